@@ -1,0 +1,36 @@
+// Builds the Express app from its dependencies without listening, so tests start it on any port.
+import express, { type Express } from 'express';
+import type { Logger } from '@churchhub/logging';
+import type { DeliveryRecorder } from './deliveries/delivery-recorder.js';
+import { createErrorHandler } from './http/error-handler.js';
+import { notFound } from './http/http-errors.js';
+import { createHealthRouter, type HealthCheck } from './health.router.js';
+import { createCalWebhookRouter } from './webhooks/cal-webhook.router.js';
+
+export interface AppDependencies {
+  logger: Logger;
+  clock: () => Date;
+  webhookSecrets: () => readonly string[];
+  maxWebhookBodyBytes: number;
+  recorder: DeliveryRecorder;
+  healthChecks: Record<string, HealthCheck>;
+}
+
+export function createApp(deps: AppDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(createHealthRouter(deps.healthChecks));
+  app.use(
+    createCalWebhookRouter({
+      secrets: deps.webhookSecrets,
+      maxBodyBytes: deps.maxWebhookBodyBytes,
+      recorder: deps.recorder,
+      clock: deps.clock,
+      logger: deps.logger,
+    }),
+  );
+  app.use((_request, _response, next) => next(notFound()));
+  app.use(createErrorHandler(deps.logger));
+  return app;
+}

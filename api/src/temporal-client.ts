@@ -1,0 +1,12 @@
+// The api's Temporal client. The connection is lazy so the api starts (and reports Temporal "down" on
+// /health) while Temporal is away, instead of crashing.
+import { Client, Connection } from '@temporalio/client';
+
+export function createTemporalClient(address: string, namespace: string): Client {
+  const connection = Connection.lazy({ address });
+  return new Client({ connection, namespace });
+}
+
+export async function checkTemporal(client: Client): Promise<void> {
+  await client.connection.withDeadline(Date.now() + 2_000, () => client.workflowService.getSystemInfo({}));
+}

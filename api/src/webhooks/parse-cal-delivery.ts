@@ -1,0 +1,93 @@
+// From verified raw bytes to a CalDelivery: decode, parse JSON, validate the envelope and (for booking
+// triggers) the booking, normalise, and digest the event's identity. Pure: no I/O, no clock.
+import { createHash } from 'node:crypto';
+import type { CalDelivery } from '@churchhub/contracts';
+import type { z } from 'zod';
+import { badRequest, unsupportedMediaType } from '../http/http-errors.js';
+import { BOOKING_TRIGGERS, calBookingPayloadSchema, calWebhookEnvelopeSchema } from './cal-webhook.schema.js';
+import { normalizeBooking } from './normalize-booking.js';
+import { stableJson } from './stable-json.js';
+
+const bookingTriggers = new Set<string>(BOOKING_TRIGGERS);
+
+// Cal.com sends application/json; when a webhook's payloadTemplate renders to something that is not
+// JSON it switches to application/x-www-form-urlencoded with the raw text as the body.
+const ACCEPTED_MEDIA_TYPES = new Set(['application/json', 'application/x-www-form-urlencoded']);
+
+function describeIssues(error: z.ZodError, prefix: string): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${[prefix, ...issue.path.map(String)].filter(Boolean).join('.') || 'body'}: ${issue.message}`)
+    .join('; ');
+}
+
+function checkMediaType(contentType: string | undefined): void {
+  if (!contentType) throw unsupportedMediaType('Content-Type is required: application/json');
+  const [mediaType, ...parameters] = contentType.split(';').map((part) => part.trim().toLowerCase());
+  if (!mediaType || !ACCEPTED_MEDIA_TYPES.has(mediaType)) throw unsupportedMediaType(`Content-Type ${mediaType} is not supported: send application/json`);
+  const charset = parameters.find((parameter) => parameter.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') throw unsupportedMediaType(`charset ${charset} is not supported: send UTF-8`);
+}
+
+function decodeJson(rawBody: Buffer): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(rawBody);
+  } catch {
+    throw badRequest('body: is not valid UTF-8');
+  }
+  if (text.trim() === '') throw badRequest('body: is empty');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest('body: is not valid JSON');
+  }
+}
+
+/** The identity of an event: its trigger and content, without the envelope's send time. */
+function deliveryDigest(body: Record<string, unknown>): string {
+  const { createdAt: _sendTime, ...identity } = body;
+  return createHash('sha256').update(stableJson(identity)).digest('hex');
+}
+
+export function parseCalDelivery(rawBody: Buffer, contentType: string | undefined, receivedAt: Date): CalDelivery {
+  checkMediaType(contentType);
+  const json = decodeJson(rawBody);
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw badRequest('body: must be a JSON object');
+
+  const envelope = calWebhookEnvelopeSchema.safeParse(json);
+  if (!envelope.success) throw badRequest(describeIssues(envelope.error, ''));
+  const body = envelope.data;
+  const triggerEvent = body.triggerEvent;
+  const occurredAt = body.createdAt ? new Date(body.createdAt).toISOString() : receivedAt.toISOString();
+  const deliveryId = deliveryDigest(json as Record<string, unknown>);
+
+  if (bookingTriggers.has(triggerEvent)) {
+    if (body.payload === undefined) throw badRequest('payload: is required for booking triggers');
+    const payload = calBookingPayloadSchema.safeParse(body.payload);
+    if (!payload.success) throw badRequest(describeIssues(payload.error, 'payload'));
+    const booking = normalizeBooking(payload.data, triggerEvent);
+    return { deliveryId, triggerEvent, kind: 'booking', occurredAt, receivedAt: receivedAt.toISOString(), bookingUid: booking.uid, booking, rawBody: json };
+  }
+
+  // Not a booking (meetings, recordings, forms, out-of-office, no-show updates, PING, unknown triggers):
+  // acknowledged and audited with the raw body, linked to a booking when the body names one.
+  return {
+    deliveryId,
+    triggerEvent,
+    kind: 'other',
+    occurredAt,
+    receivedAt: receivedAt.toISOString(),
+    bookingUid: findBookingUid(body),
+    booking: null,
+    rawBody: json,
+  };
+}
+
+function findBookingUid(body: Record<string, unknown>): string | null {
+  const payload = body.payload !== null && typeof body.payload === 'object' ? (body.payload as Record<string, unknown>) : undefined;
+  for (const candidate of [payload?.bookingUid, payload?.uid, body.uid]) {
+    if (typeof candidate === 'string' && candidate.length > 0 && candidate.length <= 200) return candidate;
+  }
+  return null;
+}

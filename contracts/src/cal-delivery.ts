@@ -1,0 +1,67 @@
+// The shape of one Cal.com webhook delivery after the api has verified, parsed and normalised it.
+// It is the input of the processing workflow, so it must stay serialisable and backwards compatible:
+// add optional fields, never rename.
+
+/** Booking status, lower-case as Cal.com's API v2 reports it (webhooks send it upper-case). */
+export type BookingStatus = 'accepted' | 'pending' | 'cancelled' | 'rejected' | 'awaiting_host' | 'unknown';
+
+export interface PersonSnapshot {
+  name: string | null;
+  email: string | null;
+  timeZone: string | null;
+  locale: string | null;
+  phoneNumber: string | null;
+}
+
+export interface OrganizerSnapshot extends PersonSnapshot {
+  calUserId: number;
+  username: string | null;
+}
+
+export interface BookingSnapshot {
+  uid: string;
+  calBookingId: number | null;
+  title: string | null;
+  description: string | null;
+  startTime: string;
+  endTime: string;
+  status: BookingStatus;
+  eventTypeId: number | null;
+  eventTypeSlug: string | null;
+  location: string | null;
+  organizer: OrganizerSnapshot;
+  attendees: PersonSnapshot[];
+  responses: Record<string, unknown> | null;
+  metadata: Record<string, unknown> | null;
+  /** Set on a reschedule: the booking this one replaces. */
+  rescheduledFromUid: string | null;
+  rescheduledBy: string | null;
+  cancellationReason: string | null;
+  cancelledBy: string | null;
+  rejectionReason: string | null;
+}
+
+export type DeliveryKind = 'booking' | 'other';
+
+export interface CalDelivery {
+  /** Hex SHA-256 over the event's identity (trigger + payload): equal for redeliveries of one event. */
+  deliveryId: string;
+  triggerEvent: string;
+  kind: DeliveryKind;
+  /** When Cal.com says the event happened (the envelope's createdAt); orders events for one booking. */
+  occurredAt: string;
+  receivedAt: string;
+  /** The booking uid the event is about, when there is one. */
+  bookingUid: string | null;
+  booking: BookingSnapshot | null;
+  /** The body as Cal.com sent it (unknown fields kept): the audit trail's evidence. */
+  rawBody: unknown;
+}
+
+export interface ProcessCalDeliveryResult {
+  deliveryId: string;
+  bookingUid: string | null;
+  /** False when a newer event for the same booking had already been applied. */
+  bookingUpdated: boolean;
+  auditLogId: string;
+}

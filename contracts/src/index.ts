@@ -1,0 +1,4 @@
+export * from './task-queue.js';
+export * from './cal-delivery.js';
+export * from './workflow-ids.js';
+export * from './event-order.js';

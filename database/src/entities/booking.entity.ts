@@ -1,0 +1,128 @@
+// One Cal.com booking (keyed by its uid), as of the latest event we have applied to it.
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { BookingStatus, PersonSnapshot } from '@churchhub/contracts';
+import { FormResponse } from './form-response.entity.js';
+import { User } from './user.entity.js';
+
+export interface StatusChange {
+  status: BookingStatus;
+  triggerEvent: string;
+  occurredAt: string;
+  deliveryId: string;
+}
+
+@Entity({ name: 'bookings' })
+export class Booking {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('bookings_uid_key', { unique: true })
+  @Column({ type: 'text' })
+  uid!: string;
+
+  @Index('bookings_cal_booking_id_idx')
+  @Column({ name: 'cal_booking_id', type: 'integer', nullable: true })
+  calBookingId!: number | null;
+
+  @Index('bookings_user_id_idx')
+  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  userId!: string | null;
+
+  @ManyToOne(() => User, (user) => user.bookings, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'user_id' })
+  user!: User | null;
+
+  @Column({ type: 'text', nullable: true })
+  title!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  @Index('bookings_start_time_idx')
+  @Column({ name: 'start_time', type: 'timestamptz' })
+  startTime!: Date;
+
+  @Column({ name: 'end_time', type: 'timestamptz' })
+  endTime!: Date;
+
+  @Index('bookings_status_idx')
+  @Column({ type: 'text' })
+  status!: BookingStatus;
+
+  @Column({ name: 'status_history', type: 'jsonb', default: () => "'[]'::jsonb" })
+  statusHistory!: StatusChange[];
+
+  @Index('bookings_event_type_id_idx')
+  @Column({ name: 'event_type_id', type: 'integer', nullable: true })
+  eventTypeId!: number | null;
+
+  @Column({ name: 'event_type_slug', type: 'text', nullable: true })
+  eventTypeSlug!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  location!: string | null;
+
+  @Column({ name: 'organizer_time_zone', type: 'text', nullable: true })
+  organizerTimeZone!: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  attendees!: PersonSnapshot[];
+
+  @Column({ type: 'jsonb', nullable: true })
+  responses!: Record<string, unknown> | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  metadata!: Record<string, unknown> | null;
+
+  /** The latest applied webhook body in full: Cal.com adds fields over time and we keep them. */
+  @Column({ type: 'jsonb' })
+  payload!: unknown;
+
+  @Index('bookings_rescheduled_from_uid_idx')
+  @Column({ name: 'rescheduled_from_uid', type: 'text', nullable: true })
+  rescheduledFromUid!: string | null;
+
+  @Column({ name: 'rescheduled_to_uid', type: 'text', nullable: true })
+  rescheduledToUid!: string | null;
+
+  @Column({ name: 'rescheduled_by', type: 'text', nullable: true })
+  rescheduledBy!: string | null;
+
+  @Column({ name: 'cancellation_reason', type: 'text', nullable: true })
+  cancellationReason!: string | null;
+
+  @Column({ name: 'cancelled_by', type: 'text', nullable: true })
+  cancelledBy!: string | null;
+
+  @Column({ name: 'rejection_reason', type: 'text', nullable: true })
+  rejectionReason!: string | null;
+
+  /** Version of the row: the occurrence time, trigger rank and delivery id of the event it reflects. */
+  @Column({ name: 'last_event_at', type: 'timestamptz' })
+  lastEventAt!: Date;
+
+  @Column({ name: 'last_event_rank', type: 'integer' })
+  lastEventRank!: number;
+
+  @Column({ name: 'last_delivery_id', type: 'text' })
+  lastDeliveryId!: string;
+
+  @OneToMany(() => FormResponse, (formResponse) => formResponse.booking)
+  formResponses!: FormResponse[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

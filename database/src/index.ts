@@ -1,0 +1,4 @@
+export * from './entities/index.js';
+export { createDataSource, entities, type DataSourceOptions } from './create-data-source.js';
+export { runMigrations } from './run-migrations.js';
+export { DataSource } from 'typeorm';

@@ -1,0 +1,4 @@
+// Every migration, oldest first. Add new ones at the end; never edit one that has shipped.
+import { InitialSchema1764000000000 } from './1764000000000-initial-schema.js';
+
+export const migrations = [InitialSchema1764000000000];

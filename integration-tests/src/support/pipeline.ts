@@ -1,0 +1,111 @@
+// Starts the real pipeline for a test file: the api (createApp on an ephemeral port) and a Temporal
+// worker on its own task queue, against the Postgres and Temporal the global setup started.
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { inject } from 'vitest';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { createActivities, type Activities } from '@churchhub/activities';
+import { checkTemporal, createApp, createTemporalDeliveryRecorder, signCalBody } from '@churchhub/api';
+import { calDeliveryWorkflowId } from '@churchhub/contracts';
+import { createDataSource, type DataSource } from '@churchhub/database';
+import { createLogger } from '@churchhub/logging';
+import { createBookingWorker } from '@churchhub/worker';
+
+export interface Pipeline {
+  baseUrl: string;
+  secret: string;
+  dataSource: DataSource;
+  client: Client;
+  taskQueue: string;
+  /** POSTs a body to the webhook, signed with the pipeline's secret unless told otherwise. */
+  send(body: unknown, options?: SendOptions): Promise<Response>;
+  /** Waits for the workflow a 202 response started (or joined) to complete. */
+  processed(response: Response, body: unknown): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+export interface SendOptions {
+  path?: string;
+  signature?: string | null;
+  contentType?: string | null;
+  rawBody?: Buffer | string;
+  headers?: Record<string, string>;
+}
+
+export interface PipelineOptions {
+  /** Wraps the real activities, e.g. to inject a fault. */
+  activities?: (real: Activities) => Activities;
+  dataSourceExtra?: Record<string, unknown>;
+  maxWebhookBodyBytes?: number;
+}
+
+export async function startPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
+  const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', name: 'test' });
+  const secret = randomBytes(24).toString('hex');
+  const taskQueue = `test-${randomBytes(6).toString('hex')}`;
+
+  const dataSource = createDataSource({ url: inject('databaseUrl'), poolSize: 5 });
+  if (options.dataSourceExtra) Object.assign((dataSource.options as { extra: Record<string, unknown> }).extra, options.dataSourceExtra);
+  await dataSource.initialize();
+
+  const nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
+  const realActivities = createActivities({ dataSource });
+  const worker: Worker = await createBookingWorker({
+    connection: nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    activities: options.activities ? options.activities(realActivities) : realActivities,
+    shutdownGraceTime: '2 seconds',
+  });
+  const workerRun = worker.run();
+
+  const connection = await Connection.connect({ address: inject('temporalAddress') });
+  const client = new Client({ connection, namespace: 'default' });
+  const app = createApp({
+    logger,
+    clock: () => new Date(),
+    webhookSecrets: () => [secret],
+    maxWebhookBodyBytes: options.maxWebhookBodyBytes ?? 512 * 1024,
+    recorder: createTemporalDeliveryRecorder({ client, taskQueue, startTimeoutMs: 5_000 }),
+    healthChecks: {
+      database: async () => void (await dataSource.query('SELECT 1')),
+      temporal: () => checkTemporal(client),
+    },
+  });
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    baseUrl,
+    secret,
+    dataSource,
+    client,
+    taskQueue,
+    async send(body, sendOptions = {}) {
+      const raw = sendOptions.rawBody ?? JSON.stringify(body);
+      const headers: Record<string, string> = { ...sendOptions.headers };
+      if (sendOptions.contentType !== null) headers['content-type'] = sendOptions.contentType ?? 'application/json';
+      if (sendOptions.signature !== null) headers['x-cal-signature-256'] = sendOptions.signature ?? signCalBody(raw, secret);
+      return fetch(`${baseUrl}${sendOptions.path ?? '/webhooks/cal'}`, { method: 'POST', headers, body: raw });
+    },
+    async processed(response, body) {
+      const { deliveryId } = (await response.clone().json()) as { deliveryId: string };
+      const envelope = body as { triggerEvent: string; payload?: { uid?: string; bookingUid?: string }; uid?: string };
+      const bookingUid = envelope.payload?.uid ?? envelope.payload?.bookingUid ?? envelope.uid ?? null;
+      const workflowId = calDeliveryWorkflowId({ triggerEvent: envelope.triggerEvent, bookingUid, deliveryId });
+      return client.workflow.getHandle(workflowId).result();
+    },
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      worker.shutdown();
+      await workerRun;
+      await nativeConnection.close();
+      await connection.close();
+      await dataSource.destroy();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// Starts `temporal server start-dev` (with its Web UI and, for dev, a SQLite file so history survives a
+// restart) through @temporalio/testing's local-server support rather than hand-written process handling.
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { describeTemporalCli, TemporalCliNotFoundError, type ResolvedTemporalCli } from './temporal-cli.js';
+
+export interface TemporalDevServerOptions {
+  cli: ResolvedTemporalCli;
+  namespace: string;
+  port?: number;
+  /** Omit for a headless server (tests). */
+  uiPort?: number;
+  /** Omit for an in-memory server (tests). */
+  dbFilename?: string;
+  codecEndpoint?: string;
+}
+
+export interface RunningTemporal {
+  address: string;
+  uiUrl: string | null;
+  environment: TestWorkflowEnvironment;
+  stop(): Promise<void>;
+}
+
+export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<RunningTemporal> {
+  const extraArgs = ['--ui-disable-news-fetch'];
+  if (options.codecEndpoint) extraArgs.push('--ui-codec-endpoint', options.codecEndpoint);
+  let environment: TestWorkflowEnvironment;
+  try {
+    environment = await TestWorkflowEnvironment.createLocal({
+      server: {
+        executable: options.cli.executable,
+        namespace: options.namespace,
+        ip: '127.0.0.1',
+        port: options.port,
+        ui: options.uiPort !== undefined,
+        uiPort: options.uiPort,
+        dbFilename: options.dbFilename,
+        extraArgs: options.uiPort !== undefined ? extraArgs : [],
+      },
+    });
+  } catch (error) {
+    if (options.cli.executable.type === 'cached-download') {
+      throw new TemporalCliNotFoundError([...options.cli.attempts, `@temporalio/testing download: ${(error as Error).message}`]);
+    }
+    throw new Error(`Temporal dev server (${describeTemporalCli(options.cli)}) did not start: ${(error as Error).message}`, { cause: error });
+  }
+  const address = environment.address;
+  return {
+    address,
+    uiUrl: options.uiPort !== undefined ? `http://127.0.0.1:${options.uiPort}` : null,
+    environment,
+    stop: () => environment.teardown(),
+  };
+}

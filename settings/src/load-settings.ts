@@ -1,0 +1,33 @@
+// Reads and validates the environment once, listing every problem at start-up rather than the first.
+import { settingsSchema, type Settings } from './settings.schema.js';
+
+export class SettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'SettingsError';
+  }
+}
+
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const parsed = settingsSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new SettingsError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const settings = parsed.data;
+  const problems: string[] = [];
+  if (settings.NODE_ENV === 'production') {
+    // In production nothing is started for you: each dependency must be named explicitly.
+    if (!settings.DATABASE_URL) problems.push('DATABASE_URL: required in production');
+    if (!settings.TEMPORAL_ADDRESS) problems.push('TEMPORAL_ADDRESS: required in production');
+    if (!settings.CAL_WEBHOOK_SECRET) problems.push('CAL_WEBHOOK_SECRET: required in production');
+  }
+  if (problems.length > 0) throw new SettingsError(problems);
+  return settings;
+}
+
+/** Narrows settings for a process that has been given its dependencies (api, worker). */
+export function requireSetting<K extends keyof Settings>(settings: Settings, key: K): NonNullable<Settings[K]> {
+  const value = settings[key];
+  if (value === undefined || value === null) throw new SettingsError([`${String(key)}: required`]);
+  return value as NonNullable<Settings[K]>;
+}

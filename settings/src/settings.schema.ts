@@ -1,0 +1,45 @@
+// The one schema for every setting the api, the worker and the local stack read from the environment.
+// `.env.example` documents each of these; `settings.test.ts` checks the two stay in step.
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+/** Cal.com sends this literal as the signature when a webhook has no secret: never a usable secret. */
+export const CAL_NO_SECRET_SENTINEL = 'no-secret-provided';
+
+export const settingsSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  PORT: port.default(3001),
+  API_HOST: z.string().default('127.0.0.1'),
+  WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(4 * 1024 * 1024).default(512 * 1024),
+
+  DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+
+  TEMPORAL_ADDRESS: optionalText,
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('churchhub-booking'),
+
+  CAL_WEBHOOK_SECRET: optionalText.pipe(
+    z
+      .string()
+      .min(16, 'must be at least 16 characters')
+      .refine((value) => value !== CAL_NO_SECRET_SENTINEL, `must not be "${CAL_NO_SECRET_SENTINEL}"`)
+      .optional(),
+  ),
+
+  DATA_DIR: z.string().default('.data'),
+  EMBEDDED_POSTGRES_PORT: port.default(54329),
+  TEMPORAL_CLI: optionalText,
+  TEMPORAL_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'web/**', '.data/**', '.tools/**'],
+    // One real Postgres and one real Temporal for the whole run, started here.
+    globalSetup: ['local-stack/src/test-support/global-setup.ts'],
+    // Integration files share those servers; on two cores running them one at a time is also fastest.
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});

@@ -1,0 +1,28 @@
+// Builds the Temporal worker that hosts our workflows and activities. The caller passes the connection
+// and the activities (real ones in production, test ones in tests).
+import { createRequire } from 'node:module';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { Activities } from '@churchhub/activities';
+
+export const workflowsPath = createRequire(import.meta.url).resolve('@churchhub/workflows');
+
+export interface BookingWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  activities: Activities;
+  /** How long in-flight activities may finish on shutdown before they are handed back to Temporal. */
+  shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
+  workflowBundle?: WorkerOptions['workflowBundle'];
+}
+
+export function createBookingWorker(options: BookingWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    activities: options.activities,
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
+    shutdownGraceTime: options.shutdownGraceTime ?? '20 seconds',
+  });
+}

@@ -1,0 +1,1 @@
+export { createBookingWorker, workflowsPath, type BookingWorkerOptions } from './create-worker.js';

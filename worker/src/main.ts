@@ -1,0 +1,32 @@
+// The worker process: reads settings once, migrates the schema, connects to Temporal and Postgres, runs
+// until SIGINT/SIGTERM (Temporal's runtime then drains in-flight work before the process exits).
+import { NativeConnection } from '@temporalio/worker';
+import { createActivities } from '@churchhub/activities';
+import { createDataSource, runMigrations } from '@churchhub/database';
+import { createLogger } from '@churchhub/logging';
+import { loadSettings, requireSetting } from '@churchhub/settings';
+import { createBookingWorker } from './create-worker.js';
+
+const settings = loadSettings();
+const logger = createLogger({ level: settings.LOG_LEVEL, name: 'worker' });
+
+const dataSource = createDataSource({ url: requireSetting(settings, 'DATABASE_URL'), poolSize: settings.DATABASE_POOL_SIZE, applicationName: 'churchhub-worker' });
+await dataSource.initialize();
+const applied = await runMigrations(dataSource);
+if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+
+const connection = await NativeConnection.connect({ address: requireSetting(settings, 'TEMPORAL_ADDRESS') });
+const worker = await createBookingWorker({
+  connection,
+  namespace: settings.TEMPORAL_NAMESPACE,
+  taskQueue: settings.TEMPORAL_TASK_QUEUE,
+  activities: createActivities({ dataSource }),
+});
+logger.info({ taskQueue: settings.TEMPORAL_TASK_QUEUE, namespace: settings.TEMPORAL_NAMESPACE }, 'worker polling');
+try {
+  await worker.run();
+} finally {
+  await connection.close();
+  await dataSource.destroy();
+  logger.info('worker stopped');
+}
