@@ -4,9 +4,16 @@
 // are read defensively: a changed optional field must never cost us a delivery.
 import { z } from 'zod';
 
+// Within years 1900–9999 so that every date we acknowledge is one Postgres can store: an event the
+// database would reject after we said 202 would be an acknowledged event lost.
 const isoDateTime = z
   .string({ error: 'must be an ISO 8601 date-time string' })
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO 8601 date-time string');
+  .refine((value) => {
+    const time = Date.parse(value);
+    if (Number.isNaN(time)) return false;
+    const year = new Date(time).getUTCFullYear();
+    return year >= 1900 && year <= 9999;
+  }, 'must be an ISO 8601 date-time string between the years 1900 and 9999');
 
 const anything = z.unknown().optional();
 

@@ -1,0 +1,54 @@
+// Determinism: recorded workflow histories must replay against today's workflow code. The checked-in
+// histories in workflows/test-histories/ were recorded from earlier versions (RECORD_WORKFLOW_HISTORIES=1
+// rewrites them); fresh ones are recorded here too, so a change that breaks replay fails either way.
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import { Worker } from '@temporalio/worker';
+import { calDeliveryWorkflowId } from '@churchhub/contracts';
+import { projectRoot } from '@churchhub/local-stack';
+import { workflowsPath } from '@churchhub/worker';
+import { deliveries, newBookingFixture } from './support/cal-deliveries.js';
+import { startPipeline, type Pipeline } from './support/pipeline.js';
+
+const historiesDir = path.join(projectRoot, 'workflows', 'test-histories');
+let pipeline: Pipeline;
+
+beforeAll(async () => {
+  pipeline = await startPipeline();
+});
+afterAll(async () => {
+  await pipeline?.stop();
+});
+
+async function recordHistory(name: string, body: Record<string, unknown>, bookingUid: string | null): Promise<string> {
+  const response = await pipeline.send(body);
+  expect(response.status).toBe(202);
+  const { deliveryId } = (await response.json()) as { deliveryId: string };
+  const handle = pipeline.client.workflow.getHandle(calDeliveryWorkflowId({ triggerEvent: body.triggerEvent as string, bookingUid, deliveryId }));
+  await handle.result();
+  const json = historyToJSON(await handle.fetchHistory());
+  if (process.env.RECORD_WORKFLOW_HISTORIES === '1') await writeFile(path.join(historiesDir, `${name}.json`), `${json}\n`);
+  return json;
+}
+
+describe('processCalDeliveryWorkflow replay', () => {
+  it('replays freshly recorded histories of a booking and a non-booking delivery', async () => {
+    const fixture = newBookingFixture();
+    const booking = await recordHistory('booking-created', deliveries.created(fixture), fixture.uid);
+    const ping = await recordHistory('ping', deliveries.ping(), null);
+    for (const history of [booking, ping]) {
+      await expect(Worker.runReplayHistory({ workflowsPath }, JSON.parse(history))).resolves.toBeUndefined();
+    }
+  });
+
+  it('replays every checked-in history', async () => {
+    const files = (await readdir(historiesDir)).filter((file) => file.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const history = JSON.parse(await readFile(path.join(historiesDir, file), 'utf8'));
+      await expect(Worker.runReplayHistory({ workflowsPath }, history), file).resolves.toBeUndefined();
+    }
+  });
+});
