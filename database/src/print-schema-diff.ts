@@ -7,7 +7,7 @@ if (!url) {
   console.error('Set DATABASE_URL to a migrated database (for example the one `npm run dev` prints).');
   process.exit(2);
 }
-const dataSource = createDataSource({ url, poolSize: 1 });
+const dataSource = createDataSource({ url, poolSize: 2 });
 await dataSource.initialize();
 const sql = await dataSource.driver.createSchemaBuilder().log();
 for (const query of sql.upQueries) console.log(`${query.query};`);

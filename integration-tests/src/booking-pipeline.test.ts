@@ -2,7 +2,7 @@
 // trigger, exactly once per event, with the audit trail; bad input is refused and leaves no rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookingPayload, deliveries, envelope, newBookingFixture, type BookingFixture } from './support/cal-deliveries.js';
-import { startPipeline, type Pipeline } from './support/pipeline.js';
+import { readJson, startPipeline, type Pipeline } from './support/pipeline.js';
 
 let pipeline: Pipeline;
 
@@ -128,7 +128,7 @@ describe('a signed booking delivery', () => {
     await pipeline.processed(concurrent[0]!, body);
     const later = [await pipeline.send(body, { rawBody: raw }), await pipeline.send(body, { rawBody: raw })];
     for (const response of later) expect(response.status).toBe(202);
-    expect((await later[1]!.json()).duplicate).toBe(true);
+    expect((await readJson(later[1]!)).duplicate).toBe(true);
 
     expect(await rowCounts(fixture.uid)).toEqual({ bookings: 1, audit: 1 });
     expect((await bookingRow(fixture.uid)).status_history).toHaveLength(1);
@@ -139,7 +139,7 @@ describe('a signed booking delivery', () => {
     await deliver(deliveries.created(fixture, '2026-11-20T09:00:00.000Z'));
     const resend = await pipeline.send(deliveries.created(fixture, '2026-11-20T09:05:00.000Z'));
     expect(resend.status).toBe(202);
-    expect((await resend.json()).duplicate).toBe(true);
+    expect((await readJson(resend)).duplicate).toBe(true);
     expect(await rowCounts(fixture.uid)).toEqual({ bookings: 1, audit: 1 });
   });
 
@@ -184,7 +184,7 @@ describe('bad input', () => {
     for (const signature of ['0'.repeat(64), null, 'no-secret-provided', 'not-hex']) {
       const response = await pipeline.send(body, { signature });
       expect(response.status).toBe(401);
-      expect(await response.json()).toEqual({ error: { code: 'unauthorized', message: 'Unauthorized' } });
+      expect(await readJson(response)).toEqual({ error: { code: 'unauthorized', message: 'Unauthorized' } });
     }
     expect(await rowCounts(fixture.uid)).toEqual({ bookings: 0, audit: 0 });
   });
@@ -200,7 +200,7 @@ describe('bad input', () => {
   it('malformed JSON gets 400 naming the body', async () => {
     const response = await pipeline.send(null, { rawBody: '{"triggerEvent": "BOOKING_CREATED", ' });
     expect(response.status).toBe(400);
-    expect((await response.json()).error.message).toBe('body: is not valid JSON');
+    expect((await readJson(response)).error.message).toBe('body: is not valid JSON');
   });
 
   it.each([
@@ -217,14 +217,14 @@ describe('bad input', () => {
     mutate(body.payload);
     const response = await pipeline.send(body);
     expect(response.status).toBe(400);
-    expect((await response.json()).error.message).toContain(field);
+    expect((await readJson(response)).error.message).toContain(field);
     expect(await rowCounts(fixture.uid)).toEqual({ bookings: 0, audit: 0 });
   });
 
   it('a body without triggerEvent gets 400 naming it', async () => {
     const response = await pipeline.send({ createdAt: new Date().toISOString(), payload: {} });
     expect(response.status).toBe(400);
-    expect((await response.json()).error.message).toContain('triggerEvent');
+    expect((await readJson(response)).error.message).toContain('triggerEvent');
   });
 
   it('a body over the size cap gets 413', async () => {
@@ -239,13 +239,13 @@ describe('bad input', () => {
     const fixture = newBookingFixture();
     const response = await pipeline.send(deliveries.created(fixture), { contentType: 'text/plain' });
     expect(response.status).toBe(415);
-    expect((await response.json()).error.message).toContain('text/plain');
+    expect((await readJson(response)).error.message).toContain('text/plain');
   });
 
   it('a compressed body gets 415 naming the encoding', async () => {
     const response = await pipeline.send(deliveries.ping(), { headers: { 'content-encoding': 'gzip' } });
     expect(response.status).toBe(415);
-    expect((await response.json()).error.message).toContain('gzip');
+    expect((await readJson(response)).error.message).toContain('gzip');
   });
 });
 
@@ -253,6 +253,6 @@ describe('GET /health', () => {
   it('reports the api, the database and Temporal as up', async () => {
     const response = await fetch(`${pipeline.baseUrl}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', api: 'up', database: 'up', temporal: 'up' });
+    expect(await readJson(response)).toEqual({ status: 'ok', api: 'up', database: 'up', temporal: 'up' });
   });
 });

@@ -1,14 +1,17 @@
 // The worker process: reads settings once, migrates the schema, connects to Temporal and Postgres, runs
 // until SIGINT/SIGTERM (Temporal's runtime then drains in-flight work before the process exits).
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import { createActivities } from '@churchhub/activities';
 import { createDataSource, runMigrations } from '@churchhub/database';
 import { createLogger } from '@churchhub/logging';
 import { loadSettings, requireSetting } from '@churchhub/settings';
 import { createBookingWorker } from './create-worker.js';
+import { createTemporalLogger } from './temporal-logger.js';
 
 const settings = loadSettings();
 const logger = createLogger({ level: settings.LOG_LEVEL, name: 'worker' });
+// Before any connection exists: the runtime is process-wide and fixed once created.
+Runtime.install({ logger: createTemporalLogger(logger, settings.LOG_LEVEL === 'debug' || settings.LOG_LEVEL === 'trace' ? 'INFO' : 'WARN') });
 
 const dataSource = createDataSource({ url: requireSetting(settings, 'DATABASE_URL'), poolSize: settings.DATABASE_POOL_SIZE, applicationName: 'churchhub-worker' });
 await dataSource.initialize();

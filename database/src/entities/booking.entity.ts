@@ -59,7 +59,7 @@ export class Booking {
   @Column({ type: 'text' })
   status!: BookingStatus;
 
-  @Column({ name: 'status_history', type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ name: 'status_history', type: 'jsonb', default: () => "'[]'" })
   statusHistory!: StatusChange[];
 
   @Index('bookings_event_type_id_idx')
@@ -75,7 +75,7 @@ export class Booking {
   @Column({ name: 'organizer_time_zone', type: 'text', nullable: true })
   organizerTimeZone!: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   attendees!: PersonSnapshot[];
 
   @Column({ type: 'jsonb', nullable: true })

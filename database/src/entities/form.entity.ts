@@ -15,7 +15,7 @@ export class Form {
   slug!: string | null;
 
   /** The field names seen in responses to this form (labels and values live in the responses). */
-  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
   fields!: string[];
 
   @OneToMany(() => FormResponse, (formResponse) => formResponse.form)

@@ -13,7 +13,7 @@ export class Policy {
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   rules!: Record<string, unknown>;
 
   @Column({ type: 'boolean', default: true })

@@ -109,3 +109,9 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     },
   };
 }
+
+/** A response's JSON body, typed loosely for assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function readJson(response: Response): Promise<any> {
+  return response.json();
+}

@@ -1,0 +1,45 @@
+// `npm run dev`: the whole stack on embedded defaults, with where everything listens printed once.
+// Ctrl-C stops it all cleanly; the next start reuses the same data.
+import { createLogger } from '@churchhub/logging';
+import { loadSettings } from '@churchhub/settings';
+import { startLocalStack } from './start-local-stack.js';
+
+const settings = loadSettings();
+const logger = createLogger({ level: settings.LOG_LEVEL, name: 'dev' });
+const stack = await startLocalStack(settings, logger);
+
+const lines = [
+  '',
+  'ChurchHub Booking is running',
+  `  api:            ${stack.apiUrl}   (health: ${stack.apiUrl}/health)`,
+  `  webhook URL:    ${stack.apiUrl}/webhooks/cal`,
+  stack.webhookSecretGenerated
+    ? `  webhook secret: ${stack.webhookSecret}   (generated for local use, kept in ${settings.DATA_DIR}/dev-webhook-secret)`
+    : '  webhook secret: from CAL_WEBHOOK_SECRET',
+  `  Temporal:       ${stack.temporalAddress}${stack.temporalUiUrl ? `   (Web UI: ${stack.temporalUiUrl})` : ''}`,
+  `  database:       ${stack.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
+  ...stack.notes.map((note) => `  ${note}`),
+  '',
+  'Press Ctrl-C to stop.',
+  '',
+];
+process.stdout.write(lines.join('\n'));
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'stopping');
+  await stack.stop();
+  process.exit(0);
+}
+process.on('SIGINT', (signal) => void stop(signal));
+process.on('SIGTERM', (signal) => void stop(signal));
+for (const service of stack.services) {
+  void service.exited.then((code) => {
+    if (!stopping) {
+      logger.error({ service: service.name, code }, 'a service exited unexpectedly; stopping the stack');
+      void stop('child-exit');
+    }
+  });
+}

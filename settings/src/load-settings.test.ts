@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadSettings, SettingsError } from './load-settings.js';
+import { settingsSchema } from './settings.schema.js';
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadSettings(env);
+  } catch (error) {
+    if (error instanceof SettingsError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadSettings', () => {
+  it('gives working defaults for development', () => {
+    const settings = loadSettings({});
+    expect(settings).toMatchObject({ NODE_ENV: 'development', PORT: 3001, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: 'churchhub-booking' });
+  });
+
+  it('refuses to start in production without a database, Temporal and a webhook secret, listing all three', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      'DATABASE_URL: required in production',
+      'TEMPORAL_ADDRESS: required in production',
+      'CAL_WEBHOOK_SECRET: required in production',
+    ]);
+  });
+
+  it('never accepts Cal.com’s "no-secret-provided" literal as the webhook secret', () => {
+    expect(problemsOf({ CAL_WEBHOOK_SECRET: 'no-secret-provided' })).toEqual(['CAL_WEBHOOK_SECRET: must not be "no-secret-provided"']);
+  });
+
+  it('lists every invalid setting at once', () => {
+    const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x', CAL_WEBHOOK_SECRET: 'short' });
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['PORT', 'DATABASE_URL', 'CAL_WEBHOOK_SECRET']);
+  });
+
+  it('treats empty values as unset, as in .env.example', () => {
+    expect(loadSettings({ DATABASE_URL: '', TEMPORAL_ADDRESS: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('is documented: .env.example names every setting', () => {
+    const example = readFileSync(fileURLToPath(new URL('../../.env.example', import.meta.url)), 'utf8');
+    const documented = new Set([...example.matchAll(/^([A-Z0-9_]+)=/gm)].map((match) => match[1]));
+    expect([...Object.keys(settingsSchema.shape)].filter((key) => !documented.has(key))).toEqual([]);
+  });
+});
