@@ -1,0 +1,126 @@
+// Builds a Cal.com API v2 emulator from its dependencies (fixtures, clock, webhook settings, fetch) without
+// listening, like stripe-mock: resettable state, Cal.com's shapes, and test hooks on the returned object.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import { createBookingService } from './bookings.js';
+import { createApp } from './create-app.js';
+import type { EmulatorHooks } from './emulator-hooks.js';
+import { loadFixtures } from './fixtures.js';
+import { createAuthenticator } from './http/authenticate.js';
+import { createRouteProbes } from './http/route-probes.js';
+import type { Fixtures } from './schemas/fixtures.schema.js';
+import { createState, type EmulatorState } from './state.js';
+import { createTokenService } from './tokens.js';
+import { createWebhookSender, type FetchLike, type WebhookSubscription } from './webhook-sender.js';
+
+export interface CalEmulatorOptions {
+  /** Defaults to fixtures/sandbox.json. */
+  fixtures?: Fixtures;
+  /** Injectable so tests can move time; token expiry, slots and timestamps all follow it. */
+  clock?: () => Date;
+  /** A subscriber registered at start (and again on reset), like one webhook configured in Cal.com. */
+  webhook?: { subscriberUrl?: string; secret?: string };
+  /** Used for webhook deliveries; defaults to the global fetch. */
+  fetch?: FetchLike;
+  /** Cal.com's WEBAPP_URL, used in Cal Video links (metadata.videoCallUrl). */
+  webAppUrl?: string;
+  /** Mount the /_emulator HTTP test hooks (default true). */
+  adminRoutes?: boolean;
+  /** Called with errors that are emulator bugs (answered as 500); defaults to console.error. */
+  onUnexpectedError?: (error: unknown) => void;
+}
+
+export interface RunningCalEmulator {
+  /** Base URL including /v2, like https://api.cal.com/v2. */
+  url: string;
+  origin: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface CalEmulator extends EmulatorHooks {
+  app: Express;
+  /** The live in-memory state (mutated in place on reset). */
+  state: EmulatorState;
+  fixtures: Fixtures;
+  listen(port?: number, host?: string): Promise<RunningCalEmulator>;
+}
+
+export function createCalEmulator(options: CalEmulatorOptions = {}): CalEmulator {
+  const fixtures = options.fixtures ?? loadFixtures();
+  const clock = options.clock ?? (() => new Date());
+  const state = createState(fixtures, clock());
+  const getState = () => state;
+  const tokens = createTokenService({ state: getState, clock });
+  const auth = createAuthenticator({ state: getState, tokens });
+  const probes = createRouteProbes();
+  const webhooks = createWebhookSender({ fetch: options.fetch ?? ((url, init) => fetch(url, init)), clock });
+  const initialSubscriptions: WebhookSubscription[] = options.webhook?.subscriberUrl
+    ? [webhooks.subscribe({ subscriberUrl: options.webhook.subscriberUrl, ...(options.webhook.secret ? { secret: options.webhook.secret } : {}) })]
+    : [];
+  const bookings = createBookingService({ state: getState, clock, webhooks, webAppUrl: options.webAppUrl ?? 'https://app.cal.com' });
+
+  const hooks: EmulatorHooks = {
+    reset() {
+      Object.assign(state, createState(fixtures, clock()));
+      probes.reset();
+      webhooks.reset(initialSubscriptions);
+    },
+    callCount: probes.callCount,
+    callCounts: probes.callCounts,
+    knownRoutes: probes.knownRoutes,
+    failNext: probes.failNext,
+    expireAccessTokens: tokens.expireAccessTokens,
+    revokeRefreshToken: tokens.revokeRefreshToken,
+    issueTokens(userId) {
+      const user = state.users.get(userId);
+      if (!user?.oauthClientId) throw new Error(`issueTokens: user ${userId} is not a managed user`);
+      return tokens.issue(user.oauthClientId, userId);
+    },
+    subscribeWebhook: webhooks.subscribe,
+    unsubscribeWebhook: webhooks.unsubscribe,
+    webhookSubscriptions: webhooks.subscriptions,
+    webhookDeliveries: webhooks.deliveries,
+    settleWebhooks: webhooks.settle,
+  };
+
+  const app = createApp({
+    state: getState,
+    clock,
+    tokens,
+    auth,
+    bookings,
+    probes,
+    hooks,
+    adminRoutes: options.adminRoutes ?? true,
+    onUnexpectedError: options.onUnexpectedError ?? ((error) => console.error('cal-emulator: unexpected error', error)),
+  });
+
+  return {
+    ...hooks,
+    app,
+    state,
+    fixtures,
+    listen(port = 0, host = '127.0.0.1') {
+      const server = createServer(app);
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const { port: boundPort } = server.address() as AddressInfo;
+          const origin = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`;
+          resolve({
+            url: `${origin}/v2`,
+            origin,
+            port: boundPort,
+            close: () =>
+              new Promise<void>((done, fail) => {
+                server.closeAllConnections();
+                server.close((error) => (error ? fail(error) : done()));
+              }),
+          });
+        });
+      });
+    },
+  };
+}

@@ -1,0 +1,136 @@
+// How Cal.com prints an event type: API v2 2024-06-14's EventTypeOutput, and the atoms' PublicEventType
+// (packages/features/eventtypes/lib/getPublicEvent.ts, single-user branch) that the Booker renders.
+import { bookingFieldsWithSystemFields, toBookingFieldOutput } from './booking-fields.js';
+import { privacyFilteredLocations, toLocationOutput } from './event-locations.js';
+import type { EmulatorState, EventType, User } from './state.js';
+
+const DEFAULT_BOOKER_LAYOUTS = { enabledLayouts: ['month_view', 'week_view', 'column_view'], defaultLayout: 'month_view' };
+
+/** packages/platform/types/event-types/event-types_2024_06_14/outputs/event-type.output.ts (common fields). */
+export function toEventTypeOutput(eventType: EventType, owner: User) {
+  return {
+    id: eventType.id,
+    ownerId: eventType.ownerId,
+    lengthInMinutes: eventType.lengthInMinutes,
+    title: eventType.title,
+    slug: eventType.slug,
+    description: eventType.description,
+    locations: eventType.locations.map(toLocationOutput),
+    bookingFields: bookingFieldsWithSystemFields(eventType).map(toBookingFieldOutput),
+    disableGuests: eventType.disableGuests,
+    slotInterval: eventType.slotInterval,
+    minimumBookingNotice: eventType.minimumBookingNotice,
+    beforeEventBuffer: eventType.beforeEventBuffer,
+    afterEventBuffer: eventType.afterEventBuffer,
+    recurrence: null,
+    metadata: eventType.metadata,
+    price: 0,
+    currency: 'usd',
+    lockTimeZoneToggleOnBookingPage: false,
+    seatsPerTimeSlot: null,
+    forwardParamsSuccessRedirect: null,
+    successRedirectUrl: null,
+    isInstantEvent: false,
+    seatsShowAvailabilityCount: null,
+    scheduleId: null,
+    hidden: eventType.hidden,
+    bookingRequiresAuthentication: false,
+    users: [
+      {
+        id: owner.id,
+        name: owner.name,
+        username: owner.username,
+        avatarUrl: owner.avatarUrl,
+        weekStart: owner.weekStart,
+        brandColor: null,
+        darkBrandColor: null,
+        metadata: owner.metadata,
+      },
+    ],
+  };
+}
+
+function userProfile(user: User, state: EmulatorState) {
+  const organization = user.organizationId === state.organization.id ? state.organization : null;
+  return {
+    username: user.username,
+    upId: `usr-${user.id}`,
+    id: null,
+    organizationId: organization?.id ?? null,
+    organization: organization ? { id: organization.id, name: organization.name, slug: organization.slug, calVideoLogo: null, bannerUrl: null } : null,
+  };
+}
+
+export function toPublicEventType(eventType: EventType, owner: User, state: EmulatorState) {
+  const profile = userProfile(owner, state);
+  const schedule = owner.defaultScheduleId === null ? undefined : state.schedules.get(owner.defaultScheduleId);
+  const bookerUser = {
+    username: owner.username,
+    name: owner.name,
+    weekStart: owner.weekStart,
+    organizationId: profile.organizationId,
+    avatarUrl: owner.avatarUrl,
+    profile,
+    bookerUrl: 'https://cal.com',
+  };
+  return {
+    id: eventType.id,
+    title: eventType.title,
+    description: eventType.description,
+    eventName: null,
+    slug: eventType.slug,
+    isInstantEvent: false,
+    instantMeetingParameters: [],
+    aiPhoneCallConfig: null,
+    schedulingType: null,
+    length: eventType.lengthInMinutes,
+    locations: privacyFilteredLocations(eventType.locations),
+    customInputs: [],
+    disableGuests: eventType.disableGuests,
+    metadata: eventType.metadata,
+    lockTimeZoneToggleOnBookingPage: false,
+    requiresConfirmation: eventType.requiresConfirmation,
+    requiresBookerEmailVerification: false,
+    recurringEvent: null,
+    price: 0,
+    currency: 'usd',
+    seatsPerTimeSlot: null,
+    seatsShowAvailabilityCount: true,
+    bookingFields: bookingFieldsWithSystemFields(eventType),
+    team: null,
+    successRedirectUrl: null,
+    forwardParamsSuccessRedirect: true,
+    workflows: [],
+    hosts: [],
+    owner: { id: owner.id, avatarUrl: owner.avatarUrl, username: owner.username, name: owner.name, weekStart: owner.weekStart, brandColor: null, darkBrandColor: null, theme: null, metadata: {}, defaultScheduleId: owner.defaultScheduleId, profile },
+    schedule: schedule ? { id: schedule.id, timeZone: schedule.timeZone } : null,
+    hidden: eventType.hidden,
+    assignAllTeamMembers: false,
+    bookerLayouts: DEFAULT_BOOKER_LAYOUTS,
+    profile: {
+      username: owner.username,
+      name: owner.name,
+      weekStart: owner.weekStart,
+      image: owner.avatarUrl ?? `https://cal.com/${owner.username}/avatar.png`,
+      brandColor: null,
+      darkBrandColor: null,
+      theme: null,
+      bookerLayouts: DEFAULT_BOOKER_LAYOUTS,
+    },
+    users: [bookerUser],
+    subsetOfUsers: [bookerUser],
+    entity: {
+      fromRedirectOfNonOrgLink: true,
+      considerUnpublished: false,
+      orgSlug: null,
+      teamSlug: null,
+      name: profile.organization?.name ?? null,
+      logoUrl: null,
+      hideProfileLink: false,
+    },
+    isDynamic: false,
+    fieldTranslations: [],
+    restrictionScheduleId: null,
+    useBookerTimezone: false,
+  };
+}
