@@ -5,6 +5,10 @@ import type { DeliveryRecorder } from './deliveries/delivery-recorder.js';
 import { createErrorHandler } from './http/error-handler.js';
 import { notFound } from './http/http-errors.js';
 import { createHealthRouter, type HealthCheck } from './health.router.js';
+import { createHostsRouter, type HostsRouterDependencies } from './hosts/hosts.router.js';
+import { requireBearerToken } from './http/require-bearer-token.js';
+import type { ManagedUserTokenService } from './tokens/managed-user-token-service.js';
+import { createTokensRouter } from './tokens/tokens.router.js';
 import { createCalWebhookRouter } from './webhooks/cal-webhook.router.js';
 
 export interface AppDependencies {
@@ -14,6 +18,13 @@ export interface AppDependencies {
   maxWebhookBodyBytes: number;
   recorder: DeliveryRecorder;
   healthChecks: Record<string, HealthCheck>;
+  /** The bearer tokens our own web server presents to the server-only endpoints. */
+  webServerTokens: () => readonly string[];
+  /** Managed-user mode (a Cal.com Platform OAuth client is configured): hosts and tokens. */
+  managedUsers?: {
+    tokenService: ManagedUserTokenService;
+    hosts: HostsRouterDependencies;
+  };
 }
 
 export function createApp(deps: AppDependencies): Express {
@@ -30,6 +41,12 @@ export function createApp(deps: AppDependencies): Express {
       logger: deps.logger,
     }),
   );
+  if (deps.managedUsers) {
+    const requireWebServer = requireBearerToken(deps.webServerTokens);
+    app.use(createTokensRouter({ tokenService: deps.managedUsers.tokenService, requireWebServer, logger: deps.logger }));
+    app.use('/hosts', requireWebServer);
+    app.use(createHostsRouter(deps.managedUsers.hosts));
+  }
   app.use((_request, _response, next) => next(notFound()));
   app.use(createErrorHandler(deps.logger));
   return app;

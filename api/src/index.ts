@@ -3,3 +3,5 @@ export { createTemporalDeliveryRecorder, DeliveryNotRecordedError, type Delivery
 export { signCalBody, verifyCalSignature } from './webhooks/verify-cal-signature.js';
 export { parseCalDelivery } from './webhooks/parse-cal-delivery.js';
 export { createTemporalClient, checkTemporal } from './temporal-client.js';
+export { createHostDirectory, type HostDirectory } from './hosts/host-directory.js';
+export { createManagedUserTokenService, tokenWorkflowId, MIN_TOKEN_VALIDITY_MS, type ManagedUserTokenService } from './tokens/managed-user-token-service.js';

@@ -1,16 +1,23 @@
 // The api process: reads settings once, wires the real dependencies, listens, and on SIGINT/SIGTERM
 // stops accepting connections, lets in-flight requests finish, then closes its clients.
 import { createServer } from 'node:http';
-import { createDataSource, runMigrations } from '@churchhub/database';
+import { createCalClient } from '@churchhub/cal-client';
+import { createDataSource, createManagedUserTokenStore, runMigrations } from '@churchhub/database';
+import { createFieldCipher, resolveKeyring } from '@churchhub/field-encryption';
 import { createLogger } from '@churchhub/logging';
 import { loadSettings, requireSetting } from '@churchhub/settings';
 import { createApp } from './app.js';
 import { createTemporalDeliveryRecorder } from './deliveries/delivery-recorder.js';
+import { createHostDirectory } from './hosts/host-directory.js';
 import { checkTemporal, createTemporalClient } from './temporal-client.js';
+import { createManagedUserTokenService } from './tokens/managed-user-token-service.js';
 
 const settings = loadSettings();
 const logger = createLogger({ level: settings.LOG_LEVEL, name: 'api' });
 const webhookSecret = requireSetting(settings, 'CAL_WEBHOOK_SECRET');
+const webServerToken = requireSetting(settings, 'WEB_SERVER_TOKEN');
+const clock = () => new Date();
+const cipher = createFieldCipher(resolveKeyring(settings.DATA_ENCRYPTION_KEYS, { production: settings.NODE_ENV === 'production' }));
 
 const dataSource = createDataSource({ url: requireSetting(settings, 'DATABASE_URL'), poolSize: settings.DATABASE_POOL_SIZE, applicationName: 'churchhub-api' });
 await dataSource.initialize();
@@ -18,9 +25,13 @@ const applied = await runMigrations(dataSource);
 if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
 
 const temporal = createTemporalClient(requireSetting(settings, 'TEMPORAL_ADDRESS'), settings.TEMPORAL_NAMESPACE);
+const platformClient =
+  settings.CAL_OAUTH_CLIENT_ID && settings.CAL_OAUTH_CLIENT_SECRET ? { clientId: settings.CAL_OAUTH_CLIENT_ID, secretKey: settings.CAL_OAUTH_CLIENT_SECRET } : undefined;
+const calClient = createCalClient({ baseUrl: settings.CAL_API_URL, platformClient });
+
 const app = createApp({
   logger,
-  clock: () => new Date(),
+  clock,
   webhookSecrets: () => [webhookSecret],
   maxWebhookBodyBytes: settings.WEBHOOK_MAX_BODY_BYTES,
   recorder: createTemporalDeliveryRecorder({ client: temporal, taskQueue: settings.TEMPORAL_TASK_QUEUE, startTimeoutMs: 5_000 }),
@@ -28,11 +39,27 @@ const app = createApp({
     database: async () => void (await dataSource.query('SELECT 1')),
     temporal: () => checkTemporal(temporal),
   },
+  webServerTokens: () => [webServerToken],
+  managedUsers: platformClient && {
+    tokenService: createManagedUserTokenService({
+      client: temporal,
+      taskQueue: settings.TEMPORAL_TASK_QUEUE,
+      tokenStore: createManagedUserTokenStore({ dataSource, cipher }),
+      clock,
+      waitMs: 15_000,
+    }),
+    hosts: {
+      hostDirectory: createHostDirectory({ calClient, clock }),
+      churchName: settings.CHURCH_NAME,
+      calPublicApiUrl: settings.CAL_PUBLIC_API_URL ?? settings.CAL_API_URL,
+      calClientId: platformClient.clientId,
+    },
+  },
 });
 
 const server = createServer(app);
 server.listen(settings.PORT, settings.API_HOST, () => {
-  logger.info({ url: `http://${settings.API_HOST}:${settings.PORT}` }, 'api listening');
+  logger.info({ url: `http://${settings.API_HOST}:${settings.PORT}`, managedUsers: Boolean(platformClient) }, 'api listening');
 });
 
 let stopping = false;

@@ -3,4 +3,5 @@ export const DEFAULT_TASK_QUEUE = 'churchhub-booking';
 
 export const WORKFLOW_TYPES = {
   processCalDelivery: 'processCalDeliveryWorkflow',
+  mintManagedUserToken: 'mintManagedUserTokenWorkflow',
 } as const;

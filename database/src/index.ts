@@ -2,3 +2,10 @@ export * from './entities/index.js';
 export { createDataSource, entities, type DataSourceOptions } from './create-data-source.js';
 export { runMigrations } from './run-migrations.js';
 export { DataSource } from 'typeorm';
+export {
+  createManagedUserTokenStore,
+  hashAccessToken,
+  type LockedTokenStore,
+  type ManagedUserTokenStore,
+  type StoredManagedUserTokens,
+} from './repositories/managed-user-token-store.js';

@@ -1,2 +1,2 @@
 export { createFieldCipher, DecryptionError, type FieldCipher } from './field-cipher.js';
-export { DEVELOPMENT_KEYRING_SPEC, isDevelopmentKeyring, KeyringError, parseKeyring, type Keyring } from './keyring.js';
+export { DEVELOPMENT_KEYRING_SPEC, isDevelopmentKeyring, KeyringError, parseKeyring, resolveKeyring, type Keyring } from './keyring.js';

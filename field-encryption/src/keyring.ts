@@ -42,3 +42,14 @@ export function isDevelopmentKeyring(keyring: Keyring): boolean {
   const developmentKey = development.keys.get(development.activeKeyId)!;
   return [...keyring.keys.values()].some((key) => key.equals(developmentKey));
 }
+
+/** The configured keyring, or the development one outside production; production never runs on it. */
+export function resolveKeyring(spec: string | undefined, options: { production: boolean }): Keyring {
+  if (!spec) {
+    if (options.production) throw new KeyringError('DATA_ENCRYPTION_KEYS is required in production');
+    return parseKeyring(DEVELOPMENT_KEYRING_SPEC);
+  }
+  const keyring = parseKeyring(spec);
+  if (options.production && isDevelopmentKeyring(keyring)) throw new KeyringError('the development key must not be used in production');
+  return keyring;
+}

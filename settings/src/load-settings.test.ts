@@ -20,11 +20,13 @@ describe('loadSettings', () => {
     expect(settings).toMatchObject({ NODE_ENV: 'development', PORT: 3001, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: 'churchhub-booking' });
   });
 
-  it('refuses to start in production without a database, Temporal and a webhook secret, listing all three', () => {
+  it('refuses to start in production without a database, Temporal, a webhook secret, keys and the web server’s token, listing all', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
       'DATABASE_URL: required in production',
       'TEMPORAL_ADDRESS: required in production',
       'CAL_WEBHOOK_SECRET: required in production',
+      'DATA_ENCRYPTION_KEYS: required in production',
+      'WEB_SERVER_TOKEN: required in production',
     ]);
   });
 

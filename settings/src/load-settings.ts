@@ -20,6 +20,11 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     if (!settings.DATABASE_URL) problems.push('DATABASE_URL: required in production');
     if (!settings.TEMPORAL_ADDRESS) problems.push('TEMPORAL_ADDRESS: required in production');
     if (!settings.CAL_WEBHOOK_SECRET) problems.push('CAL_WEBHOOK_SECRET: required in production');
+    if (!settings.DATA_ENCRYPTION_KEYS) problems.push('DATA_ENCRYPTION_KEYS: required in production');
+    if (!settings.WEB_SERVER_TOKEN) problems.push('WEB_SERVER_TOKEN: required in production');
+  }
+  if (Boolean(settings.CAL_OAUTH_CLIENT_ID) !== Boolean(settings.CAL_OAUTH_CLIENT_SECRET)) {
+    problems.push('CAL_OAUTH_CLIENT_ID and CAL_OAUTH_CLIENT_SECRET: set both or neither');
   }
   if (problems.length > 0) throw new SettingsError(problems);
   return settings;

@@ -35,7 +35,24 @@ export const settingsSchema = z.object({
       .optional(),
   ),
 
+  CHURCH_NAME: z.string().min(1).max(120).default('ChurchHub'),
+
+  // Cal.com API v2 (or the local emulator). The public URL is the one visitors' browsers use.
+  CAL_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.cal.com/v2'),
+  CAL_PUBLIC_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  // Platform OAuth client (managed users). Absent in development: the Cal.com emulator is started.
+  CAL_OAUTH_CLIENT_ID: optionalText,
+  CAL_OAUTH_CLIENT_SECRET: optionalText,
+
+  // "id:base64key" pairs, comma-separated; the last encrypts. Absent in development: a fixed
+  // development key (refused in production).
+  DATA_ENCRYPTION_KEYS: optionalText,
+  // The credential our own web server presents to the api's server-only endpoints (Bearer).
+  WEB_SERVER_TOKEN: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  WEB_PORT: port.default(3000),
+
   DATA_DIR: z.string().default('.data'),
+  CAL_EMULATOR_PORT: port.default(5555),
   EMBEDDED_POSTGRES_PORT: port.default(54329),
   TEMPORAL_CLI: optionalText,
   TEMPORAL_PORT: port.default(7233),

@@ -1,8 +1,10 @@
 // The worker process: reads settings once, migrates the schema, connects to Temporal and Postgres, runs
 // until SIGINT/SIGTERM (Temporal's runtime then drains in-flight work before the process exits).
 import { NativeConnection, Runtime } from '@temporalio/worker';
-import { createActivities } from '@churchhub/activities';
-import { createDataSource, runMigrations } from '@churchhub/database';
+import { createActivities, createTokenActivities } from '@churchhub/activities';
+import { createCalClient } from '@churchhub/cal-client';
+import { createDataSource, createManagedUserTokenStore, runMigrations } from '@churchhub/database';
+import { createFieldCipher, resolveKeyring } from '@churchhub/field-encryption';
 import { createLogger } from '@churchhub/logging';
 import { loadSettings, requireSetting } from '@churchhub/settings';
 import { createBookingWorker } from './create-worker.js';
@@ -18,12 +20,20 @@ await dataSource.initialize();
 const applied = await runMigrations(dataSource);
 if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
 
+const cipher = createFieldCipher(resolveKeyring(settings.DATA_ENCRYPTION_KEYS, { production: settings.NODE_ENV === 'production' }));
+const platformClient =
+  settings.CAL_OAUTH_CLIENT_ID && settings.CAL_OAUTH_CLIENT_SECRET ? { clientId: settings.CAL_OAUTH_CLIENT_ID, secretKey: settings.CAL_OAUTH_CLIENT_SECRET } : undefined;
+const calClient = createCalClient({ baseUrl: settings.CAL_API_URL, platformClient });
+
 const connection = await NativeConnection.connect({ address: requireSetting(settings, 'TEMPORAL_ADDRESS') });
 const worker = await createBookingWorker({
   connection,
   namespace: settings.TEMPORAL_NAMESPACE,
   taskQueue: settings.TEMPORAL_TASK_QUEUE,
-  activities: createActivities({ dataSource }),
+  activities: {
+    ...createActivities({ dataSource }),
+    ...createTokenActivities({ calClient, tokenStore: createManagedUserTokenStore({ dataSource, cipher }), clock: () => new Date() }),
+  },
 });
 logger.info({ taskQueue: settings.TEMPORAL_TASK_QUEUE, namespace: settings.TEMPORAL_NAMESPACE }, 'worker polling');
 try {

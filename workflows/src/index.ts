@@ -1,2 +1,3 @@
 // Every workflow the worker hosts. The exported names are the workflow types in Temporal.
 export { processCalDeliveryWorkflow } from './process-cal-delivery.workflow.js';
+export { mintManagedUserTokenWorkflow, type MintManagedUserTokenInput } from './mint-managed-user-token.workflow.js';

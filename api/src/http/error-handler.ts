@@ -20,6 +20,8 @@ function fromBodyParser(error: BodyParserError): HttpError | undefined {
       return new HttpError(415, 'unsupported_media_type', `Content-Encoding ${error.encoding ?? ''} is not supported: send the body uncompressed`);
     case 'charset.unsupported':
       return new HttpError(415, 'unsupported_media_type', `charset ${error.charset ?? ''} is not supported: send UTF-8`);
+    case 'entity.parse.failed':
+      return new HttpError(400, 'bad_request', 'body: is not valid JSON');
     case 'request.aborted':
     case 'request.size.invalid':
       return new HttpError(400, 'bad_request', 'body: the request body was incomplete');

@@ -6,10 +6,13 @@ import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
-import { createActivities, type Activities } from '@churchhub/activities';
-import { checkTemporal, createApp, createTemporalDeliveryRecorder, signCalBody } from '@churchhub/api';
+import { createActivities, createTokenActivities, type Activities } from '@churchhub/activities';
+import { checkTemporal, createApp, createHostDirectory, createManagedUserTokenService, createTemporalDeliveryRecorder, signCalBody } from '@churchhub/api';
+import { createCalClient } from '@churchhub/cal-client';
+import { createCalEmulator, type CalEmulator, type RunningCalEmulator } from '@churchhub/cal-emulator';
+import { createFieldCipher, parseKeyring } from '@churchhub/field-encryption';
 import { calDeliveryWorkflowId } from '@churchhub/contracts';
-import { createDataSource, type DataSource } from '@churchhub/database';
+import { createDataSource, createManagedUserTokenStore, type DataSource } from '@churchhub/database';
 import { createLogger } from '@churchhub/logging';
 import { createBookingWorker } from '@churchhub/worker';
 
@@ -19,6 +22,10 @@ export interface Pipeline {
   dataSource: DataSource;
   client: Client;
   taskQueue: string;
+  /** The bearer token the api expects from our web server. */
+  webServerToken: string;
+  /** The Cal.com emulator, when started with `calEmulator`. */
+  cal?: { emulator: CalEmulator; running: RunningCalEmulator; clientId: string };
   /** POSTs a body to the webhook, signed with the pipeline's secret unless told otherwise. */
   send(body: unknown, options?: SendOptions): Promise<Response>;
   /** Waits for the workflow a 202 response started (or joined) to complete. */
@@ -39,19 +46,43 @@ export interface PipelineOptions {
   activities?: (real: Activities) => Activities;
   dataSourceExtra?: Record<string, unknown>;
   maxWebhookBodyBytes?: number;
+  /** Start the Cal.com emulator and run in managed-user mode against it. */
+  calEmulator?: { clock?: () => Date; clientSecret?: string };
+  /** Our own clock (api and activities). */
+  clock?: () => Date;
 }
 
 export async function startPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
   const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', name: 'test' });
   const secret = randomBytes(24).toString('hex');
+  const webServerToken = randomBytes(24).toString('hex');
+  const clock = options.clock ?? (() => new Date());
+  const cipher = createFieldCipher(parseKeyring(`test:${randomBytes(32).toString('base64')}`));
   const taskQueue = `test-${randomBytes(6).toString('hex')}`;
 
   const dataSource = createDataSource({ url: inject('databaseUrl'), poolSize: 5 });
   if (options.dataSourceExtra) Object.assign((dataSource.options as { extra: Record<string, unknown> }).extra, options.dataSourceExtra);
   await dataSource.initialize();
 
+  let cal: Pipeline['cal'];
+  let calClient: ReturnType<typeof createCalClient> | undefined;
+  if (options.calEmulator) {
+    const emulator = createCalEmulator({ clock: options.calEmulator.clock ?? clock, webhook: { secret } });
+    const running = await emulator.listen(0, '127.0.0.1');
+    const clientId = emulator.fixtures.oauthClient.id;
+    cal = { emulator, running, clientId };
+    calClient = createCalClient({
+      baseUrl: running.url,
+      platformClient: { clientId, secretKey: options.calEmulator.clientSecret ?? emulator.fixtures.oauthClient.secret },
+    });
+  }
+  const tokenStore = createManagedUserTokenStore({ dataSource, cipher });
+
   const nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
-  const realActivities = createActivities({ dataSource });
+  const realActivities = {
+    ...createActivities({ dataSource }),
+    ...(calClient ? createTokenActivities({ calClient, tokenStore, clock }) : {}),
+  };
   const worker: Worker = await createBookingWorker({
     connection: nativeConnection,
     namespace: 'default',
@@ -65,7 +96,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   const client = new Client({ connection, namespace: 'default' });
   const app = createApp({
     logger,
-    clock: () => new Date(),
+    clock,
     webhookSecrets: () => [secret],
     maxWebhookBodyBytes: options.maxWebhookBodyBytes ?? 512 * 1024,
     recorder: createTemporalDeliveryRecorder({ client, taskQueue, startTimeoutMs: 5_000 }),
@@ -73,6 +104,19 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       database: async () => void (await dataSource.query('SELECT 1')),
       temporal: () => checkTemporal(client),
     },
+    webServerTokens: () => [webServerToken],
+    managedUsers:
+      calClient && cal
+        ? {
+            tokenService: createManagedUserTokenService({ client, taskQueue, tokenStore, clock, waitMs: 15_000 }),
+            hosts: {
+              hostDirectory: createHostDirectory({ calClient, clock }),
+              churchName: 'Grace Community Church',
+              calPublicApiUrl: cal.running.url,
+              calClientId: cal.clientId,
+            },
+          }
+        : undefined,
   });
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -84,6 +128,8 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     dataSource,
     client,
     taskQueue,
+    webServerToken,
+    cal,
     async send(body, sendOptions = {}) {
       const raw = sendOptions.rawBody ?? JSON.stringify(body);
       const headers: Record<string, string> = { ...sendOptions.headers };
@@ -106,6 +152,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       await nativeConnection.close();
       await connection.close();
       await dataSource.destroy();
+      await cal?.running.close();
     },
   };
 }

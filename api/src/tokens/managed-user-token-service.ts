@@ -1,0 +1,99 @@
+// Serves a managed user's Cal.com access token: from the encrypted cache when it is valid long enough
+// (no Cal.com call), otherwise through the mintManagedUserToken workflow. Concurrent requests for one
+// user share one workflow run (same id, USE_EXISTING), so they mint once.
+import { createHash } from 'node:crypto';
+import { WorkflowFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure, TemporalFailure } from '@temporalio/common';
+import { WORKFLOW_TYPES } from '@churchhub/contracts';
+import { hashAccessToken, type ManagedUserTokenStore } from '@churchhub/database';
+
+/** A token handed out stays valid at least this long, so a caller never receives one about to die. */
+export const MIN_TOKEN_VALIDITY_MS = 5 * 60_000;
+
+export type TokenFailureReason = 'unknown_user' | 'cal_rejected' | 'cal_unavailable';
+
+export class TokenUnavailableError extends Error {
+  constructor(readonly reason: TokenFailureReason, cause?: unknown) {
+    super(`Managed-user token unavailable: ${reason}`, { cause });
+    this.name = 'TokenUnavailableError';
+  }
+}
+
+export interface ServedToken {
+  accessToken: string;
+  expiresAt: string;
+  source: 'cache' | 'workflow';
+}
+
+export interface TokenServiceDependencies {
+  client: Client;
+  taskQueue: string;
+  tokenStore: ManagedUserTokenStore;
+  clock: () => Date;
+  /** How long a request waits for the workflow before answering 503. */
+  waitMs: number;
+}
+
+function applicationFailureType(error: unknown): string | undefined {
+  let current: unknown = error;
+  while (current instanceof Error) {
+    if (current instanceof ApplicationFailure) return current.type ?? undefined;
+    current = current instanceof TemporalFailure || current instanceof WorkflowFailedError ? current.cause : undefined;
+  }
+  return undefined;
+}
+
+/** Workflow ids carry no personal data: the username is derived from a person's email, so hash it. */
+export function tokenWorkflowId(username: string): string {
+  return `managed-user-token-${createHash('sha256').update(username.toLowerCase()).digest('hex').slice(0, 24)}`;
+}
+
+export function createManagedUserTokenService(deps: TokenServiceDependencies) {
+  async function mint(username: string, replaceAccessTokenHash?: string): Promise<ServedToken> {
+    let ensured: { calUserId: number };
+    try {
+      ensured = await deps.client.connection.withDeadline(Date.now() + deps.waitMs, async () => {
+        const handle = await deps.client.workflow.start(WORKFLOW_TYPES.mintManagedUserToken, {
+          taskQueue: deps.taskQueue,
+          workflowId: tokenWorkflowId(username),
+          args: [{ username, minValidityMs: MIN_TOKEN_VALIDITY_MS, ...(replaceAccessTokenHash ? { replaceAccessTokenHash } : {}) }],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+          workflowExecutionTimeout: '1 minute',
+        });
+        return (await handle.result()) as { calUserId: number };
+      });
+    } catch (error) {
+      const type = applicationFailureType(error);
+      if (type === 'UnknownManagedUser') throw new TokenUnavailableError('unknown_user', error);
+      if (type === 'CalRejected') throw new TokenUnavailableError('cal_rejected', error);
+      throw new TokenUnavailableError('cal_unavailable', error);
+    }
+    const stored = await deps.tokenStore.findByCalUserId(ensured.calUserId);
+    if (!stored) throw new TokenUnavailableError('cal_unavailable');
+    return { accessToken: stored.accessToken, expiresAt: stored.accessTokenExpiresAt.toISOString(), source: 'workflow' };
+  }
+
+  function validLongEnough(expiresAt: Date): boolean {
+    return expiresAt.getTime() - deps.clock().getTime() > MIN_TOKEN_VALIDITY_MS;
+  }
+
+  return {
+    async tokenFor(username: string): Promise<ServedToken> {
+      const cached = await deps.tokenStore.findByUsername(username);
+      if (cached && validLongEnough(cached.accessTokenExpiresAt)) {
+        return { accessToken: cached.accessToken, expiresAt: cached.accessTokenExpiresAt.toISOString(), source: 'cache' };
+      }
+      return mint(username);
+    },
+
+    /** Atoms' refresh flow: replaces a token Cal.com refused; null when the token is not one of ours. */
+    async replaceRefusedToken(refusedAccessToken: string): Promise<ServedToken | null> {
+      const owner = await deps.tokenStore.findByAccessToken(refusedAccessToken);
+      if (!owner) return null;
+      return mint(owner.username, hashAccessToken(refusedAccessToken));
+    },
+  };
+}
+
+export type ManagedUserTokenService = ReturnType<typeof createManagedUserTokenService>;

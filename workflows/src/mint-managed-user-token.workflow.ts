@@ -1,0 +1,32 @@
+// Makes sure a managed user's Cal.com access token is fresh. Tokens never pass through Temporal:
+// the activities keep them (encrypted) in Postgres and return only expiry times and outcomes.
+import { proxyActivities } from '@temporalio/workflow';
+import type { EnsuredToken, TokenActivities } from '@churchhub/activities';
+
+const UNKNOWN_MANAGED_USER = 'UnknownManagedUser';
+const CAL_REJECTED = 'CalRejected';
+
+// A person is waiting on this (the api holds the request), so retries are quick and bounded: a few
+// attempts over ~10 s ride out a Cal.com blip; 401/403/404 are never retried.
+const { findManagedUser, ensureManagedUserAccessToken } = proxyActivities<TokenActivities>({
+  startToCloseTimeout: '20 seconds',
+  retry: {
+    initialInterval: '500 milliseconds',
+    backoffCoefficient: 2,
+    maximumInterval: '4 seconds',
+    maximumAttempts: 5,
+    nonRetryableErrorTypes: [UNKNOWN_MANAGED_USER, CAL_REJECTED],
+  },
+});
+
+export interface MintManagedUserTokenInput {
+  username: string;
+  /** The token must stay valid at least this long after the run (ms). */
+  minValidityMs: number;
+  replaceAccessTokenHash?: string;
+}
+
+export async function mintManagedUserTokenWorkflow(input: MintManagedUserTokenInput): Promise<EnsuredToken> {
+  const { calUserId } = await findManagedUser(input.username);
+  return ensureManagedUserAccessToken({ calUserId, ...input });
+}
