@@ -16,6 +16,7 @@ const lines = [
   stack.webhookSecretGenerated
     ? `  webhook secret: ${stack.webhookSecret}   (generated for local use, kept in ${settings.DATA_DIR}/dev-webhook-secret)`
     : '  webhook secret: from CAL_WEBHOOK_SECRET',
+  ...(stack.sandbox ? [`  Cal.com:        sandbox emulator at ${stack.sandbox.calApiUrl}; seeded hosts: ${stack.sandbox.hostUsernames.join(', ')}`] : []),
   `  Temporal:       ${stack.temporalAddress}${stack.temporalUiUrl ? `   (Web UI: ${stack.temporalUiUrl})` : ''}`,
   `  database:       ${stack.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
   ...stack.notes.map((note) => `  ${note}`),

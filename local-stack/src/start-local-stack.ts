@@ -6,7 +6,8 @@ import { createDataSource, runMigrations } from '@churchhub/database';
 import type { Logger } from '@churchhub/logging';
 import type { Settings } from '@churchhub/settings';
 import { startChildService, tsxCommand, type ChildService } from './child-service.js';
-import { loadOrCreateDevWebhookSecret } from './dev-webhook-secret.js';
+import { loadFixtures } from '@churchhub/cal-emulator';
+import { loadOrCreateDevSecret } from './dev-secrets.js';
 import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.js';
 import { projectRoot } from './project-root.js';
 import { describeTemporalCli, resolveTemporalCli } from './temporal-cli.js';
@@ -20,6 +21,8 @@ export interface LocalStack {
   temporalUiUrl: string | null;
   webhookSecret: string;
   webhookSecretGenerated: boolean;
+  /** Set in sandbox mode (no Cal.com credentials): the emulator's base URL and a seeded host. */
+  sandbox: { calApiUrl: string; hostUsernames: string[] } | null;
   notes: string[];
   services: ChildService[];
   stop(): Promise<void>;
@@ -67,12 +70,38 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
     }
     const temporalAddress = settings.TEMPORAL_ADDRESS ?? temporal!.address;
 
-    let webhookSecret = settings.CAL_WEBHOOK_SECRET;
-    let webhookSecretGenerated = false;
-    if (!webhookSecret) {
-      const generated = await loadOrCreateDevWebhookSecret(dataDir);
-      webhookSecret = generated.secret;
-      webhookSecretGenerated = true;
+    const webhookSecret = settings.CAL_WEBHOOK_SECRET ?? (await loadOrCreateDevSecret(dataDir, 'dev-webhook-secret')).secret;
+    const webServerToken = settings.WEB_SERVER_TOKEN ?? (await loadOrCreateDevSecret(dataDir, 'dev-web-server-token')).secret;
+    const apiUrl = `http://${settings.API_HOST}:${settings.PORT}`;
+    const services: ChildService[] = [];
+    const startService = (name: string, entry: string, env: NodeJS.ProcessEnv) => {
+      const [command, args] = tsxCommand(entry);
+      const service = startChildService(name, command, args, env, projectRoot);
+      services.push(service);
+      cleanups.push(() => service.stop());
+      return service;
+    };
+
+    // Sandbox mode: no Cal.com credentials, so the local emulator plays Cal.com, seeded from its
+    // fixtures, delivering signed webhooks to our api.
+    let sandbox: LocalStack['sandbox'] = null;
+    let cal = { apiUrl: settings.CAL_API_URL, clientId: settings.CAL_OAUTH_CLIENT_ID, clientSecret: settings.CAL_OAUTH_CLIENT_SECRET };
+    if (!settings.CAL_OAUTH_CLIENT_ID) {
+      const fixtures = loadFixtures();
+      const emulatorOrigin = `http://127.0.0.1:${settings.CAL_EMULATOR_PORT}`;
+      const emulator = startService('cal-emulator', 'cal-emulator/src/main.ts', {
+        ...process.env,
+        CAL_EMULATOR_PORT: String(settings.CAL_EMULATOR_PORT),
+        CAL_EMULATOR_HOST: '127.0.0.1',
+        CAL_EMULATOR_WEBHOOK_URL: `${apiUrl}/webhooks/cal`,
+        CAL_EMULATOR_WEBHOOK_SECRET: webhookSecret,
+      });
+      await waitForHttp(`${emulatorOrigin}/v2/timezones`, 30_000, () => emulator.process.exitCode === null);
+      cal = { apiUrl: `${emulatorOrigin}/v2`, clientId: fixtures.oauthClient.id, clientSecret: fixtures.oauthClient.secret };
+      sandbox = { calApiUrl: cal.apiUrl, hostUsernames: fixtures.managedUsers.map((user) => user.username) };
+      notes.push(`Cal.com: sandbox mode, emulator at ${cal.apiUrl} (set CAL_OAUTH_CLIENT_ID/SECRET to use Cal.com)`);
+    } else {
+      notes.push(`Cal.com: ${cal.apiUrl}`);
     }
 
     const childEnv: NodeJS.ProcessEnv = {
@@ -83,20 +112,14 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
       TEMPORAL_NAMESPACE: settings.TEMPORAL_NAMESPACE,
       TEMPORAL_TASK_QUEUE: settings.TEMPORAL_TASK_QUEUE,
       CAL_WEBHOOK_SECRET: webhookSecret,
+      WEB_SERVER_TOKEN: webServerToken,
+      CAL_API_URL: cal.apiUrl,
+      CAL_OAUTH_CLIENT_ID: cal.clientId ?? '',
+      CAL_OAUTH_CLIENT_SECRET: cal.clientSecret ?? '',
       PORT: String(settings.PORT),
     };
-    const services: ChildService[] = [];
-    for (const [name, entry] of [
-      ['worker', 'worker/src/main.ts'],
-      ['api', 'api/src/main.ts'],
-    ] as const) {
-      const [command, args] = tsxCommand(entry);
-      const service = startChildService(name, command, args, childEnv, projectRoot);
-      services.push(service);
-      cleanups.push(() => service.stop());
-    }
-    const api = services.find((service) => service.name === 'api')!;
-    const apiUrl = `http://${settings.API_HOST}:${settings.PORT}`;
+    startService('worker', 'worker/src/main.ts', childEnv);
+    const api = startService('api', 'api/src/main.ts', childEnv);
     await waitForHttp(`${apiUrl}/health`, 60_000, () => api.process.exitCode === null);
 
     return {
@@ -105,7 +128,8 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
       temporalAddress,
       temporalUiUrl: temporal?.uiUrl ?? null,
       webhookSecret,
-      webhookSecretGenerated,
+      webhookSecretGenerated: !settings.CAL_WEBHOOK_SECRET,
+      sandbox,
       notes,
       services,
       stop: stopAll,
