@@ -23,7 +23,8 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'cal.com emulator stopping');
-  await emulator.settleWebhooks();
+  // Deliveries have no timeout (as in Cal.com), so give in-flight ones a few seconds, not forever.
+  await Promise.race([emulator.settleWebhooks(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
   await running.close();
 }
 process.once('SIGTERM', (signal) => void shutdown(signal));

@@ -22,7 +22,13 @@ export function createAdminRouter(hooks: EmulatorHooks): Router {
   });
   router.post('/faults', (request, response) => {
     const fault = parseInput(faultSchema, request.body);
-    hooks.failNext(fault.route, fault.times, fault.status);
+    try {
+      hooks.failNext(fault.route, fault.times, fault.status);
+    } catch (error) {
+      // An unknown route is the caller's mistake: say which routes exist instead of a 500.
+      response.status(400).json({ error: (error as Error).message });
+      return;
+    }
     response.status(201).json(fault);
   });
   router.get('/webhooks/deliveries', async (_request, response) => {
