@@ -1,7 +1,7 @@
 // Builds the Express app from its dependencies without listening, so tests start it on any port.
 import express, { type Express } from 'express';
 import type { Logger } from '@churchhub/logging';
-import type { DeliveryRecorder } from './deliveries/delivery-recorder.js';
+import type { DeliveryRecorder } from '@churchhub/delivery-inbox';
 import { createErrorHandler } from './http/error-handler.js';
 import { notFound } from './http/http-errors.js';
 import { createHealthRouter, type HealthCheck } from './health.router.js';

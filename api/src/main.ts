@@ -3,11 +3,11 @@
 import { createServer } from 'node:http';
 import { createCalClient } from '@churchhub/cal-client';
 import { createDataSource, createManagedUserTokenStore, runMigrations } from '@churchhub/database';
+import { createDeliveryRecorder, createInboxStore } from '@churchhub/delivery-inbox';
 import { createFieldCipher, resolveKeyring } from '@churchhub/field-encryption';
 import { createLogger } from '@churchhub/logging';
 import { loadSettings, requireSetting } from '@churchhub/settings';
 import { createApp } from './app.js';
-import { createTemporalDeliveryRecorder } from './deliveries/delivery-recorder.js';
 import { createHostDirectory } from './hosts/host-directory.js';
 import { checkTemporal, createTemporalClient } from './temporal-client.js';
 import { createManagedUserTokenService } from './tokens/managed-user-token-service.js';
@@ -34,7 +34,11 @@ const app = createApp({
   clock,
   webhookSecrets: () => [webhookSecret],
   maxWebhookBodyBytes: settings.WEBHOOK_MAX_BODY_BYTES,
-  recorder: createTemporalDeliveryRecorder({ client: temporal, taskQueue: settings.TEMPORAL_TASK_QUEUE, startTimeoutMs: 5_000 }),
+  recorder: createDeliveryRecorder({
+    inbox: createInboxStore({ dataSource }),
+    temporal: { client: temporal, taskQueue: settings.TEMPORAL_TASK_QUEUE, startTimeoutMs: 5_000 },
+    logger,
+  }),
   healthChecks: {
     database: async () => void (await dataSource.query('SELECT 1')),
     temporal: () => checkTemporal(temporal),

@@ -3,7 +3,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { calDeliveryWorkflowId } from '@churchhub/contracts';
 import { deliveries, newBookingFixture } from './support/cal-deliveries.js';
 import { startPipeline, type Pipeline } from './support/pipeline.js';
 
@@ -27,8 +26,7 @@ it('retries persistBooking after transient failures and completes', async () => 
   const body = deliveries.created(fixture);
   const response = await pipeline.send(body);
   expect(response.status).toBe(202);
-  const { deliveryId } = (await response.json()) as { deliveryId: string };
-  const handle = pipeline.client.workflow.getHandle(calDeliveryWorkflowId({ triggerEvent: 'BOOKING_CREATED', bookingUid: fixture.uid, deliveryId }));
+  const handle = await pipeline.workflowFor(response, body);
 
   // Wait until Temporal has scheduled a third attempt, i.e. two attempts have failed.
   for (;;) {

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
-import { calDeliveryWorkflowId } from '@churchhub/contracts';
 import { projectRoot } from '@churchhub/local-stack';
 import { workflowsPath } from '@churchhub/worker';
 import { deliveries, newBookingFixture } from './support/cal-deliveries.js';
@@ -22,11 +21,10 @@ afterAll(async () => {
   await pipeline?.stop();
 });
 
-async function recordHistory(name: string, body: Record<string, unknown>, bookingUid: string | null): Promise<string> {
+async function recordHistory(name: string, body: Record<string, unknown>): Promise<string> {
   const response = await pipeline.send(body);
   expect(response.status).toBe(202);
-  const { deliveryId } = (await response.json()) as { deliveryId: string };
-  const handle = pipeline.client.workflow.getHandle(calDeliveryWorkflowId({ triggerEvent: body.triggerEvent as string, bookingUid, deliveryId }));
+  const handle = await pipeline.workflowFor(response, body);
   await handle.result();
   const json = historyToJSON(await handle.fetchHistory());
   if (process.env.RECORD_WORKFLOW_HISTORIES === '1') await writeFile(path.join(historiesDir, `${name}.json`), `${json}\n`);
@@ -36,8 +34,8 @@ async function recordHistory(name: string, body: Record<string, unknown>, bookin
 describe('processCalDeliveryWorkflow replay', () => {
   it('replays freshly recorded histories of a booking and a non-booking delivery', async () => {
     const fixture = newBookingFixture();
-    const booking = await recordHistory('booking-created', deliveries.created(fixture), fixture.uid);
-    const ping = await recordHistory('ping', deliveries.ping(), null);
+    const booking = await recordHistory('booking-created', deliveries.created(fixture));
+    const ping = await recordHistory('ping', deliveries.ping());
     for (const history of [booking, ping]) {
       await expect(Worker.runReplayHistory({ workflowsPath }, JSON.parse(history))).resolves.toBeUndefined();
     }

@@ -1,9 +1,11 @@
 // The worker process: reads settings once, migrates the schema, connects to Temporal and Postgres, runs
 // until SIGINT/SIGTERM (Temporal's runtime then drains in-flight work before the process exits).
+import { Client } from '@temporalio/client';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { createActivities, createTokenActivities } from '@churchhub/activities';
 import { createCalClient } from '@churchhub/cal-client';
 import { createDataSource, createManagedUserTokenStore, runMigrations } from '@churchhub/database';
+import { createInboxRelay, createInboxStore } from '@churchhub/delivery-inbox';
 import { createFieldCipher, resolveKeyring } from '@churchhub/field-encryption';
 import { createLogger } from '@churchhub/logging';
 import { loadSettings, requireSetting } from '@churchhub/settings';
@@ -15,7 +17,8 @@ const logger = createLogger({ level: settings.LOG_LEVEL, name: 'worker' });
 // Before any connection exists: the runtime is process-wide and fixed once created.
 Runtime.install({ logger: createTemporalLogger(logger, settings.LOG_LEVEL === 'debug' || settings.LOG_LEVEL === 'trace' ? 'INFO' : 'WARN') });
 
-const dataSource = createDataSource({ url: requireSetting(settings, 'DATABASE_URL'), poolSize: settings.DATABASE_POOL_SIZE, applicationName: 'churchhub-worker' });
+const databaseUrl = requireSetting(settings, 'DATABASE_URL');
+const dataSource = createDataSource({ url: databaseUrl, poolSize: settings.DATABASE_POOL_SIZE, applicationName: 'churchhub-worker' });
 await dataSource.initialize();
 const applied = await runMigrations(dataSource);
 if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
@@ -35,10 +38,24 @@ const worker = await createBookingWorker({
     ...createTokenActivities({ calClient, tokenStore: createManagedUserTokenStore({ dataSource, cipher }), clock: () => new Date() }),
   },
 });
+// The relay of acknowledged deliveries from the Postgres inbox into Temporal runs beside the worker,
+// so scaling workers scales relays too (they share rows with SKIP LOCKED).
+const relay = createInboxRelay({
+  dataSource,
+  inbox: createInboxStore({ dataSource }),
+  client: new Client({ connection, namespace: settings.TEMPORAL_NAMESPACE }),
+  taskQueue: settings.TEMPORAL_TASK_QUEUE,
+  logger,
+  databaseUrl,
+});
+relay.start();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void relay.stop());
+
 logger.info({ taskQueue: settings.TEMPORAL_TASK_QUEUE, namespace: settings.TEMPORAL_NAMESPACE }, 'worker polling');
 try {
   await worker.run();
 } finally {
+  await relay.stop();
   await connection.close();
   await dataSource.destroy();
   logger.info('worker stopped');

@@ -2,7 +2,7 @@
 // signature on the raw bytes, parse, record durably, acknowledge. No database work in the request.
 import express, { Router } from 'express';
 import type { Logger } from '@churchhub/logging';
-import { DeliveryNotRecordedError, type DeliveryRecorder } from '../deliveries/delivery-recorder.js';
+import { DeliveryNotRecordedError, type DeliveryRecorder } from '@churchhub/delivery-inbox';
 import { serviceUnavailable, unauthorized } from '../http/http-errors.js';
 import { parseCalDelivery } from './parse-cal-delivery.js';
 import { verifyCalSignature } from './verify-cal-signature.js';
@@ -29,14 +29,11 @@ export function createCalWebhookRouter(deps: CalWebhookDependencies): Router {
     const delivery = parseCalDelivery(body, request.get('content-type'), deps.clock());
     try {
       const outcome = await deps.recorder.record(delivery);
-      deps.logger.info(
-        { triggerEvent: delivery.triggerEvent, workflowId: outcome.workflowId, duplicate: outcome.duplicate },
-        'cal delivery recorded',
-      );
+      deps.logger.info({ triggerEvent: delivery.triggerEvent, via: outcome.via, duplicate: outcome.duplicate }, 'cal delivery recorded');
       response.status(202).json({ status: 'accepted', deliveryId: delivery.deliveryId, duplicate: outcome.duplicate });
     } catch (error) {
       if (error instanceof DeliveryNotRecordedError) {
-        deps.logger.error({ err: error.cause, triggerEvent: delivery.triggerEvent }, 'cal delivery not recorded');
+        deps.logger.error({ inboxError: error.causes.inbox, temporalError: error.causes.temporal, triggerEvent: delivery.triggerEvent }, 'cal delivery not recorded');
         // Not acknowledged, so Cal.com (or its operator) can send it again.
         throw serviceUnavailable('The delivery could not be recorded; retry later', 30);
       }

@@ -1,5 +1,6 @@
 // Every migration, oldest first. Add new ones at the end; never edit one that has shipped.
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema.js';
 import { ManagedUserTokens1764100000000 } from './1764100000000-managed-user-tokens.js';
+import { WebhookInbox1764200000000 } from './1764200000000-webhook-inbox.js';
 
-export const migrations = [InitialSchema1764000000000, ManagedUserTokens1764100000000];
+export const migrations = [InitialSchema1764000000000, ManagedUserTokens1764100000000, WebhookInbox1764200000000];

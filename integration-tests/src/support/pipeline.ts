@@ -4,10 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { createActivities, createTokenActivities, type Activities } from '@churchhub/activities';
-import { checkTemporal, createApp, createHostDirectory, createManagedUserTokenService, createTemporalDeliveryRecorder, signCalBody } from '@churchhub/api';
+import { checkTemporal, createApp, createHostDirectory, createManagedUserTokenService, signCalBody } from '@churchhub/api';
+import { createDeliveryRecorder, createInboxRelay, createInboxStore, type InboxRelay } from '@churchhub/delivery-inbox';
 import { createCalClient } from '@churchhub/cal-client';
 import { createCalEmulator, type CalEmulator, type RunningCalEmulator } from '@churchhub/cal-emulator';
 import { createFieldCipher, parseKeyring } from '@churchhub/field-encryption';
@@ -28,7 +29,9 @@ export interface Pipeline {
   cal?: { emulator: CalEmulator; running: RunningCalEmulator; clientId: string };
   /** POSTs a body to the webhook, signed with the pipeline's secret unless told otherwise. */
   send(body: unknown, options?: SendOptions): Promise<Response>;
-  /** Waits for the workflow a 202 response started (or joined) to complete. */
+  /** The workflow processing the delivery a 202 response acknowledged, once the relay has started it. */
+  workflowFor(response: Response, body: unknown): Promise<WorkflowHandle>;
+  /** Waits for the workflow a 202 response acknowledged to complete. */
   processed(response: Response, body: unknown): Promise<unknown>;
   stop(): Promise<void>;
 }
@@ -94,12 +97,15 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
 
   const connection = await Connection.connect({ address: inject('temporalAddress') });
   const client = new Client({ connection, namespace: 'default' });
+  const inbox = createInboxStore({ dataSource });
+  const relay: InboxRelay = createInboxRelay({ dataSource, inbox, client, taskQueue, logger, databaseUrl: inject('databaseUrl'), pollIntervalMs: 200 });
+  relay.start();
   const app = createApp({
     logger,
     clock,
     webhookSecrets: () => [secret],
     maxWebhookBodyBytes: options.maxWebhookBodyBytes ?? 512 * 1024,
-    recorder: createTemporalDeliveryRecorder({ client, taskQueue, startTimeoutMs: 5_000 }),
+    recorder: createDeliveryRecorder({ inbox, temporal: { client, taskQueue, startTimeoutMs: 5_000 }, logger }),
     healthChecks: {
       database: async () => void (await dataSource.query('SELECT 1')),
       temporal: () => checkTemporal(client),
@@ -137,16 +143,29 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       if (sendOptions.signature !== null) headers['x-cal-signature-256'] = sendOptions.signature ?? signCalBody(raw, secret);
       return fetch(`${baseUrl}${sendOptions.path ?? '/webhooks/cal'}`, { method: 'POST', headers, body: raw });
     },
-    async processed(response, body) {
+    async workflowFor(response, body) {
       const { deliveryId } = (await response.clone().json()) as { deliveryId: string };
       const envelope = body as { triggerEvent: string; payload?: { uid?: string; bookingUid?: string }; uid?: string };
       const bookingUid = envelope.payload?.uid ?? envelope.payload?.bookingUid ?? envelope.uid ?? null;
-      const workflowId = calDeliveryWorkflowId({ triggerEvent: envelope.triggerEvent, bookingUid, deliveryId });
-      return client.workflow.getHandle(workflowId).result();
+      const handle = client.workflow.getHandle(calDeliveryWorkflowId({ triggerEvent: envelope.triggerEvent, bookingUid, deliveryId }));
+      // The relay starts the workflow a moment after the api acknowledged: wait for it to exist.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await handle.describe();
+          return handle;
+        } catch (error) {
+          if (!(error instanceof WorkflowNotFoundError) || attempt > 400) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+      }
+    },
+    async processed(response, body) {
+      return (await (this as Pipeline).workflowFor(response, body)).result();
     },
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await relay.stop();
       worker.shutdown();
       await workerRun;
       await nativeConnection.close();

@@ -1,0 +1,54 @@
+// Records a verified delivery durably before the api acknowledges it. First choice: a row in the
+// Postgres inbox (one insert, fast under load; the relay starts the workflow). If Postgres is down,
+// second choice: start the workflow in Temporal directly. If both are down the delivery is not
+// recorded and the caller must answer non-2xx, so Cal.com (or its operator) sends it again.
+import type { Client } from '@temporalio/client';
+import type { CalDelivery } from '@churchhub/contracts';
+import type { Logger } from '@churchhub/logging';
+import type { InboxStore } from './inbox-store.js';
+import { startDeliveryWorkflow } from './start-delivery-workflow.js';
+
+export interface RecordOutcome {
+  /** True when this event had already been recorded (a redelivery). */
+  duplicate: boolean;
+  /** Where it was recorded. */
+  via: 'inbox' | 'temporal';
+}
+
+export interface DeliveryRecorder {
+  record(delivery: CalDelivery): Promise<RecordOutcome>;
+}
+
+export class DeliveryNotRecordedError extends Error {
+  constructor(readonly causes: { inbox: unknown; temporal: unknown }) {
+    super('The delivery could not be recorded durably (inbox and Temporal both failed)');
+    this.name = 'DeliveryNotRecordedError';
+  }
+}
+
+export interface RecorderDependencies {
+  inbox: InboxStore;
+  temporal: { client: Client; taskQueue: string; startTimeoutMs: number };
+  logger: Logger;
+}
+
+export function createDeliveryRecorder(deps: RecorderDependencies): DeliveryRecorder {
+  return {
+    async record(delivery) {
+      let inboxError: unknown;
+      try {
+        const { inserted } = await deps.inbox.insert(delivery);
+        return { duplicate: !inserted, via: 'inbox' };
+      } catch (error) {
+        inboxError = error;
+        deps.logger.warn({ err: error, triggerEvent: delivery.triggerEvent }, 'inbox unavailable; starting the workflow directly');
+      }
+      try {
+        const started = await startDeliveryWorkflow(deps.temporal.client, deps.temporal.taskQueue, delivery, deps.temporal.startTimeoutMs);
+        return { duplicate: started.duplicate, via: 'temporal' };
+      } catch (temporalError) {
+        throw new DeliveryNotRecordedError({ inbox: inboxError, temporal: temporalError });
+      }
+    },
+  };
+}

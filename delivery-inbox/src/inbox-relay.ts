@@ -1,0 +1,155 @@
+// Drains the inbox into Temporal: claims pending rows (SKIP LOCKED, so several workers can relay side
+// by side), starts each row's workflow, marks it relayed. Woken by Postgres NOTIFY on insert, and
+// polls as a safety net. When Temporal is away it backs off and tries again; rows stay pending, so
+// nothing acknowledged is lost. This is an outbox relay, not a work queue: the work runs in Temporal.
+import pg from 'pg';
+import type { Client } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import type { Logger } from '@churchhub/logging';
+import { INBOX_CHANNEL, type InboxStore } from './inbox-store.js';
+import { startDeliveryWorkflow } from './start-delivery-workflow.js';
+
+export interface InboxRelayOptions {
+  dataSource: DataSource;
+  inbox: InboxStore;
+  client: Client;
+  taskQueue: string;
+  logger: Logger;
+  /** For LISTEN, which needs a connection of its own. */
+  databaseUrl: string;
+  clock?: () => Date;
+  batchSize?: number;
+  concurrency?: number;
+  pollIntervalMs?: number;
+  startTimeoutMs?: number;
+  retentionMs?: number;
+}
+
+export interface DrainResult {
+  relayed: number;
+  failed: number;
+}
+
+async function mapWithConcurrency<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}
+
+export function createInboxRelay(options: InboxRelayOptions) {
+  const batchSize = options.batchSize ?? 200;
+  const concurrency = options.concurrency ?? 32;
+  const pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  const clock = options.clock ?? (() => new Date());
+  let stopped = true;
+  let running: Promise<void> | undefined;
+  let wake: (() => void) | undefined;
+  let listener: pg.Client | undefined;
+  let lastCleanup = 0;
+
+  async function drainOnce(): Promise<DrainResult> {
+    return options.dataSource.transaction(async (manager) => {
+      const pending = await options.inbox.claimPending(manager, batchSize);
+      const outcomes = await mapWithConcurrency(pending, concurrency, async (row) => {
+        try {
+          await startDeliveryWorkflow(options.client, options.taskQueue, row.delivery, options.startTimeoutMs ?? 5_000);
+          return { id: row.id, error: undefined };
+        } catch (error) {
+          return { id: row.id, error: error as Error };
+        }
+      });
+      const failed = outcomes.filter((outcome) => outcome.error);
+      await options.inbox.markRelayed(manager, outcomes.filter((outcome) => !outcome.error).map((outcome) => outcome.id));
+      if (failed.length > 0) {
+        await options.inbox.markFailed(manager, failed.map((outcome) => outcome.id), failed[0]!.error!.message);
+        options.logger.warn({ failed: failed.length, err: failed[0]!.error }, 'relay could not start some workflows; will retry');
+      }
+      return { relayed: outcomes.length - failed.length, failed: failed.length };
+    });
+  }
+
+  async function ensureListener(): Promise<void> {
+    if (listener) return;
+    const client = new pg.Client({ connectionString: options.databaseUrl, connectionTimeoutMillis: 5_000 });
+    client.on('notification', () => wake?.());
+    client.on('error', () => {
+      // The connection broke (Postgres restarted): drop it; the loop reconnects and polling covers the gap.
+      if (listener === client) listener = undefined;
+      client.end().catch(() => undefined);
+    });
+    await client.connect();
+    await client.query(`LISTEN ${INBOX_CHANNEL}`);
+    listener = client;
+  }
+
+  function sleepUntilWoken(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake = undefined;
+        resolve();
+      }
+      wake = done;
+    });
+  }
+
+  async function cleanUp(): Promise<void> {
+    const now = clock().getTime();
+    if (now - lastCleanup < 3_600_000) return;
+    lastCleanup = now;
+    const deleted = await options.inbox.deleteRelayedBefore(new Date(now - (options.retentionMs ?? 7 * 24 * 3_600_000)));
+    if (deleted > 0) options.logger.info({ deleted }, 'relayed inbox rows past retention deleted');
+  }
+
+  async function loop(): Promise<void> {
+    let backoffMs = 0;
+    while (!stopped) {
+      let result: DrainResult;
+      try {
+        await ensureListener().catch(() => undefined);
+        result = await drainOnce();
+        await cleanUp();
+      } catch (error) {
+        options.logger.warn({ err: error }, 'relay pass failed (database unavailable?); will retry');
+        result = { relayed: 0, failed: 1 };
+      }
+      if (stopped) break;
+      if (result.failed > 0) {
+        backoffMs = Math.min(Math.max(backoffMs * 2, 250), 5_000);
+        await sleepUntilWoken(backoffMs).then(() => undefined);
+      } else if (result.relayed >= batchSize) {
+        backoffMs = 0;
+      } else {
+        backoffMs = 0;
+        await sleepUntilWoken(pollIntervalMs);
+      }
+    }
+  }
+
+  return {
+    drainOnce,
+    start(): void {
+      if (!stopped) return;
+      stopped = false;
+      running = loop();
+    },
+    /** Finishes the batch in hand, then stops. */
+    async stop(): Promise<void> {
+      stopped = true;
+      wake?.();
+      await running;
+      await listener?.end().catch(() => undefined);
+      listener = undefined;
+    },
+  };
+}
+
+export type InboxRelay = ReturnType<typeof createInboxRelay>;
