@@ -35,6 +35,15 @@ function mergeHistory(history: StatusChange[], change: StatusChange): StatusChan
   return [...history, change].sort((a, b) => compareEventVersions(version(a), version(b)));
 }
 
+/**
+ * A booking's status is that of the newest entry in its history. Deriving it (rather than taking the
+ * last applied event's) makes it independent of arrival order, including cancellations that reach a
+ * booking through its replacement's reschedule event.
+ */
+function statusOf(history: StatusChange[]): StatusChange['status'] {
+  return history[history.length - 1]!.status;
+}
+
 /** Column values a booking event sets, in the order of BOOKING_COLUMNS. */
 function bookingValues(booking: BookingSnapshot, delivery: CalDelivery, userId: string): unknown[] {
   return [
@@ -90,6 +99,12 @@ const BOOKING_COLUMNS = [
   'last_delivery_id',
 ];
 
+/**
+ * Facts that, once known, stay true whichever event comes later: a cancellation's payload does not
+ * repeat which booking this one replaced, so it must not erase it.
+ */
+const STICKY_COLUMNS = new Set(['rescheduled_from_uid']);
+
 export async function persistBookingInTransaction(manager: EntityManager, delivery: CalDelivery, userId: string): Promise<PersistBookingResult> {
   const booking = delivery.booking;
   if (!booking) throw new Error('persistBooking needs a booking delivery');
@@ -110,13 +125,16 @@ export async function persistBookingInTransaction(manager: EntityManager, delive
   if (inserted[0]) {
     bookingId = inserted[0].id;
     applied = true;
-    // A reschedule of this booking may have arrived before this booking did.
-    await manager.query(
-      `UPDATE bookings SET rescheduled_to_uid = (
-         SELECT uid FROM bookings WHERE rescheduled_from_uid = $1 ORDER BY last_event_at DESC LIMIT 1)
-       WHERE id = $2 AND EXISTS (SELECT 1 FROM bookings WHERE rescheduled_from_uid = $1)`,
-      [booking.uid, bookingId],
+    // A reschedule of this booking may have arrived before this booking did: apply it now, exactly as
+    // it would have been applied had this booking been here first.
+    const replacements: Array<{ uid: string; status_history: StatusChange[] }> = await manager.query(
+      'SELECT uid, status_history FROM bookings WHERE rescheduled_from_uid = $1 ORDER BY last_event_at DESC',
+      [booking.uid],
     );
+    for (const replacement of replacements) {
+      const rescheduled = replacement.status_history.find((entry) => entry.triggerEvent === 'BOOKING_RESCHEDULED');
+      if (rescheduled) await linkReplacedBooking(manager, booking.uid, replacement.uid, { ...rescheduled, status: 'cancelled' });
+    }
   } else {
     const rows: LockedRow[] = await manager.query(
       'SELECT id, last_event_at, last_event_rank, last_delivery_id, status_history FROM bookings WHERE uid = $1 FOR UPDATE',
@@ -126,41 +144,55 @@ export async function persistBookingInTransaction(manager: EntityManager, delive
     bookingId = row.id;
     const current: EventVersion = { occurredAt: new Date(row.last_event_at), rank: row.last_event_rank, deliveryId: row.last_delivery_id };
     applied = compareEventVersions(versionOf(delivery), current) > 0;
-    const history = JSON.stringify(mergeHistory(row.status_history, change));
+    const merged = mergeHistory(row.status_history, change);
+    const history = JSON.stringify(merged);
     if (applied) {
-      const assignments = BOOKING_COLUMNS.map((column, index) => `${column} = $${index + 2}`).join(', ');
+      const assignments = BOOKING_COLUMNS.map((column, index) =>
+        STICKY_COLUMNS.has(column) ? `${column} = COALESCE($${index + 2}, bookings.${column})` : `${column} = $${index + 2}`,
+      ).join(', ');
       await manager.query(
         `UPDATE bookings SET ${assignments}, status_history = $${BOOKING_COLUMNS.length + 2}, updated_at = now() WHERE id = $1`,
-        [bookingId, ...values, history],
+        [bookingId, ...values.map((value, index) => (BOOKING_COLUMNS[index] === 'status' ? statusOf(merged) : value)), history],
       );
     } else {
-      await manager.query('UPDATE bookings SET status_history = $2 WHERE id = $1', [bookingId, history]);
+      // An older event still contributes facts that never change, such as which booking this replaced.
+      await manager.query(
+        'UPDATE bookings SET status_history = $2, status = $3, rescheduled_from_uid = COALESCE(rescheduled_from_uid, $4) WHERE id = $1',
+        [bookingId, history, statusOf(merged), booking.rescheduledFromUid],
+      );
     }
   }
 
-  if (booking.rescheduledFromUid) await linkReplacedBooking(manager, booking.rescheduledFromUid, booking.uid, delivery);
+  if (booking.rescheduledFromUid) {
+    await linkReplacedBooking(manager, booking.rescheduledFromUid, booking.uid, {
+      status: 'cancelled',
+      triggerEvent: delivery.triggerEvent,
+      occurredAt: delivery.occurredAt,
+      deliveryId: delivery.deliveryId,
+    });
+  }
   if (applied) await persistFormResponse(manager, booking, bookingId);
   return { bookingId, applied };
 }
 
-/** The booking a reschedule replaces is cancelled in Cal.com and points at its replacement. */
-async function linkReplacedBooking(manager: EntityManager, oldUid: string, newUid: string, delivery: CalDelivery): Promise<void> {
+/**
+ * The booking a reschedule replaces is cancelled in Cal.com and points at its replacement. `change` is
+ * the reschedule event as seen from the old booking: one more entry in its status history.
+ */
+async function linkReplacedBooking(manager: EntityManager, oldUid: string, newUid: string, change: StatusChange): Promise<void> {
   const rows: LockedRow[] = await manager.query(
     'SELECT id, last_event_at, last_event_rank, last_delivery_id, status_history FROM bookings WHERE uid = $1 FOR UPDATE',
     [oldUid],
   );
   const row = rows[0];
   if (!row) return; // Not seen yet: its own insert will look up its replacement.
-  const change: StatusChange = { status: 'cancelled', triggerEvent: delivery.triggerEvent, occurredAt: delivery.occurredAt, deliveryId: delivery.deliveryId };
-  const current: EventVersion = { occurredAt: new Date(row.last_event_at), rank: row.last_event_rank, deliveryId: row.last_delivery_id };
-  const newer = compareEventVersions(versionOf(delivery), current) > 0;
-  await manager.query(
-    `UPDATE bookings SET rescheduled_to_uid = $2, status_history = $3,
-       status = CASE WHEN $4::boolean THEN 'cancelled' ELSE status END,
-       updated_at = now()
-     WHERE id = $1`,
-    [row.id, newUid, JSON.stringify(mergeHistory(row.status_history, change)), newer],
-  );
+  const merged = mergeHistory(row.status_history, change);
+  await manager.query('UPDATE bookings SET rescheduled_to_uid = $2, status_history = $3, status = $4, updated_at = now() WHERE id = $1', [
+    row.id,
+    newUid,
+    JSON.stringify(merged),
+    statusOf(merged),
+  ]);
 }
 
 /** The booking's answers, kept per booking form (one form per Cal.com event type). */
