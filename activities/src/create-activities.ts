@@ -5,9 +5,12 @@ import type { CalDelivery, OrganizerSnapshot } from '@churchhub/contracts';
 import { rethrowClassified } from './classify-database-error.js';
 import { persistBookingInTransaction, type PersistBookingResult } from './persist-booking.js';
 import type { AuditOutcome, AuditSource } from '@churchhub/database';
+import type { PersonalDataProtector } from '@churchhub/field-encryption';
 
 export interface ActivityDependencies {
   dataSource: DataSource;
+  /** Seals personal data before it reaches a column. */
+  protector: PersonalDataProtector;
 }
 
 export interface WriteAuditLogInput {
@@ -17,23 +20,32 @@ export interface WriteAuditLogInput {
   source?: AuditSource;
 }
 
-export function createActivities({ dataSource }: ActivityDependencies) {
+export function createActivities({ dataSource, protector }: ActivityDependencies) {
   return {
     /** Inserts or refreshes the organizer, keyed by Cal.com user id; returns our user id. */
     async upsertOrganizer(organizer: OrganizerSnapshot): Promise<string> {
       try {
         const rows: Array<{ id: string }> = await dataSource.query(
-          `INSERT INTO users (cal_user_id, username, name, email, time_zone, locale)
-           VALUES ($1, $2, $3, $4, $5, $6)
+          `INSERT INTO users (cal_user_id, username, name, email, email_index, time_zone, locale)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (cal_user_id) DO UPDATE SET
              username = COALESCE(EXCLUDED.username, users.username),
              name = COALESCE(EXCLUDED.name, users.name),
              email = COALESCE(EXCLUDED.email, users.email),
+             email_index = COALESCE(EXCLUDED.email_index, users.email_index),
              time_zone = COALESCE(EXCLUDED.time_zone, users.time_zone),
              locale = COALESCE(EXCLUDED.locale, users.locale),
              updated_at = now()
            RETURNING id`,
-          [organizer.calUserId, organizer.username, organizer.name, organizer.email, organizer.timeZone, organizer.locale],
+          [
+            organizer.calUserId,
+            organizer.username,
+            protector.sealText(organizer.name, 'users.name'),
+            protector.sealText(organizer.email, 'users.email'),
+            organizer.email ? protector.emailIndex(organizer.email) : null,
+            organizer.timeZone,
+            organizer.locale,
+          ],
         );
         return rows[0]!.id;
       } catch (error) {
@@ -44,7 +56,7 @@ export function createActivities({ dataSource }: ActivityDependencies) {
     /** Applies a booking event if it is newer than what the row reflects; always records its status change. */
     async persistBooking(input: { delivery: CalDelivery; userId: string }): Promise<PersistBookingResult> {
       try {
-        return await dataSource.transaction((manager) => persistBookingInTransaction(manager, input.delivery, input.userId));
+        return await dataSource.transaction((manager) => persistBookingInTransaction(manager, protector, input.delivery, input.userId));
       } catch (error) {
         rethrowClassified(error);
       }
@@ -68,7 +80,7 @@ export function createActivities({ dataSource }: ActivityDependencies) {
             delivery.bookingUid,
             delivery.occurredAt,
             delivery.receivedAt,
-            JSON.stringify(delivery.rawBody),
+            protector.sealJson(delivery.rawBody, 'audit_logs.payload'),
           ],
         );
         if (inserted[0]) return inserted[0].id;

@@ -6,6 +6,7 @@
 import type { EntityManager } from 'typeorm';
 import { compareEventVersions, triggerRank, type BookingSnapshot, type CalDelivery, type EventVersion } from '@churchhub/contracts';
 import type { StatusChange } from '@churchhub/database';
+import type { PersonalDataProtector } from '@churchhub/field-encryption';
 
 export interface PersistBookingResult {
   bookingId: string;
@@ -44,29 +45,32 @@ function statusOf(history: StatusChange[]): StatusChange['status'] {
   return history[history.length - 1]!.status;
 }
 
-/** Column values a booking event sets, in the order of BOOKING_COLUMNS. */
-function bookingValues(booking: BookingSnapshot, delivery: CalDelivery, userId: string): unknown[] {
+/** Column values a booking event sets, in the order of BOOKING_COLUMNS; personal data sealed. */
+function bookingValues(protector: PersonalDataProtector, booking: BookingSnapshot, delivery: CalDelivery, userId: string): unknown[] {
+  const text = (value: string | null, column: string) => protector.sealText(value, `bookings.${column}`);
+  const json = (value: unknown, column: string) => protector.sealJson(value, `bookings.${column}`);
   return [
     booking.calBookingId,
     userId,
-    booking.title,
-    booking.description,
+    text(booking.title, 'title'),
+    text(booking.description, 'description'),
     booking.startTime,
     booking.endTime,
     booking.status,
     booking.eventTypeId,
     booking.eventTypeSlug,
-    booking.location,
+    text(booking.location, 'location'),
     booking.organizer.timeZone,
-    JSON.stringify(booking.attendees),
-    booking.responses ? JSON.stringify(booking.responses) : null,
-    booking.metadata ? JSON.stringify(booking.metadata) : null,
-    JSON.stringify(delivery.rawBody),
+    json(booking.attendees, 'attendees'),
+    booking.attendees.flatMap((attendee) => (attendee.email ? [protector.emailIndex(attendee.email)] : [])),
+    json(booking.responses, 'responses'),
+    json(booking.metadata, 'metadata'),
+    json(delivery.rawBody, 'payload'),
     booking.rescheduledFromUid,
-    booking.rescheduledBy,
-    booking.cancellationReason,
-    booking.cancelledBy,
-    booking.rejectionReason,
+    text(booking.rescheduledBy, 'rescheduled_by'),
+    text(booking.cancellationReason, 'cancellation_reason'),
+    text(booking.cancelledBy, 'cancelled_by'),
+    text(booking.rejectionReason, 'rejection_reason'),
     delivery.occurredAt,
     triggerRank(delivery.triggerEvent),
     delivery.deliveryId,
@@ -86,6 +90,7 @@ const BOOKING_COLUMNS = [
   'location',
   'organizer_time_zone',
   'attendees',
+  'attendee_email_index',
   'responses',
   'metadata',
   'payload',
@@ -105,11 +110,16 @@ const BOOKING_COLUMNS = [
  */
 const STICKY_COLUMNS = new Set(['rescheduled_from_uid']);
 
-export async function persistBookingInTransaction(manager: EntityManager, delivery: CalDelivery, userId: string): Promise<PersistBookingResult> {
+export async function persistBookingInTransaction(
+  manager: EntityManager,
+  protector: PersonalDataProtector,
+  delivery: CalDelivery,
+  userId: string,
+): Promise<PersistBookingResult> {
   const booking = delivery.booking;
   if (!booking) throw new Error('persistBooking needs a booking delivery');
   const change: StatusChange = { status: booking.status, triggerEvent: delivery.triggerEvent, occurredAt: delivery.occurredAt, deliveryId: delivery.deliveryId };
-  const values = bookingValues(booking, delivery, userId);
+  const values = bookingValues(protector, booking, delivery, userId);
 
   const placeholders = BOOKING_COLUMNS.map((_, index) => `$${index + 2}`).join(', ');
   const inserted: Array<{ id: string }> = await manager.query(
@@ -171,7 +181,7 @@ export async function persistBookingInTransaction(manager: EntityManager, delive
       deliveryId: delivery.deliveryId,
     });
   }
-  if (applied) await persistFormResponse(manager, booking, bookingId);
+  if (applied) await persistFormResponse(manager, protector, booking, bookingId);
   return { bookingId, applied };
 }
 
@@ -196,7 +206,7 @@ async function linkReplacedBooking(manager: EntityManager, oldUid: string, newUi
 }
 
 /** The booking's answers, kept per booking form (one form per Cal.com event type). */
-async function persistFormResponse(manager: EntityManager, booking: BookingSnapshot, bookingId: string): Promise<void> {
+async function persistFormResponse(manager: EntityManager, protector: PersonalDataProtector, booking: BookingSnapshot, bookingId: string): Promise<void> {
   if (booking.eventTypeId === null || !booking.responses) return;
   const fields = Object.keys(booking.responses).sort();
   const forms: Array<{ id: string }> = await manager.query(
@@ -211,6 +221,6 @@ async function persistFormResponse(manager: EntityManager, booking: BookingSnaps
   await manager.query(
     `INSERT INTO form_responses (form_id, booking_id, answers) VALUES ($1, $2, $3)
      ON CONFLICT (form_id, booking_id) DO UPDATE SET answers = EXCLUDED.answers, updated_at = now()`,
-    [forms[0]!.id, bookingId, JSON.stringify(booking.responses)],
+    [forms[0]!.id, bookingId, protector.sealJson(booking.responses, 'form_responses.answers')],
   );
 }

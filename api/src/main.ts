@@ -3,8 +3,8 @@
 import { createServer } from 'node:http';
 import { createCalClient } from '@churchhub/cal-client';
 import { createDataSource, createManagedUserTokenStore, runMigrations } from '@churchhub/database';
-import { createDeliveryRecorder, createInboxStore } from '@churchhub/delivery-inbox';
-import { createFieldCipher, resolveKeyring } from '@churchhub/field-encryption';
+import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxStore } from '@churchhub/delivery-inbox';
+import { createProtectorFromSettings } from '@churchhub/field-encryption';
 import { createLogger } from '@churchhub/logging';
 import { loadSettings, requireSetting } from '@churchhub/settings';
 import { createApp } from './app.js';
@@ -17,7 +17,8 @@ const logger = createLogger({ level: settings.LOG_LEVEL, name: 'api' });
 const webhookSecret = requireSetting(settings, 'CAL_WEBHOOK_SECRET');
 const webServerToken = requireSetting(settings, 'WEB_SERVER_TOKEN');
 const clock = () => new Date();
-const cipher = createFieldCipher(resolveKeyring(settings.DATA_ENCRYPTION_KEYS, { production: settings.NODE_ENV === 'production' }));
+const protector = createProtectorFromSettings(settings);
+const cipher = protector.cipher;
 
 const dataSource = createDataSource({ url: requireSetting(settings, 'DATABASE_URL'), poolSize: settings.DATABASE_POOL_SIZE, applicationName: 'churchhub-api' });
 await dataSource.initialize();
@@ -35,7 +36,7 @@ const app = createApp({
   webhookSecrets: () => [webhookSecret],
   maxWebhookBodyBytes: settings.WEBHOOK_MAX_BODY_BYTES,
   recorder: createDeliveryRecorder({
-    inbox: createInboxStore({ dataSource }),
+    inbox: createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) }),
     temporal: { client: temporal, taskQueue: settings.TEMPORAL_TASK_QUEUE, startTimeoutMs: 5_000 },
     logger,
   }),

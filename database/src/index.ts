@@ -9,3 +9,4 @@ export {
   type ManagedUserTokenStore,
   type StoredManagedUserTokens,
 } from './repositories/managed-user-token-store.js';
+export { createBookingReader, type BookingReader, type DecryptedAuditEntry, type DecryptedBooking } from './repositories/booking-reader.js';

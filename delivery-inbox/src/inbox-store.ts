@@ -4,16 +4,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { calDeliveryWorkflowId, type CalDelivery } from '@churchhub/contracts';
 
-/** How a delivery is turned into the stored text and back (JSON; encrypted where configured). */
+/** How a delivery is turned into the stored text and back (sealed JSON: see encrypted-inbox-codec.ts). */
 export interface InboxCodec {
   encode(delivery: CalDelivery): string;
   decode(stored: string): CalDelivery;
 }
-
-export const jsonInboxCodec: InboxCodec = {
-  encode: (delivery) => JSON.stringify(delivery),
-  decode: (stored) => JSON.parse(stored) as CalDelivery,
-};
 
 export const INBOX_CHANNEL = 'webhook_inbox';
 
@@ -22,8 +17,8 @@ export interface PendingDelivery {
   delivery: CalDelivery;
 }
 
-export function createInboxStore(deps: { dataSource: DataSource; codec?: InboxCodec }) {
-  const codec = deps.codec ?? jsonInboxCodec;
+export function createInboxStore(deps: { dataSource: DataSource; codec: InboxCodec }) {
+  const { codec } = deps;
   return {
     /** Inserts the delivery unless this event is already in the inbox; wakes the relay on insert. */
     async insert(delivery: CalDelivery): Promise<{ inserted: boolean }> {

@@ -19,7 +19,12 @@ async function deliver(body: unknown): Promise<unknown> {
   return pipeline.processed(response, body);
 }
 
-async function bookingRow(uid: string) {
+/** The booking as the application reads it back (personal data decrypted). */
+async function booking(uid: string) {
+  return (await pipeline.reader.findByUid(uid)) ?? undefined;
+}
+
+async function rawBookingRow(uid: string) {
   const rows = await pipeline.dataSource.query('SELECT * FROM bookings WHERE uid = $1', [uid]);
   return rows[0];
 }
@@ -41,38 +46,44 @@ describe('a signed booking delivery', () => {
     await deliver(body);
 
     const [user] = await pipeline.dataSource.query('SELECT * FROM users WHERE cal_user_id = $1', [fixture.organizerId]);
-    expect(user).toMatchObject({ name: 'Dana Host', email: 'dana@example.org', username: 'dana-host', time_zone: 'America/New_York', locale: 'en' });
+    expect(user).toMatchObject({ username: 'dana-host', time_zone: 'America/New_York', locale: 'en' });
 
-    const booking = await bookingRow(fixture.uid);
-    expect(booking).toMatchObject({
-      cal_booking_id: fixture.bookingId,
-      user_id: user.id,
+    const stored = (await booking(fixture.uid))!;
+    expect(stored.organizer).toEqual({ calUserId: fixture.organizerId, username: 'dana-host', name: 'Dana Host', email: 'dana@example.org', timeZone: 'America/New_York' });
+    expect(stored).toMatchObject({
+      calBookingId: fixture.bookingId,
       status: 'accepted',
-      event_type_id: 1234,
-      event_type_slug: 'pastoral-care-30',
+      eventTypeId: 1234,
+      eventTypeSlug: 'pastoral-care-30',
       location: 'integrations:daily',
-      organizer_time_zone: 'America/New_York',
+      organizerTimeZone: 'America/New_York',
       title: 'Pastoral care between Dana Host and Sam Lee',
+      description: 'Would like to talk about a family matter',
     });
-    expect(booking.start_time.toISOString()).toBe('2026-12-10T14:00:00.000Z');
-    expect(booking.end_time.toISOString()).toBe('2026-12-10T14:30:00.000Z');
-    expect(booking.attendees).toEqual([{ name: 'Sam Lee', email: 'sam@example.org', timeZone: 'Europe/London', locale: 'en', phoneNumber: null }]);
-    expect(booking.responses.notes).toEqual({ label: 'additional_notes', value: 'Would like to talk about a family matter' });
-    expect(booking.metadata).toEqual({ videoCallUrl: `https://app.cal.com/video/${fixture.uid}` });
-    expect(booking.status_history).toHaveLength(1);
+    expect(stored.startTime.toISOString()).toBe('2026-12-10T14:00:00.000Z');
+    expect(stored.endTime.toISOString()).toBe('2026-12-10T14:30:00.000Z');
+    expect(stored.attendees).toEqual([{ name: 'Sam Lee', email: 'sam@example.org', timeZone: 'Europe/London', locale: 'en', phoneNumber: null }]);
+    expect(stored.responses?.notes).toEqual({ label: 'additional_notes', value: 'Would like to talk about a family matter' });
+    expect(stored.metadata).toEqual({ videoCallUrl: `https://app.cal.com/video/${fixture.uid}` });
+    expect(stored.statusHistory).toHaveLength(1);
+    expect(stored.formAnswers?.name).toEqual({ label: 'your_name', value: 'Sam Lee' });
 
     const audit = await auditRows(fixture.uid);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ trigger_event: 'BOOKING_CREATED', outcome: 'applied', source: 'webhook', user_id: user.id });
     expect(audit[0].occurred_at.toISOString()).toBe('2026-11-20T09:00:00.000Z');
-    expect(audit[0].payload).toEqual(body);
+    expect((await pipeline.reader.auditTrail(fixture.uid))[0]!.payload).toEqual(body);
+  });
 
-    const [formResponse] = await pipeline.dataSource.query(
-      'SELECT fr.answers, f.cal_event_type_id FROM form_responses fr JOIN forms f ON f.id = fr.form_id WHERE fr.booking_id = $1',
-      [booking.id],
-    );
-    expect(formResponse.cal_event_type_id).toBe(1234);
-    expect(formResponse.answers.name.value).toBe('Sam Lee');
+  it('stores personal data only encrypted, findable by attendee email through the blind index', async () => {
+    const fixture = newBookingFixture();
+    await deliver(deliveries.created(fixture));
+    const raw = JSON.stringify(await rawBookingRow(fixture.uid)) + JSON.stringify(await auditRows(fixture.uid));
+    for (const secret of ['Sam Lee', 'sam@example.org', 'family matter', 'Dana Host', 'dana@example.org']) expect(raw).not.toContain(secret);
+    const [user] = await pipeline.dataSource.query('SELECT name, email FROM users WHERE cal_user_id = $1', [fixture.organizerId]);
+    expect(JSON.stringify(user)).not.toContain('dana@example.org');
+    const found = await pipeline.reader.findByAttendeeEmail('SAM@example.org');
+    expect(found.map((entry) => entry.uid)).toContain(fixture.uid);
   });
 
   const statusByTrigger: Array<[string, (fixture: BookingFixture) => Record<string, unknown>, string]> = [
@@ -84,7 +95,7 @@ describe('a signed booking delivery', () => {
   it.each(statusByTrigger)('%s stores the booking with status %s', async (trigger, build, status) => {
     const fixture = newBookingFixture();
     await deliver(build(fixture));
-    expect(await bookingRow(fixture.uid)).toMatchObject({ status });
+    expect(await booking(fixture.uid)).toMatchObject({ status });
     const audit = await auditRows(fixture.uid);
     expect(audit.map((row: { trigger_event: string }) => row.trigger_event)).toEqual([trigger]);
   });
@@ -93,9 +104,9 @@ describe('a signed booking delivery', () => {
     const fixture = newBookingFixture();
     await deliver(deliveries.created(fixture, '2026-11-20T09:00:00.000Z'));
     await deliver(deliveries.cancelled(fixture, 'Feeling better, thank you', '2026-11-21T09:00:00.000Z'));
-    const booking = await bookingRow(fixture.uid);
-    expect(booking).toMatchObject({ status: 'cancelled', cancellation_reason: 'Feeling better, thank you', cancelled_by: 'sam@example.org' });
-    expect(booking.status_history.map((entry: { status: string }) => entry.status)).toEqual(['accepted', 'cancelled']);
+    const cancelled = (await booking(fixture.uid))!;
+    expect(cancelled).toMatchObject({ status: 'cancelled', cancellationReason: 'Feeling better, thank you', cancelledBy: 'sam@example.org' });
+    expect(cancelled.statusHistory.map((entry) => (entry as { status: string }).status)).toEqual(['accepted', 'cancelled']);
     expect((await auditRows(fixture.uid)).map((row: { trigger_event: string }) => row.trigger_event)).toEqual(['BOOKING_CREATED', 'BOOKING_CANCELLED']);
   });
 
@@ -105,18 +116,17 @@ describe('a signed booking delivery', () => {
     await deliver(deliveries.created(original, '2026-11-20T09:00:00.000Z'));
     await deliver(deliveries.rescheduled(replacement, original, '2026-11-22T09:00:00.000Z'));
 
-    const newRow = await bookingRow(replacement.uid);
-    expect(newRow).toMatchObject({ status: 'accepted', rescheduled_from_uid: original.uid, rescheduled_by: 'sam@example.org' });
-    expect(newRow.start_time.toISOString()).toBe('2026-12-11T15:00:00.000Z');
-    const oldRow = await bookingRow(original.uid);
-    expect(oldRow).toMatchObject({ status: 'cancelled', rescheduled_to_uid: replacement.uid });
+    const newRow = (await booking(replacement.uid))!;
+    expect(newRow).toMatchObject({ status: 'accepted', rescheduledFromUid: original.uid, rescheduledBy: 'sam@example.org' });
+    expect(newRow.startTime.toISOString()).toBe('2026-12-11T15:00:00.000Z');
+    expect(await booking(original.uid)).toMatchObject({ status: 'cancelled', rescheduledToUid: replacement.uid });
   });
 
   it('keeps fields Cal.com adds that we do not know yet', async () => {
     const fixture = newBookingFixture();
     const body = envelope('BOOKING_CREATED', bookingPayload(fixture, { brandNewField: { nested: [1, 2, 3] } }));
     await deliver(body);
-    expect((await bookingRow(fixture.uid)).payload.payload.brandNewField).toEqual({ nested: [1, 2, 3] });
+    expect(((await booking(fixture.uid))!.payload as { payload: { brandNewField: unknown } }).payload.brandNewField).toEqual({ nested: [1, 2, 3] });
   });
 
   it('is processed once when the same delivery arrives five times', async () => {
@@ -131,7 +141,7 @@ describe('a signed booking delivery', () => {
     expect((await readJson(later[1]!)).duplicate).toBe(true);
 
     expect(await rowCounts(fixture.uid)).toEqual({ bookings: 1, audit: 1 });
-    expect((await bookingRow(fixture.uid)).status_history).toHaveLength(1);
+    expect((await booking(fixture.uid))!.statusHistory).toHaveLength(1);
   });
 
   it('is processed once when Cal.com re-sends the same event with a new send time', async () => {
@@ -153,7 +163,7 @@ describe('a signed booking delivery', () => {
     const update = await pipeline.send(cancelled, { path: '/webhooks/cal/booking.updated' });
     expect(update.status).toBe(202);
     await pipeline.processed(update, cancelled);
-    expect(await bookingRow(fixture.uid)).toMatchObject({ status: 'cancelled' });
+    expect(await booking(fixture.uid)).toMatchObject({ status: 'cancelled' });
   });
 });
 
@@ -172,8 +182,8 @@ describe('deliveries that are not bookings', () => {
     await pipeline.processed(response, body);
     const [audit] = await pipeline.dataSource.query('SELECT * FROM audit_logs WHERE delivery_id = $1', [deliveryId]);
     expect(audit).toMatchObject({ trigger_event: (body as { triggerEvent: string }).triggerEvent, outcome: 'recorded', booking_uid: linked ? fixture.uid : null });
-    expect(audit.payload).toEqual(body);
-    expect(await bookingRow(fixture.uid)).toBeUndefined();
+    expect((await pipeline.reader.auditEntry(deliveryId))!.payload).toEqual(body);
+    expect(await booking(fixture.uid)).toBeUndefined();
   });
 });
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { createApp, signCalBody } from '@churchhub/api';
 import { createDataSource, type DataSource } from '@churchhub/database';
-import { createDeliveryRecorder, createInboxStore } from '@churchhub/delivery-inbox';
+import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxStore } from '@churchhub/delivery-inbox';
 import { createLogger } from '@churchhub/logging';
 import { freePort } from '@churchhub/local-stack';
 import { deliveries, newBookingFixture } from './support/cal-deliveries.js';
@@ -26,7 +26,7 @@ async function apiWith(dataSource: DataSource, client: Client, taskQueue: string
     clock: () => new Date(),
     webhookSecrets: () => [SECRET],
     maxWebhookBodyBytes: 512 * 1024,
-    recorder: createDeliveryRecorder({ inbox: createInboxStore({ dataSource }), temporal: { client, taskQueue, startTimeoutMs: 1_000 }, logger }),
+    recorder: createDeliveryRecorder({ inbox: createInboxStore({ dataSource, codec: createEncryptedInboxCodec(pipeline.protector) }), temporal: { client, taskQueue, startTimeoutMs: 1_000 }, logger }),
     healthChecks: {},
     webServerTokens: () => [],
   });

@@ -6,16 +6,20 @@ import { inject } from 'vitest';
 import { createActivities, type Activities } from '@churchhub/activities';
 import { parseCalDelivery } from '@churchhub/api';
 import type { CalDelivery } from '@churchhub/contracts';
-import { createDataSource, type DataSource } from '@churchhub/database';
+import { createBookingReader, createDataSource, type BookingReader, type DataSource } from '@churchhub/database';
 import { deliveries, newBookingFixture, type BookingFixture } from './support/cal-deliveries.js';
+import { testProtector } from './support/pipeline.js';
 
 let dataSource: DataSource;
 let activities: Activities;
+let reader: BookingReader;
 
 beforeAll(async () => {
   dataSource = createDataSource({ url: inject('databaseUrl'), poolSize: 4 });
   await dataSource.initialize();
-  activities = createActivities({ dataSource });
+  const protector = testProtector();
+  activities = createActivities({ dataSource, protector });
+  reader = createBookingReader({ dataSource, protector });
 });
 afterAll(async () => {
   await dataSource?.destroy();
@@ -56,14 +60,15 @@ function eventsOf(life: Life, original: BookingFixture, replacement: BookingFixt
   return bodies.map(toDelivery);
 }
 
+/** Everything the application can read back about these bookings, decrypted. */
 async function snapshot(uids: readonly string[]) {
-  const bookings = await dataSource.query(
-    `SELECT uid, status, status_history, cancellation_reason, rejection_reason, rescheduled_from_uid, rescheduled_to_uid,
-            start_time, last_delivery_id, payload, responses
-       FROM bookings WHERE uid = ANY($1) ORDER BY uid`,
-    [[...uids]],
-  );
-  const audit = await dataSource.query('SELECT delivery_id, trigger_event, booking_uid FROM audit_logs WHERE booking_uid = ANY($1) ORDER BY occurred_at, delivery_id', [[...uids]]);
+  const bookings = [];
+  const audit = [];
+  for (const uid of uids) {
+    const booking = await reader.findByUid(uid);
+    if (booking) bookings.push(booking);
+    audit.push(...(await reader.auditTrail(uid)).map((entry) => ({ deliveryId: entry.deliveryId, triggerEvent: entry.triggerEvent })));
+  }
   return { bookings, audit };
 }
 

@@ -26,6 +26,7 @@ describe('loadSettings', () => {
       'TEMPORAL_ADDRESS: required in production',
       'CAL_WEBHOOK_SECRET: required in production',
       'DATA_ENCRYPTION_KEYS: required in production',
+      'BLIND_INDEX_KEY: required in production',
       'WEB_SERVER_TOKEN: required in production',
     ]);
   });

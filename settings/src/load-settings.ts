@@ -21,6 +21,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     if (!settings.TEMPORAL_ADDRESS) problems.push('TEMPORAL_ADDRESS: required in production');
     if (!settings.CAL_WEBHOOK_SECRET) problems.push('CAL_WEBHOOK_SECRET: required in production');
     if (!settings.DATA_ENCRYPTION_KEYS) problems.push('DATA_ENCRYPTION_KEYS: required in production');
+    if (!settings.BLIND_INDEX_KEY) problems.push('BLIND_INDEX_KEY: required in production');
     if (!settings.WEB_SERVER_TOKEN) problems.push('WEB_SERVER_TOKEN: required in production');
   }
   if (Boolean(settings.CAL_OAUTH_CLIENT_ID) !== Boolean(settings.CAL_OAUTH_CLIENT_SECRET)) {

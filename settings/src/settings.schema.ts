@@ -47,6 +47,9 @@ export const settingsSchema = z.object({
   // "id:base64key" pairs, comma-separated; the last encrypts. Absent in development: a fixed
   // development key (refused in production).
   DATA_ENCRYPTION_KEYS: optionalText,
+  // Key of the keyed blind index (HMAC) used for equality lookups of emails; base64, ≥ 32 bytes.
+  // Unlike encryption keys it is not rotated: rotating it means re-indexing.
+  BLIND_INDEX_KEY: optionalText,
   // The credential our own web server presents to the api's server-only endpoints (Bearer).
   WEB_SERVER_TOKEN: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   WEB_PORT: port.default(3000),

@@ -5,8 +5,8 @@ import { NativeConnection, Runtime } from '@temporalio/worker';
 import { createActivities, createTokenActivities } from '@churchhub/activities';
 import { createCalClient } from '@churchhub/cal-client';
 import { createDataSource, createManagedUserTokenStore, runMigrations } from '@churchhub/database';
-import { createInboxRelay, createInboxStore } from '@churchhub/delivery-inbox';
-import { createFieldCipher, resolveKeyring } from '@churchhub/field-encryption';
+import { createEncryptedInboxCodec, createInboxRelay, createInboxStore } from '@churchhub/delivery-inbox';
+import { createProtectorFromSettings } from '@churchhub/field-encryption';
 import { createLogger } from '@churchhub/logging';
 import { loadSettings, requireSetting } from '@churchhub/settings';
 import { createBookingWorker } from './create-worker.js';
@@ -23,7 +23,7 @@ await dataSource.initialize();
 const applied = await runMigrations(dataSource);
 if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
 
-const cipher = createFieldCipher(resolveKeyring(settings.DATA_ENCRYPTION_KEYS, { production: settings.NODE_ENV === 'production' }));
+const protector = createProtectorFromSettings(settings);
 const platformClient =
   settings.CAL_OAUTH_CLIENT_ID && settings.CAL_OAUTH_CLIENT_SECRET ? { clientId: settings.CAL_OAUTH_CLIENT_ID, secretKey: settings.CAL_OAUTH_CLIENT_SECRET } : undefined;
 const calClient = createCalClient({ baseUrl: settings.CAL_API_URL, platformClient });
@@ -34,15 +34,15 @@ const worker = await createBookingWorker({
   namespace: settings.TEMPORAL_NAMESPACE,
   taskQueue: settings.TEMPORAL_TASK_QUEUE,
   activities: {
-    ...createActivities({ dataSource }),
-    ...createTokenActivities({ calClient, tokenStore: createManagedUserTokenStore({ dataSource, cipher }), clock: () => new Date() }),
+    ...createActivities({ dataSource, protector }),
+    ...createTokenActivities({ calClient, tokenStore: createManagedUserTokenStore({ dataSource, cipher: protector.cipher }), clock: () => new Date() }),
   },
 });
 // The relay of acknowledged deliveries from the Postgres inbox into Temporal runs beside the worker,
 // so scaling workers scales relays too (they share rows with SKIP LOCKED).
 const relay = createInboxRelay({
   dataSource,
-  inbox: createInboxStore({ dataSource }),
+  inbox: createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) }),
   client: new Client({ connection, namespace: settings.TEMPORAL_NAMESPACE }),
   taskQueue: settings.TEMPORAL_TASK_QUEUE,
   logger,

@@ -43,8 +43,9 @@ export class AuditLog {
   @Column({ name: 'received_at', type: 'timestamptz' })
   receivedAt!: Date;
 
-  @Column({ type: 'jsonb' })
-  payload!: unknown;
+  /** encrypted JSON: the body as Cal.com sent it. */
+  @Column({ type: 'text' })
+  payload!: string;
 
   @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
   recordedAt!: Date;

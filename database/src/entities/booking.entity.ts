@@ -1,4 +1,5 @@
-// One Cal.com booking (keyed by its uid), as of the latest event we have applied to it.
+// One Cal.com booking (keyed by its uid), as of the latest event we have applied to it. Columns that
+// can hold personal data are AES-256-GCM ciphertext written by the application ("encrypted:" below).
 import {
   Column,
   CreateDateColumn,
@@ -10,7 +11,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { BookingStatus, PersonSnapshot } from '@churchhub/contracts';
+import type { BookingStatus } from '@churchhub/contracts';
 import { FormResponse } from './form-response.entity.js';
 import { User } from './user.entity.js';
 
@@ -42,9 +43,11 @@ export class Booking {
   @JoinColumn({ name: 'user_id' })
   user!: User | null;
 
+  /** encrypted: Cal.com titles name the attendee ("… between Host and Attendee"). */
   @Column({ type: 'text', nullable: true })
   title!: string | null;
 
+  /** encrypted */
   @Column({ type: 'text', nullable: true })
   description!: string | null;
 
@@ -69,24 +72,34 @@ export class Booking {
   @Column({ name: 'event_type_slug', type: 'text', nullable: true })
   eventTypeSlug!: string | null;
 
+  /** encrypted: may be a phone number or an address. */
   @Column({ type: 'text', nullable: true })
   location!: string | null;
 
   @Column({ name: 'organizer_time_zone', type: 'text', nullable: true })
   organizerTimeZone!: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'[]'" })
-  attendees!: PersonSnapshot[];
+  /** encrypted JSON: PersonSnapshot[] */
+  @Column({ type: 'text', nullable: true })
+  attendees!: string | null;
 
-  @Column({ type: 'jsonb', nullable: true })
-  responses!: Record<string, unknown> | null;
+  /** Keyed blind index (HMAC) of each attendee's email, for equality lookups without plaintext. */
+  // A GIN index (created by the migration); TypeORM cannot describe GIN, so it leaves it alone.
+  @Index('bookings_attendee_email_index_idx', { synchronize: false })
+  @Column({ name: 'attendee_email_index', type: 'text', array: true, default: () => "'{}'" })
+  attendeeEmailIndex!: string[];
 
-  @Column({ type: 'jsonb', nullable: true })
-  metadata!: Record<string, unknown> | null;
+  /** encrypted JSON */
+  @Column({ type: 'text', nullable: true })
+  responses!: string | null;
 
-  /** The latest applied webhook body in full: Cal.com adds fields over time and we keep them. */
-  @Column({ type: 'jsonb' })
-  payload!: unknown;
+  /** encrypted JSON */
+  @Column({ type: 'text', nullable: true })
+  metadata!: string | null;
+
+  /** encrypted JSON: the latest applied webhook body in full (Cal.com adds fields over time; we keep them). */
+  @Column({ type: 'text' })
+  payload!: string;
 
   @Index('bookings_rescheduled_from_uid_idx')
   @Column({ name: 'rescheduled_from_uid', type: 'text', nullable: true })
@@ -95,15 +108,19 @@ export class Booking {
   @Column({ name: 'rescheduled_to_uid', type: 'text', nullable: true })
   rescheduledToUid!: string | null;
 
+  /** encrypted */
   @Column({ name: 'rescheduled_by', type: 'text', nullable: true })
   rescheduledBy!: string | null;
 
+  /** encrypted */
   @Column({ name: 'cancellation_reason', type: 'text', nullable: true })
   cancellationReason!: string | null;
 
+  /** encrypted */
   @Column({ name: 'cancelled_by', type: 'text', nullable: true })
   cancelledBy!: string | null;
 
+  /** encrypted */
   @Column({ name: 'rejection_reason', type: 'text', nullable: true })
   rejectionReason!: string | null;
 

@@ -24,6 +24,7 @@ export class ContextSummary {
   @JoinColumn({ name: 'booking_id' })
   booking!: Booking | null;
 
+  /** encrypted */
   @Column({ type: 'text' })
   summary!: string;
 

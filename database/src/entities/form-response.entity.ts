@@ -24,8 +24,9 @@ export class FormResponse {
   @JoinColumn({ name: 'booking_id' })
   booking!: Booking;
 
-  @Column({ type: 'jsonb' })
-  answers!: Record<string, unknown>;
+  /** encrypted JSON */
+  @Column({ type: 'text' })
+  answers!: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

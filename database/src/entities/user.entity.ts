@@ -16,11 +16,18 @@ export class User {
   @Column({ type: 'text', nullable: true })
   username!: string | null;
 
+  /** encrypted */
   @Column({ type: 'text', nullable: true })
   name!: string | null;
 
+  /** encrypted */
   @Column({ type: 'text', nullable: true })
   email!: string | null;
+
+  /** Keyed blind index (HMAC) of the email, for equality lookups without plaintext. */
+  @Index('users_email_index_idx')
+  @Column({ name: 'email_index', type: 'text', nullable: true })
+  emailIndex!: string | null;
 
   @Column({ name: 'time_zone', type: 'text', nullable: true })
   timeZone!: string | null;

@@ -8,12 +8,12 @@ import { Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from '
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import { createActivities, createTokenActivities, type Activities } from '@churchhub/activities';
 import { checkTemporal, createApp, createHostDirectory, createManagedUserTokenService, signCalBody } from '@churchhub/api';
-import { createDeliveryRecorder, createInboxRelay, createInboxStore, type InboxRelay } from '@churchhub/delivery-inbox';
+import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxRelay, createInboxStore, type InboxRelay } from '@churchhub/delivery-inbox';
 import { createCalClient } from '@churchhub/cal-client';
 import { createCalEmulator, type CalEmulator, type RunningCalEmulator } from '@churchhub/cal-emulator';
-import { createFieldCipher, parseKeyring } from '@churchhub/field-encryption';
+import { createFieldCipher, createPersonalDataProtector, parseKeyring, type PersonalDataProtector } from '@churchhub/field-encryption';
 import { calDeliveryWorkflowId } from '@churchhub/contracts';
-import { createDataSource, createManagedUserTokenStore, type DataSource } from '@churchhub/database';
+import { createBookingReader, createDataSource, createManagedUserTokenStore, type BookingReader, type DataSource } from '@churchhub/database';
 import { createLogger } from '@churchhub/logging';
 import { createBookingWorker } from '@churchhub/worker';
 
@@ -23,6 +23,9 @@ export interface Pipeline {
   dataSource: DataSource;
   client: Client;
   taskQueue: string;
+  /** Reads bookings back decrypted, as the application does. */
+  reader: BookingReader;
+  protector: PersonalDataProtector;
   /** The bearer token the api expects from our web server. */
   webServerToken: string;
   /** The Cal.com emulator, when started with `calEmulator`. */
@@ -53,6 +56,16 @@ export interface PipelineOptions {
   calEmulator?: { clock?: () => Date; clientSecret?: string };
   /** Our own clock (api and activities). */
   clock?: () => Date;
+  /** Keys for personal data; a fresh random test key by default. */
+  protector?: PersonalDataProtector;
+}
+
+/** A protector with fresh random keys (key id "test"). */
+export function testProtector(keyId = 'test'): PersonalDataProtector {
+  return createPersonalDataProtector({
+    cipher: createFieldCipher(parseKeyring(`${keyId}:${randomBytes(32).toString('base64')}`)),
+    blindIndexKey: randomBytes(32),
+  });
 }
 
 export async function startPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
@@ -60,7 +73,8 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   const secret = randomBytes(24).toString('hex');
   const webServerToken = randomBytes(24).toString('hex');
   const clock = options.clock ?? (() => new Date());
-  const cipher = createFieldCipher(parseKeyring(`test:${randomBytes(32).toString('base64')}`));
+  const protector = options.protector ?? testProtector();
+  const cipher = protector.cipher;
   const taskQueue = `test-${randomBytes(6).toString('hex')}`;
 
   const dataSource = createDataSource({ url: inject('databaseUrl'), poolSize: 5 });
@@ -83,7 +97,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
 
   const nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
   const realActivities = {
-    ...createActivities({ dataSource }),
+    ...createActivities({ dataSource, protector }),
     ...(calClient ? createTokenActivities({ calClient, tokenStore, clock }) : {}),
   };
   const worker: Worker = await createBookingWorker({
@@ -97,7 +111,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
 
   const connection = await Connection.connect({ address: inject('temporalAddress') });
   const client = new Client({ connection, namespace: 'default' });
-  const inbox = createInboxStore({ dataSource });
+  const inbox = createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) });
   const relay: InboxRelay = createInboxRelay({ dataSource, inbox, client, taskQueue, logger, databaseUrl: inject('databaseUrl'), pollIntervalMs: 200 });
   relay.start();
   const app = createApp({
@@ -136,6 +150,8 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     taskQueue,
     webServerToken,
     cal,
+    reader: createBookingReader({ dataSource, protector }),
+    protector,
     async send(body, sendOptions = {}) {
       const raw = sendOptions.rawBody ?? JSON.stringify(body);
       const headers: Record<string, string> = { ...sendOptions.headers };
