@@ -10,3 +10,5 @@ export {
   type StoredManagedUserTokens,
 } from './repositories/managed-user-token-store.js';
 export { createBookingReader, type BookingReader, type DecryptedAuditEntry, type DecryptedBooking } from './repositories/booking-reader.js';
+export { ENCRYPTED_COLUMNS, type EncryptedColumn } from './encryption/encrypted-columns.js';
+export { countValuesNotUnderActiveKey, reencryptPersonalData, type ReencryptReport } from './encryption/reencrypt-personal-data.js';

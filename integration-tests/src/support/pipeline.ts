@@ -58,6 +58,8 @@ export interface PipelineOptions {
   clock?: () => Date;
   /** Keys for personal data; a fresh random test key by default. */
   protector?: PersonalDataProtector;
+  /** Another database than the shared test one (see scratch-database.ts). */
+  databaseUrl?: string;
 }
 
 /** A protector with fresh random keys (key id "test"). */
@@ -77,7 +79,8 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   const cipher = protector.cipher;
   const taskQueue = `test-${randomBytes(6).toString('hex')}`;
 
-  const dataSource = createDataSource({ url: inject('databaseUrl'), poolSize: 5 });
+  const databaseUrl = options.databaseUrl ?? inject('databaseUrl');
+  const dataSource = createDataSource({ url: databaseUrl, poolSize: 5 });
   if (options.dataSourceExtra) Object.assign((dataSource.options as { extra: Record<string, unknown> }).extra, options.dataSourceExtra);
   await dataSource.initialize();
 
@@ -112,7 +115,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   const connection = await Connection.connect({ address: inject('temporalAddress') });
   const client = new Client({ connection, namespace: 'default' });
   const inbox = createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) });
-  const relay: InboxRelay = createInboxRelay({ dataSource, inbox, client, taskQueue, logger, databaseUrl: inject('databaseUrl'), pollIntervalMs: 200 });
+  const relay: InboxRelay = createInboxRelay({ dataSource, inbox, client, taskQueue, logger, databaseUrl, pollIntervalMs: 200 });
   relay.start();
   const app = createApp({
     logger,

@@ -1,0 +1,25 @@
+// Every column that holds sealed personal data or secrets, with the purpose its values are bound to.
+// The writers (activities, token store, inbox) and the re-encryption command both follow this list.
+export interface EncryptedColumn {
+  table: string;
+  column: string;
+  /** Associated data the value was sealed with; a value moved elsewhere fails to decrypt. */
+  purpose: string;
+  primaryKey: string;
+  /** A column recording the key id, kept in step when the value is re-encrypted. */
+  keyIdColumn?: string;
+}
+
+const bookings = ['title', 'description', 'location', 'attendees', 'responses', 'metadata', 'payload', 'rescheduled_by', 'cancellation_reason', 'cancelled_by', 'rejection_reason'];
+
+export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
+  ...bookings.map((column) => ({ table: 'bookings', column, purpose: `bookings.${column}`, primaryKey: 'id' })),
+  { table: 'users', column: 'name', purpose: 'users.name', primaryKey: 'id' },
+  { table: 'users', column: 'email', purpose: 'users.email', primaryKey: 'id' },
+  { table: 'audit_logs', column: 'payload', purpose: 'audit_logs.payload', primaryKey: 'id' },
+  { table: 'form_responses', column: 'answers', purpose: 'form_responses.answers', primaryKey: 'id' },
+  { table: 'context_summaries', column: 'summary', purpose: 'context_summaries.summary', primaryKey: 'id' },
+  { table: 'webhook_inbox', column: 'delivery', purpose: 'webhook_inbox.delivery', primaryKey: 'id' },
+  { table: 'managed_user_tokens', column: 'access_token_encrypted', purpose: 'managed_user_tokens.access_token', primaryKey: 'cal_user_id', keyIdColumn: 'key_id' },
+  { table: 'managed_user_tokens', column: 'refresh_token_encrypted', purpose: 'managed_user_tokens.refresh_token', primaryKey: 'cal_user_id', keyIdColumn: 'key_id' },
+];
