@@ -5,6 +5,7 @@ import { createCalClient } from '@churchhub/cal-client';
 import { createDataSource, createManagedUserTokenStore, runMigrations } from '@churchhub/database';
 import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxStore } from '@churchhub/delivery-inbox';
 import { createProtectorFromSettings } from '@churchhub/field-encryption';
+import { createDataConverter } from '@churchhub/temporal-encryption';
 import { createLogger } from '@churchhub/logging';
 import { loadSettings, requireSetting } from '@churchhub/settings';
 import { createApp } from './app.js';
@@ -25,7 +26,7 @@ await dataSource.initialize();
 const applied = await runMigrations(dataSource);
 if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
 
-const temporal = createTemporalClient(requireSetting(settings, 'TEMPORAL_ADDRESS'), settings.TEMPORAL_NAMESPACE);
+const temporal = createTemporalClient(requireSetting(settings, 'TEMPORAL_ADDRESS'), settings.TEMPORAL_NAMESPACE, createDataConverter(cipher.keyring));
 const platformClient =
   settings.CAL_OAUTH_CLIENT_ID && settings.CAL_OAUTH_CLIENT_SECRET ? { clientId: settings.CAL_OAUTH_CLIENT_ID, secretKey: settings.CAL_OAUTH_CLIENT_SECRET } : undefined;
 const calClient = createCalClient({ baseUrl: settings.CAL_API_URL, platformClient });

@@ -1,10 +1,11 @@
 // The api's Temporal client. The connection is lazy so the api starts (and reports Temporal "down" on
 // /health) while Temporal is away, instead of crashing.
 import { Client, Connection } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 
-export function createTemporalClient(address: string, namespace: string): Client {
+export function createTemporalClient(address: string, namespace: string, dataConverter: DataConverter): Client {
   const connection = Connection.lazy({ address });
-  return new Client({ connection, namespace });
+  return new Client({ connection, namespace, dataConverter });
 }
 
 export async function checkTemporal(client: Client): Promise<void> {

@@ -19,11 +19,14 @@ export interface FieldCipher {
   /** The key id a stored value was written with (null if it is not one of ours). */
   keyIdOf(ciphertext: string): string | null;
   activeKeyId: string;
+  /** The keys themselves, for the Temporal payload codec (same keys, other associated data). */
+  keyring: Keyring;
 }
 
 export function createFieldCipher(keyring: Keyring): FieldCipher {
   return {
     activeKeyId: keyring.activeKeyId,
+    keyring,
 
     encrypt(plaintext, purpose) {
       const key = keyring.keys.get(keyring.activeKeyId)!;

@@ -33,7 +33,10 @@ it('retries persistBooking after transient failures and completes', async () => 
     const description = await handle.describe();
     const pending = description.raw.pendingActivities?.[0];
     if (pending && (pending.attempt ?? 0) >= 3) {
-      expect(pending.lastFailure?.message).toMatch(/lock timeout/i);
+      // The failure is stored encrypted ("Encoded failure"); decoding it shows the lock timeout.
+      expect(pending.lastFailure?.message).toBe('Encoded failure');
+      const [attributes] = await pipeline.dataConverter.payloadCodecs![0]!.decode([pending.lastFailure!.encodedAttributes!]);
+      expect(Buffer.from(attributes!.data!).toString('utf8')).toMatch(/lock timeout/i);
       break;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,6 +1,7 @@
 // Determinism: recorded workflow histories must replay against today's workflow code. The checked-in
 // histories in workflows/test-histories/ were recorded from earlier versions (RECORD_WORKFLOW_HISTORIES=1
 // rewrites them); fresh ones are recorded here too, so a change that breaks replay fails either way.
+// Histories are encrypted by the payload codec under a fixed, public test key, so replay decodes them.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,14 +9,17 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
 import { Worker } from '@temporalio/worker';
 import { projectRoot } from '@churchhub/local-stack';
 import { workflowsPath } from '@churchhub/worker';
+import { createDataConverter } from '@churchhub/temporal-encryption';
 import { deliveries, newBookingFixture } from './support/cal-deliveries.js';
-import { startPipeline, type Pipeline } from './support/pipeline.js';
+import { startPipeline, testProtector, type Pipeline } from './support/pipeline.js';
 
 const historiesDir = path.join(projectRoot, 'workflows', 'test-histories');
+const protector = testProtector('replay', 'workflow-replay-test-key: public, never used for real data');
+const dataConverter = createDataConverter(protector.cipher.keyring);
 let pipeline: Pipeline;
 
 beforeAll(async () => {
-  pipeline = await startPipeline();
+  pipeline = await startPipeline({ protector });
 });
 afterAll(async () => {
   await pipeline?.stop();
@@ -32,12 +36,12 @@ async function recordHistory(name: string, body: Record<string, unknown>): Promi
 }
 
 describe('processCalDeliveryWorkflow replay', () => {
-  it('replays freshly recorded histories of a booking and a non-booking delivery', async () => {
+  it('replays freshly recorded (and encrypted) histories of a booking and a non-booking delivery', async () => {
     const fixture = newBookingFixture();
     const booking = await recordHistory('booking-created', deliveries.created(fixture));
     const ping = await recordHistory('ping', deliveries.ping());
     for (const history of [booking, ping]) {
-      await expect(Worker.runReplayHistory({ workflowsPath }, JSON.parse(history))).resolves.toBeUndefined();
+      await expect(Worker.runReplayHistory({ workflowsPath, dataConverter }, JSON.parse(history))).resolves.toBeUndefined();
     }
   });
 
@@ -46,7 +50,7 @@ describe('processCalDeliveryWorkflow replay', () => {
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
       const history = JSON.parse(await readFile(path.join(historiesDir, file), 'utf8'));
-      await expect(Worker.runReplayHistory({ workflowsPath }, history), file).resolves.toBeUndefined();
+      await expect(Worker.runReplayHistory({ workflowsPath, dataConverter }, history), file).resolves.toBeUndefined();
     }
   });
 });

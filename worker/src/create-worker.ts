@@ -14,6 +14,8 @@ export interface BookingWorkerOptions {
   /** How long in-flight activities may finish on shutdown before they are handed back to Temporal. */
   shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** The project's encrypting data converter (see @churchhub/temporal-encryption). */
+  dataConverter: WorkerOptions['dataConverter'];
 }
 
 export function createBookingWorker(options: BookingWorkerOptions): Promise<Worker> {
@@ -22,6 +24,7 @@ export function createBookingWorker(options: BookingWorkerOptions): Promise<Work
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: options.activities,
+    dataConverter: options.dataConverter,
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
     shutdownGraceTime: options.shutdownGraceTime ?? '20 seconds',
   });

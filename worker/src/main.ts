@@ -7,6 +7,7 @@ import { createCalClient } from '@churchhub/cal-client';
 import { createDataSource, createManagedUserTokenStore, runMigrations } from '@churchhub/database';
 import { createEncryptedInboxCodec, createInboxRelay, createInboxStore } from '@churchhub/delivery-inbox';
 import { createProtectorFromSettings } from '@churchhub/field-encryption';
+import { createDataConverter } from '@churchhub/temporal-encryption';
 import { createLogger } from '@churchhub/logging';
 import { loadSettings, requireSetting } from '@churchhub/settings';
 import { createBookingWorker } from './create-worker.js';
@@ -24,6 +25,7 @@ const applied = await runMigrations(dataSource);
 if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
 
 const protector = createProtectorFromSettings(settings);
+const dataConverter = createDataConverter(protector.cipher.keyring);
 const platformClient =
   settings.CAL_OAUTH_CLIENT_ID && settings.CAL_OAUTH_CLIENT_SECRET ? { clientId: settings.CAL_OAUTH_CLIENT_ID, secretKey: settings.CAL_OAUTH_CLIENT_SECRET } : undefined;
 const calClient = createCalClient({ baseUrl: settings.CAL_API_URL, platformClient });
@@ -33,6 +35,7 @@ const worker = await createBookingWorker({
   connection,
   namespace: settings.TEMPORAL_NAMESPACE,
   taskQueue: settings.TEMPORAL_TASK_QUEUE,
+  dataConverter,
   activities: {
     ...createActivities({ dataSource, protector }),
     ...createTokenActivities({ calClient, tokenStore: createManagedUserTokenStore({ dataSource, cipher: protector.cipher }), clock: () => new Date() }),
@@ -43,7 +46,7 @@ const worker = await createBookingWorker({
 const relay = createInboxRelay({
   dataSource,
   inbox: createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) }),
-  client: new Client({ connection, namespace: settings.TEMPORAL_NAMESPACE }),
+  client: new Client({ connection, namespace: settings.TEMPORAL_NAMESPACE, dataConverter }),
   taskQueue: settings.TEMPORAL_TASK_QUEUE,
   logger,
   databaseUrl,

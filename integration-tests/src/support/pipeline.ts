@@ -1,6 +1,6 @@
 // Starts the real pipeline for a test file: the api (createApp on an ephemeral port) and a Temporal
 // worker on its own task queue, against the Postgres and Temporal the global setup started.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
@@ -16,12 +16,14 @@ import { calDeliveryWorkflowId } from '@churchhub/contracts';
 import { createBookingReader, createDataSource, createManagedUserTokenStore, type BookingReader, type DataSource } from '@churchhub/database';
 import { createLogger } from '@churchhub/logging';
 import { createBookingWorker } from '@churchhub/worker';
+import { createDataConverter } from '@churchhub/temporal-encryption';
 
 export interface Pipeline {
   baseUrl: string;
   secret: string;
   dataSource: DataSource;
   client: Client;
+  dataConverter: ReturnType<typeof createDataConverter>;
   taskQueue: string;
   /** Reads bookings back decrypted, as the application does. */
   reader: BookingReader;
@@ -62,11 +64,12 @@ export interface PipelineOptions {
   databaseUrl?: string;
 }
 
-/** A protector with fresh random keys (key id "test"). */
-export function testProtector(keyId = 'test'): PersonalDataProtector {
+/** A protector with fresh random keys (key id "test"), or fixed ones when a seed is given. */
+export function testProtector(keyId = 'test', seed?: string): PersonalDataProtector {
+  const material = (label: string) => (seed ? createHash('sha256').update(`${seed}:${label}`).digest() : randomBytes(32));
   return createPersonalDataProtector({
-    cipher: createFieldCipher(parseKeyring(`${keyId}:${randomBytes(32).toString('base64')}`)),
-    blindIndexKey: randomBytes(32),
+    cipher: createFieldCipher(parseKeyring(`${keyId}:${material('data').toString('base64')}`)),
+    blindIndexKey: material('index'),
   });
 }
 
@@ -77,6 +80,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   const clock = options.clock ?? (() => new Date());
   const protector = options.protector ?? testProtector();
   const cipher = protector.cipher;
+  const dataConverter = createDataConverter(cipher.keyring);
   const taskQueue = `test-${randomBytes(6).toString('hex')}`;
 
   const databaseUrl = options.databaseUrl ?? inject('databaseUrl');
@@ -109,11 +113,12 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     taskQueue,
     activities: options.activities ? options.activities(realActivities) : realActivities,
     shutdownGraceTime: '2 seconds',
+    dataConverter,
   });
   const workerRun = worker.run();
 
   const connection = await Connection.connect({ address: inject('temporalAddress') });
-  const client = new Client({ connection, namespace: 'default' });
+  const client = new Client({ connection, namespace: 'default', dataConverter });
   const inbox = createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) });
   const relay: InboxRelay = createInboxRelay({ dataSource, inbox, client, taskQueue, logger, databaseUrl, pollIntervalMs: 200 });
   relay.start();
@@ -150,6 +155,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     secret,
     dataSource,
     client,
+    dataConverter,
     taskQueue,
     webServerToken,
     cal,
