@@ -1,11 +1,20 @@
 // Builds the Express app from its dependencies without listening, so tests start it on any port.
+import cors from 'cors';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { PayloadCodec } from '@temporalio/common';
+import type { ApiKeyStore, BookingReader } from '@churchhub/database';
 import type { Logger } from '@churchhub/logging';
 import type { DeliveryRecorder } from '@churchhub/delivery-inbox';
 import { createErrorHandler } from './http/error-handler.js';
 import { notFound } from './http/http-errors.js';
 import { createHealthRouter, type HealthCheck } from './health.router.js';
+import { createAdminRouter } from './admin/admin.router.js';
+import { createRoleGuard } from './auth/require-role.js';
+import { createSessionRouter } from './auth/session.router.js';
+import { createCodecRouter } from './codec/codec.router.js';
 import { createHostsRouter, type HostsRouterDependencies } from './hosts/hosts.router.js';
+import { createRateLimit } from './http/rate-limit.js';
 import { requireBearerToken } from './http/require-bearer-token.js';
 import type { ManagedUserTokenService } from './tokens/managed-user-token-service.js';
 import { createTokensRouter } from './tokens/tokens.router.js';
@@ -25,13 +34,29 @@ export interface AppDependencies {
     tokenService: ManagedUserTokenService;
     hosts: HostsRouterDependencies;
   };
+  /** API keys (hashed) for the admin and operator roles. */
+  apiKeys: ApiKeyStore;
+  /** Reads bookings back decrypted, for admins. */
+  reader: BookingReader;
+  /** The Temporal payload codec, served to the Temporal UI as a codec server. */
+  codec: PayloadCodec;
+  cors: { webOrigins: readonly string[]; temporalUiOrigins: readonly string[] };
+  rateLimits: { webhooksPerMinute: number; tokensPerMinute: number; publicPerMinute: number };
+  /** Mark cookies Secure (behind https). */
+  secureCookies: boolean;
 }
 
 export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.use(helmet());
+  const requireRole = createRoleGuard(deps.apiKeys);
+  const publicLimit = createRateLimit(deps.rateLimits.publicPerMinute);
+
+  app.use('/health', publicLimit);
   app.use(createHealthRouter(deps.healthChecks));
+  app.use('/webhooks', createRateLimit(deps.rateLimits.webhooksPerMinute));
   app.use(
     createCalWebhookRouter({
       secrets: deps.webhookSecrets,
@@ -41,8 +66,15 @@ export function createApp(deps: AppDependencies): Express {
       logger: deps.logger,
     }),
   );
+  app.use(createCodecRouter({ codec: deps.codec, requireRole, allowedOrigins: deps.cors.temporalUiOrigins }));
+  app.use('/auth', publicLimit);
+  app.use(createSessionRouter({ requireRole, secureCookies: deps.secureCookies }));
+  app.use(createAdminRouter({ reader: deps.reader, apiKeys: deps.apiKeys, requireRole }));
   if (deps.managedUsers) {
     const requireWebServer = requireBearerToken(deps.webServerTokens);
+    app.use('/tokens', createRateLimit(deps.rateLimits.tokensPerMinute));
+    // Cal Atoms call the refresh URL from the browser of our own web pages only.
+    app.use('/tokens/cal/refresh', cors({ origin: [...deps.cors.webOrigins], methods: ['GET'], allowedHeaders: ['authorization', 'content-type'] }));
     app.use(createTokensRouter({ tokenService: deps.managedUsers.tokenService, requireWebServer, logger: deps.logger }));
     app.use('/hosts', requireWebServer);
     app.use(createHostsRouter(deps.managedUsers.hosts));

@@ -2,16 +2,17 @@
 // stops accepting connections, lets in-flight requests finish, then closes its clients.
 import { createServer } from 'node:http';
 import { createCalClient } from '@churchhub/cal-client';
-import { createDataSource, createManagedUserTokenStore, runMigrations } from '@churchhub/database';
+import { createApiKeyStore, createBookingReader, createDataSource, createManagedUserTokenStore, runMigrations } from '@churchhub/database';
 import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxStore } from '@churchhub/delivery-inbox';
 import { createProtectorFromSettings } from '@churchhub/field-encryption';
-import { createDataConverter } from '@churchhub/temporal-encryption';
+import { createDataConverter, createEncryptionCodec } from '@churchhub/temporal-encryption';
 import { createLogger } from '@churchhub/logging';
 import { loadSettings, requireSetting } from '@churchhub/settings';
 import { createApp } from './app.js';
 import { createHostDirectory } from './hosts/host-directory.js';
 import { checkTemporal, createTemporalClient } from './temporal-client.js';
 import { createManagedUserTokenService } from './tokens/managed-user-token-service.js';
+import { acceptedWebhookSecrets } from './webhooks/webhook-secrets.js';
 
 const settings = loadSettings();
 const logger = createLogger({ level: settings.LOG_LEVEL, name: 'api' });
@@ -34,7 +35,10 @@ const calClient = createCalClient({ baseUrl: settings.CAL_API_URL, platformClien
 const app = createApp({
   logger,
   clock,
-  webhookSecrets: () => [webhookSecret],
+  webhookSecrets: acceptedWebhookSecrets(
+    { current: webhookSecret, previous: settings.CAL_WEBHOOK_SECRET_PREVIOUS, previousUntil: settings.CAL_WEBHOOK_SECRET_PREVIOUS_UNTIL },
+    clock,
+  ),
   maxWebhookBodyBytes: settings.WEBHOOK_MAX_BODY_BYTES,
   recorder: createDeliveryRecorder({
     inbox: createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) }),
@@ -46,6 +50,16 @@ const app = createApp({
     temporal: () => checkTemporal(temporal),
   },
   webServerTokens: () => [webServerToken],
+  apiKeys: createApiKeyStore({ dataSource }),
+  reader: createBookingReader({ dataSource, protector }),
+  codec: createEncryptionCodec(cipher.keyring),
+  cors: { webOrigins: settings.WEB_ORIGINS, temporalUiOrigins: settings.TEMPORAL_UI_ORIGINS },
+  rateLimits: {
+    webhooksPerMinute: settings.RATE_LIMIT_WEBHOOKS_PER_MINUTE,
+    tokensPerMinute: settings.RATE_LIMIT_TOKENS_PER_MINUTE,
+    publicPerMinute: settings.RATE_LIMIT_PUBLIC_PER_MINUTE,
+  },
+  secureCookies: settings.SECURE_COOKIES,
   managedUsers: platformClient && {
     tokenService: createManagedUserTokenService({
       client: temporal,

@@ -12,3 +12,4 @@ export {
 export { createBookingReader, type BookingReader, type DecryptedAuditEntry, type DecryptedBooking } from './repositories/booking-reader.js';
 export { ENCRYPTED_COLUMNS, type EncryptedColumn } from './encryption/encrypted-columns.js';
 export { countValuesNotUnderActiveKey, reencryptPersonalData, type ReencryptReport } from './encryption/reencrypt-personal-data.js';
+export { createApiKeyStore, hashApiKey, ROLES, type ApiKeyStore, type Principal, type Role } from './repositories/api-key-store.js';

@@ -29,6 +29,12 @@ async function apiWith(dataSource: DataSource, client: Client, taskQueue: string
     recorder: createDeliveryRecorder({ inbox: createInboxStore({ dataSource, codec: createEncryptedInboxCodec(pipeline.protector) }), temporal: { client, taskQueue, startTimeoutMs: 1_000 }, logger }),
     healthChecks: {},
     webServerTokens: () => [],
+    apiKeys: pipeline.apiKeys,
+    reader: pipeline.reader,
+    codec: pipeline.dataConverter.payloadCodecs![0]!,
+    cors: { webOrigins: [], temporalUiOrigins: [] },
+    rateLimits: { webhooksPerMinute: 1000, tokensPerMinute: 1000, publicPerMinute: 1000 },
+    secureCookies: false,
   });
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -9,6 +9,10 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+const commaList = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
 /** Cal.com sends this literal as the signature when a webhook has no secret: never a usable secret. */
 export const CAL_NO_SECRET_SENTINEL = 'no-secret-provided';
 
@@ -53,6 +57,20 @@ export const settingsSchema = z.object({
   // The credential our own web server presents to the api's server-only endpoints (Bearer).
   WEB_SERVER_TOKEN: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   WEB_PORT: port.default(3000),
+
+  // Webhook secret rotation: the previous secret is accepted too, until the given time (ISO 8601).
+  CAL_WEBHOOK_SECRET_PREVIOUS: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  CAL_WEBHOOK_SECRET_PREVIOUS_UNTIL: optionalText.pipe(z.iso.datetime({ offset: true }).optional()),
+
+  // Browser origins: our web app (Atoms refresh URL) and the Temporal Web UI (codec server).
+  WEB_ORIGINS: commaList.default(['http://localhost:3000', 'http://127.0.0.1:3000']),
+  TEMPORAL_UI_ORIGINS: commaList.default(['http://localhost:8233', 'http://127.0.0.1:8233']),
+  SECURE_COOKIES: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+
+  // Requests per minute per client IP.
+  RATE_LIMIT_WEBHOOKS_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+  RATE_LIMIT_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(600),
 
   DATA_DIR: z.string().default('.data'),
   CAL_EMULATOR_PORT: port.default(5555),

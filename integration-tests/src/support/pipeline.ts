@@ -13,10 +13,10 @@ import { createCalClient } from '@churchhub/cal-client';
 import { createCalEmulator, type CalEmulator, type RunningCalEmulator } from '@churchhub/cal-emulator';
 import { createFieldCipher, createPersonalDataProtector, parseKeyring, type PersonalDataProtector } from '@churchhub/field-encryption';
 import { calDeliveryWorkflowId } from '@churchhub/contracts';
-import { createBookingReader, createDataSource, createManagedUserTokenStore, type BookingReader, type DataSource } from '@churchhub/database';
+import { createApiKeyStore, createBookingReader, createDataSource, createManagedUserTokenStore, type ApiKeyStore, type BookingReader, type DataSource } from '@churchhub/database';
 import { createLogger } from '@churchhub/logging';
 import { createBookingWorker } from '@churchhub/worker';
-import { createDataConverter } from '@churchhub/temporal-encryption';
+import { createDataConverter, createEncryptionCodec } from '@churchhub/temporal-encryption';
 
 export interface Pipeline {
   baseUrl: string;
@@ -28,6 +28,7 @@ export interface Pipeline {
   /** Reads bookings back decrypted, as the application does. */
   reader: BookingReader;
   protector: PersonalDataProtector;
+  apiKeys: ApiKeyStore;
   /** The bearer token the api expects from our web server. */
   webServerToken: string;
   /** The Cal.com emulator, when started with `calEmulator`. */
@@ -62,6 +63,7 @@ export interface PipelineOptions {
   protector?: PersonalDataProtector;
   /** Another database than the shared test one (see scratch-database.ts). */
   databaseUrl?: string;
+  rateLimits?: { webhooksPerMinute: number; tokensPerMinute: number; publicPerMinute: number };
 }
 
 /** A protector with fresh random keys (key id "test"), or fixed ones when a seed is given. */
@@ -119,6 +121,8 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
 
   const connection = await Connection.connect({ address: inject('temporalAddress') });
   const client = new Client({ connection, namespace: 'default', dataConverter });
+  const apiKeys = createApiKeyStore({ dataSource });
+  const reader = createBookingReader({ dataSource, protector });
   const inbox = createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) });
   const relay: InboxRelay = createInboxRelay({ dataSource, inbox, client, taskQueue, logger, databaseUrl, pollIntervalMs: 200 });
   relay.start();
@@ -133,6 +137,12 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       temporal: () => checkTemporal(client),
     },
     webServerTokens: () => [webServerToken],
+    apiKeys,
+    reader,
+    codec: createEncryptionCodec(cipher.keyring),
+    cors: { webOrigins: ['http://web.test'], temporalUiOrigins: ['http://temporal-ui.test'] },
+    rateLimits: options.rateLimits ?? { webhooksPerMinute: 100_000, tokensPerMinute: 100_000, publicPerMinute: 100_000 },
+    secureCookies: false,
     managedUsers:
       calClient && cal
         ? {
@@ -159,8 +169,9 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     taskQueue,
     webServerToken,
     cal,
-    reader: createBookingReader({ dataSource, protector }),
+    reader,
     protector,
+    apiKeys,
     async send(body, sendOptions = {}) {
       const raw = sendOptions.rawBody ?? JSON.stringify(body);
       const headers: Record<string, string> = { ...sendOptions.headers };
