@@ -1,0 +1,20 @@
+// The Booker for the host and event type the layout found (the lookup is shared within a request).
+import { BookerLoader } from '../../../../../booking/booker-loader';
+import { bookingTargetOrNotFound } from '../../../../../hosts/host-directory';
+import type { BookingRouteParams } from '../layout';
+
+export default async function BookingPage({ params }: { params: BookingRouteParams }) {
+  const { host, eventType } = await bookingTargetOrNotFound(await params);
+  // Only public identifiers cross to the browser; the api's answer is never passed whole.
+  return (
+    <BookerLoader
+      calApiUrl={host.calApiUrl}
+      calClientId={host.calClientId}
+      calUsername={host.username}
+      eventSlug={eventType.slug}
+      eventTitle={eventType.title}
+      lengthInMinutes={eventType.lengthInMinutes}
+      hostName={host.name}
+    />
+  );
+}

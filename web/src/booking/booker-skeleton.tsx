@@ -1,0 +1,18 @@
+// Placeholder with the Booker's shape while the scheduling widget and its times load.
+export function BookerSkeleton({ label = 'Loading available times…' }: { label?: string }) {
+  return (
+    <div className="booker-skeleton" role="status" aria-live="polite">
+      <span className="visually-hidden">{label}</span>
+      <div className="skeleton-column" aria-hidden="true">
+        <div className="skeleton-line skeleton-line--wide" />
+        <div className="skeleton-line" />
+        <div className="skeleton-line skeleton-line--short" />
+      </div>
+      <div className="skeleton-calendar" aria-hidden="true">
+        {Array.from({ length: 35 }, (_, index) => (
+          <div key={index} className="skeleton-day" />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// The web server's settings (zod over process.env), validated once at start-up, listing every problem.
+import 'server-only';
+import { z } from 'zod';
+
+const webSettingsSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // The ChurchHub api, called only from this server (it holds host data the browser must not see).
+  API_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3001').transform((url) => url.replace(/\/+$/, '')),
+  // The bearer token the api expects from this server on its server-only endpoints (/hosts).
+  WEB_SERVER_TOKEN: z.string({ error: 'is required (the api\'s WEB_SERVER_TOKEN)' }).min(32, 'must be at least 32 characters'),
+});
+
+export type WebSettings = z.infer<typeof webSettingsSchema>;
+
+export class InvalidWebSettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid web settings:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'InvalidWebSettingsError';
+  }
+}
+
+export function parseWebSettings(env: NodeJS.ProcessEnv): WebSettings {
+  const result = webSettingsSchema.safeParse({
+    NODE_ENV: env.NODE_ENV,
+    PORT: env.PORT || undefined,
+    API_URL: env.API_URL || undefined,
+    WEB_SERVER_TOKEN: env.WEB_SERVER_TOKEN || undefined,
+  });
+  if (!result.success) {
+    throw new InvalidWebSettingsError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return result.data;
+}
+
+let loaded: WebSettings | undefined;
+
+/** The settings, read from the environment the first time and reused after. */
+export function webSettings(): WebSettings {
+  loaded ??= parseWebSettings(process.env);
+  return loaded;
+}

@@ -1,0 +1,39 @@
+// Types for the two parts of @calcom/atoms 2.6.0 this app uses. The package's own dist/index.d.ts
+// re-exports "./packages/platform/atoms/index", which it does not ship, so TypeScript would see nothing.
+// Deliberately narrower than the library: CalProvider takes no accessToken or refreshUrl here, because
+// this public page must never hand a host's token to a browser (see ../booking/public-booker.tsx).
+declare module '@calcom/atoms' {
+  import type { JSX, ReactNode } from 'react';
+
+  export interface CalProviderProps {
+    clientId: string;
+    options: { apiUrl: string };
+    language?: 'en' | 'de' | 'fr' | 'it' | 'nl' | 'pt-BR' | 'es';
+    autoUpdateTimezone?: boolean;
+    children?: ReactNode;
+  }
+
+  export function CalProvider(props: CalProviderProps): JSX.Element;
+
+  /** What `POST /bookings` answered, as the Booker passes it on. */
+  export interface BookingSuccessResponse {
+    status: 'success';
+    data: { uid: string; [field: string]: unknown };
+  }
+
+  export interface BookerProps {
+    username: string;
+    eventSlug: string;
+    view?: 'MONTH_VIEW' | 'WEEK_VIEW' | 'COLUMN_VIEW';
+    hideBranding?: boolean;
+    /** Extra class names for parts of the Booker; `bookerWrapper` is its outermost element. */
+    customClassNames?: { bookerWrapper?: string };
+    /** Slots per day (YYYY-MM-DD) for the range on screen, each time a range has loaded. */
+    onTimeslotsLoaded?: (slots: Record<string, unknown[]>) => void;
+    onBookerStateChange?: (state: { timezone?: string | null; [field: string]: unknown }) => void;
+    onCreateBookingSuccess?: (response: BookingSuccessResponse) => void;
+    onCreateBookingError?: (error: unknown) => void;
+  }
+
+  export function Booker(props: BookerProps): JSX.Element;
+}
