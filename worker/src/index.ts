@@ -1,1 +1,2 @@
 export { createBookingWorker, workflowsPath, type BookingWorkerOptions } from './create-worker.js';
+export { createTemporalLogger } from './temporal-logger.js';

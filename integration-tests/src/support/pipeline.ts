@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createActivities, createTokenActivities, type Activities } from '@churchhub/activities';
 import { checkTemporal, createApp, createHostDirectory, createManagedUserTokenService, signCalBody } from '@churchhub/api';
 import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxRelay, createInboxStore, type InboxRelay } from '@churchhub/delivery-inbox';
@@ -15,7 +15,7 @@ import { createFieldCipher, createPersonalDataProtector, parseKeyring, type Pers
 import { calDeliveryWorkflowId } from '@churchhub/contracts';
 import { createApiKeyStore, createBookingReader, createDataSource, createManagedUserTokenStore, type ApiKeyStore, type BookingReader, type DataSource } from '@churchhub/database';
 import { createLogger } from '@churchhub/logging';
-import { createBookingWorker } from '@churchhub/worker';
+import { createBookingWorker, createTemporalLogger } from '@churchhub/worker';
 import { createDataConverter, createEncryptionCodec } from '@churchhub/temporal-encryption';
 
 export interface Pipeline {
@@ -64,6 +64,8 @@ export interface PipelineOptions {
   /** Another database than the shared test one (see scratch-database.ts). */
   databaseUrl?: string;
   rateLimits?: { webhooksPerMinute: number; tokensPerMinute: number; publicPerMinute: number };
+  /** Log everything (trace) from the api, relay and Temporal SDK into this stream. */
+  logDestination?: { write(line: string): void };
 }
 
 /** A protector with fresh random keys (key id "test"), or fixed ones when a seed is given. */
@@ -76,7 +78,13 @@ export function testProtector(keyId = 'test', seed?: string): PersonalDataProtec
 }
 
 export async function startPipeline(options: PipelineOptions = {}): Promise<Pipeline> {
-  const logger = createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', name: 'test' });
+  const logger = options.logDestination
+    ? createLogger({ level: 'trace', name: 'test', destination: options.logDestination })
+    : createLogger({ level: process.env.TEST_LOG_LEVEL ?? 'silent', name: 'test' });
+  if (options.logDestination) {
+    // The Temporal SDK logs through ours too (process-wide, so only before its first connection).
+    Runtime.install({ logger: createTemporalLogger(logger, 'DEBUG') });
+  }
   const secret = randomBytes(24).toString('hex');
   const webServerToken = randomBytes(24).toString('hex');
   const clock = options.clock ?? (() => new Date());
