@@ -68,7 +68,7 @@ export function createApp(deps: AppDependencies): Express {
   );
   app.use(createCodecRouter({ codec: deps.codec, requireRole, allowedOrigins: deps.cors.temporalUiOrigins }));
   app.use('/auth', publicLimit);
-  app.use(createSessionRouter({ requireRole, secureCookies: deps.secureCookies }));
+  app.use(createSessionRouter({ authenticator: deps.apiKeys, secureCookies: deps.secureCookies }));
   app.use(createAdminRouter({ reader: deps.reader, apiKeys: deps.apiKeys, requireRole }));
   if (deps.managedUsers) {
     const requireWebServer = requireBearerToken(deps.webServerTokens);

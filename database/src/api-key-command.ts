@@ -1,7 +1,7 @@
 // `npm run apikey:create -- --name "Pastor Anna" --role admin`: creates an API key and prints it once.
 // `npm run apikey:list`, `npm run apikey:revoke -- --id <uuid>`.
 import { parseArgs } from 'node:util';
-import { loadSettings, requireSetting } from '@churchhub/settings';
+import { databaseUrlFor, loadSettings } from '@churchhub/settings';
 import { createDataSource } from './create-data-source.js';
 import { createApiKeyStore, ROLES, type Role } from './repositories/api-key-store.js';
 import { runMigrations } from './run-migrations.js';
@@ -9,7 +9,7 @@ import { runMigrations } from './run-migrations.js';
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { name: { type: 'string' }, role: { type: 'string' }, id: { type: 'string' } } });
 const command = positionals[0];
 const settings = loadSettings();
-const dataSource = createDataSource({ url: requireSetting(settings, 'DATABASE_URL'), poolSize: 2, applicationName: 'churchhub-apikey' });
+const dataSource = createDataSource({ url: databaseUrlFor(settings), poolSize: 2, applicationName: 'churchhub-apikey' });
 await dataSource.initialize();
 try {
   await runMigrations(dataSource);

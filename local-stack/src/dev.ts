@@ -19,6 +19,8 @@ const lines = [
   ...(stack.sandbox ? [`  Cal.com:        sandbox emulator at ${stack.sandbox.calApiUrl}; seeded hosts: ${stack.sandbox.hostUsernames.join(', ')}`] : []),
   `  Temporal:       ${stack.temporalAddress}${stack.temporalUiUrl ? `   (Web UI: ${stack.temporalUiUrl})` : ''}`,
   `  database:       ${stack.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
+  `  Temporal UI shows payloads encrypted; to decode them as an admin: npm run apikey:create -- --name <you> --role admin,`,
+  `                  then sign in at ${stack.apiUrl}/auth/session and enable "include cross-origin credentials" in the UI's data encoder.`,
   ...stack.notes.map((note) => `  ${note}`),
   '',
   'Press Ctrl-C to stop.',

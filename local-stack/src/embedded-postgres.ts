@@ -25,9 +25,7 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
-// Local-only credentials: the server listens on 127.0.0.1 and never leaves this machine.
-const LOCAL_USER = 'postgres';
-const LOCAL_PASSWORD = 'churchhub-local';
+import { LOCAL_DATABASE_PASSWORD as LOCAL_PASSWORD, LOCAL_DATABASE_USER as LOCAL_USER, localDatabaseUrl } from '@churchhub/settings';
 
 /** True when every directory above `dir` can be entered by other users (the postgres user as root). */
 async function isTraversableByOthers(dir: string): Promise<boolean> {
@@ -82,10 +80,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
 
-  const adminUrl = `postgres://${LOCAL_USER}:${LOCAL_PASSWORD}@127.0.0.1:${options.port}/postgres`;
-  await ensureDatabase(adminUrl, options.database);
+  await ensureDatabase(localDatabaseUrl(options.port, 'postgres'), options.database);
   return {
-    url: `postgres://${LOCAL_USER}:${LOCAL_PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
+    url: localDatabaseUrl(options.port, options.database),
     dataDir,
     stop: () => server.stop(),
   };

@@ -63,6 +63,8 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
         port: settings.TEMPORAL_PORT,
         uiPort: settings.TEMPORAL_UI_PORT,
         dbFilename: path.join(dataDir, 'temporal.db'),
+        // The UI decodes payloads through our api's codec server (admins only; see README).
+        codecEndpoint: `http://${settings.API_HOST}:${settings.PORT}/codec`,
       });
       cleanups.push(() => temporal!.stop());
     } else {

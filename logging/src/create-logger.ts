@@ -26,6 +26,9 @@ const SENSITIVE_KEYS = [
   'phoneNumber',
   'body',
   'payload',
+  // Database errors carry the statement's parameters (sealed values, but also ids and times).
+  'parameters',
+  'driverError',
 ];
 
 function redactPaths(): string[] {

@@ -1,14 +1,14 @@
 // `npm run data:reencrypt`: after adding a new key to DATA_ENCRYPTION_KEYS (last = active), rewrites
 // every sealed value under it; then the old key can be removed from the configuration.
 import { createProtectorFromSettings } from '@churchhub/field-encryption';
-import { loadSettings, requireSetting } from '@churchhub/settings';
+import { databaseUrlFor, loadSettings } from '@churchhub/settings';
 import { createDataSource } from '../create-data-source.js';
 import { runMigrations } from '../run-migrations.js';
 import { countValuesNotUnderActiveKey, reencryptPersonalData } from './reencrypt-personal-data.js';
 
 const settings = loadSettings();
 const { cipher } = createProtectorFromSettings(settings);
-const dataSource = createDataSource({ url: requireSetting(settings, 'DATABASE_URL'), poolSize: 2, applicationName: 'churchhub-reencrypt' });
+const dataSource = createDataSource({ url: databaseUrlFor(settings), poolSize: 2, applicationName: 'churchhub-reencrypt' });
 await dataSource.initialize();
 try {
   await runMigrations(dataSource);
