@@ -15,6 +15,7 @@ import { createSessionRouter } from './auth/session.router.js';
 import { createCodecRouter } from './codec/codec.router.js';
 import { createHostsRouter, type HostsRouterDependencies } from './hosts/hosts.router.js';
 import { createRateLimit } from './http/rate-limit.js';
+import type { ApiMetrics } from './metrics/api-metrics.js';
 import { requireBearerToken } from './http/require-bearer-token.js';
 import type { ManagedUserTokenService } from './tokens/managed-user-token-service.js';
 import { createTokensRouter } from './tokens/tokens.router.js';
@@ -44,6 +45,7 @@ export interface AppDependencies {
   rateLimits: { webhooksPerMinute: number; tokensPerMinute: number; publicPerMinute: number };
   /** Mark cookies Secure (behind https). */
   secureCookies: boolean;
+  metrics: ApiMetrics;
 }
 
 export function createApp(deps: AppDependencies): Express {
@@ -54,7 +56,7 @@ export function createApp(deps: AppDependencies): Express {
   const requireRole = createRoleGuard(deps.apiKeys);
   const publicLimit = createRateLimit(deps.rateLimits.publicPerMinute);
 
-  app.use('/health', publicLimit);
+  app.use(['/health', '/ready'], publicLimit);
   app.use(createHealthRouter(deps.healthChecks));
   app.use('/webhooks', createRateLimit(deps.rateLimits.webhooksPerMinute));
   app.use(
@@ -64,8 +66,13 @@ export function createApp(deps: AppDependencies): Express {
       recorder: deps.recorder,
       clock: deps.clock,
       logger: deps.logger,
+      metrics: deps.metrics,
     }),
   );
+  // Prometheus scrapes with an operator key (bearer_token in its scrape config).
+  app.get('/metrics', requireRole('operator', 'admin'), async (_request, response) => {
+    response.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
   app.use(createCodecRouter({ codec: deps.codec, requireRole, allowedOrigins: deps.cors.temporalUiOrigins }));
   app.use('/auth', publicLimit);
   app.use(createSessionRouter({ authenticator: deps.apiKeys, secureCookies: deps.secureCookies }));
@@ -75,7 +82,7 @@ export function createApp(deps: AppDependencies): Express {
     app.use('/tokens', createRateLimit(deps.rateLimits.tokensPerMinute));
     // Cal Atoms call the refresh URL from the browser of our own web pages only.
     app.use('/tokens/cal/refresh', cors({ origin: [...deps.cors.webOrigins], methods: ['GET'], allowedHeaders: ['authorization', 'content-type'] }));
-    app.use(createTokensRouter({ tokenService: deps.managedUsers.tokenService, requireWebServer, logger: deps.logger }));
+    app.use(createTokensRouter({ tokenService: deps.managedUsers.tokenService, requireWebServer, logger: deps.logger, metrics: deps.metrics }));
     app.use('/hosts', requireWebServer);
     app.use(createHostsRouter(deps.managedUsers.hosts));
   }

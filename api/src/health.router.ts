@@ -1,5 +1,5 @@
-// GET /health: the api is up; are its dependencies? 503 when one is down, so a load balancer or
-// `docker compose` health check can act on it.
+// GET /health and GET /ready: the api is up; are its dependencies? 503 when one is down, so a load
+// balancer or `docker compose` health check can act on it.
 import { Router } from 'express';
 
 export type HealthCheck = () => Promise<void>;
@@ -23,7 +23,9 @@ async function probe(check: HealthCheck): Promise<'up' | 'down'> {
 
 export function createHealthRouter(checks: Record<string, HealthCheck>): Router {
   const router = Router();
-  router.get('/health', async (_request, response) => {
+  // /health reports each dependency (503 when one is down); /ready is the same question asked by a
+  // load balancer or orchestrator before sending traffic.
+  router.get(['/health', '/ready'], async (_request, response) => {
     const names = Object.keys(checks);
     const results = await Promise.all(names.map((name) => probe(checks[name]!)));
     const dependencies = Object.fromEntries(names.map((name, index) => [name, results[index]]));

@@ -4,3 +4,4 @@ export { parseCalDelivery } from './webhooks/parse-cal-delivery.js';
 export { createTemporalClient, checkTemporal } from './temporal-client.js';
 export { createHostDirectory, type HostDirectory } from './hosts/host-directory.js';
 export { createManagedUserTokenService, tokenWorkflowId, MIN_TOKEN_VALIDITY_MS, type ManagedUserTokenService } from './tokens/managed-user-token-service.js';
+export { createApiMetrics, type ApiMetrics } from './metrics/api-metrics.js';

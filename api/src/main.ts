@@ -10,6 +10,7 @@ import { createLogger } from '@churchhub/logging';
 import { loadSettings, requireSetting } from '@churchhub/settings';
 import { createApp } from './app.js';
 import { createHostDirectory } from './hosts/host-directory.js';
+import { createApiMetrics } from './metrics/api-metrics.js';
 import { checkTemporal, createTemporalClient } from './temporal-client.js';
 import { createManagedUserTokenService } from './tokens/managed-user-token-service.js';
 import { acceptedWebhookSecrets } from './webhooks/webhook-secrets.js';
@@ -32,6 +33,7 @@ const platformClient =
   settings.CAL_OAUTH_CLIENT_ID && settings.CAL_OAUTH_CLIENT_SECRET ? { clientId: settings.CAL_OAUTH_CLIENT_ID, secretKey: settings.CAL_OAUTH_CLIENT_SECRET } : undefined;
 const calClient = createCalClient({ baseUrl: settings.CAL_API_URL, platformClient });
 
+const inbox = createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) });
 const app = createApp({
   logger,
   clock,
@@ -41,7 +43,7 @@ const app = createApp({
   ),
   maxWebhookBodyBytes: settings.WEBHOOK_MAX_BODY_BYTES,
   recorder: createDeliveryRecorder({
-    inbox: createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) }),
+    inbox,
     temporal: { client: temporal, taskQueue: settings.TEMPORAL_TASK_QUEUE, startTimeoutMs: 5_000 },
     logger,
   }),
@@ -60,6 +62,7 @@ const app = createApp({
     publicPerMinute: settings.RATE_LIMIT_PUBLIC_PER_MINUTE,
   },
   secureCookies: settings.SECURE_COOKIES,
+  metrics: createApiMetrics({ inboxDepth: () => inbox.pendingCount() }),
   managedUsers: platformClient && {
     tokenService: createManagedUserTokenService({
       client: temporal,
@@ -83,6 +86,12 @@ server.listen(settings.PORT, settings.API_HOST, () => {
 });
 
 let stopping = false;
+// While draining, every answer asks the client to close its connection. server.close() only refuses new
+// connections: a sender that keeps streaming over keep-alive connections (fault-tests at 20/s) would keep
+// them busy, so the drain never ended and the process was killed after its grace period.
+server.prependListener('request', (_request, response) => {
+  if (stopping) response.setHeader('Connection', 'close');
+});
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;

@@ -23,6 +23,8 @@ export interface InboxRelayOptions {
   pollIntervalMs?: number;
   startTimeoutMs?: number;
   retentionMs?: number;
+  /** Told how many workflows each pass started and could not start. */
+  metrics?: { relayed(count: number): void; failed(count: number): void };
 }
 
 export interface DrainResult {
@@ -71,6 +73,8 @@ export function createInboxRelay(options: InboxRelayOptions) {
         await options.inbox.markFailed(manager, failed.map((outcome) => outcome.id), failed[0]!.error!.message);
         options.logger.warn({ failed: failed.length, err: failed[0]!.error }, 'relay could not start some workflows; will retry');
       }
+      options.metrics?.relayed(outcomes.length - failed.length);
+      options.metrics?.failed(failed.length);
       return { relayed: outcomes.length - failed.length, failed: failed.length };
     });
   }

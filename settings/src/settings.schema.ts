@@ -72,6 +72,12 @@ export const settingsSchema = z.object({
   RATE_LIMIT_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(600),
 
+  // The worker's own HTTP port (health, readiness, metrics) and the Temporal SDK's metrics exporter
+  // (loopback only, proxied by the worker's /metrics; 0 picks a free port).
+  WORKER_PORT: port.default(3002),
+  WORKER_HOST: z.string().default('127.0.0.1'),
+  WORKER_SDK_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+
   DATA_DIR: z.string().default('.data'),
   CAL_EMULATOR_PORT: port.default(5555),
   EMBEDDED_POSTGRES_PORT: port.default(54329),

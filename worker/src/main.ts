@@ -4,7 +4,7 @@ import { Client } from '@temporalio/client';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { createActivities, createTokenActivities } from '@churchhub/activities';
 import { createCalClient } from '@churchhub/cal-client';
-import { createDataSource, createManagedUserTokenStore, runMigrations } from '@churchhub/database';
+import { createApiKeyStore, createDataSource, createManagedUserTokenStore, runMigrations } from '@churchhub/database';
 import { createEncryptedInboxCodec, createInboxRelay, createInboxStore } from '@churchhub/delivery-inbox';
 import { createProtectorFromSettings } from '@churchhub/field-encryption';
 import { createDataConverter } from '@churchhub/temporal-encryption';
@@ -12,11 +12,19 @@ import { createLogger } from '@churchhub/logging';
 import { loadSettings, requireSetting } from '@churchhub/settings';
 import { createBookingWorker } from './create-worker.js';
 import { createTemporalLogger } from './temporal-logger.js';
+import { createWorkerHttpServer } from './worker-http-server.js';
+import { createWorkerMetrics } from './worker-metrics.js';
+import { freeLoopbackPort } from './free-loopback-port.js';
 
 const settings = loadSettings();
 const logger = createLogger({ level: settings.LOG_LEVEL, name: 'worker' });
 // Before any connection exists: the runtime is process-wide and fixed once created.
-Runtime.install({ logger: createTemporalLogger(logger, settings.LOG_LEVEL === 'debug' || settings.LOG_LEVEL === 'trace' ? 'INFO' : 'WARN') });
+const sdkMetricsPort = settings.WORKER_SDK_METRICS_PORT || (await freeLoopbackPort());
+Runtime.install({
+  logger: createTemporalLogger(logger, settings.LOG_LEVEL === 'debug' || settings.LOG_LEVEL === 'trace' ? 'INFO' : 'WARN'),
+  // Workflow and activity outcomes and latencies, task queue polls, slots: the SDK's own metrics.
+  telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${sdkMetricsPort}` } } },
+});
 
 const databaseUrl = requireSetting(settings, 'DATABASE_URL');
 const dataSource = createDataSource({ url: databaseUrl, poolSize: settings.DATABASE_POOL_SIZE, applicationName: 'churchhub-worker' });
@@ -43,9 +51,12 @@ const worker = await createBookingWorker({
 });
 // The relay of acknowledged deliveries from the Postgres inbox into Temporal runs beside the worker,
 // so scaling workers scales relays too (they share rows with SKIP LOCKED).
+const inbox = createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) });
+const metrics = createWorkerMetrics({ inboxDepth: () => inbox.pendingCount() });
 const relay = createInboxRelay({
   dataSource,
-  inbox: createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) }),
+  inbox,
+  metrics: metrics.relay,
   client: new Client({ connection, namespace: settings.TEMPORAL_NAMESPACE, dataConverter }),
   taskQueue: settings.TEMPORAL_TASK_QUEUE,
   logger,
@@ -54,10 +65,29 @@ const relay = createInboxRelay({
 relay.start();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void relay.stop());
 
+const apiKeys = createApiKeyStore({ dataSource });
+const httpServer = createWorkerHttpServer({
+  registry: metrics.registry,
+  sdkMetricsUrl: `http://127.0.0.1:${sdkMetricsPort}/metrics`,
+  authenticate: (key) => apiKeys.authenticate(key),
+  checks: {
+    database: async () => (await dataSource.query('SELECT 1')).length === 1,
+    temporal: async () => {
+      await connection.healthService.check({});
+      return true;
+    },
+    polling: async () => worker.getState() === 'RUNNING',
+  },
+});
+// Health and metrics are for operators; the worker's real job (polling) must not die if the port is taken.
+httpServer.on('error', (error) => logger.error({ err: error, port: settings.WORKER_PORT }, 'worker http server unavailable'));
+httpServer.listen(settings.WORKER_PORT, settings.WORKER_HOST, () => logger.info({ url: `http://${settings.WORKER_HOST}:${settings.WORKER_PORT}` }, 'worker http listening'));
+
 logger.info({ taskQueue: settings.TEMPORAL_TASK_QUEUE, namespace: settings.TEMPORAL_NAMESPACE }, 'worker polling');
 try {
   await worker.run();
 } finally {
+  httpServer.close();
   await relay.stop();
   await connection.close();
   await dataSource.destroy();

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Logger } from '@churchhub/logging';
 import { HttpError, badRequest, notFound, unauthorized } from '../http/http-errors.js';
 import { bearerTokenOf } from '../http/require-bearer-token.js';
+import type { ApiMetrics } from '../metrics/api-metrics.js';
 import { TokenUnavailableError, type ManagedUserTokenService } from './managed-user-token-service.js';
 
 export const managedUserTokenRequestSchema = z.strictObject({
@@ -16,6 +17,7 @@ export interface TokensRouterDependencies {
   tokenService: ManagedUserTokenService;
   requireWebServer: RequestHandler;
   logger: Logger;
+  metrics: ApiMetrics;
 }
 
 function toHttpError(error: unknown): unknown {
@@ -40,6 +42,7 @@ export function createTokensRouter(deps: TokensRouterDependencies): Router {
     if (!body.success) throw badRequest(body.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
     try {
       const token = await deps.tokenService.tokenFor(body.data.username);
+      deps.metrics.token(token.source);
       deps.logger.info({ source: token.source }, 'managed-user token served');
       response.set('Cache-Control', 'no-store').json({ accessToken: token.accessToken, expiresAt: token.expiresAt });
     } catch (error) {

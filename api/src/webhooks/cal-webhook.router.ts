@@ -3,7 +3,8 @@
 import express, { Router } from 'express';
 import type { Logger } from '@churchhub/logging';
 import { DeliveryNotRecordedError, type DeliveryRecorder } from '@churchhub/delivery-inbox';
-import { serviceUnavailable, unauthorized } from '../http/http-errors.js';
+import { HttpError, serviceUnavailable, unauthorized } from '../http/http-errors.js';
+import type { ApiMetrics, DeliveryOutcome } from '../metrics/api-metrics.js';
 import { parseCalDelivery } from './parse-cal-delivery.js';
 import { verifyCalSignature } from './verify-cal-signature.js';
 
@@ -15,6 +16,7 @@ export interface CalWebhookDependencies {
   recorder: DeliveryRecorder;
   clock: () => Date;
   logger: Logger;
+  metrics: ApiMetrics;
 }
 
 export function createCalWebhookRouter(deps: CalWebhookDependencies): Router {
@@ -23,16 +25,31 @@ export function createCalWebhookRouter(deps: CalWebhookDependencies): Router {
   const rawBody = express.raw({ type: () => true, limit: deps.maxBodyBytes, inflate: false });
 
   router.post(CAL_WEBHOOK_PATHS, rawBody, async (request, response) => {
+    const started = process.hrtime.bigint();
+    let trigger = 'UNKNOWN';
+    const observe = (outcome: DeliveryOutcome) => deps.metrics.delivery(trigger, outcome, Number(process.hrtime.bigint() - started) / 1e9);
     const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    if (!verifyCalSignature(body, request.get('x-cal-signature-256'), deps.secrets())) throw unauthorized();
+    if (!verifyCalSignature(body, request.get('x-cal-signature-256'), deps.secrets())) {
+      observe('bad_signature');
+      throw unauthorized();
+    }
 
-    const delivery = parseCalDelivery(body, request.get('content-type'), deps.clock());
+    let delivery;
+    try {
+      delivery = parseCalDelivery(body, request.get('content-type'), deps.clock());
+    } catch (error) {
+      if (error instanceof HttpError) observe('invalid');
+      throw error;
+    }
+    trigger = delivery.triggerEvent;
     try {
       const outcome = await deps.recorder.record(delivery);
+      observe(outcome.duplicate ? 'duplicate' : 'accepted');
       deps.logger.info({ triggerEvent: delivery.triggerEvent, via: outcome.via, duplicate: outcome.duplicate }, 'cal delivery recorded');
       response.status(202).json({ status: 'accepted', deliveryId: delivery.deliveryId, duplicate: outcome.duplicate });
     } catch (error) {
       if (error instanceof DeliveryNotRecordedError) {
+        observe('unrecorded');
         deps.logger.error({ inboxError: error.causes.inbox, temporalError: error.causes.temporal, triggerEvent: delivery.triggerEvent }, 'cal delivery not recorded');
         // Not acknowledged, so Cal.com (or its operator) can send it again.
         throw serviceUnavailable('The delivery could not be recorded; retry later', 30);
