@@ -1,0 +1,166 @@
+// Turns the figures into the printed table, the target verdicts and bench/results/latest.json.
+import { rename, writeFile } from 'node:fs/promises';
+import type { InsertCeilingResult } from './baselines/insert-ceiling.js';
+import type { BurstResult } from './burst-drain.js';
+import type { EndToEndResult } from './end-to-end-latency.js';
+import type { LatencySummary } from './latency-stats.js';
+import type { Ledger } from './ledger.js';
+import type { RateResult } from './rate-sweep.js';
+
+export interface BenchFigures {
+  date: string;
+  machine: { cpus: number; node: string; loadAverageBefore: number[]; loadAverageAfter: number[] };
+  secondsPerRate: { ours: number; baselines: number };
+  baseline: { bareEndpoint: RateResult[]; insertCeiling: InsertCeilingResult[] };
+  seedPeer: RateResult[];
+  ours: {
+    acks: RateResult[];
+    endToEnd: EndToEndResult & { observed: Record<string, unknown> };
+    burst: BurstResult & { pipelineRowsCommitted: number; observed: Record<string, unknown> };
+    inboxRowBytes: number | null;
+  };
+  ledger: Ledger;
+}
+
+export interface Verdict {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+const fmt = (value: number | null | undefined) => (value === null || value === undefined ? '—' : value.toLocaleString('en-US'));
+const p50 = (summary: LatencySummary) => `${summary.p50IsLowerBound ? '≥ ' : ''}${fmt(summary.p50Ms)}`;
+const p99 = (summary: LatencySummary) => `${summary.p99IsLowerBound ? '≥ ' : ''}${fmt(summary.p99Ms)}`;
+
+/** The highest acknowledged rate our api reached in the run (a fixed rate or the burst). */
+export function ackCapacity(figures: BenchFigures): number {
+  return Math.max(figures.ours.burst.acksPerSecond, ...figures.ours.acks.map((result) => result.acksPerSecond));
+}
+
+export function insertCeiling(figures: BenchFigures): number {
+  return Math.max(...figures.baseline.insertCeiling.filter((result) => !result.withNotify).map((result) => result.insertsPerSecond));
+}
+
+export function judgeTargets(figures: BenchFigures): Verdict[] {
+  const at1000 = figures.ours.acks.find((result) => result.offeredRate === 1000);
+  const ceiling = insertCeiling(figures);
+  const capacity = ackCapacity(figures);
+  const e2e = figures.ours.endToEnd;
+  const burst = figures.ours.burst;
+  return [
+    {
+      target: 'acks at 1,000/s offered: all acknowledged, p99 ≤ 50 ms',
+      measured: at1000 ? `${fmt(at1000.acknowledged)}/${fmt(at1000.sent)} acked, ${fmt(at1000.acksPerSecond)} acks/s, p99 ${fmt(at1000.ackLatency.p99Ms)} ms` : 'not run',
+      met: Boolean(at1000 && at1000.acknowledged === at1000.sent && (at1000.ackLatency.p99Ms ?? Infinity) <= 50),
+    },
+    {
+      target: 'ack capacity ≥ ½ the durable-insert ceiling',
+      measured: `${fmt(capacity)} acks/s at best vs ceiling ${fmt(ceiling)} inserts/s (½ = ${fmt(Math.round(ceiling / 2))})`,
+      met: capacity >= ceiling / 2,
+    },
+    {
+      target: `end-to-end p99 ≤ 1 s at ${e2e.offeredRate}/s`,
+      measured: `p50 ${p50(e2e.toCommittedRow)} ms, p99 ${p99(e2e.toCommittedRow)} ms`,
+      met: e2e.allArrived && !e2e.toCommittedRow.p99IsLowerBound && (e2e.toCommittedRow.p99Ms ?? Infinity) <= 1000,
+    },
+    {
+      target: `burst of ${fmt(burst.events)} drained at ≥ 300 events/s`,
+      measured: `${fmt(burst.drainedEventsPerSecond)} events/s (${burst.drained ? `drained in ${burst.drainSeconds} s` : `not drained; all would take ~${fmt(burst.drainSeconds)} s`})`,
+      met: burst.drained && burst.drainedEventsPerSecond >= 300,
+    },
+  ];
+}
+
+function rateRows(label: string, results: readonly RateResult[]): string[] {
+  return results.map((result) =>
+    [
+      label.padEnd(34),
+      fmt(result.offeredRate).padStart(9),
+      fmt(result.acksPerSecond).padStart(9),
+      fmt(result.ackLatency.p50Ms).padStart(9),
+      fmt(result.ackLatency.p99Ms).padStart(9),
+      `${fmt(result.rejected + result.noAnswer)}/${fmt(result.sent)}`.padStart(14),
+    ].join(' '),
+  );
+}
+
+function ledgerLines(ledger: Ledger): string[] {
+  const lines = [
+    `ledger: sent ${fmt(ledger.sent)} = persisted ${fmt(ledger.persisted)} + rejected ${fmt(ledger.rejected)} + missing ${fmt(ledger.missing)}` +
+      `   (duplicated ${fmt(ledger.duplicated)}; not acknowledged but written anyway ${fmt(ledger.rejectedButPersisted)})`,
+  ];
+  if (!ledger.void) lines.push('ledger holds: every acknowledged delivery is in bookings and audit_logs exactly once.');
+  else {
+    lines.push(`THE RUN IS VOID: ${fmt(ledger.missing)} acknowledged deliveries are not in bookings/audit_logs${ledger.duplicated ? `, ${fmt(ledger.duplicated)} are doubled` : ''}.`);
+    if (ledger.missing > 0) {
+      lines.push(
+        `  of the missing, ${fmt(ledger.missingButQueued)} are still queued (their inbox rows exist: recorded, not yet processed when the drain window closed) ` +
+          `and ${fmt(ledger.missingLost)} are nowhere (lost).`,
+      );
+    }
+  }
+  return lines;
+}
+
+export function renderReport(figures: BenchFigures, verdicts: readonly Verdict[]): string {
+  const { ours, baseline, ledger, machine } = figures;
+  const e2e = ours.endToEnd;
+  const burst = ours.burst;
+  const lines = [
+    '',
+    `ChurchHub Booking benchmark — ${figures.date}`,
+    `machine: ${machine.cpus} CPUs, Node ${machine.node}; load average (1/5/15 min) before ${machine.loadAverageBefore.join(' ')}, after ${machine.loadAverageAfter.join(' ')}`,
+    `seconds per offered rate: ours ${figures.secondsPerRate.ours}, baselines ${figures.secondsPerRate.baselines}; latency from each request's scheduled send time`,
+    '',
+    `${'ack path'.padEnd(34)} ${'offered/s'.padStart(9)} ${'acked/s'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'not acked'.padStart(14)}`,
+    ...rateRows('baseline: bare verify + 202', baseline.bareEndpoint),
+    ...rateRows('seed peer: writes in the request', figures.seedPeer),
+    ...rateRows('ours: verify, parse, inbox insert', ours.acks),
+    '',
+    `durable-insert ceiling (single-row INSERT + commit of a ${fmt(baseline.insertCeiling[0]?.bodyBytes)}-byte delivery; our inbox rows average ${fmt(ours.inboxRowBytes)} bytes):`,
+    ...baseline.insertCeiling.map(
+      (result) => `  ${String(result.clients).padStart(2)} clients${result.withNotify ? ' + pg_notify in the same statement (as our inbox insert)' : ''}: ${fmt(result.insertsPerSecond)} inserts/s`,
+    ),
+    `end-to-end at ${e2e.offeredRate}/s for ${e2e.seconds} s, delivery → committed booking row (polled every ${e2e.pollIntervalMs} ms): ` +
+      `p50 ${p50(e2e.toCommittedRow)} ms, p99 ${p99(e2e.toCommittedRow)} ms` +
+      (e2e.allArrived ? '' : ` (${fmt(e2e.toCommittedRow.censored)} rows not there ${e2e.windowAfterLastSendSeconds} s after the last send: "≥" marks lower bounds)`),
+    `burst of ${fmt(burst.events)}: acknowledged in ${burst.ackSeconds} s (${fmt(burst.acksPerSecond)} acks/s); ` +
+      (burst.drained
+        ? `drained in ${burst.drainSeconds} s → ${fmt(burst.drainedEventsPerSecond)} events/s`
+        : `${fmt(burst.rowsCommitted)} rows committed in ${burst.seconds} s → ${fmt(burst.drainedEventsPerSecond)} events/s; all would take ~${fmt(burst.drainSeconds)} s`),
+    '',
+    ...ledgerLines(ledger),
+    '',
+    'targets:',
+    ...verdicts.map((verdict) => `  [${verdict.met ? 'met' : 'MISSED'}] ${verdict.target}: ${verdict.measured}`),
+    '',
+    'where the time went (cores used per process; Postgres wait shares of the api; Temporal schedule-to-start):',
+    `  burst: ${JSON.stringify(burst.observed)}`,
+    ...ours.acks.map((result) => `  ours at ${fmt(result.offeredRate)}/s: ${JSON.stringify(result.observed)}`),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** Written through a .tmp file and renamed, so an interrupted run never leaves half a result. */
+export async function writeResults(file: string, figures: BenchFigures, verdicts: readonly Verdict[]): Promise<void> {
+  const { ledger } = figures;
+  const json = {
+    sent: ledger.sent,
+    persisted: ledger.persisted,
+    rejected: ledger.rejected,
+    missing: ledger.missing,
+    void: ledger.void,
+    loadAverage: { before: figures.machine.loadAverageBefore, after: figures.machine.loadAverageAfter },
+    summary: {
+      ackCapacityPerSecond: ackCapacity(figures),
+      insertCeilingPerSecond: insertCeiling(figures),
+      endToEndAt200: { p50Ms: figures.ours.endToEnd.toCommittedRow.p50Ms, p99Ms: figures.ours.endToEnd.toCommittedRow.p99Ms, p99IsLowerBound: figures.ours.endToEnd.toCommittedRow.p99IsLowerBound },
+      burstDrainedEventsPerSecond: figures.ours.burst.drainedEventsPerSecond,
+    },
+    targets: verdicts,
+    ...figures,
+  };
+  await writeFile(`${file}.tmp`, `${JSON.stringify(json, null, 2)}\n`);
+  await rename(`${file}.tmp`, file);
+}

@@ -1,0 +1,54 @@
+// Runs `temporal server start-dev` (in memory, headless) as a child process of our own rather than
+// through @temporalio/testing: so its log goes to a file instead of the bench's output, its pid is
+// known (for CPU accounting), and its Prometheus metrics listen on a port we chose (for profiling).
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { Connection } from '@temporalio/client';
+import { freePort, projectRoot, resolveTemporalCli } from '@churchhub/local-stack';
+
+export interface RunningTemporalServer {
+  address: string;
+  metricsUrl: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export async function startTemporalServer(options: { logFile: string; dynamicConfig?: string[] }): Promise<RunningTemporalServer> {
+  const cli = resolveTemporalCli({ projectRoot, allowTestingDownload: false });
+  if (cli.executable.type !== 'existing-path') throw new Error('the bench needs a Temporal CLI on disk (npm run tools:temporal)');
+  const [port, metricsPort] = [await freePort(), await freePort()];
+  const log = createWriteStream(options.logFile, { flags: 'a' });
+  await once(log, 'open');
+  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--namespace', 'default', '--headless'];
+  args.push('--metrics-port', String(metricsPort), '--log-format', 'json', '--log-level', 'warn');
+  for (const value of ['frontend.enableServerVersionCheck=false', ...(options.dynamicConfig ?? [])]) args.push('--dynamic-config-value', value);
+  const child = spawn(cli.executable.path, args, { stdio: ['ignore', log, log] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const address = `127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+    log.end();
+  };
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`temporal server exited (code ${child.exitCode}); see ${options.logFile}`);
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+      await connection.workflowService.getSystemInfo({});
+      await connection.close();
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`temporal server did not become ready on ${address}: ${(error as Error).message}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  return { address, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, pid: child.pid!, stop };
+}
