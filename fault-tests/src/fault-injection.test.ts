@@ -10,12 +10,13 @@ import { createLogger } from '@churchhub/logging';
 import { holdOrganizerRow } from './support/activity-blocker.js';
 import { runFault, type FaultRunOptions, type FaultRunResult } from './support/fault-run.js';
 import { startFaultStack, type FaultStack } from './support/fault-stack.js';
+import { waitForRelayListening } from './support/relay-listener.js';
 
 const OUTAGE_MS = 20_000;
 const ORGANIZERS = [91_001, 91_002, 91_003, 91_004, 91_005];
 const LOCKED_ORGANIZER = ORGANIZERS[0]!;
 const RATE_PER_SECOND = Number(process.env.FAULT_TESTS_RATE ?? 20);
-const STREAM_MS = Number(process.env.FAULT_TESTS_STREAM_MS ?? 45_000);
+const STREAM_MS = Number(process.env.FAULT_TESTS_STREAM_MS ?? 40_000);
 
 const logger = createLogger({ level: process.env.FAULT_TESTS_LOG_LEVEL ?? 'warn', name: 'fault-tests' });
 
@@ -49,7 +50,7 @@ describe.runIf(process.env.FAULT_TESTS === '1')('under a steady stream of delive
         requestTimeoutMs: 30_000,
       },
       verifier,
-      faultAtMs: 8_000,
+      faultAtMs: 6_000,
       streamMs: STREAM_MS,
       afterRecoveryMs: 8_000,
       drainTimeoutMs: 150_000,
@@ -91,11 +92,14 @@ describe.runIf(process.env.FAULT_TESTS === '1')('under a steady stream of delive
   });
 
   it('Postgres stopped for 20 s, then started on the same data, loses and doubles nothing', async () => {
+    let relayListeningAfterMs = -1;
     const result = await run('Postgres down 20 s', async () => {
       await stack.postgres.stop();
       await holdFor(OUTAGE_MS);
       await stack.postgres.start();
+      relayListeningAfterMs = await waitForRelayListening(verifier, 20_000);
     });
+    console.log(`[evidence] Postgres down 20 s: the relay was LISTENing again ${relayListeningAfterMs} ms after Postgres came back`);
     // While Postgres was down the api recorded deliveries by starting their workflows in Temporal.
     expect(result.acknowledgedDuringFault).toBeGreaterThan(0);
     expectNothingLostOrDoubled(result);

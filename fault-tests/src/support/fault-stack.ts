@@ -37,7 +37,7 @@ export async function startFaultStack(options: FaultStackOptions): Promise<Fault
   // mkdtemp makes it private (0700); as root, postgres runs as the postgres user, which must pass through.
   await chmod(runDir, 0o755);
 
-  const [postgresPort, temporalPort, apiPort] = [await freePort(), await freePort(), await freePort()];
+  const [postgresPort, temporalPort, apiPort, workerPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const taskQueue = `fault-tests-${randomBytes(4).toString('hex')}`;
   const webhookSecret = randomBytes(24).toString('hex');
   const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -60,6 +60,8 @@ export async function startFaultStack(options: FaultStackOptions): Promise<Fault
     LOG_LEVEL: options.serviceLogLevel,
     API_HOST: '127.0.0.1',
     PORT: String(apiPort),
+    WORKER_HOST: '127.0.0.1',
+    WORKER_PORT: String(workerPort),
     DATA_DIR: runDir,
     DATABASE_URL: postgres.url,
     TEMPORAL_ADDRESS: temporal.address,
