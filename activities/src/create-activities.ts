@@ -75,7 +75,7 @@ export function createActivities({ dataSource, protector }: ActivityDependencies
             delivery.deliveryId,
             delivery.triggerEvent,
             input.outcome,
-            input.source ?? 'webhook',
+            input.source ?? delivery.source ?? 'webhook',
             input.userId,
             delivery.bookingUid,
             delivery.occurredAt,

@@ -9,3 +9,5 @@ export {
   type TokenOutcome,
 } from './managed-user-tokens/create-token-activities.js';
 export { CAL_REJECTED, UNKNOWN_MANAGED_USER } from './managed-user-tokens/token-failures.js';
+export { createReconciliationActivities, type ReconciliationActivities, type ReconciliationPage } from './reconciliation/create-reconciliation-activities.js';
+export { apiBookingToDelivery } from './reconciliation/api-booking-to-delivery.js';

@@ -118,6 +118,12 @@ export async function persistBookingInTransaction(
 ): Promise<PersistBookingResult> {
   const booking = delivery.booking;
   if (!booking) throw new Error('persistBooking needs a booking delivery');
+  // A booking and its replacement may be processed at the same moment in two transactions, each
+  // inserting its row without seeing the other's: then neither would link them. Both take the lock of
+  // the replaced booking's uid (the replacement knows it; the original is it), in a fixed order.
+  const lockKeys = [...new Set([booking.uid, booking.rescheduledFromUid].filter((uid): uid is string => uid !== null))].sort();
+  for (const key of lockKeys) await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`booking:${key}`]);
+
   const change: StatusChange = { status: booking.status, triggerEvent: delivery.triggerEvent, occurredAt: delivery.occurredAt, deliveryId: delivery.deliveryId };
   const values = bookingValues(protector, booking, delivery, userId);
 

@@ -35,3 +35,35 @@ export type CalEventType = z.infer<typeof eventTypeSchema>;
 export function successEnvelope<T extends z.ZodType>(data: T) {
   return z.looseObject({ status: z.literal('success'), data });
 }
+
+/** A booking as API v2 (cal-api-version 2024-08-13) lists it: status lower-case, times as start/end. */
+export const calApiBookingSchema = z.looseObject({
+  id: z.number().int(),
+  uid: z.string(),
+  title: z.string().nullish(),
+  description: z.string().nullish(),
+  hosts: z.array(z.looseObject({ id: z.number().int(), name: z.string().nullish(), email: z.string().nullish(), username: z.string().nullish(), timeZone: z.string().nullish() })),
+  status: z.string(),
+  cancellationReason: z.string().nullish(),
+  cancelledByEmail: z.string().nullish(),
+  rescheduledByEmail: z.string().nullish(),
+  rescheduledFromUid: z.string().nullish(),
+  rescheduledToUid: z.string().nullish(),
+  start: z.string(),
+  end: z.string(),
+  eventTypeId: z.number().int().nullish(),
+  eventType: z.looseObject({ id: z.number().int(), slug: z.string() }).nullish(),
+  location: z.string().nullish(),
+  createdAt: z.string(),
+  updatedAt: z.string().nullish(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+  attendees: z.array(z.looseObject({ name: z.string().nullish(), email: z.string().nullish(), timeZone: z.string().nullish(), language: z.string().nullish(), phoneNumber: z.string().nullish() })),
+  bookingFieldsResponses: z.record(z.string(), z.unknown()).nullish(),
+});
+export type CalApiBooking = z.infer<typeof calApiBookingSchema>;
+
+export const bookingsPageSchema = z.looseObject({
+  status: z.literal('success'),
+  data: z.array(z.unknown()),
+  pagination: z.looseObject({ hasNextPage: z.boolean(), totalItems: z.number().int().optional() }),
+});

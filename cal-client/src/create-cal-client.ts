@@ -5,7 +5,18 @@ import https from 'node:https';
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import type { z } from 'zod';
 import { CalApiError, kindForStatus } from './cal-api-error.js';
-import { eventTypeSchema, managedUserSchema, managedUserTokensSchema, successEnvelope, type CalEventType, type ManagedUser, type ManagedUserTokens } from './cal-schemas.js';
+import {
+  bookingsPageSchema,
+  calApiBookingSchema,
+  eventTypeSchema,
+  managedUserSchema,
+  managedUserTokensSchema,
+  successEnvelope,
+  type CalApiBooking,
+  type CalEventType,
+  type ManagedUser,
+  type ManagedUserTokens,
+} from './cal-schemas.js';
 
 export interface CalClientOptions {
   /** e.g. https://api.cal.com/v2 */
@@ -17,6 +28,7 @@ export interface CalClientOptions {
 
 // Cal.com routes requests by this header; these are the versions whose shapes we read.
 const EVENT_TYPES_VERSION = '2024-06-14';
+const BOOKINGS_VERSION = '2024-08-13';
 
 export function createCalClient(options: CalClientOptions) {
   const httpClient: AxiosInstance = axios.create({
@@ -85,6 +97,26 @@ export function createCalClient(options: CalClientOptions) {
         data: { refreshToken },
       });
       return body.data;
+    },
+
+    /**
+     * One page of the OAuth client's managed users' bookings updated in a window (for reconciliation).
+     * Bookings whose shape we cannot read are returned apart, counted, never silently dropped.
+     */
+    async listBookingsUpdatedBetween(window: { after: Date; before: Date; skip: number; take: number }): Promise<{ bookings: CalApiBooking[]; unreadable: number; hasNextPage: boolean }> {
+      const { clientId, secretKey } = platform();
+      const body = await call('list bookings', bookingsPageSchema, {
+        method: 'GET',
+        url: '/bookings',
+        params: { afterUpdatedAt: window.after.toISOString(), beforeUpdatedAt: window.before.toISOString(), sortUpdatedAt: 'asc', take: window.take, skip: window.skip },
+        headers: { 'cal-api-version': BOOKINGS_VERSION, 'x-cal-client-id': clientId, 'x-cal-secret-key': secretKey },
+      });
+      const parsed = body.data.map((item) => calApiBookingSchema.safeParse(item));
+      return {
+        bookings: parsed.flatMap((result) => (result.success ? [result.data] : [])),
+        unreadable: parsed.filter((result) => !result.success).length,
+        hasNextPage: body.pagination.hasNextPage,
+      };
     },
 
     async listPublicEventTypes(username: string): Promise<CalEventType[]> {

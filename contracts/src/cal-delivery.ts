@@ -56,7 +56,11 @@ export interface CalDelivery {
   booking: BookingSnapshot | null;
   /** The body as Cal.com sent it (unknown fields kept): the audit trail's evidence. */
   rawBody: unknown;
+  /** How it reached us: a webhook (default), the reconciliation against Cal.com's API, or a replay. */
+  source?: DeliverySource;
 }
+
+export type DeliverySource = 'webhook' | 'reconciled' | 'replay';
 
 export interface ProcessCalDeliveryResult {
   deliveryId: string;

@@ -4,4 +4,8 @@ export const DEFAULT_TASK_QUEUE = 'churchhub-booking';
 export const WORKFLOW_TYPES = {
   processCalDelivery: 'processCalDeliveryWorkflow',
   mintManagedUserToken: 'mintManagedUserTokenWorkflow',
+  reconcileBookings: 'reconcileBookingsWorkflow',
 } as const;
+
+/** The Temporal Schedule that runs the reconciliation. */
+export const RECONCILIATION_SCHEDULE_ID = 'reconcile-cal-bookings';

@@ -78,6 +78,10 @@ export const settingsSchema = z.object({
   WORKER_HOST: z.string().default('127.0.0.1'),
   WORKER_SDK_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 
+  // Missed-event reconciliation against Cal.com's bookings API (a Temporal Schedule).
+  RECONCILE_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  RECONCILE_LOOKBACK_MINUTES: z.coerce.number().int().min(1).max(43200).default(180),
+
   DATA_DIR: z.string().default('.data'),
   CAL_EMULATOR_PORT: port.default(5555),
   EMBEDDED_POSTGRES_PORT: port.default(54329),

@@ -2,7 +2,7 @@
 // until SIGINT/SIGTERM (Temporal's runtime then drains in-flight work before the process exits).
 import { Client } from '@temporalio/client';
 import { NativeConnection, Runtime } from '@temporalio/worker';
-import { createActivities, createTokenActivities } from '@churchhub/activities';
+import { createActivities, createReconciliationActivities, createTokenActivities } from '@churchhub/activities';
 import { createCalClient } from '@churchhub/cal-client';
 import { createApiKeyStore, createDataSource, createManagedUserTokenStore, runMigrations } from '@churchhub/database';
 import { createEncryptedInboxCodec, createInboxRelay, createInboxStore } from '@churchhub/delivery-inbox';
@@ -12,6 +12,7 @@ import { createLogger } from '@churchhub/logging';
 import { loadSettings, requireSetting } from '@churchhub/settings';
 import { createBookingWorker } from './create-worker.js';
 import { createTemporalLogger } from './temporal-logger.js';
+import { ensureReconciliationSchedule } from './reconciliation-schedule.js';
 import { createWorkerHttpServer } from './worker-http-server.js';
 import { createWorkerMetrics } from './worker-metrics.js';
 import { freeLoopbackPort } from './free-loopback-port.js';
@@ -47,17 +48,27 @@ const worker = await createBookingWorker({
   activities: {
     ...createActivities({ dataSource, protector }),
     ...createTokenActivities({ calClient, tokenStore: createManagedUserTokenStore({ dataSource, cipher: protector.cipher }), clock: () => new Date() }),
+    ...createReconciliationActivities({ calClient, dataSource, clock: () => new Date() }),
   },
 });
 // The relay of acknowledged deliveries from the Postgres inbox into Temporal runs beside the worker,
 // so scaling workers scales relays too (they share rows with SKIP LOCKED).
 const inbox = createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) });
 const metrics = createWorkerMetrics({ inboxDepth: () => inbox.pendingCount() });
+const temporalClient = new Client({ connection, namespace: settings.TEMPORAL_NAMESPACE, dataConverter });
+if (platformClient) {
+  const schedule = await ensureReconciliationSchedule(temporalClient, {
+    taskQueue: settings.TEMPORAL_TASK_QUEUE,
+    everyMinutes: settings.RECONCILE_EVERY_MINUTES,
+    lookbackMinutes: settings.RECONCILE_LOOKBACK_MINUTES,
+  });
+  logger.info({ schedule, everyMinutes: settings.RECONCILE_EVERY_MINUTES }, 'reconciliation schedule ready');
+}
 const relay = createInboxRelay({
   dataSource,
   inbox,
   metrics: metrics.relay,
-  client: new Client({ connection, namespace: settings.TEMPORAL_NAMESPACE, dataConverter }),
+  client: temporalClient,
   taskQueue: settings.TEMPORAL_TASK_QUEUE,
   logger,
   databaseUrl,

@@ -1,3 +1,4 @@
 // Every workflow the worker hosts. The exported names are the workflow types in Temporal.
 export { processCalDeliveryWorkflow } from './process-cal-delivery.workflow.js';
 export { mintManagedUserTokenWorkflow, type MintManagedUserTokenInput } from './mint-managed-user-token.workflow.js';
+export { reconcileBookingsWorkflow, type ReconcileBookingsInput, type ReconcileBookingsResult } from './reconcile-bookings.workflow.js';

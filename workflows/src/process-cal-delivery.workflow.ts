@@ -22,11 +22,11 @@ const { upsertOrganizer, persistBooking, writeAuditLog } = proxyActivities<Activ
 
 export async function processCalDeliveryWorkflow(delivery: CalDelivery): Promise<ProcessCalDeliveryResult> {
   if (delivery.kind !== 'booking' || !delivery.booking) {
-    const auditLogId = await writeAuditLog({ delivery, userId: null, outcome: 'recorded' });
+    const auditLogId = await writeAuditLog({ delivery, userId: null, outcome: 'recorded', source: delivery.source });
     return { deliveryId: delivery.deliveryId, bookingUid: delivery.bookingUid, bookingUpdated: false, auditLogId };
   }
   const userId = await upsertOrganizer(delivery.booking.organizer);
   const { applied } = await persistBooking({ delivery, userId });
-  const auditLogId = await writeAuditLog({ delivery, userId, outcome: applied ? 'applied' : 'superseded' });
+  const auditLogId = await writeAuditLog({ delivery, userId, outcome: applied ? 'applied' : 'superseded', source: delivery.source });
   return { deliveryId: delivery.deliveryId, bookingUid: delivery.bookingUid, bookingUpdated: applied, auditLogId };
 }

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
-import { createActivities, createTokenActivities, type Activities } from '@churchhub/activities';
+import { createActivities, createReconciliationActivities, createTokenActivities, type Activities } from '@churchhub/activities';
 import { checkTemporal, createApiMetrics, createApp, createHostDirectory, createManagedUserTokenService, signCalBody } from '@churchhub/api';
 import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxRelay, createInboxStore, type InboxRelay } from '@churchhub/delivery-inbox';
 import { createCalClient } from '@churchhub/cal-client';
@@ -116,6 +116,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   const realActivities = {
     ...createActivities({ dataSource, protector }),
     ...(calClient ? createTokenActivities({ calClient, tokenStore, clock }) : {}),
+    ...(calClient ? createReconciliationActivities({ calClient, dataSource, clock }) : {}),
   };
   const worker: Worker = await createBookingWorker({
     connection: nativeConnection,

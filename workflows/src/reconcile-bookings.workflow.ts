@@ -1,0 +1,65 @@
+// Missed-event recovery. Cal.com sends each webhook once, so a delivery lost in transit is found only
+// by asking Cal.com: page through the bookings updated in a recent window, and feed each one whose
+// state differs from ours through the same processing workflow a webhook would start (audited as
+// "reconciled"). Safe beside live webhooks: processing is idempotent and ordered by event version.
+import { proxyActivities, startChild } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { calDeliveryWorkflowId } from '@churchhub/contracts';
+import type { ReconciliationActivities } from '@churchhub/activities';
+import { processCalDeliveryWorkflow } from './process-cal-delivery.workflow.js';
+
+const { findBookingsOutOfStep } = proxyActivities<ReconciliationActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 6, nonRetryableErrorTypes: ['CalRejected'] },
+});
+
+export interface ReconcileBookingsInput {
+  /** How far back to look for updated bookings; longer than the schedule's interval, so runs overlap. */
+  lookbackMinutes: number;
+  pageSize?: number;
+}
+
+export interface ReconcileBookingsResult {
+  examined: number;
+  reconciled: number;
+  alreadyProcessed: number;
+  unreadable: number;
+}
+
+export async function reconcileBookingsWorkflow(input: ReconcileBookingsInput): Promise<ReconcileBookingsResult> {
+  // Workflow time: deterministic on replay.
+  const before = new Date();
+  const after = new Date(before.getTime() - input.lookbackMinutes * 60_000);
+  const take = input.pageSize ?? 100;
+  const result: ReconcileBookingsResult = { examined: 0, reconciled: 0, alreadyProcessed: 0, unreadable: 0 };
+
+  for (let skip = 0; ; skip += take) {
+    const page = await findBookingsOutOfStep({ after: after.toISOString(), before: before.toISOString(), skip, take });
+    result.examined += page.examined;
+    result.unreadable += page.unreadable;
+    const children = await Promise.all(
+      page.deliveries.map(async (delivery) => {
+        try {
+          return await startChild(processCalDeliveryWorkflow, {
+            workflowId: calDeliveryWorkflowId(delivery),
+            args: [delivery],
+            workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
+          });
+        } catch (error) {
+          // The same reconciled event was processed by an earlier run: nothing to do.
+          if (error instanceof WorkflowExecutionAlreadyStartedError) return undefined;
+          throw error;
+        }
+      }),
+    );
+    for (const child of children) {
+      if (!child) {
+        result.alreadyProcessed++;
+        continue;
+      }
+      await child.result();
+      result.reconciled++;
+    }
+    if (!page.hasNextPage) return result;
+  }
+}
