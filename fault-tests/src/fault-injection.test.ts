@@ -20,8 +20,7 @@ const STREAM_MS = Number(process.env.FAULT_TESTS_STREAM_MS ?? 40_000);
 
 const logger = createLogger({ level: process.env.FAULT_TESTS_LOG_LEVEL ?? 'warn', name: 'fault-tests' });
 
-// The root `npm test` matches *.test.ts too; this suite needs its own config (see vitest.config.ts).
-describe.runIf(process.env.FAULT_TESTS === '1')('under a steady stream of deliveries', () => {
+describe('under a steady stream of deliveries', () => {
   let stack: FaultStack;
   let verifier: DataSource;
 
