@@ -159,7 +159,9 @@ export async function persistBookingInTransaction(
     const row = rows[0]!;
     bookingId = row.id;
     const current: EventVersion = { occurredAt: new Date(row.last_event_at), rank: row.last_event_rank, deliveryId: row.last_delivery_id };
-    applied = compareEventVersions(versionOf(delivery), current) > 0;
+    const comparison = compareEventVersions(versionOf(delivery), current);
+    // A replay (an operator re-driving an event after a fix) re-applies the event the row reflects.
+    applied = comparison > 0 || (comparison === 0 && delivery.source === 'replay');
     const merged = mergeHistory(row.status_history, change);
     const history = JSON.stringify(merged);
     if (applied) {

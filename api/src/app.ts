@@ -16,6 +16,8 @@ import { createCodecRouter } from './codec/codec.router.js';
 import { createHostsRouter, type HostsRouterDependencies } from './hosts/hosts.router.js';
 import { createRateLimit } from './http/rate-limit.js';
 import type { ApiMetrics } from './metrics/api-metrics.js';
+import type { ReplayService } from './replay/replay-service.js';
+import { createReplayRouter } from './replay/replay.router.js';
 import { requireBearerToken } from './http/require-bearer-token.js';
 import type { ManagedUserTokenService } from './tokens/managed-user-token-service.js';
 import { createTokensRouter } from './tokens/tokens.router.js';
@@ -46,6 +48,7 @@ export interface AppDependencies {
   /** Mark cookies Secure (behind https). */
   secureCookies: boolean;
   metrics: ApiMetrics;
+  replay: ReplayService;
 }
 
 export function createApp(deps: AppDependencies): Express {
@@ -77,6 +80,7 @@ export function createApp(deps: AppDependencies): Express {
   app.use('/auth', publicLimit);
   app.use(createSessionRouter({ authenticator: deps.apiKeys, secureCookies: deps.secureCookies }));
   app.use(createAdminRouter({ reader: deps.reader, apiKeys: deps.apiKeys, requireRole }));
+  app.use(createReplayRouter({ replay: deps.replay, requireRole }));
   if (deps.managedUsers) {
     const requireWebServer = requireBearerToken(deps.webServerTokens);
     app.use('/tokens', createRateLimit(deps.rateLimits.tokensPerMinute));

@@ -11,6 +11,7 @@ import { loadSettings, requireSetting } from '@churchhub/settings';
 import { createApp } from './app.js';
 import { createHostDirectory } from './hosts/host-directory.js';
 import { createApiMetrics } from './metrics/api-metrics.js';
+import { createReplayService } from './replay/replay-service.js';
 import { checkTemporal, createTemporalClient } from './temporal-client.js';
 import { createManagedUserTokenService } from './tokens/managed-user-token-service.js';
 import { acceptedWebhookSecrets } from './webhooks/webhook-secrets.js';
@@ -33,6 +34,7 @@ const platformClient =
   settings.CAL_OAUTH_CLIENT_ID && settings.CAL_OAUTH_CLIENT_SECRET ? { clientId: settings.CAL_OAUTH_CLIENT_ID, secretKey: settings.CAL_OAUTH_CLIENT_SECRET } : undefined;
 const calClient = createCalClient({ baseUrl: settings.CAL_API_URL, platformClient });
 
+const reader = createBookingReader({ dataSource, protector });
 const inbox = createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) });
 const app = createApp({
   logger,
@@ -53,7 +55,7 @@ const app = createApp({
   },
   webServerTokens: () => [webServerToken],
   apiKeys: createApiKeyStore({ dataSource }),
-  reader: createBookingReader({ dataSource, protector }),
+  reader,
   codec: createEncryptionCodec(cipher.keyring),
   cors: { webOrigins: settings.WEB_ORIGINS, temporalUiOrigins: settings.TEMPORAL_UI_ORIGINS },
   rateLimits: {
@@ -63,6 +65,7 @@ const app = createApp({
   },
   secureCookies: settings.SECURE_COOKIES,
   metrics: createApiMetrics({ inboxDepth: () => inbox.pendingCount() }),
+  replay: createReplayService({ dataSource, reader, client: temporal, taskQueue: settings.TEMPORAL_TASK_QUEUE, clock }),
   managedUsers: platformClient && {
     tokenService: createManagedUserTokenService({
       client: temporal,

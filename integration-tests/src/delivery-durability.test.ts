@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
-import { createApiMetrics, createApp, signCalBody } from '@churchhub/api';
+import { createApiMetrics, createApp, createReplayService, signCalBody } from '@churchhub/api';
 import { createDataSource, type DataSource } from '@churchhub/database';
 import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxStore } from '@churchhub/delivery-inbox';
 import { createLogger } from '@churchhub/logging';
@@ -36,6 +36,7 @@ async function apiWith(dataSource: DataSource, client: Client, taskQueue: string
     rateLimits: { webhooksPerMinute: 1000, tokensPerMinute: 1000, publicPerMinute: 1000 },
     secureCookies: false,
     metrics: createApiMetrics({ inboxDepth: () => Promise.resolve(0) }),
+    replay: createReplayService({ dataSource, reader: pipeline.reader, client, taskQueue, clock: () => new Date() }),
   });
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -7,7 +7,7 @@ import { inject } from 'vitest';
 import { Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { createActivities, createReconciliationActivities, createTokenActivities, type Activities } from '@churchhub/activities';
-import { checkTemporal, createApiMetrics, createApp, createHostDirectory, createManagedUserTokenService, signCalBody } from '@churchhub/api';
+import { checkTemporal, createApiMetrics, createApp, createReplayService, createHostDirectory, createManagedUserTokenService, signCalBody } from '@churchhub/api';
 import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxRelay, createInboxStore, type InboxRelay } from '@churchhub/delivery-inbox';
 import { createCalClient } from '@churchhub/cal-client';
 import { createCalEmulator, type CalEmulator, type RunningCalEmulator } from '@churchhub/cal-emulator';
@@ -153,6 +153,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     rateLimits: options.rateLimits ?? { webhooksPerMinute: 100_000, tokensPerMinute: 100_000, publicPerMinute: 100_000 },
     secureCookies: false,
     metrics: createApiMetrics({ inboxDepth: () => inbox.pendingCount() }),
+    replay: createReplayService({ dataSource, reader, client, taskQueue, clock }),
     managedUsers:
       calClient && cal
         ? {
