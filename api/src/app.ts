@@ -18,6 +18,7 @@ import { createRateLimit } from './http/rate-limit.js';
 import type { ApiMetrics } from './metrics/api-metrics.js';
 import type { ReplayService } from './replay/replay-service.js';
 import { createReplayRouter } from './replay/replay.router.js';
+import { buildOpenApiDocument } from './openapi/openapi-document.js';
 import { requireBearerToken } from './http/require-bearer-token.js';
 import type { ManagedUserTokenService } from './tokens/managed-user-token-service.js';
 import { createTokensRouter } from './tokens/tokens.router.js';
@@ -61,6 +62,10 @@ export function createApp(deps: AppDependencies): Express {
 
   app.use(['/health', '/ready'], publicLimit);
   app.use(createHealthRouter(deps.healthChecks));
+  const openApiDocument = buildOpenApiDocument();
+  app.get('/openapi.json', publicLimit, (_request, response) => {
+    response.json(openApiDocument);
+  });
   app.use('/webhooks', createRateLimit(deps.rateLimits.webhooksPerMinute));
   app.use(
     createCalWebhookRouter({

@@ -6,7 +6,7 @@ import { ROLES, type ApiKeyStore, type BookingReader } from '@churchhub/database
 import { badRequest, notFound } from '../http/http-errors.js';
 import type { RequireRole } from '../auth/require-role.js';
 
-const newKeySchema = z.strictObject({ name: z.string().min(1).max(120), role: z.enum(ROLES as unknown as [string, ...string[]]) });
+export const newApiKeySchema = z.strictObject({ name: z.string().min(1).max(120), role: z.enum(ROLES as unknown as [string, ...string[]]) });
 
 export function createAdminRouter(deps: { reader: BookingReader; apiKeys: ApiKeyStore; requireRole: RequireRole }): Router {
   const router = Router();
@@ -32,7 +32,7 @@ export function createAdminRouter(deps: { reader: BookingReader; apiKeys: ApiKey
   });
 
   router.post('/admin/api-keys', express.json({ limit: '4kb' }), async (request, response) => {
-    const body = newKeySchema.safeParse(request.body);
+    const body = newApiKeySchema.safeParse(request.body);
     if (!body.success) throw badRequest(body.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
     const created = await deps.apiKeys.create({ name: body.data.name, role: body.data.role as (typeof ROLES)[number] });
     response.status(201).json(created);

@@ -11,7 +11,7 @@ import { badRequest } from '../http/http-errors.js';
 import type { RequireRole } from '../auth/require-role.js';
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
-const codecBodySchema = z.object({
+export const codecBodySchema = z.object({
   payloads: z.array(z.object({ metadata: z.record(z.string(), base64).default({}), data: base64.optional() })).max(1000),
 });
 

@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import { inject } from 'vitest';
 import { Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
@@ -29,6 +30,8 @@ export interface Pipeline {
   reader: BookingReader;
   protector: PersonalDataProtector;
   apiKeys: ApiKeyStore;
+  /** The Express app the api serves (not listening itself; `baseUrl` is its server). */
+  app: Express;
   /** The bearer token the api expects from our web server. */
   webServerToken: string;
   /** The Cal.com emulator, when started with `calEmulator`. */
@@ -179,6 +182,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     dataConverter,
     taskQueue,
     webServerToken,
+    app,
     cal,
     reader,
     protector,

@@ -1,0 +1,198 @@
+// The OpenAPI 3.1 document of the api, built from the same zod schemas that validate the requests
+// (JSON Schema 2020-12, which OpenAPI 3.1 uses). Served at GET /openapi.json; a test checks that it
+// lists exactly the routes the app serves, and the fuzzers drive the api from it.
+import { z } from 'zod';
+import { newApiKeySchema } from '../admin/admin.router.js';
+import { codecBodySchema } from '../codec/codec.router.js';
+import { replayRequestSchema } from '../replay/replay.router.js';
+import { managedUserTokenRequestSchema } from '../tokens/tokens.router.js';
+import { calBookingPayloadSchema, calWebhookEnvelopeSchema } from '../webhooks/cal-webhook.schema.js';
+import {
+  acceptedDeliverySchema,
+  anyObjectSchema,
+  codecResponseSchema,
+  createdApiKeySchema,
+  errorResponseSchema,
+  healthSchema,
+  hostSchema,
+  managedUserTokenSchema,
+  refreshedTokenSchema,
+  replayResultSchema,
+  sessionSchema,
+} from './response-schemas.js';
+
+type Schema = z.ZodType;
+
+const jsonSchema = (schema: Schema) => z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' });
+const json = (schema: Schema) => ({ 'application/json': { schema: jsonSchema(schema) } });
+const error = (description: string) => ({ description, content: json(errorResponseSchema) });
+const ok = (description: string, schema: Schema) => ({ description, content: json(schema) });
+
+const webhookOperation = (summary: string) => ({
+  summary,
+  tags: ['webhooks'],
+  parameters: [
+    {
+      name: 'X-Cal-Signature-256',
+      in: 'header',
+      required: true,
+      description: 'Lower-case hex HMAC-SHA256 of the exact body, keyed by the webhook secret',
+      schema: { type: 'string', pattern: '^[0-9a-fA-F]{64}$' },
+    },
+  ],
+  requestBody: {
+    required: true,
+    description:
+      'A Cal.com delivery. Booking triggers carry a booking payload (see components.schemas.CalBookingPayload); other triggers are acknowledged and audited as sent.',
+    content: { 'application/json': { schema: jsonSchema(calWebhookEnvelopeSchema) } },
+  },
+  responses: {
+    '202': ok('Recorded durably; processing follows', acceptedDeliverySchema),
+    '400': error('Not JSON, or a required field is missing or wrong (the message names it)'),
+    '401': error('Missing or invalid signature'),
+    '413': error('Body over the size limit'),
+    '415': error('Not application/json, another charset, or compressed'),
+    '429': error('Too many requests (Retry-After says when to retry)'),
+    '503': error('Neither the inbox nor Temporal could record it; retry later (Retry-After)'),
+  },
+});
+
+const operatorSecurity = [{ apiKey: [] }];
+const webServerSecurity = [{ webServerToken: [] }];
+
+export function buildOpenApiDocument(): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'ChurchHub Booking api',
+      version: '1.0.0',
+      description: 'Receives Cal.com webhooks, serves managed-user tokens to our web server, and gives operators codec, replay and metrics.',
+      license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+    },
+    components: {
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', description: 'An API key (chk_…) with the admin or operator role' },
+        webServerToken: { type: 'http', scheme: 'bearer', description: 'The WEB_SERVER_TOKEN our own web server presents' },
+        calAccessToken: { type: 'http', scheme: 'bearer', description: 'A Cal.com access token Cal.com refused as expired' },
+      },
+      schemas: { CalBookingPayload: jsonSchema(calBookingPayloadSchema), Error: jsonSchema(errorResponseSchema) },
+    },
+    paths: {
+      '/webhooks/cal': { post: webhookOperation('Receive a Cal.com webhook delivery') },
+      '/webhooks/cal/booking.created': { post: webhookOperation('Receive a Cal.com webhook delivery (seed route)') },
+      '/webhooks/cal/booking.updated': { post: webhookOperation('Receive a Cal.com webhook delivery (seed route)') },
+      '/health': { get: { summary: 'The api and its dependencies', tags: ['health'], responses: { '200': ok('All up', healthSchema), '503': ok('A dependency is down', healthSchema) } } },
+      '/ready': { get: { summary: 'Ready for traffic', tags: ['health'], responses: { '200': ok('Ready', healthSchema), '503': ok('Not ready', healthSchema) } } },
+      '/openapi.json': { get: { summary: 'This document', tags: ['health'], responses: { '200': ok('OpenAPI 3.1', anyObjectSchema) } } },
+      '/metrics': {
+        get: { summary: 'Prometheus metrics', tags: ['operations'], security: operatorSecurity, responses: { '200': { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } }, '401': error('No valid API key') } },
+      },
+      '/tokens/cal/managed-user': {
+        post: {
+          summary: "A managed user's Cal.com access token (our web server only)",
+          tags: ['tokens'],
+          security: webServerSecurity,
+          requestBody: { required: true, content: json(managedUserTokenRequestSchema) },
+          responses: {
+            '200': ok('A token valid for at least five more minutes', managedUserTokenSchema),
+            '400': error('Bad input (the message names the field)'),
+            '401': error('Not our web server'),
+            '404': error('No managed user with that username'),
+            '415': error('Not application/json'),
+            '429': error('Too many requests'),
+            '502': error('Cal.com refused the request'),
+            '503': error('Cal.com is unavailable'),
+          },
+        },
+      },
+      '/tokens/cal/refresh': {
+        get: {
+          summary: "Cal Atoms' refreshUrl: a new token for one Cal.com refused",
+          tags: ['tokens'],
+          security: [{ calAccessToken: [] }],
+          responses: { '200': ok('The new token', refreshedTokenSchema), '401': error('Not a token of ours'), '429': error('Too many requests'), '503': error('Cal.com is unavailable') },
+        },
+      },
+      '/hosts/{username}': {
+        get: {
+          summary: 'A bookable host and their public event types (our web server only)',
+          tags: ['hosts'],
+          security: webServerSecurity,
+          parameters: [{ name: 'username', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9._-]+$', maxLength: 200 } }],
+          responses: { '200': ok('The host', hostSchema), '400': error('Not a username'), '401': error('Not our web server'), '404': error('No such host here'), '502': error('Cal.com refused'), '503': error('Cal.com is unavailable') },
+        },
+      },
+      ...Object.fromEntries(
+        (['decode', 'encode'] as const).map((operation) => [
+          `/codec/${operation}`,
+          {
+            post: {
+              summary: `Temporal codec server: ${operation} payloads (${operation === 'decode' ? 'admin' : 'operator or admin'})`,
+              tags: ['operations'],
+              security: operatorSecurity,
+              requestBody: { required: true, content: json(codecBodySchema) },
+              responses: { '200': ok('The payloads', codecResponseSchema), '400': error('Malformed payloads'), '401': error('No valid API key'), '403': error('Wrong role') },
+            },
+          },
+        ]),
+      ),
+      '/auth/session': {
+        get: { summary: 'Sign-in form for the Temporal UI codec', tags: ['operations'], responses: { '200': { description: 'HTML form', content: { 'text/html': { schema: { type: 'string' } } } } } },
+        post: {
+          summary: 'Start a codec session (cookie) with an API key',
+          tags: ['operations'],
+          security: operatorSecurity,
+          requestBody: { required: false, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { key: { type: 'string' } } } } } },
+          responses: { '200': ok('Signed in', sessionSchema), '401': error('No valid API key'), '429': error('Too many requests') },
+        },
+        delete: { summary: 'End the codec session', tags: ['operations'], responses: { '204': { description: 'Signed out' } } },
+      },
+      '/operations/replay': {
+        post: {
+          summary: 'Re-drive the processing of one audited event or a time range (operator)',
+          tags: ['operations'],
+          security: operatorSecurity,
+          requestBody: { required: true, content: json(replayRequestSchema) },
+          responses: { '202': ok('Workflows started', replayResultSchema), '400': error('Bad request'), '401': error('No valid API key'), '403': error('Wrong role'), '404': error('No such event') },
+        },
+      },
+      '/admin/bookings/{uid}': {
+        get: {
+          summary: 'A booking read back decrypted, with its audit trail (admin)',
+          tags: ['admin'],
+          security: operatorSecurity,
+          parameters: [{ name: 'uid', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': ok('The booking', anyObjectSchema), '401': error('No valid API key'), '403': error('Not an admin'), '404': error('No such booking') },
+        },
+      },
+      '/admin/bookings': {
+        get: {
+          summary: 'Bookings of an attendee, found through the blind index (admin)',
+          tags: ['admin'],
+          security: operatorSecurity,
+          parameters: [{ name: 'attendeeEmail', in: 'query', required: true, schema: { type: 'string', format: 'email' } }],
+          responses: { '200': ok('The bookings', anyObjectSchema), '400': error('Not an email'), '401': error('No valid API key'), '403': error('Not an admin') },
+        },
+      },
+      '/admin/api-keys': {
+        get: { summary: 'API keys (admin)', tags: ['admin'], security: operatorSecurity, responses: { '200': ok('The keys, without secrets', anyObjectSchema), '401': error('No valid API key'), '403': error('Not an admin') } },
+        post: {
+          summary: 'Create an API key (admin)',
+          tags: ['admin'],
+          security: operatorSecurity,
+          requestBody: { required: true, content: json(newApiKeySchema) },
+          responses: { '201': ok('The key, shown once', createdApiKeySchema), '400': error('Bad request'), '401': error('No valid API key'), '403': error('Not an admin') },
+        },
+      },
+      '/admin/api-keys/{id}': {
+        delete: {
+          summary: 'Revoke an API key (admin)',
+          tags: ['admin'],
+          security: operatorSecurity,
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: { '204': { description: 'Revoked' }, '400': error('Not a UUID'), '401': error('No valid API key'), '403': error('Not an admin'), '404': error('No such active key') },
+        },
+      },
+    },
+  };
+}
