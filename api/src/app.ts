@@ -15,6 +15,7 @@ import { createSessionRouter } from './auth/session.router.js';
 import { createCodecRouter } from './codec/codec.router.js';
 import { createHostsRouter, type HostsRouterDependencies } from './hosts/hosts.router.js';
 import { createRateLimit } from './http/rate-limit.js';
+import { requestId } from './http/request-id.js';
 import type { ApiMetrics } from './metrics/api-metrics.js';
 import type { ReplayService } from './replay/replay-service.js';
 import { createReplayRouter } from './replay/replay.router.js';
@@ -57,6 +58,7 @@ export function createApp(deps: AppDependencies): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.use(helmet());
+  app.use(requestId);
   const requireRole = createRoleGuard(deps.apiKeys);
   const publicLimit = createRateLimit(deps.rateLimits.publicPerMinute);
 

@@ -58,6 +58,10 @@ export interface CalDelivery {
   rawBody: unknown;
   /** How it reached us: a webhook (default), the reconciliation against Cal.com's API, or a replay. */
   source?: DeliverySource;
+  /** The api request that received it (X-Request-Id), also in the workflow's memo and the logs. */
+  requestId?: string;
+  /** W3C traceparent of that request, so the workflow's spans join the request's trace. */
+  traceparent?: string;
 }
 
 export type DeliverySource = 'webhook' | 'reconciled' | 'replay';

@@ -17,6 +17,8 @@ export async function startDeliveryWorkflow(client: Client, taskQueue: string, d
         taskQueue,
         workflowId,
         args: [delivery],
+        // Which request brought it, for whoever looks at the run in the Temporal UI (encrypted like any payload).
+        memo: delivery.requestId ? { requestId: delivery.requestId, source: delivery.source ?? 'webhook' } : undefined,
         // A run for this event is still going: join it.
         workflowIdConflictPolicy: 'USE_EXISTING',
         // A finished run succeeded: this is a redelivery, so reject it; a failed one may run again.

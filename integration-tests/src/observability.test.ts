@@ -66,3 +66,14 @@ it('reports readiness of the database and Temporal', async () => {
   expect(response.status).toBe(200);
   expect(await readJson(response)).toEqual({ status: 'ok', api: 'up', database: 'up', temporal: 'up' });
 });
+
+it('carries the request id from the webhook response into the workflow memo', async () => {
+  const fixture = newBookingFixture();
+  const body = deliveries.created(fixture);
+  const response = await pipeline.send(body, { headers: { 'x-request-id': 'req-test-0123456789' } });
+  expect(response.headers.get('x-request-id')).toBe('req-test-0123456789');
+  const handle = await pipeline.workflowFor(response, body);
+  expect((await handle.describe()).memo).toMatchObject({ requestId: 'req-test-0123456789', source: 'webhook' });
+  const generated = await pipeline.send(deliveries.ping(), { headers: { 'x-request-id': 'bad id with spaces' } });
+  expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+});

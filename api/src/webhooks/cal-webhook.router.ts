@@ -5,6 +5,7 @@ import type { Logger } from '@churchhub/logging';
 import { DeliveryNotRecordedError, type DeliveryRecorder } from '@churchhub/delivery-inbox';
 import { HttpError, serviceUnavailable, unauthorized } from '../http/http-errors.js';
 import type { ApiMetrics, DeliveryOutcome } from '../metrics/api-metrics.js';
+import { requestIdOf } from '../http/request-id.js';
 import { parseCalDelivery } from './parse-cal-delivery.js';
 import { verifyCalSignature } from './verify-cal-signature.js';
 
@@ -42,15 +43,16 @@ export function createCalWebhookRouter(deps: CalWebhookDependencies): Router {
       throw error;
     }
     trigger = delivery.triggerEvent;
+    delivery = { ...delivery, requestId: requestIdOf(response) };
     try {
       const outcome = await deps.recorder.record(delivery);
       observe(outcome.duplicate ? 'duplicate' : 'accepted');
-      deps.logger.info({ triggerEvent: delivery.triggerEvent, via: outcome.via, duplicate: outcome.duplicate }, 'cal delivery recorded');
+      deps.logger.info({ requestId: delivery.requestId, triggerEvent: delivery.triggerEvent, via: outcome.via, duplicate: outcome.duplicate }, 'cal delivery recorded');
       response.status(202).json({ status: 'accepted', deliveryId: delivery.deliveryId, duplicate: outcome.duplicate });
     } catch (error) {
       if (error instanceof DeliveryNotRecordedError) {
         observe('unrecorded');
-        deps.logger.error({ inboxError: error.causes.inbox, temporalError: error.causes.temporal, triggerEvent: delivery.triggerEvent }, 'cal delivery not recorded');
+        deps.logger.error({ requestId: delivery.requestId, inboxError: error.causes.inbox, temporalError: error.causes.temporal, triggerEvent: delivery.triggerEvent }, 'cal delivery not recorded');
         // Not acknowledged, so Cal.com (or its operator) can send it again.
         throw serviceUnavailable('The delivery could not be recorded; retry later', 30);
       }
