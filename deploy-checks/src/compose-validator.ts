@@ -60,8 +60,9 @@ export async function ensureComposeValidator(): Promise<string> {
 
   await mkdir(binDirectory, { recursive: true });
   const partial = `${binary}.${process.pid}.partial`;
-  // -mod=readonly: go.mod and go.sum are committed and must already be complete.
-  const build = spawnSync('go', ['build', '-mod=readonly', '-o', partial, '.'], {
+  // -mod=readonly: go.mod and go.sum are committed and must already be complete. -buildvcs=false: the
+  // binary needs no version stamp, and the build then works in any checkout (or none).
+  const build = spawnSync('go', ['build', '-mod=readonly', '-buildvcs=false', '-o', partial, '.'], {
     cwd: sourceDirectory,
     encoding: 'utf8',
     env: { ...process.env, CGO_ENABLED: '0' },
