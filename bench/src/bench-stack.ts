@@ -42,8 +42,8 @@ export interface BenchStack {
 
 export interface BenchStackOptions {
   logger: Logger;
-  /** Extra NODE_OPTIONS for the api and worker (e.g. --cpu-prof). */
-  nodeOptions?: string;
+  /** Extra Node flags for the api and worker (e.g. --cpu-prof). */
+  nodeArgs?: string[];
   /** Extra `--dynamic-config-value`s for the Temporal dev server (experiments only). */
   temporalDynamicConfig?: string[];
 }
@@ -126,11 +126,9 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
       // Reconciliation asks Cal.com's API (not reachable here) on a schedule: keep it out of the way.
       RECONCILE_EVERY_MINUTES: '1440',
     };
-    const childEnv = { ...serviceEnv, NODE_OPTIONS: [process.env.NODE_OPTIONS, options.nodeOptions].filter(Boolean).join(' ') };
-
-    const worker = await startServiceProcess('worker', 'worker/src/main.ts', childEnv, projectRoot, path.join(logDir, 'worker.log'));
+    const worker = await startServiceProcess('worker', 'worker/src/main.ts', serviceEnv, projectRoot, path.join(logDir, 'worker.log'), options.nodeArgs);
     cleanups.push(() => worker.stop());
-    const api = await startServiceProcess('api', 'api/src/main.ts', childEnv, projectRoot, path.join(logDir, 'api.log'));
+    const api = await startServiceProcess('api', 'api/src/main.ts', serviceEnv, projectRoot, path.join(logDir, 'api.log'), options.nodeArgs);
     cleanups.push(() => api.stop());
     const apiUrl = `http://127.0.0.1:${port}`;
     await waitUntilServing(api, `${apiUrl}/health`, 90_000);

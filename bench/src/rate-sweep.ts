@@ -1,6 +1,7 @@
 // Offers each fixed rate in turn to one endpoint (fresh signed deliveries each time) and keeps what
 // was sent and how it was answered, for the table and the ledger.
 import { runOpenLoop, type OpenLoopResult } from './open-loop-generator.js';
+import { describeObserved } from './report.js';
 import type { SentDelivery } from './ledger.js';
 import { buildSignedDeliveries } from './signed-deliveries.js';
 
@@ -34,7 +35,7 @@ export async function sweepRates(options: SweepOptions): Promise<{ results: Rate
     options.log(
       `  ${String(rate).padStart(5)}/s offered: ${result.acknowledged}/${result.sent} acked, ${result.acksPerSecond} acks/s, ` +
         `p50 ${result.ackLatency.p50Ms} ms, p99 ${result.ackLatency.p99Ms} ms, answers ${JSON.stringify(result.statusCounts)}` +
-        (observed ? `\n      observed: ${JSON.stringify(observed)}` : ''),
+        (observed ? `\n      ${describeObserved(observed)}` : ''),
     );
   }
   return { results, sent };

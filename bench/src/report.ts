@@ -102,6 +102,27 @@ function ledgerLines(ledger: Ledger): string[] {
   return lines;
 }
 
+/** One line from what a phase probe observed: CPU per process, Postgres waits, Temporal's view. */
+export function describeObserved(observed: Record<string, unknown>): string {
+  const parts: string[] = [];
+  const cores = observed.coresUsed as Record<string, number> | undefined;
+  if (cores) parts.push(`cores ${Object.entries(cores).map(([name, value]) => `${name} ${value}`).join(', ')}`);
+  const waits = observed.postgresWaits as { activeShares: Record<string, number>; averageActive: number } | undefined;
+  if (waits) {
+    const top = Object.entries(waits.activeShares).slice(0, 3).map(([wait, share]) => `${wait} ${Math.round(share * 100)}%`);
+    parts.push(`Postgres time of its sessions (avg ${waits.averageActive} active): ${top.join(', ')}`);
+  }
+  const temporal = observed.temporal as { workflowsCompleted: number; firstWorkflowTaskWaitMs: number | null; persistenceOperationsPerWorkflow: number | null; persistenceAverageMs: number | null } | undefined;
+  if (temporal) {
+    parts.push(
+      `Temporal: ${fmt(temporal.workflowsCompleted)} workflows completed, a new workflow's first task waited ${fmt(temporal.firstWorkflowTaskWaitMs)} ms on average, ` +
+        `${fmt(temporal.persistenceOperationsPerWorkflow)} persistence operations per completed workflow at ${fmt(temporal.persistenceAverageMs)} ms each`,
+    );
+  }
+  if (observed.inboxNotYetRelayed !== undefined) parts.push(`inbox rows not yet relayed ${fmt(observed.inboxNotYetRelayed as number)}`);
+  return parts.join(' | ');
+}
+
 export function renderReport(figures: BenchFigures, verdicts: readonly Verdict[]): string {
   const { ours, baseline, ledger, machine } = figures;
   const e2e = ours.endToEnd;
@@ -134,9 +155,10 @@ export function renderReport(figures: BenchFigures, verdicts: readonly Verdict[]
     'targets:',
     ...verdicts.map((verdict) => `  [${verdict.met ? 'met' : 'MISSED'}] ${verdict.target}: ${verdict.measured}`),
     '',
-    'where the time went (cores used per process; Postgres wait shares of the api; Temporal schedule-to-start):',
-    `  burst: ${JSON.stringify(burst.observed)}`,
-    ...ours.acks.map((result) => `  ours at ${fmt(result.offeredRate)}/s: ${JSON.stringify(result.observed)}`),
+    'where the time went:',
+    `  end-to-end phase: ${describeObserved(e2e.observed)}`,
+    `  burst: ${describeObserved(burst.observed)}`,
+    ...ours.acks.map((result) => `  ours at ${fmt(result.offeredRate)}/s: ${describeObserved(result.observed ?? {})}`),
     '',
   ];
   return lines.join('\n');

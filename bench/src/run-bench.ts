@@ -17,7 +17,7 @@ import { closeLedger, waitForAcknowledged, type SentDelivery } from './ledger.js
 import { sampleWaits } from './postgres-wait-sampler.js';
 import { startCpuMeasurement, type TrackedProcess } from './process-cpu.js';
 import { sweepRates, type PhaseProbe } from './rate-sweep.js';
-import { judgeTargets, renderReport, writeResults, type BenchFigures } from './report.js';
+import { describeObserved, judgeTargets, renderReport, writeResults, type BenchFigures } from './report.js';
 import { startServiceProcess, waitUntilServing, type ServiceProcess } from './service-process.js';
 import { buildSignedDeliveries } from './signed-deliveries.js';
 import { measureTemporalServer } from './temporal-metrics.js';
@@ -25,13 +25,13 @@ import { measureTemporalServer } from './temporal-metrics.js';
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const RATES = [100, 500, 1_000, 2_000];
 const OUR_SECONDS = setting('BENCH_SECONDS_PER_RATE', 10);
-const BASELINE_SECONDS = setting('BENCH_BASELINE_SECONDS_PER_RATE', 5);
+const BASELINE_SECONDS = setting('BENCH_BASELINE_SECONDS_PER_RATE', 4);
 const END_TO_END_RATE = 200;
 const END_TO_END_SECONDS = setting('BENCH_END_TO_END_SECONDS', 10);
-const END_TO_END_WINDOW_MS = setting('BENCH_END_TO_END_WINDOW_MS', 60_000);
+const END_TO_END_WINDOW_MS = setting('BENCH_END_TO_END_WINDOW_MS', 45_000);
 const BURST_EVENTS = setting('BENCH_BURST_EVENTS', 10_000);
-const BURST_WINDOW_MS = setting('BENCH_BURST_WINDOW_MS', 90_000);
-const DRAIN_TIMEOUT_MS = setting('BENCH_DRAIN_TIMEOUT_MS', 30_000);
+const BURST_WINDOW_MS = setting('BENCH_BURST_WINDOW_MS', 75_000);
+const DRAIN_TIMEOUT_MS = setting('BENCH_DRAIN_TIMEOUT_MS', 20_000);
 const RESULTS_FILE = path.join(projectRoot, 'bench', 'results', 'latest.json');
 
 const logger = createLogger({ level: process.env.BENCH_LOG_LEVEL ?? 'warn', name: 'bench' });
@@ -41,7 +41,7 @@ const loadAverageBefore = loadAverage();
 const profileDir = process.env.BENCH_CPU_PROFILE === '1' ? path.join(BENCH_DATA_DIR, 'profiles') : undefined;
 
 log(`[bench] load average ${loadAverageBefore.join(' ')} on ${cpus().length} CPUs; starting Postgres, Temporal, worker and api (data and logs in ${path.relative(projectRoot, BENCH_DATA_DIR)})`);
-const stack = await startBenchStack({ logger, nodeOptions: profileDir ? `--cpu-prof --cpu-prof-dir=${profileDir}` : undefined });
+const stack = await startBenchStack({ logger, nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
 const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 4 });
 const bench: TrackedProcess = { name: 'bench', pid: process.pid };
 process.once('SIGINT', () => void Promise.allSettled([pool.end(), stack.stop()]).then(() => process.exit(130)));
@@ -70,12 +70,12 @@ function probe(options: { extra?: TrackedProcess[]; waitsOf?: string; backlog?: 
 
 /**
  * Between two offered rates: requests the client gave up on may still be running in the server, so
- * wait (up to 30 s) until the app has had no statement running in Postgres for a second. Otherwise the
+ * wait (up to 10 s) until the app has had no statement running in Postgres for a second. Otherwise the
  * next rate would be measured against the previous one's leftovers.
  */
 function settleAfter(applicationName: string): () => Promise<void> {
   return async () => {
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 10_000;
     let quietSince = Date.now();
     while (Date.now() < deadline && Date.now() - quietSince < 1_000) {
       const { rows } = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND state <> 'idle'", [applicationName]);
@@ -127,7 +127,7 @@ try {
   oursSent.push(...endToEnd.sent);
   const e2e = endToEnd.result.toCommittedRow;
   log(`  acked ${endToEnd.ack.acknowledged}/${endToEnd.ack.sent} (ack p99 ${endToEnd.ack.ackLatency.p99Ms} ms); to committed row p50 ${e2e.p50IsLowerBound ? '≥ ' : ''}${e2e.p50Ms} ms, p99 ${e2e.p99IsLowerBound ? '≥ ' : ''}${e2e.p99Ms} ms; ${e2e.censored} rows not there yet`);
-  log(`      observed: ${JSON.stringify(endToEndProbe)}`);
+  log(`      ${describeObserved(endToEndProbe)}`);
 
   log(`[bench] ours: burst of ${BURST_EVENTS} deliveries (drain window ${BURST_WINDOW_MS / 1000} s)`);
   const { rows: beforeBurst } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM bookings');
@@ -141,7 +141,7 @@ try {
       `${burst.result.drained ? 'drained' : 'NOT drained'}: ${burst.result.rowsCommitted} of its rows in ${burst.result.seconds} s → ${burst.result.drainedEventsPerSecond} events/s` +
       `${burst.result.drainSecondsProjected ? ` (all ${burst.result.acknowledged} would take ~${burst.result.drainSeconds} s)` : ''}; pipeline committed ${burstPipelineRows} rows in all; answers ${JSON.stringify(burst.ack.statusCounts)}`,
   );
-  log(`      observed: ${JSON.stringify(burstProbe)}`);
+  log(`      ${describeObserved(burstProbe)}`);
 
   log(`[bench] ours: acknowledged deliveries at fixed offered rates (${OUR_SECONDS} s per rate)`);
   const ourRates = await sweepRates({ url: webhookUrl, secret, rates: RATES, secondsPerRate: OUR_SECONDS, probe: probe({ waitsOf: 'churchhub-api', backlog: true, temporal: true }), settle: settleAfter('churchhub-api'), log });

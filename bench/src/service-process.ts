@@ -14,10 +14,11 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
-export async function startServiceProcess(name: string, entry: string, env: NodeJS.ProcessEnv, cwd: string, logFile: string): Promise<ServiceProcess> {
+/** `nodeArgs`: extra flags for Node itself (e.g. --cpu-prof, which NODE_OPTIONS does not accept). */
+export async function startServiceProcess(name: string, entry: string, env: NodeJS.ProcessEnv, cwd: string, logFile: string, nodeArgs: string[] = []): Promise<ServiceProcess> {
   const log = createWriteStream(logFile, { flags: 'a' });
   await once(log, 'open');
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { env, cwd, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], { env, cwd, stdio: ['ignore', log, log] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     name,
