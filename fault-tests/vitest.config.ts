@@ -13,7 +13,8 @@ export default defineConfig({
     include: ['fault-tests/src/**/*.test.ts'],
     pool: 'forks',
     fileParallelism: false,
-    testTimeout: 240_000,
+    // A fault run is about a minute and a half; the rest is room for a slow drain on a busy machine.
+    testTimeout: 720_000,
     hookTimeout: 180_000,
     // The ledger lines are the evidence: show them even when everything passes.
     reporters: ['verbose'],

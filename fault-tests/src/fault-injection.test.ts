@@ -49,10 +49,13 @@ describe('under a steady stream of deliveries', () => {
         requestTimeoutMs: 30_000,
       },
       verifier,
+      temporal: () => stack.temporal.client(),
       faultAtMs: 6_000,
       streamMs: STREAM_MS,
       afterRecoveryMs: 8_000,
-      drainTimeoutMs: 150_000,
+      // Bounded by progress: activities back off up to a minute after an outage, so 90 s without a single
+      // delivery persisted means stuck; a machine busy with other work drains slowly but steadily.
+      drain: { stallMs: 90_000, maxMs: 480_000 },
       inject,
     };
     return runFault(options);

@@ -37,6 +37,7 @@ export interface LedgerReport {
   rejected: number;
   /** Acknowledged but absent from bookings or audit_logs. */
   missing: number;
+  missingEntries: LedgerEntry[];
   /** Acknowledged and present more than once. */
   duplicated: number;
   rejectedBy: Record<string, number>;
@@ -81,14 +82,25 @@ function persistenceProblem(entry: LedgerEntry, state: PersistedState): { missin
 }
 
 export function reconcileLedger(entries: readonly LedgerEntry[], state: PersistedState): LedgerReport {
-  const report: LedgerReport = { sent: entries.length, acknowledged: 0, persisted: 0, rejected: 0, missing: 0, duplicated: 0, rejectedBy: {}, recordedWithoutAck: 0, violations: [] };
+  const report: LedgerReport = {
+    sent: entries.length,
+    acknowledged: 0,
+    persisted: 0,
+    rejected: 0,
+    missing: 0,
+    missingEntries: [],
+    duplicated: 0,
+    rejectedBy: {},
+    recordedWithoutAck: 0,
+    violations: [],
+  };
   for (const entry of entries) {
     const answer = answerProblem(entry);
     if (answer) report.violations.push(answer);
     if (isAck(entry)) {
       report.acknowledged += 1;
       const outcome = persistenceProblem(entry, state);
-      if (outcome.missing) report.missing += 1;
+      if (outcome.missing) report.missingEntries.push(entry);
       else if (outcome.duplicated) report.duplicated += 1;
       else report.persisted += 1;
       if (outcome.problem) report.violations.push(outcome.problem);
@@ -99,6 +111,7 @@ export function reconcileLedger(entries: readonly LedgerEntry[], state: Persiste
       if ((state.auditRows.get(entry.expectedDeliveryId) ?? 0) > 0) report.recordedWithoutAck += 1;
     }
   }
+  report.missing = report.missingEntries.length;
   return report;
 }
 

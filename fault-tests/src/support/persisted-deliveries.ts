@@ -1,12 +1,25 @@
-// Reads back from Postgres what became of a run's deliveries: waits (polling, with a deadline) until
-// every acknowledged one has its audit row, then collects the audit rows and bookings the ledger checks.
+// Reads back from Postgres what became of a run's deliveries: waits (polling) until every acknowledged
+// one has its audit row, then collects the audit rows and bookings the ledger checks.
 import type { DataSource } from '@churchhub/database';
 import type { LedgerEntry, PersistedState } from './ledger.js';
 
+export interface DrainLimits {
+  /**
+   * Give up when no acknowledged delivery has been persisted for this long. Longer than the workflow's
+   * longest retry interval (1 minute), so activities backing off after an outage are not taken for stuck.
+   */
+  stallMs: number;
+  /** Give up after this long in any case. */
+  maxMs: number;
+  pollMs?: number;
+}
+
 export interface DrainOutcome {
   waitedMs: number;
-  /** Acknowledged deliveries still without an audit row at the deadline (0 when drained). */
+  /** Acknowledged deliveries still without an audit row when the wait ended (0 when drained). */
   outstanding: number;
+  /** Why the wait ended early: nothing moved for stallMs, or maxMs passed. */
+  gaveUp: 'stalled' | 'deadline' | null;
   /** The last failed poll's error, if the last poll failed. */
   lastError: string | null;
 }
@@ -18,24 +31,30 @@ async function countAudited(dataSource: DataSource, deliveryIds: string[]): Prom
 
 /**
  * The audit row is the workflow's last step, so once every acknowledged delivery has one, the run is
- * drained. Postgres may have just come back, so a failed poll is retried until the deadline.
+ * drained. The wait is bounded by progress rather than by a fixed time: a slow machine drains slowly but
+ * steadily, a stuck pipeline stops moving. Postgres may have just come back, so failed polls are retried.
  */
-export async function waitUntilPersisted(dataSource: DataSource, ledger: readonly LedgerEntry[], timeoutMs: number, pollMs = 500): Promise<DrainOutcome> {
+export async function waitUntilPersisted(dataSource: DataSource, ledger: readonly LedgerEntry[], limits: DrainLimits): Promise<DrainOutcome> {
   const ids = [...new Set(ledger.flatMap((entry) => (entry.ackedDeliveryId ? [entry.ackedDeliveryId] : [])))];
   const started = Date.now();
-  let audited = 0;
+  let audited = -1;
+  let lastProgress = started;
   let lastError: string | null = null;
-  while (Date.now() - started < timeoutMs) {
+  for (;;) {
     try {
-      audited = await countAudited(dataSource, ids);
+      const now = await countAudited(dataSource, ids);
+      if (now > audited) lastProgress = Date.now();
+      audited = now;
       lastError = null;
     } catch (error) {
       lastError = (error as Error).message;
     }
-    if (audited === ids.length) break;
-    await new Promise((resolve) => setTimeout(resolve, pollMs));
+    const outcome = (gaveUp: DrainOutcome['gaveUp']): DrainOutcome => ({ waitedMs: Date.now() - started, outstanding: ids.length - Math.max(audited, 0), gaveUp, lastError });
+    if (audited === ids.length) return outcome(null);
+    if (Date.now() - lastProgress >= limits.stallMs) return outcome('stalled');
+    if (Date.now() - started >= limits.maxMs) return outcome('deadline');
+    await new Promise((resolve) => setTimeout(resolve, limits.pollMs ?? 500));
   }
-  return { waitedMs: Date.now() - started, outstanding: ids.length - audited, lastError };
 }
 
 export async function readPersistedState(dataSource: DataSource, ledger: readonly LedgerEntry[]): Promise<PersistedState> {
