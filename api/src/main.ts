@@ -7,6 +7,7 @@ import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxStore } f
 import { createProtectorFromSettings } from '@churchhub/field-encryption';
 import { createDataConverter, createEncryptionCodec } from '@churchhub/temporal-encryption';
 import { createLogger } from '@churchhub/logging';
+import { startTracing } from '@churchhub/tracing';
 import { loadSettings, requireSetting } from '@churchhub/settings';
 import { createApp } from './app.js';
 import { createHostDirectory } from './hosts/host-directory.js';
@@ -18,6 +19,7 @@ import { acceptedWebhookSecrets } from './webhooks/webhook-secrets.js';
 
 const settings = loadSettings();
 const logger = createLogger({ level: settings.LOG_LEVEL, name: 'api' });
+startTracing({ serviceName: 'churchhub-api', otlpEndpoint: settings.OTEL_EXPORTER_OTLP_ENDPOINT });
 const webhookSecret = requireSetting(settings, 'CAL_WEBHOOK_SECRET');
 const webServerToken = requireSetting(settings, 'WEB_SERVER_TOKEN');
 const clock = () => new Date();

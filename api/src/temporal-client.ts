@@ -2,10 +2,11 @@
 // /health) while Temporal is away, instead of crashing.
 import { Client, Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
+import { tracingClientInterceptors } from '@churchhub/tracing';
 
 export function createTemporalClient(address: string, namespace: string, dataConverter: DataConverter): Client {
   const connection = Connection.lazy({ address });
-  return new Client({ connection, namespace, dataConverter });
+  return new Client({ connection, namespace, dataConverter, interceptors: tracingClientInterceptors() });
 }
 
 export async function checkTemporal(client: Client): Promise<void> {

@@ -7,6 +7,7 @@ import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@churchhub/logging';
 import { INBOX_CHANNEL, type InboxStore } from './inbox-store.js';
+import { withTraceparent } from '@churchhub/tracing';
 import { startDeliveryWorkflow } from './start-delivery-workflow.js';
 
 export interface InboxRelayOptions {
@@ -61,7 +62,8 @@ export function createInboxRelay(options: InboxRelayOptions) {
       const pending = await options.inbox.claimPending(manager, batchSize);
       const outcomes = await mapWithConcurrency(pending, concurrency, async (row) => {
         try {
-          await startDeliveryWorkflow(options.client, options.taskQueue, row.delivery, options.startTimeoutMs ?? 5_000);
+          // Started inside the webhook request's trace, so the workflow's spans join it.
+          await withTraceparent(row.delivery.traceparent, () => startDeliveryWorkflow(options.client, options.taskQueue, row.delivery, options.startTimeoutMs ?? 5_000));
           return { id: row.id, error: undefined };
         } catch (error) {
           return { id: row.id, error: error as Error };

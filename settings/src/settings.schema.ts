@@ -82,6 +82,9 @@ export const settingsSchema = z.object({
   RECONCILE_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   RECONCILE_LOOKBACK_MINUTES: z.coerce.number().int().min(1).max(43200).default(180),
 
+  // OpenTelemetry: traces are exported over OTLP/HTTP to this collector when set.
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalText.pipe(z.url().optional()),
+
   DATA_DIR: z.string().default('.data'),
   CAL_EMULATOR_PORT: port.default(5555),
   EMBEDDED_POSTGRES_PORT: port.default(54329),

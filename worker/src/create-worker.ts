@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Activities, ReconciliationActivities, TokenActivities } from '@churchhub/activities';
+import { tracingWorkerOptions, type Tracing } from '@churchhub/tracing';
 
 export const workflowsPath = createRequire(import.meta.url).resolve('@churchhub/workflows');
 
@@ -16,6 +17,8 @@ export interface BookingWorkerOptions {
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** The project's encrypting data converter (see @churchhub/temporal-encryption). */
   dataConverter: WorkerOptions['dataConverter'];
+  /** Continue traces in workflows and activities (see @churchhub/tracing). */
+  tracing: Tracing;
 }
 
 export function createBookingWorker(options: BookingWorkerOptions): Promise<Worker> {
@@ -25,6 +28,7 @@ export function createBookingWorker(options: BookingWorkerOptions): Promise<Work
     taskQueue: options.taskQueue,
     activities: options.activities,
     dataConverter: options.dataConverter,
+    ...tracingWorkerOptions(options.tracing),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
     shutdownGraceTime: options.shutdownGraceTime ?? '20 seconds',
   });

@@ -9,6 +9,7 @@ import { createEncryptedInboxCodec, createInboxRelay, createInboxStore } from '@
 import { createProtectorFromSettings } from '@churchhub/field-encryption';
 import { createDataConverter } from '@churchhub/temporal-encryption';
 import { createLogger } from '@churchhub/logging';
+import { startTracing, tracingClientInterceptors } from '@churchhub/tracing';
 import { loadSettings, requireSetting } from '@churchhub/settings';
 import { createBookingWorker } from './create-worker.js';
 import { createTemporalLogger } from './temporal-logger.js';
@@ -19,6 +20,7 @@ import { freeLoopbackPort } from './free-loopback-port.js';
 
 const settings = loadSettings();
 const logger = createLogger({ level: settings.LOG_LEVEL, name: 'worker' });
+const tracing = startTracing({ serviceName: 'churchhub-worker', otlpEndpoint: settings.OTEL_EXPORTER_OTLP_ENDPOINT });
 // Before any connection exists: the runtime is process-wide and fixed once created.
 const sdkMetricsPort = settings.WORKER_SDK_METRICS_PORT || (await freeLoopbackPort());
 Runtime.install({
@@ -45,6 +47,7 @@ const worker = await createBookingWorker({
   namespace: settings.TEMPORAL_NAMESPACE,
   taskQueue: settings.TEMPORAL_TASK_QUEUE,
   dataConverter,
+  tracing,
   activities: {
     ...createActivities({ dataSource, protector }),
     ...createTokenActivities({ calClient, tokenStore: createManagedUserTokenStore({ dataSource, cipher: protector.cipher }), clock: () => new Date() }),
@@ -55,7 +58,7 @@ const worker = await createBookingWorker({
 // so scaling workers scales relays too (they share rows with SKIP LOCKED).
 const inbox = createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) });
 const metrics = createWorkerMetrics({ inboxDepth: () => inbox.pendingCount() });
-const temporalClient = new Client({ connection, namespace: settings.TEMPORAL_NAMESPACE, dataConverter });
+const temporalClient = new Client({ connection, namespace: settings.TEMPORAL_NAMESPACE, dataConverter, interceptors: tracingClientInterceptors() });
 if (platformClient) {
   const schedule = await ensureReconciliationSchedule(temporalClient, {
     taskQueue: settings.TEMPORAL_TASK_QUEUE,
@@ -102,5 +105,6 @@ try {
   await relay.stop();
   await connection.close();
   await dataSource.destroy();
+  await tracing.shutdown();
   logger.info('worker stopped');
 }

@@ -1,6 +1,8 @@
 // POST /webhooks/cal (and the seed's /booking.created and /booking.updated aliases): verify the
 // signature on the raw bytes, parse, record durably, acknowledge. No database work in the request.
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
+import { SpanKind } from '@opentelemetry/api';
+import { currentTraceparent, tracer } from '@churchhub/tracing';
 import type { Logger } from '@churchhub/logging';
 import { DeliveryNotRecordedError, type DeliveryRecorder } from '@churchhub/delivery-inbox';
 import { HttpError, serviceUnavailable, unauthorized } from '../http/http-errors.js';
@@ -25,7 +27,18 @@ export function createCalWebhookRouter(deps: CalWebhookDependencies): Router {
   // Keep the exact bytes: the signature is over them. No inflation, so the signed bytes are the sent bytes.
   const rawBody = express.raw({ type: () => true, limit: deps.maxBodyBytes, inflate: false });
 
-  router.post(CAL_WEBHOOK_PATHS, rawBody, async (request, response) => {
+  // The trace of a delivery starts here and continues, through the inbox, into its workflow.
+  const span: RequestHandler = (request, response, next) => {
+    tracer().startActiveSpan(`POST ${request.path}`, { kind: SpanKind.SERVER }, (active) => {
+      response.on('finish', () => {
+        active.setAttribute('http.response.status_code', response.statusCode);
+        active.end();
+      });
+      next();
+    });
+  };
+
+  router.post(CAL_WEBHOOK_PATHS, span, rawBody, async (request, response) => {
     const started = process.hrtime.bigint();
     let trigger = 'UNKNOWN';
     const observe = (outcome: DeliveryOutcome) => deps.metrics.delivery(trigger, outcome, Number(process.hrtime.bigint() - started) / 1e9);
@@ -43,7 +56,7 @@ export function createCalWebhookRouter(deps: CalWebhookDependencies): Router {
       throw error;
     }
     trigger = delivery.triggerEvent;
-    delivery = { ...delivery, requestId: requestIdOf(response) };
+    delivery = { ...delivery, requestId: requestIdOf(response), traceparent: currentTraceparent() };
     try {
       const outcome = await deps.recorder.record(delivery);
       observe(outcome.duplicate ? 'duplicate' : 'accepted');

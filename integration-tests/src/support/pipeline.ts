@@ -17,6 +17,8 @@ import { calDeliveryWorkflowId } from '@churchhub/contracts';
 import { createApiKeyStore, createBookingReader, createDataSource, createManagedUserTokenStore, type ApiKeyStore, type BookingReader, type DataSource } from '@churchhub/database';
 import { createLogger } from '@churchhub/logging';
 import { createBookingWorker, createTemporalLogger } from '@churchhub/worker';
+import { startTracing, tracingClientInterceptors } from '@churchhub/tracing';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { createDataConverter, createEncryptionCodec } from '@churchhub/temporal-encryption';
 
 export interface Pipeline {
@@ -67,6 +69,8 @@ export interface PipelineOptions {
   /** Another database than the shared test one (see scratch-database.ts). */
   databaseUrl?: string;
   rateLimits?: { webhooksPerMinute: number; tokensPerMinute: number; publicPerMinute: number };
+  /** Record the spans of this process (tracing is process-wide: the first pipeline's exporter wins). */
+  spanExporter?: SpanExporter;
   /** Log everything (trace) from the api, relay and Temporal SDK into this stream. */
   logDestination?: { write(line: string): void };
 }
@@ -88,6 +92,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     // The Temporal SDK logs through ours too (process-wide, so only before its first connection).
     Runtime.install({ logger: createTemporalLogger(logger, 'DEBUG') });
   }
+  const tracing = startTracing({ serviceName: 'churchhub-test', exporter: options.spanExporter });
   const secret = randomBytes(24).toString('hex');
   const webServerToken = randomBytes(24).toString('hex');
   const clock = options.clock ?? (() => new Date());
@@ -128,11 +133,12 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     activities: options.activities ? options.activities(realActivities) : realActivities,
     shutdownGraceTime: '2 seconds',
     dataConverter,
+    tracing,
   });
   const workerRun = worker.run();
 
   const connection = await Connection.connect({ address: inject('temporalAddress') });
-  const client = new Client({ connection, namespace: 'default', dataConverter });
+  const client = new Client({ connection, namespace: 'default', dataConverter, interceptors: tracingClientInterceptors() });
   const apiKeys = createApiKeyStore({ dataSource });
   const reader = createBookingReader({ dataSource, protector });
   const inbox = createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) });
@@ -200,12 +206,13 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       const bookingUid = envelope.payload?.uid ?? envelope.payload?.bookingUid ?? envelope.uid ?? null;
       const handle = client.workflow.getHandle(calDeliveryWorkflowId({ triggerEvent: envelope.triggerEvent, bookingUid, deliveryId }));
       // The relay starts the workflow a moment after the api acknowledged: wait for it to exist.
-      for (let attempt = 0; ; attempt++) {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
         try {
           await handle.describe();
           return handle;
         } catch (error) {
-          if (!(error instanceof WorkflowNotFoundError) || attempt > 400) throw error;
+          if (!(error instanceof WorkflowNotFoundError) || Date.now() > deadline) throw error;
           await new Promise((resolve) => setTimeout(resolve, 25));
         }
       }

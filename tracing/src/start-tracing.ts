@@ -1,0 +1,55 @@
+// Tracing for a process: one tracer provider (async-local context, W3C trace context), exporting over
+// OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set. Without an exporter spans are still created, so the
+// trace context travels from the webhook request through the inbox into the workflow and activities.
+import { context, propagation, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { Resource } from '@opentelemetry/resources';
+import { BasicTracerProvider, BatchSpanProcessor, NoopSpanProcessor, SimpleSpanProcessor, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+
+export interface Tracing {
+  resource: Resource;
+  spanProcessor: SpanProcessor;
+  shutdown(): Promise<void>;
+}
+
+let installed: Tracing | undefined;
+
+export interface TracingOptions {
+  serviceName: string;
+  /** OTLP/HTTP endpoint (e.g. http://collector:4318); spans are exported to `<endpoint>/v1/traces`. */
+  otlpEndpoint?: string;
+  /** An exporter of your own (tests: an in-memory one); exported synchronously. */
+  exporter?: SpanExporter;
+}
+
+/** Installs tracing once per process (the provider and context manager are global). */
+export function startTracing(options: TracingOptions): Tracing {
+  if (installed) return installed;
+  const resource = new Resource({ 'service.name': options.serviceName });
+  const spanProcessor: SpanProcessor = options.exporter
+    ? new SimpleSpanProcessor(options.exporter)
+    : options.otlpEndpoint
+      ? new BatchSpanProcessor(new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/+$/, '')}/v1/traces` }))
+      : new NoopSpanProcessor();
+  const provider = new BasicTracerProvider({ resource, spanProcessors: [spanProcessor] });
+  provider.register({ contextManager: new AsyncLocalStorageContextManager().enable(), propagator: new W3CTraceContextPropagator() });
+  installed = { resource, spanProcessor, shutdown: () => provider.shutdown() };
+  return installed;
+}
+
+export const tracer = () => trace.getTracer('churchhub-booking');
+
+/** The W3C traceparent of the active span, to carry the trace across the inbox. */
+export function currentTraceparent(): string | undefined {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  return carrier.traceparent;
+}
+
+/** Runs `work` inside the trace a traceparent names (or as is, without one). */
+export function withTraceparent<T>(traceparent: string | undefined, work: () => T): T {
+  if (!traceparent) return work();
+  return context.with(propagation.extract(context.active(), { traceparent }), work);
+}

@@ -1,0 +1,30 @@
+// Temporal's OpenTelemetry interceptors, wired the same way for every client and worker: clients put
+// the active trace into workflow headers; workers continue it in workflows (exported through a sink,
+// because workflow code runs in a sandbox) and activities.
+import { createRequire } from 'node:module';
+import {
+  makeWorkflowExporter,
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+  OpenTelemetryWorkflowClientInterceptor,
+} from '@temporalio/interceptors-opentelemetry';
+import type { Tracing } from './start-tracing.js';
+
+export function tracingClientInterceptors() {
+  return { workflow: [new OpenTelemetryWorkflowClientInterceptor()] };
+}
+
+export function tracingWorkerOptions(tracing: Tracing) {
+  return {
+    interceptors: {
+      workflowModules: [createRequire(import.meta.url).resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')],
+      activity: [
+        (ctx: ConstructorParameters<typeof OpenTelemetryActivityInboundInterceptor>[0]) => ({
+          inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
+          outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+        }),
+      ],
+    },
+    sinks: { exporter: makeWorkflowExporter(tracing.spanProcessor, tracing.resource) },
+  };
+}
