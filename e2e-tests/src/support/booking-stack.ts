@@ -1,0 +1,66 @@
+// The whole product for one test file: the Cal.com emulator delivering signed webhooks to the real api
+// and Temporal worker (over the Postgres and Temporal of the global setup), and the built web app whose
+// api connection can be cut, like an api outage, while the rest keeps running.
+import type { CalEmulator, RunningCalEmulator } from '@churchhub/cal-emulator';
+import { startPipeline, type Pipeline } from '../../../integration-tests/src/support/pipeline.js';
+import { startSwitchableProxy, type SwitchableProxy } from './switchable-proxy.js';
+import { buildWebAppOnce, startWebApp, type RunningWebApp } from './web-app.js';
+
+export interface BookingStack {
+  pipeline: Pipeline;
+  emulator: CalEmulator;
+  /** The Cal.com API base the browser is given (…/v2). */
+  calApiUrl: string;
+  web: RunningWebApp;
+  /** The web server reaches the api through this; `down()` is an api outage. */
+  apiLink: SwitchableProxy;
+  /** Stops the emulator's HTTP server (connections refused), and brings it back on the same port. */
+  stopCal(): Promise<void>;
+  restartCal(): Promise<void>;
+  /** A host seeded in the emulator's fixtures: the page under test is /book/{username}. */
+  host: { username: string; name: string; calUserId: number };
+  stop(): Promise<void>;
+}
+
+/** `next build` can take minutes on two cores: give the hook that much. */
+export const STACK_START_TIMEOUT_MS = 600_000;
+
+export async function startBookingStack(): Promise<BookingStack> {
+  await buildWebAppOnce();
+  const pipeline = await startPipeline({ calEmulator: {} });
+  const cal = pipeline.cal!;
+  // Like the webhook a church sets up in Cal.com: bookings go to our api, signed with its secret.
+  cal.emulator.subscribeWebhook({ subscriberUrl: `${pipeline.baseUrl}/webhooks/cal`, secret: pipeline.secret });
+
+  const apiLink = await startSwitchableProxy(pipeline.baseUrl);
+  const web = await startWebApp({ apiUrl: apiLink.url, webServerToken: pipeline.webServerToken });
+
+  const seeded = cal.emulator.fixtures.managedUsers[0]!;
+  let running: RunningCalEmulator = cal.running;
+  let restarted: RunningCalEmulator | undefined;
+
+  return {
+    pipeline,
+    emulator: cal.emulator,
+    calApiUrl: cal.running.url,
+    web,
+    apiLink,
+    host: { username: seeded.username, name: seeded.name, calUserId: seeded.id },
+    async stopCal() {
+      await running.close();
+    },
+    async restartCal() {
+      restarted = await cal.emulator.listen(cal.running.port, '127.0.0.1');
+      running = restarted;
+    },
+    async stop() {
+      await web.stop();
+      await apiLink.close();
+      await restarted?.close();
+      // pipeline.stop() closes the emulator it started; after a restart that server is already closed.
+      await pipeline.stop().catch((error: unknown) => {
+        if ((error as { code?: string }).code !== 'ERR_SERVER_NOT_RUNNING') throw error;
+      });
+    },
+  };
+}
