@@ -18,9 +18,11 @@ export interface BurstResult {
   drained: boolean;
   /** The burst's rows committed when the window closed. */
   rowsCommitted: number;
+  /** All booking rows the pipeline committed in the window (the burst's and any older backlog). */
+  pipelineRowsCommitted: number;
   /** From the first send until the last row (drained), or until the window closed (not drained). */
   seconds: number;
-  /** rowsCommitted / seconds. */
+  /** Drained: acknowledged / seconds. Not drained: pipelineRowsCommitted / seconds. */
   drainedEventsPerSecond: number;
   /** Time to drain all of it: measured when drained, else projected at the rate above. */
   drainSeconds: number | null;
@@ -28,6 +30,8 @@ export interface BurstResult {
 }
 
 export async function measureBurst(options: { pool: pg.Pool; url: string; secret: string; events: number; windowMs: number }) {
+  const countRows = async () => (await options.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM bookings')).rows[0]!.n;
+  const rowsBefore = await countRows();
   const watcher = watchBookingRows(options.pool, 250);
   const deliveries = buildSignedDeliveries(options.events, options.secret);
   const started = Date.now();
@@ -43,10 +47,11 @@ export async function measureBurst(options: { pool: pg.Pool; url: string; secret
   const drained = await watcher.waitForAll(Math.max(0, options.windowMs - (Date.now() - started)));
   const windowEnd = Date.now();
   await watcher.stop();
+  const pipelineRowsCommitted = (await countRows()) - rowsBefore;
   const rowsCommitted = watcher.seen.size;
   const lastRow = rowsCommitted > 0 ? Math.max(...[...watcher.seen.values()].map((row) => row.seenAtEpochMs)) : windowEnd;
   const seconds = ((drained ? lastRow : windowEnd) - started) / 1000;
-  const rate = rowsCommitted / seconds;
+  const rate = (drained ? ack.acknowledged : pipelineRowsCommitted) / seconds;
   const result: BurstResult = {
     events: options.events,
     acknowledged: ack.acknowledged,
@@ -54,6 +59,7 @@ export async function measureBurst(options: { pool: pg.Pool; url: string; secret
     acksPerSecond: Math.round(ack.acknowledged / ackSeconds),
     drained,
     rowsCommitted,
+    pipelineRowsCommitted,
     seconds: Math.round(seconds * 10) / 10,
     drainedEventsPerSecond: Math.round(rate * 10) / 10,
     drainSeconds: drained ? Math.round(seconds * 10) / 10 : rate > 0 ? Math.round(ack.acknowledged / rate) : null,

@@ -40,14 +40,23 @@ export interface TrackedProcess {
   withChildren?: boolean;
 }
 
-/** Starts a measurement; the returned function gives each process's average cores used since then. */
-export function startCpuMeasurement(processes: readonly TrackedProcess[]): () => Record<string, number> {
+export interface CpuUse {
+  /** Average cores each process used over the measurement. */
+  coresUsed: Record<string, number>;
+  /** CPU seconds each process used over the measurement. */
+  cpuSeconds: Record<string, number>;
+}
+
+/** Starts a measurement; the returned function gives each process's CPU use since then. */
+export function startCpuMeasurement(processes: readonly TrackedProcess[]): () => CpuUse {
   const startedAt = performance.now();
   const before = processes.map((tracked) => cpuSecondsOf(tracked.pid, tracked.withChildren ?? false));
   return () => {
     const seconds = (performance.now() - startedAt) / 1000;
-    return Object.fromEntries(
-      processes.map((tracked, index) => [tracked.name, Math.round(((cpuSecondsOf(tracked.pid, tracked.withChildren ?? false) - before[index]!) / seconds) * 100) / 100]),
-    );
+    const used = processes.map((tracked, index) => cpuSecondsOf(tracked.pid, tracked.withChildren ?? false) - before[index]!);
+    return {
+      coresUsed: Object.fromEntries(processes.map((tracked, index) => [tracked.name, Math.round((used[index]! / seconds) * 100) / 100])),
+      cpuSeconds: Object.fromEntries(processes.map((tracked, index) => [tracked.name, Math.round(used[index]! * 100) / 100])),
+    };
   };
 }

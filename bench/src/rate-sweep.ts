@@ -5,7 +5,12 @@ import { describeObserved } from './report.js';
 import type { SentDelivery } from './ledger.js';
 import { buildSignedDeliveries } from './signed-deliveries.js';
 
-export type RateResult = Omit<OpenLoopResult, 'outcomes'> & { seconds: number; observed?: Record<string, unknown> };
+export type RateResult = Omit<OpenLoopResult, 'outcomes'> & {
+  seconds: number;
+  observed?: Record<string, unknown>;
+  /** CPU milliseconds each process spent per acknowledged delivery (from the probe's CPU seconds). */
+  cpuMsPerAck?: Record<string, number>;
+};
 
 /** Started before a rate is offered; the function it returns collects what was observed meanwhile. */
 export type PhaseProbe = () => Promise<() => Promise<Record<string, unknown>>>;
@@ -30,7 +35,12 @@ export async function sweepRates(options: SweepOptions): Promise<{ results: Rate
     const { outcomes, ...result } = await runOpenLoop({ url: options.url, rate, deliveries });
     const observed = await finishProbe?.();
     deliveries.forEach((delivery, index) => sent.push({ uid: delivery.uid, outcome: outcomes[index]! }));
-    results.push({ ...result, seconds: options.secondsPerRate, observed });
+    const cpuSeconds = observed?.cpuSeconds as Record<string, number> | undefined;
+    const cpuMsPerAck =
+      cpuSeconds && result.acknowledged > 0
+        ? Object.fromEntries(Object.entries(cpuSeconds).map(([name, seconds]) => [name, Math.round((seconds * 1000 * 100) / result.acknowledged) / 100]))
+        : undefined;
+    results.push({ ...result, seconds: options.secondsPerRate, observed, cpuMsPerAck });
     await options.settle?.();
     options.log(
       `  ${String(rate).padStart(5)}/s offered: ${result.acknowledged}/${result.sent} acked, ${result.acksPerSecond} acks/s, ` +

@@ -16,7 +16,7 @@ export interface BenchFigures {
   ours: {
     acks: RateResult[];
     endToEnd: EndToEndResult & { observed: Record<string, unknown> };
-    burst: BurstResult & { pipelineRowsCommitted: number; observed: Record<string, unknown> };
+    burst: BurstResult & { observed: Record<string, unknown> };
     inboxRowBytes: number | null;
   };
   ledger: Ledger;
@@ -71,17 +71,21 @@ export function judgeTargets(figures: BenchFigures): Verdict[] {
   ];
 }
 
-function rateRows(label: string, results: readonly RateResult[]): string[] {
-  return results.map((result) =>
-    [
+/** `server`: the process answering (its CPU per ack is shown, and Postgres's where it writes). */
+function rateRows(label: string, server: string, results: readonly RateResult[]): string[] {
+  return results.map((result) => {
+    const cpu = result.cpuMsPerAck;
+    const cpuText = cpu ? `${cpu[server] ?? '—'}${cpu.postgres ? ` + ${cpu.postgres}` : ''}` : '—';
+    return [
       label.padEnd(34),
       fmt(result.offeredRate).padStart(9),
       fmt(result.acksPerSecond).padStart(9),
       fmt(result.ackLatency.p50Ms).padStart(9),
       fmt(result.ackLatency.p99Ms).padStart(9),
       `${fmt(result.rejected + result.noAnswer)}/${fmt(result.sent)}`.padStart(14),
-    ].join(' '),
-  );
+      cpuText.padStart(16),
+    ].join(' ');
+  });
 }
 
 function ledgerLines(ledger: Ledger): string[] {
@@ -133,10 +137,10 @@ export function renderReport(figures: BenchFigures, verdicts: readonly Verdict[]
     `machine: ${machine.cpus} CPUs, Node ${machine.node}; load average (1/5/15 min) before ${machine.loadAverageBefore.join(' ')}, after ${machine.loadAverageAfter.join(' ')}`,
     `seconds per offered rate: ours ${figures.secondsPerRate.ours}, baselines ${figures.secondsPerRate.baselines}; latency from each request's scheduled send time`,
     '',
-    `${'ack path'.padEnd(34)} ${'offered/s'.padStart(9)} ${'acked/s'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'not acked'.padStart(14)}`,
-    ...rateRows('baseline: bare verify + 202', baseline.bareEndpoint),
-    ...rateRows('seed peer: writes in the request', figures.seedPeer),
-    ...rateRows('ours: verify, parse, inbox insert', ours.acks),
+    `${'ack path'.padEnd(34)} ${'offered/s'.padStart(9)} ${'acked/s'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'not acked'.padStart(14)} ${'CPU ms/ack (+pg)'.padStart(16)}`,
+    ...rateRows('baseline: bare verify + 202', 'bare-endpoint', baseline.bareEndpoint),
+    ...rateRows('seed peer: writes in the request', 'seed-peer', figures.seedPeer),
+    ...rateRows('ours: verify, parse, inbox insert', 'api', ours.acks),
     '',
     `durable-insert ceiling (single-row INSERT + commit of a ${fmt(baseline.insertCeiling[0]?.bodyBytes)}-byte delivery; our inbox rows average ${fmt(ours.inboxRowBytes)} bytes):`,
     ...baseline.insertCeiling.map(
@@ -148,7 +152,7 @@ export function renderReport(figures: BenchFigures, verdicts: readonly Verdict[]
     `burst of ${fmt(burst.events)}: acknowledged in ${burst.ackSeconds} s (${fmt(burst.acksPerSecond)} acks/s); ` +
       (burst.drained
         ? `drained in ${burst.drainSeconds} s → ${fmt(burst.drainedEventsPerSecond)} events/s`
-        : `${fmt(burst.rowsCommitted)} rows committed in ${burst.seconds} s → ${fmt(burst.drainedEventsPerSecond)} events/s; all would take ~${fmt(burst.drainSeconds)} s`),
+        : `not drained in ${burst.seconds} s (${fmt(burst.rowsCommitted)} of its rows committed; the pipeline committed ${fmt(burst.pipelineRowsCommitted)} rows, older ones first) → ${fmt(burst.drainedEventsPerSecond)} events/s; all would take ~${fmt(burst.drainSeconds)} s`),
     '',
     ...ledgerLines(ledger),
     '',
