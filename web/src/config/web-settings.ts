@@ -1,5 +1,5 @@
 // The web server's settings (zod over process.env), validated once at start-up, listing every problem.
-import 'server-only';
+// Server-side only: read by instrumentation.ts and hosts/host-directory.ts (which is marked server-only).
 import { z } from 'zod';
 
 const webSettingsSchema = z.object({
@@ -20,7 +20,7 @@ export class InvalidWebSettingsError extends Error {
   }
 }
 
-export function parseWebSettings(env: NodeJS.ProcessEnv): WebSettings {
+export function parseWebSettings(env: Record<string, string | undefined>): WebSettings {
   const result = webSettingsSchema.safeParse({
     NODE_ENV: env.NODE_ENV,
     PORT: env.PORT || undefined,
