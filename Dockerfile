@@ -41,6 +41,7 @@ COPY --from=backend-dependencies /app/node_modules ./node_modules
 COPY package.json tsconfig.json ./
 # The workspaces api, worker and database depend on, directly or not (deploy-checks verifies the list).
 COPY settings settings
+COPY tracing tracing
 COPY logging logging
 COPY contracts contracts
 COPY cal-client cal-client
