@@ -3,3 +3,4 @@ export { createInboxRelay, type DrainResult, type InboxRelay, type InboxRelayOpt
 export { createInboxStore, INBOX_CHANNEL, type InboxCodec, type InboxStore, type PendingDelivery } from './inbox-store.js';
 export { startDeliveryWorkflow, type StartOutcome } from './start-delivery-workflow.js';
 export { createEncryptedInboxCodec } from './encrypted-inbox-codec.js';
+export { registerInboxDepthGauge } from './inbox-depth-gauge.js';

@@ -1,6 +1,7 @@
 // The api's Prometheus metrics: deliveries by trigger and outcome, acknowledgement latency, token
 // cache hits, and the inbox depth (read from Postgres when scraped). Labels never carry personal data.
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { registerInboxDepthGauge } from '@churchhub/delivery-inbox';
 
 export type DeliveryOutcome = 'accepted' | 'duplicate' | 'bad_signature' | 'invalid' | 'unrecorded';
 
@@ -26,14 +27,7 @@ export function createApiMetrics(deps: { inboxDepth: () => Promise<number> }) {
     labelNames: ['source'] as const,
     registers: [registry],
   });
-  new Gauge({
-    name: 'churchhub_inbox_pending',
-    help: 'Acknowledged deliveries waiting in the inbox for their workflow to start',
-    registers: [registry],
-    async collect() {
-      this.set(await deps.inboxDepth().catch(() => Number.NaN));
-    },
-  });
+  registerInboxDepthGauge(registry, deps.inboxDepth);
 
   return {
     registry,
