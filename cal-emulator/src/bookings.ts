@@ -7,7 +7,10 @@ import { resolveBookingLocation } from './event-locations.js';
 import { badRequest, notFound } from './http/api-error.js';
 import { takeId, type Attendee, type Booking, type EmulatorState, type EventType } from './state.js';
 import { buildBookingPayload } from './webhook-payload.js';
-import type { WebhookSender } from './webhook-sender.js';
+import type { WebhookAudience, WebhookSender } from './webhook-sender.js';
+
+/** Who hears about a booking: the organizer's own webhooks, and platform subscriptions for managed users. */
+const audienceOf = (booking: Booking): WebhookAudience => ({ organizerId: booking.organizerId, platformClientId: booking.platformClientId });
 
 export interface UnavailableMessages {
   unavailable: string;
@@ -111,9 +114,13 @@ export function createBookingService(deps: { state: () => EmulatorState; clock: 
     state.bookings.set(uid, booking);
     if (previous) {
       Object.assign(previous, { status: 'cancelled', rescheduledToUid: uid, updatedAt: now, rescheduledByEmail: input.rescheduledBy ?? null });
-      deps.webhooks.send('BOOKING_RESCHEDULED', buildBookingPayload(booking, state, { rescheduledFrom: previous, rescheduledBy: input.rescheduledBy ?? null }));
+      deps.webhooks.send(
+        'BOOKING_RESCHEDULED',
+        buildBookingPayload(booking, state, { rescheduledFrom: previous, rescheduledBy: input.rescheduledBy ?? null }),
+        audienceOf(booking),
+      );
     } else {
-      deps.webhooks.send(booking.status === 'pending' ? 'BOOKING_REQUESTED' : 'BOOKING_CREATED', buildBookingPayload(booking, state));
+      deps.webhooks.send(booking.status === 'pending' ? 'BOOKING_REQUESTED' : 'BOOKING_CREATED', buildBookingPayload(booking, state), audienceOf(booking));
     }
     return booking;
   }
@@ -130,7 +137,7 @@ export function createBookingService(deps: { state: () => EmulatorState; clock: 
         cancelledByEmail: change.cancelledBy ?? null,
         updatedAt: deps.clock(),
       });
-      deps.webhooks.send('BOOKING_CANCELLED', buildBookingPayload(booking, deps.state(), { cancelledBy: change.cancelledBy ?? null }));
+      deps.webhooks.send('BOOKING_CANCELLED', buildBookingPayload(booking, deps.state(), { cancelledBy: change.cancelledBy ?? null }), audienceOf(booking));
       return booking;
     },
     reschedule(uid, change, messages) {

@@ -1,5 +1,6 @@
 // Assembles the Express app: CORS and X-Request-Id on everything, every Cal.com route under /v2 (each
-// counted and faultable), the /_emulator test hooks, and Cal.com's error envelope for anything that fails.
+// counted and faultable), the OAuth 2.0 authorization page at the origin (as on app.cal.com), the
+// /_emulator test hooks, and Cal.com's error envelope for anything that fails (OAuth's own shape on the token endpoint).
 import express, { type Express } from 'express';
 import type { BookingService } from './bookings.js';
 import type { EmulatorHooks } from './emulator-hooks.js';
@@ -20,13 +21,20 @@ import { declarePublicLookupRoutes } from './routes/public-lookups.router.js';
 import { declareSlotRoutes } from './routes/slots.router.js';
 import type { EmulatorState } from './state.js';
 import type { TokenService } from './tokens.js';
+import { declareAuthorizeRoutes } from './oauth2/authorize.router.js';
+import type { OAuth2Grants } from './oauth2/oauth2-grants.js';
+import { declareOAuth2TokenRoute, oauth2TokenErrorHandler } from './oauth2/token-endpoint.router.js';
+import { declareWebhookRoutes } from './routes/webhooks.router.js';
+import type { UserWebhookService } from './user-webhooks.js';
 
 export interface AppDependencies {
   state: () => EmulatorState;
   clock: () => Date;
   tokens: TokenService;
+  oauth2: OAuth2Grants;
   auth: Authenticator;
   bookings: BookingService;
+  userWebhooks: UserWebhookService;
   probes: RouteProbes;
   hooks: EmulatorHooks;
   adminRoutes: boolean;
@@ -37,7 +45,18 @@ export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
-  app.use(cors(), requestId(), express.json({ limit: '1mb' }));
+  // Form bodies too: the consent page posts one, and the token endpoint accepts RFC 6749's form encoding.
+  app.use(cors(), requestId(), express.json({ limit: '1mb' }), express.urlencoded({ extended: false, limit: '100kb' }));
+
+  const webPages = express.Router();
+  declareAuthorizeRoutes(createRouteDeclarer(webPages, deps.probes, ''), deps);
+  app.use(webPages);
+
+  // Its own router so that its errors, injected faults included, keep OAuth's `{error, error_description}` shape.
+  const tokenEndpoint = express.Router();
+  declareOAuth2TokenRoute(createRouteDeclarer(tokenEndpoint, deps.probes), deps);
+  tokenEndpoint.use(oauth2TokenErrorHandler());
+  app.use('/v2', tokenEndpoint);
 
   const v2 = express.Router();
   const declare = createRouteDeclarer(v2, deps.probes);
@@ -48,6 +67,7 @@ export function createApp(deps: AppDependencies): Express {
   declareEventTypeRoutes(declare, deps);
   declareSlotRoutes(declare, deps);
   declareBookingRoutes(declare, deps);
+  declareWebhookRoutes(declare, deps);
   declarePublicLookupRoutes(declare);
   app.use('/v2', v2);
 

@@ -9,9 +9,11 @@ import type { EmulatorHooks } from './emulator-hooks.js';
 import { loadFixtures } from './fixtures.js';
 import { createAuthenticator } from './http/authenticate.js';
 import { createRouteProbes } from './http/route-probes.js';
+import { createOAuth2Grants } from './oauth2/oauth2-grants.js';
 import type { Fixtures } from './schemas/fixtures.schema.js';
 import { createState, type EmulatorState } from './state.js';
 import { createTokenService } from './tokens.js';
+import { createUserWebhookService, toUserWebhookOutput } from './user-webhooks.js';
 import { createWebhookSender, type FetchLike, type WebhookSubscription } from './webhook-sender.js';
 
 export interface CalEmulatorOptions {
@@ -53,9 +55,15 @@ export function createCalEmulator(options: CalEmulatorOptions = {}): CalEmulator
   const state = createState(fixtures, clock());
   const getState = () => state;
   const tokens = createTokenService({ state: getState, clock });
-  const auth = createAuthenticator({ state: getState, tokens });
+  const oauth2 = createOAuth2Grants({ state: getState, clock });
+  const auth = createAuthenticator({ state: getState, tokens, oauth2 });
   const probes = createRouteProbes();
-  const webhooks = createWebhookSender({ fetch: options.fetch ?? ((url, init) => fetch(url, init)), clock });
+  const userWebhooks = createUserWebhookService({ state: getState, clock });
+  const webhooks = createWebhookSender({
+    fetch: options.fetch ?? ((url, init) => fetch(url, init)),
+    clock,
+    userWebhookTargets: userWebhooks.deliveryTargets,
+  });
   const initialSubscriptions: WebhookSubscription[] = options.webhook?.subscriberUrl
     ? [webhooks.subscribe({ subscriberUrl: options.webhook.subscriberUrl, ...(options.webhook.secret ? { secret: options.webhook.secret } : {}) })]
     : [];
@@ -78,6 +86,21 @@ export function createCalEmulator(options: CalEmulatorOptions = {}): CalEmulator
       if (!user?.oauthClientId) throw new Error(`issueTokens: user ${userId} is not a managed user`);
       return tokens.issue(user.oauthClientId, userId);
     },
+    expireOAuth2AccessTokens: oauth2.expireAccessTokens,
+    revokeOAuth2RefreshToken: oauth2.revokeRefreshToken,
+    issueOAuth2Tokens({ userId, clientId, scopes }) {
+      const client = clientId ? state.oauth2Clients.get(clientId) : [...state.oauth2Clients.values()][0];
+      if (!client) throw new Error(`issueOAuth2Tokens: no OAuth 2.0 client ${clientId ?? '(none in the fixtures)'}`);
+      if (state.users.get(userId)?.oauthClientId !== null) throw new Error(`issueOAuth2Tokens: user ${userId} is not an ordinary account`);
+      return oauth2.issueTokens(client.clientId, userId, scopes ?? [...client.scopes]);
+    },
+    userWebhooks: (userId) =>
+      [...state.userWebhooks.values()].filter((webhook) => userId === undefined || webhook.userId === userId).map(toUserWebhookOutput),
+    pingWebhook(webhookId) {
+      const webhook = state.userWebhooks.get(webhookId);
+      if (!webhook) throw new Error(`pingWebhook: no user webhook ${webhookId}`);
+      return webhooks.ping(webhook);
+    },
     subscribeWebhook: webhooks.subscribe,
     unsubscribeWebhook: webhooks.unsubscribe,
     webhookSubscriptions: webhooks.subscriptions,
@@ -89,8 +112,10 @@ export function createCalEmulator(options: CalEmulatorOptions = {}): CalEmulator
     state: getState,
     clock,
     tokens,
+    oauth2,
     auth,
     bookings,
+    userWebhooks,
     probes,
     hooks,
     adminRoutes: options.adminRoutes ?? true,

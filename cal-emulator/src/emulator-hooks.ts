@@ -1,5 +1,8 @@
 // The test hooks an emulator offers in-process (and over /_emulator): reset, per-route call counts and
-// fault injection, token expiry and revocation, webhook subscriptions and the delivery log.
+// fault injection, token expiry and revocation (managed-user and OAuth 2.0), webhook subscriptions, user
+// webhooks and their ping, and the delivery log.
+import type { OAuth2TokenResponse } from './oauth2/oauth2-grants.js';
+import type { UserWebhookOutput } from './schemas/user-webhook.schema.js';
 import type { IssuedTokens } from './tokens.js';
 import type { RouteKey } from './http/route-probes.js';
 import type { BookingWebhookTrigger } from './webhook-payload.js';
@@ -19,6 +22,17 @@ export interface EmulatorHooks {
   revokeRefreshToken(refreshToken: string): boolean;
   /** Tokens for a user without going through HTTP, as force-refresh would issue them. */
   issueTokens(userId: number): IssuedTokens;
+  /** Marks matching OAuth 2.0 access tokens (all by default) as expired now: the next use answers 401. */
+  expireOAuth2AccessTokens(filter?: { userId?: number; accessToken?: string }): number;
+  /** Revokes an OAuth 2.0 refresh token: the next refresh with it answers 400 invalid_grant. */
+  revokeOAuth2RefreshToken(refreshToken: string): boolean;
+  /** OAuth 2.0 tokens for an ordinary account without the consent page (default: the first OAuth 2.0 client, all its scopes). */
+  issueOAuth2Tokens(grant: { userId: number; clientId?: string; scopes?: string[] }): OAuth2TokenResponse;
+  /** User webhooks (`POST /v2/webhooks`), all users' or one user's, in Cal.com's output shape. */
+  userWebhooks(userId?: number): UserWebhookOutput[];
+  /** Cal.com's "Ping test" for one user webhook: the PING body, signed with its secret; resolves when answered. */
+  pingWebhook(webhookId: string): Promise<WebhookDelivery>;
+  /** Platform subscriptions: they hear bookings of managed users only (like /v2/oauth-clients/{id}/webhooks). */
   subscribeWebhook(subscription: { subscriberUrl: string; secret?: string; triggers?: BookingWebhookTrigger[] }): WebhookSubscription;
   unsubscribeWebhook(id: string): boolean;
   webhookSubscriptions(): WebhookSubscription[];

@@ -1,5 +1,5 @@
-// The emulator's whole memory: Cal.com's rows (clients, users, schedules, event types, bookings,
-// tokens, slot reservations) held in Maps, built from the fixtures and rebuilt in place on reset.
+// The emulator's whole memory: Cal.com's rows (clients, users, schedules, event types, bookings, tokens,
+// authorization codes, user webhooks, slot reservations) held in Maps, built from the fixtures and rebuilt on reset.
 import type { Fixtures, StoredBookingField } from './schemas/fixtures.schema.js';
 import type { WeekDay } from './schemas/common.schema.js';
 
@@ -111,6 +111,50 @@ export interface TokenRecord {
   expiresAt: Date;
 }
 
+/** An OAuth 2.0 client for ordinary accounts (Prisma `OAuthClient`); Cal.com stores the secret hashed. */
+export interface OAuth2Client {
+  clientId: string;
+  secret: string | null;
+  name: string;
+  clientType: 'CONFIDENTIAL' | 'PUBLIC';
+  redirectUris: string[];
+  scopes: string[];
+  status: 'APPROVED' | 'PENDING' | 'REJECTED';
+}
+
+/** An authorization code (Prisma `AccessCode`): single use, 10 minutes, bound to client, redirect URI and PKCE challenge. */
+export interface AuthorizationCode {
+  clientId: string;
+  userId: number;
+  redirectUri: string;
+  scopes: string[];
+  codeChallenge: string | null;
+  codeChallengeMethod: string | null;
+  expiresAt: Date;
+}
+
+/** An OAuth 2.0 access or refresh token issued to a client for an ordinary account. */
+export interface OAuth2TokenRecord {
+  clientId: string;
+  userId: number;
+  scopes: string[];
+  expiresAt: Date;
+  /** Set when a refresh token was rotated away or revoked: using it again is `refresh_token_already_used`. */
+  revokedAt: Date | null;
+}
+
+/** A user-level webhook subscription (`POST /v2/webhooks`), Prisma `Webhook` with `userId` set. */
+export interface UserWebhook {
+  id: string;
+  userId: number;
+  subscriberUrl: string;
+  triggers: string[];
+  active: boolean;
+  payloadTemplate: string | null;
+  secret: string | null;
+  createdAt: Date;
+}
+
 export interface SlotReservation {
   uid: string;
   eventTypeId: number;
@@ -129,6 +173,11 @@ export interface EmulatorState {
   accessTokens: Map<string, TokenRecord>;
   refreshTokens: Map<string, TokenRecord>;
   reservations: Map<string, SlotReservation>;
+  oauth2Clients: Map<string, OAuth2Client>;
+  authorizationCodes: Map<string, AuthorizationCode>;
+  oauth2AccessTokens: Map<string, OAuth2TokenRecord>;
+  oauth2RefreshTokens: Map<string, OAuth2TokenRecord>;
+  userWebhooks: Map<string, UserWebhook>;
   defaultEventTypesForNewManagedUsers: Fixtures['defaultEventTypesForNewManagedUsers'];
   nextIds: { user: number; schedule: number; eventType: number; booking: number };
 }
@@ -191,6 +240,13 @@ export function createState(fixtures: Fixtures, now: Date): EmulatorState {
     accessTokens: new Map(),
     refreshTokens: new Map(),
     reservations: new Map(),
+    oauth2Clients: new Map(
+      fixtures.oauth2Clients.map((client) => [client.clientId, { ...client, redirectUris: [...client.redirectUris], scopes: [...client.scopes] }]),
+    ),
+    authorizationCodes: new Map(),
+    oauth2AccessTokens: new Map(),
+    oauth2RefreshTokens: new Map(),
+    userWebhooks: new Map(),
     defaultEventTypesForNewManagedUsers: structuredClone(fixtures.defaultEventTypesForNewManagedUsers),
     nextIds: {
       user: maxId([...users.keys()], 7000),

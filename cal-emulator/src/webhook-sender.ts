@@ -1,8 +1,12 @@
-// Delivers booking webhooks like Cal.com's sendPayload: one POST per subscriber, no retry, redirects not
-// followed, body `{triggerEvent, createdAt, payload}`, `X-Cal-Signature-256` = hex HMAC-SHA256 of the exact
-// body (or "no-secret-provided"). Deliveries run in the background; every outcome is recorded, and tests
-// can await the ones still in flight. Source: packages/features/webhooks/lib/sendPayload.ts (calcom.md §1).
+// Delivers webhooks like Cal.com's sendPayload: one POST per subscriber, no retry, redirects not followed,
+// body `{triggerEvent, createdAt, payload}`, `X-Cal-Signature-256` = hex HMAC-SHA256 of the exact body (or
+// "no-secret-provided"). Two kinds of subscriber: platform subscriptions (configured at start or added by a
+// test hook; like /v2/oauth-clients/{id}/webhooks they hear only bookings of platform managed users) and
+// user webhooks (`POST /v2/webhooks`; they hear only their own user's bookings, each signed with its own
+// secret). Deliveries run in the background; every outcome is recorded, and tests can await the ones in flight.
+// Sources: packages/features/webhooks/lib/sendPayload.ts, getWebhooks.ts (calcom.md §1, §7).
 import { createHmac, randomUUID } from 'node:crypto';
+import { buildPingPayload } from './ping-payload.js';
 import { BOOKING_WEBHOOK_TRIGGERS, type BookingWebhookTrigger } from './webhook-payload.js';
 
 export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string; redirect: 'manual' }) => Promise<{ status: number }>;
@@ -14,11 +18,25 @@ export interface WebhookSubscription {
   triggers: BookingWebhookTrigger[];
 }
 
+/** Where one delivery goes: a platform subscription or a user webhook. */
+export interface WebhookTarget {
+  id: string;
+  subscriberUrl: string;
+  secret?: string | null;
+}
+
+/** Whose booking an event is about, which decides who hears it. */
+export interface WebhookAudience {
+  organizerId: number;
+  /** Set for bookings of platform managed users (Cal.com's `platformClientId`). */
+  platformClientId: string | null;
+}
+
 export interface WebhookDelivery {
   id: string;
   subscriptionId: string;
   subscriberUrl: string;
-  triggerEvent: BookingWebhookTrigger;
+  triggerEvent: BookingWebhookTrigger | 'PING';
   /** The exact body sent, byte for byte what was signed. */
   body: string;
   signature: string;
@@ -33,7 +51,9 @@ export interface WebhookSender {
   subscribe(subscription: { subscriberUrl: string; secret?: string; triggers?: BookingWebhookTrigger[] }): WebhookSubscription;
   unsubscribe(id: string): boolean;
   subscriptions(): WebhookSubscription[];
-  send(triggerEvent: BookingWebhookTrigger, payload: Record<string, unknown>): void;
+  send(triggerEvent: BookingWebhookTrigger, payload: Record<string, unknown>, audience: WebhookAudience): void;
+  /** Cal.com's "Ping test": the PING body to one target, whatever its triggers; resolves when answered. */
+  ping(target: WebhookTarget): Promise<WebhookDelivery>;
   deliveries(): WebhookDelivery[];
   /** Resolves once every delivery started so far has finished (including ones started meanwhile). */
   settle(): Promise<WebhookDelivery[]>;
@@ -42,18 +62,23 @@ export interface WebhookSender {
 
 export const NO_SECRET_SIGNATURE = 'no-secret-provided';
 
-export function signWebhookBody(body: string, secret: string | undefined): string {
+export function signWebhookBody(body: string, secret: string | null | undefined): string {
   return secret ? createHmac('sha256', secret).update(body, 'utf8').digest('hex') : NO_SECRET_SIGNATURE;
 }
 
-export function createWebhookSender(deps: { fetch: FetchLike; clock: () => Date }): WebhookSender {
+export function createWebhookSender(deps: {
+  fetch: FetchLike;
+  clock: () => Date;
+  /** The organizer's active user webhooks subscribed to this trigger. */
+  userWebhookTargets: (organizerId: number, trigger: BookingWebhookTrigger) => WebhookTarget[];
+}): WebhookSender {
   let subscriptions: WebhookSubscription[] = [];
   let deliveries: WebhookDelivery[] = [];
   const inFlight = new Set<Promise<void>>();
 
-  async function deliver(subscription: WebhookSubscription, delivery: WebhookDelivery): Promise<void> {
+  async function deliver(delivery: WebhookDelivery): Promise<void> {
     try {
-      const response = await deps.fetch(subscription.subscriberUrl, {
+      const response = await deps.fetch(delivery.subscriberUrl, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-Cal-Signature-256': delivery.signature },
         body: delivery.body,
@@ -65,6 +90,25 @@ export function createWebhookSender(deps: { fetch: FetchLike; clock: () => Date 
       // Cal.com only logs a failed delivery; the emulator records it so a test can see it.
       delivery.error = error instanceof Error ? error.message : String(error);
     }
+  }
+
+  function start(target: WebhookTarget, triggerEvent: WebhookDelivery['triggerEvent'], payload: Record<string, unknown>) {
+    const sentAt = deps.clock().toISOString();
+    const body = JSON.stringify({ triggerEvent, createdAt: sentAt, payload });
+    const delivery: WebhookDelivery = {
+      id: randomUUID(),
+      subscriptionId: target.id,
+      subscriberUrl: target.subscriberUrl,
+      triggerEvent,
+      body,
+      signature: signWebhookBody(body, target.secret),
+      sentAt,
+      ok: false,
+    };
+    deliveries.push(delivery);
+    const running = deliver(delivery).finally(() => inFlight.delete(running));
+    inFlight.add(running);
+    return { delivery, done: running };
   }
 
   return {
@@ -79,25 +123,14 @@ export function createWebhookSender(deps: { fetch: FetchLike; clock: () => Date 
       return subscriptions.length < before;
     },
     subscriptions: () => subscriptions.map((subscription) => ({ ...subscription })),
-    send(triggerEvent, payload) {
-      for (const subscription of subscriptions) {
-        if (!subscription.triggers.includes(triggerEvent)) continue;
-        const sentAt = deps.clock().toISOString();
-        const body = JSON.stringify({ triggerEvent, createdAt: sentAt, payload });
-        const delivery: WebhookDelivery = {
-          id: randomUUID(),
-          subscriptionId: subscription.id,
-          subscriberUrl: subscription.subscriberUrl,
-          triggerEvent,
-          body,
-          signature: signWebhookBody(body, subscription.secret),
-          sentAt,
-          ok: false,
-        };
-        deliveries.push(delivery);
-        const running = deliver(subscription, delivery).finally(() => inFlight.delete(running));
-        inFlight.add(running);
-      }
+    send(triggerEvent, payload, audience) {
+      const platformTargets = audience.platformClientId ? subscriptions.filter((subscription) => subscription.triggers.includes(triggerEvent)) : [];
+      for (const target of [...platformTargets, ...deps.userWebhookTargets(audience.organizerId, triggerEvent)]) start(target, triggerEvent, payload);
+    },
+    async ping(target) {
+      const { delivery, done } = start(target, 'PING', buildPingPayload(deps.clock()));
+      await done;
+      return { ...delivery };
     },
     deliveries: () => deliveries.map((delivery) => ({ ...delivery })),
     async settle() {

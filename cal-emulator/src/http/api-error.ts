@@ -6,6 +6,7 @@ import type { z } from 'zod';
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
   500: 'Internal Server Error',
@@ -32,6 +33,8 @@ function nestException(status: number, code: string, message: string): ApiError 
 
 export const badRequest = (message: string) => nestException(400, 'BadRequestException', message);
 export const unauthorized = (message = 'Unauthorized') => nestException(401, 'UnauthorizedException', message);
+/** What Nest answers when a guard returns false (e.g. IsUserWebhookGuard for another user's webhook). */
+export const forbidden = (message = 'Forbidden resource') => nestException(403, 'ForbiddenException', message);
 export const notFound = (message = 'Not Found') => nestException(404, 'NotFoundException', message);
 export const conflict = (message: string) => nestException(409, 'ConflictException', message);
 

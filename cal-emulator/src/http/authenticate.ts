@@ -1,13 +1,17 @@
 // Cal.com's ApiAuthGuard (apps/api/v2/src/modules/auth/strategies/api-auth/api-auth.strategy.ts):
-// OAuth client id (path or x-cal-client-id) + x-cal-secret-key first, then a Bearer managed-user
-// access token (with the Origin check against the client's redirect URIs). API keys and Cal.com web
-// sessions do not exist in the emulator.
+// OAuth client id (path or x-cal-client-id) + x-cal-secret-key first, then a Bearer token: an OAuth 2.0
+// access token of an ordinary account (a JWT: expired → 401, v2/modules/tokens/tokens.service.ts), else a
+// managed-user access token (expired → 498, with the Origin check against the platform client's redirect
+// URIs). API keys and Cal.com web sessions do not exist in the emulator.
 import type { Request, RequestHandler, Response } from 'express';
+import type { OAuth2Grants } from '../oauth2/oauth2-grants.js';
 import type { EmulatorState, OAuthClient, User } from '../state.js';
 import { INVALID_ACCESS_TOKEN, type TokenService } from '../tokens.js';
 import { unauthorized } from './api-error.js';
 
-export type Principal = { kind: 'user'; user: User; clientId: string } | { kind: 'oauth-client'; client: OAuthClient };
+export type Principal =
+  | { kind: 'user'; user: User; clientId: string; grant: 'managed-user' | 'oauth2' }
+  | { kind: 'oauth-client'; client: OAuthClient };
 
 const NO_AUTHENTICATION =
   "No authentication method provided. Either pass an API key as 'Bearer' header or OAuth client credentials as 'x-cal-secret-key' and 'x-cal-client-id' headers";
@@ -30,7 +34,7 @@ export function userOf(response: Response): User {
   return principal.user;
 }
 
-export function createAuthenticator(deps: { state: () => EmulatorState; tokens: TokenService }): Authenticator {
+export function createAuthenticator(deps: { state: () => EmulatorState; tokens: TokenService; oauth2: OAuth2Grants }): Authenticator {
   function identify(request: Request): Principal | null {
     const state = deps.state();
     const secret = request.get('x-cal-secret-key');
@@ -44,6 +48,12 @@ export function createAuthenticator(deps: { state: () => EmulatorState; tokens: 
     const bearer = request.get('Authorization')?.replace('Bearer ', '');
     if (bearer) {
       if (bearer.startsWith('cal_')) throw unauthorized('Your api key is not valid');
+      const grant = deps.oauth2.verifyAccessToken(bearer);
+      if (grant) {
+        const user = state.users.get(grant.userId);
+        if (!user) throw unauthorized(INVALID_ACCESS_TOKEN);
+        return { kind: 'user', user, clientId: grant.clientId, grant: 'oauth2' };
+      }
       const record = deps.tokens.verifyAccessToken(bearer);
       const client = state.oauthClients.get(record.clientId);
       if (!client) throw unauthorized('OAuth client not found given the access token');
@@ -55,7 +65,7 @@ export function createAuthenticator(deps: { state: () => EmulatorState; tokens: 
       }
       const user = state.users.get(record.userId);
       if (!user) throw unauthorized(INVALID_ACCESS_TOKEN);
-      return { kind: 'user', user, clientId: record.clientId };
+      return { kind: 'user', user, clientId: record.clientId, grant: 'managed-user' };
     }
     return null;
   }

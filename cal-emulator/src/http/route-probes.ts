@@ -3,7 +3,7 @@
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express';
 import { injectedFault } from './api-error.js';
 
-/** "METHOD /v2/path/:param", exactly as the route is declared, e.g. "POST /v2/bookings/:bookingUid/cancel". */
+/** "METHOD /path/:param", exactly as the route is declared, e.g. "POST /v2/bookings/:bookingUid/cancel". */
 export type RouteKey = string;
 
 export interface RouteProbes {
@@ -52,10 +52,13 @@ export function createRouteProbes(): RouteProbes {
 type Handler = (request: Request, response: Response, next: NextFunction) => unknown;
 type Method = 'get' | 'post' | 'patch' | 'delete';
 
-/** Declares a route under /v2 with its probe in front, so every route is counted and can be faulted. */
-export function createRouteDeclarer(router: Router, probes: RouteProbes) {
+/**
+ * Declares a route with its probe in front, so every route is counted and can be faulted. `mountedAt` is
+ * where the router is mounted: /v2 for the API, "" for pages Cal.com serves at its web origin.
+ */
+export function createRouteDeclarer(router: Router, probes: RouteProbes, mountedAt = '/v2') {
   return (method: Method, path: string, ...handlers: Handler[]) => {
-    router[method](path, probes.probe(`${method.toUpperCase()} /v2${path}`), ...(handlers as RequestHandler[]));
+    router[method](path, probes.probe(`${method.toUpperCase()} ${mountedAt}${path}`), ...(handlers as RequestHandler[]));
   };
 }
 export type DeclareRoute = ReturnType<typeof createRouteDeclarer>;

@@ -10,6 +10,7 @@ const faultSchema = z.object({ route: z.string().min(1), times: z.number().int()
 const subscriptionSchema = z.object({ subscriberUrl: z.url(), secret: z.string().optional(), triggers: z.array(z.enum(BOOKING_WEBHOOK_TRIGGERS)).optional() });
 const expireSchema = z.object({ userId: z.number().int().optional(), accessToken: z.string().optional() });
 const revokeSchema = z.object({ refreshToken: z.string().min(1) });
+const userWebhooksQuerySchema = z.object({ userId: z.coerce.number().int().optional() });
 
 export function createAdminRouter(hooks: EmulatorHooks): Router {
   const router = express.Router();
@@ -48,6 +49,22 @@ export function createAdminRouter(hooks: EmulatorHooks): Router {
   });
   router.post('/tokens/revoke-refresh-token', (request, response) => {
     response.json({ revoked: hooks.revokeRefreshToken(parseInput(revokeSchema, request.body).refreshToken) });
+  });
+  router.post('/oauth2/tokens/expire', (request, response) => {
+    response.json({ expired: hooks.expireOAuth2AccessTokens(parseInput(expireSchema, request.body ?? {})) });
+  });
+  router.post('/oauth2/tokens/revoke-refresh-token', (request, response) => {
+    response.json({ revoked: hooks.revokeOAuth2RefreshToken(parseInput(revokeSchema, request.body).refreshToken) });
+  });
+  router.get('/webhooks/user-webhooks', (request, response) => {
+    response.json({ webhooks: hooks.userWebhooks(parseInput(userWebhooksQuerySchema, request.query).userId) });
+  });
+  router.post('/webhooks/user-webhooks/:id/ping', async (request, response) => {
+    if (!hooks.userWebhooks().some((webhook) => webhook.id === request.params.id)) {
+      response.status(404).json({ error: `No user webhook ${request.params.id}` });
+      return;
+    }
+    response.json({ delivery: await hooks.pingWebhook(request.params.id) });
   });
   return router;
 }

@@ -41,6 +41,20 @@ export const fixturesSchema = z.object({
     redirectUris: z.array(z.string()),
     organizationId: z.number().int(),
   }),
+  /** OAuth 2.0 clients for ordinary accounts (app.cal.com/settings/developer/oauth), secrets in plain text. */
+  oauth2Clients: z
+    .array(
+      z.object({
+        clientId: z.string().min(1),
+        secret: z.string().min(1).nullable(),
+        name: z.string().min(1),
+        clientType: z.enum(['CONFIDENTIAL', 'PUBLIC']),
+        redirectUris: z.array(z.url()).min(1).max(10),
+        scopes: z.array(z.string().min(1)),
+        status: z.enum(['APPROVED', 'PENDING', 'REJECTED']).default('APPROVED'),
+      }),
+    )
+    .default([]),
   managedUsers: z.array(userSchema),
   ordinaryAccounts: z.array(userSchema),
   schedules: z.array(
