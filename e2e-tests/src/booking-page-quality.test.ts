@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { axeViolations, isSeriousOrWorse } from './support/accessibility.js';
-import { bookableSlots } from './support/booker-page.js';
+import { bookableSlots, bookerSettled } from './support/booker-page.js';
 import { startBookingStack, STACK_START_TIMEOUT_MS, type BookingStack } from './support/booking-stack.js';
 import { launchChromium } from './support/chromium.js';
 import { hideTimeZonesTheBookerCannotShow } from './support/emulator-gaps.js';
@@ -39,6 +39,7 @@ describe('the booking page’s quality', () => {
     await hideTimeZonesTheBookerCannotShow(page, stack.calApiUrl);
     await page.goto(bookingUrl);
     await bookableSlots(page).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await bookerSettled(page);
     return page;
   }
 

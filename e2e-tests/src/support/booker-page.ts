@@ -6,6 +6,13 @@ export function bookableSlots(page: Page): Locator {
   return page.locator('[data-testid="time"][data-disabled="false"]');
 }
 
+/** Waits until the Booker's entrance animations (inline opacity) have finished, e.g. before a screenshot. */
+export async function bookerSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    `[...document.querySelectorAll('.calcom-atoms [style*="opacity"]')].every((element) => element.style.opacity === '' || element.style.opacity === '1')`,
+  );
+}
+
 export async function openBookingPage(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'domcontentloaded' });
 }
