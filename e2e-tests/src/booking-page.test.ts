@@ -82,6 +82,19 @@ describe('booking as a visitor on /book/{username}', () => {
     expect(rows).toEqual({ bookings: 1, users: 1 });
   });
 
+  it('lets a visitor book on a phone-sized screen too', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      const phonePage = await phone.newPage();
+      await hideTimeZonesTheBookerCannotShow(phonePage, stack.calApiUrl);
+      await openBookingPage(phonePage, `${stack.web.url}/book/${stack.host.username}`);
+      await bookFirstSlot(phonePage, { name: 'Pat Phone', email: `pat.phone+${Date.now()}@example.org` });
+      await expect(phonePage.getByTestId('booking-confirmed').innerText()).resolves.toContain(stack.host.name);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('sends no Authorization header on any request the page makes', () => {
     const withAuthorization = traffic.filter((exchange) => 'authorization' in exchange.requestHeaders).map((exchange) => exchange.url);
     expect(withAuthorization).toEqual([]);
