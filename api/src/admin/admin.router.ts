@@ -5,6 +5,15 @@ import { z } from 'zod';
 import { ROLES, type ApiKeyStore, type BookingReader } from '@churchhub/database';
 import { badRequest, notFound } from '../http/http-errors.js';
 import type { RequireRole } from '../auth/require-role.js';
+import { MAX_KEY_LENGTH } from '../webhooks/cal-webhook.schema.js';
+
+// Found by the fuzzer (fuzz-tests/): GET /admin/bookings/%00 reached Postgres, which cannot take U+0000
+// in text, and answered 500. A uid is what the webhook accepts as one.
+export const bookingUidSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(MAX_KEY_LENGTH, `must be at most ${MAX_KEY_LENGTH} characters`)
+  .refine((uid) => !uid.includes('\u0000'), 'must not contain the NUL character (U+0000)');
 
 export const newApiKeySchema = z.strictObject({ name: z.string().min(1).max(120), role: z.enum(ROLES as unknown as [string, ...string[]]) });
 
@@ -16,7 +25,9 @@ export function createAdminRouter(deps: { reader: BookingReader; apiKeys: ApiKey
   });
 
   router.get('/admin/bookings/:uid', async (request, response) => {
-    const booking = await deps.reader.findByUid(String(request.params.uid));
+    const uid = bookingUidSchema.safeParse(request.params.uid);
+    if (!uid.success) throw badRequest(`uid: ${uid.error.issues[0]?.message ?? 'is not a booking uid'}`);
+    const booking = await deps.reader.findByUid(uid.data);
     if (!booking) throw notFound('No booking with that uid');
     response.json({ booking, auditTrail: await deps.reader.auditTrail(booking.uid) });
   });

@@ -17,6 +17,17 @@ const isoDateTime = z
 
 const anything = z.unknown().optional();
 
+/**
+ * The longest uid or username we keep. They live in indexed plain-text columns, and a Postgres btree
+ * entry holds at most 2704 bytes: a 3,000-character username was acknowledged and then retried
+ * forever (found by the fuzzer). Cal.com's uids and usernames are far shorter.
+ */
+export const MAX_KEY_LENGTH = 200;
+
+// Cal.com's ids are Postgres `integer`s, and so are the columns we keep them in: a larger number was
+// acknowledged with 202 and then refused by Postgres (SQLSTATE 22003), an event lost (found by the fuzzer).
+const calId = (message: string) => z.number({ error: message }).int(message).min(-2147483648, 'must be a 32-bit integer (a Cal.com id)').max(2147483647, 'must be a 32-bit integer (a Cal.com id)');
+
 const personSchema = z.looseObject({
   name: anything,
   email: anything,
@@ -26,7 +37,7 @@ const personSchema = z.looseObject({
 });
 
 const organizerSchema = personSchema.extend({
-  id: z.number({ error: 'must be the organizer\'s Cal.com user id (a number)' }).int(),
+  id: calId('must be the organizer\'s Cal.com user id (an integer)'),
   username: anything,
 });
 
@@ -43,8 +54,8 @@ export const BOOKING_TRIGGERS = [
 
 export const calBookingPayloadSchema = z
   .looseObject({
-    uid: z.string({ error: 'must be the booking uid (a string)' }).min(1, 'must not be empty'),
-    bookingId: z.number().int().nullish(),
+    uid: z.string({ error: 'must be the booking uid (a string)' }).min(1, 'must not be empty').max(MAX_KEY_LENGTH, `must be at most ${MAX_KEY_LENGTH} characters (a Cal.com booking uid)`),
+    bookingId: calId('must be the Cal.com booking id (an integer)').nullish(),
     title: anything,
     description: anything,
     additionalNotes: anything,
@@ -52,7 +63,7 @@ export const calBookingPayloadSchema = z
     endTime: isoDateTime,
     organizer: organizerSchema,
     attendees: z.array(personSchema, { error: 'must be the list of attendees' }),
-    eventTypeId: z.number().int().nullish(),
+    eventTypeId: calId('must be the Cal.com event type id (an integer)').nullish(),
     type: z.string().nullish(),
     status: anything,
     location: anything,

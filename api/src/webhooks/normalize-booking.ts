@@ -1,10 +1,16 @@
 // Turns a validated Cal.com booking payload into our BookingSnapshot. Cal.com's webhooks send status
 // upper-case (ACCEPTED) while its API sends lower-case (accepted); we store the API's form.
 import type { BookingSnapshot, BookingStatus, PersonSnapshot } from '@churchhub/contracts';
-import type { CalBookingPayload } from './cal-webhook.schema.js';
+import { MAX_KEY_LENGTH, type CalBookingPayload } from './cal-webhook.schema.js';
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** Text for an indexed column (see MAX_KEY_LENGTH): a longer value is no uid or username, so none. */
+function key(value: unknown): string | null {
+  const candidate = text(value);
+  return candidate !== null && candidate.length <= MAX_KEY_LENGTH ? candidate : null;
 }
 
 function record(value: unknown): Record<string, unknown> | null {
@@ -66,11 +72,11 @@ export function normalizeBooking(payload: CalBookingPayload, triggerEvent: strin
     eventTypeId: payload.eventTypeId ?? null,
     eventTypeSlug: payload.type ?? null,
     location: location(payload.location),
-    organizer: { ...person(payload.organizer), calUserId: payload.organizer.id, username: text(payload.organizer.username) },
+    organizer: { ...person(payload.organizer), calUserId: payload.organizer.id, username: key(payload.organizer.username) },
     attendees: payload.attendees.map(person),
     responses: record(payload.responses),
     metadata: record(payload.metadata),
-    rescheduledFromUid: triggerEvent === 'BOOKING_RESCHEDULED' ? text(payload.rescheduleUid) : null,
+    rescheduledFromUid: triggerEvent === 'BOOKING_RESCHEDULED' ? key(payload.rescheduleUid) : null,
     rescheduledBy: text(payload.rescheduledBy),
     cancellationReason: text(payload.cancellationReason),
     cancelledBy: text(payload.cancelledBy),

@@ -44,6 +44,32 @@ function decodeJson(rawBody: Buffer): unknown {
   }
 }
 
+// Found by the fuzzer (fuzz-tests/), both acknowledged and then lost (or a 500) before this check:
+// - a signed body nested tens of thousands of levels deep (well within the size cap) parses fine, then
+//   overflowed the stack in stableJson and answered 500. Cal.com's payloads are a handful of levels
+//   deep; past this limit a body is refused before any recursive code (digest, audit serialisation,
+//   the workflow's payload converter) sees it.
+// - a U+0000 in a string that reaches a plain text column (organizer time zone, username, locale,
+//   uid, trigger) was acknowledged with 202, then Postgres refused it (SQLSTATE 22021: text cannot hold
+//   NUL) and the workflow failed. Cal.com stores its data in Postgres too, so it never sends one.
+export const MAX_JSON_DEPTH = 64;
+
+/** Refuses what Postgres or our recursive code cannot take, naming where (iterative: cannot overflow). */
+function checkStorable(json: unknown): void {
+  const stack: Array<{ value: unknown; depth: number; path: string[] }> = [{ value: json, depth: 0, path: [] }];
+  const where = (path: string[]) => path.map(String).join('.') || 'body';
+  while (stack.length > 0) {
+    const { value, depth, path } = stack.pop()!;
+    if (typeof value === 'string' && value.includes('\u0000')) throw badRequest(`${where(path)}: must not contain the NUL character (U+0000)`);
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_JSON_DEPTH) throw badRequest(`${where(path.slice(0, 3))}: is nested more than ${MAX_JSON_DEPTH} levels deep`);
+    for (const [key, child] of Object.entries(value)) {
+      if (key.includes('\u0000')) throw badRequest(`${where(path)}: has a key with the NUL character (U+0000)`);
+      stack.push({ value: child, depth: depth + 1, path: [...path, key] });
+    }
+  }
+}
+
 /** The identity of an event: its trigger and content, without the envelope's send time. */
 function deliveryDigest(body: Record<string, unknown>): string {
   const { createdAt: _sendTime, ...identity } = body;
@@ -54,6 +80,7 @@ export function parseCalDelivery(rawBody: Buffer, contentType: string | undefine
   checkMediaType(contentType);
   const json = decodeJson(rawBody);
   if (json === null || typeof json !== 'object' || Array.isArray(json)) throw badRequest('body: must be a JSON object');
+  checkStorable(json);
 
   const envelope = calWebhookEnvelopeSchema.safeParse(json);
   if (!envelope.success) throw badRequest(describeIssues(envelope.error, ''));
