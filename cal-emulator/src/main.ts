@@ -14,7 +14,10 @@ const emulator = createCalEmulator({
   onUnexpectedError: (error) => logger.error({ err: error }, 'unexpected error'),
 });
 const running = await emulator.listen(settings.CAL_EMULATOR_PORT, settings.CAL_EMULATOR_HOST);
-logger.info({ url: running.url, webhooks: settings.CAL_EMULATOR_WEBHOOK_URL ? 'on' : 'off' }, 'cal.com emulator listening');
+logger.info(
+  { url: running.url, authorizePage: `${running.origin}/auth/oauth2/authorize`, webhooks: settings.CAL_EMULATOR_WEBHOOK_URL ? 'on' : 'off' },
+  'cal.com emulator listening',
+);
 // The URL on stdout on its own line, so a parent process can read it without parsing log lines.
 process.stdout.write(`${running.url}\n`);
 

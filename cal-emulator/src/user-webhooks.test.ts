@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { z } from 'zod';
 import { errorEnvelopeSchema, successEnvelopeSchema } from './schemas/envelope.schema.js';
 import { userWebhookSchema } from './schemas/user-webhook.schema.js';
-import { webhookBodySchema } from './schemas/webhook.schema.js';
+import { webhookBodySchema, webhookPingBodySchema } from './schemas/webhook.schema.js';
 import { SANDBOX, SUNDAY_NOON, startTestEmulator, type TestEmulator } from './test-support/start-emulator.js';
 import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from './test-support/webhook-receiver.js';
 
@@ -209,7 +209,7 @@ describe('pingWebhook', () => {
     const delivery = await api.emulator.pingWebhook(created.id);
     expect(delivery).toMatchObject({ triggerEvent: 'PING', subscriptionId: created.id, status: 200, ok: true });
     const [received] = await connection.waitFor(1);
-    expect(verifiedWith(RUTH_SECRET, received!)).toEqual({
+    expect(webhookPingBodySchema.parse(verifiedWith(RUTH_SECRET, received!))).toEqual({
       triggerEvent: 'PING',
       createdAt: '2030-07-01T09:30:00.000Z',
       payload: {

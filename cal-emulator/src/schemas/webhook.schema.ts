@@ -1,5 +1,5 @@
-// The booking webhook body Cal.com delivers (calcom.md §2; packages/features/webhooks/lib/sendPayload.ts):
-// `{triggerEvent, createdAt (ISO, ms), payload}` with the booking payload's keys pinned here.
+// The webhook bodies Cal.com delivers (calcom.md §2; packages/features/webhooks/lib/sendPayload.ts):
+// `{triggerEvent, createdAt (ISO, ms), payload}` with the booking payload's keys pinned here, and the PING test body.
 import { z } from 'zod';
 
 const utcWithoutMillis = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, 'must look like dayjs.utc().format(): 2025-06-10T14:00:00Z');
@@ -55,4 +55,26 @@ export const webhookBodySchema = z.strictObject({
   triggerEvent: z.enum(['BOOKING_CREATED', 'BOOKING_REQUESTED', 'BOOKING_RESCHEDULED', 'BOOKING_CANCELLED']),
   createdAt: z.iso.datetime(),
   payload: webhookBookingPayloadSchema,
+});
+
+const pingPerson = z.strictObject({
+  name: z.string(),
+  email: z.string(),
+  timeZone: z.string(),
+  language: z.strictObject({ locale: z.string() }),
+  utcOffset: z.number().int(),
+});
+
+/** The "Ping test" body (testTrigger.handler.ts + sendPayload.ts): a fixed test event, times with millis. */
+export const webhookPingBodySchema = z.strictObject({
+  triggerEvent: z.literal('PING'),
+  createdAt: z.iso.datetime(),
+  payload: z.strictObject({
+    type: z.literal('Test'),
+    title: z.literal('Test trigger event'),
+    startTime: z.iso.datetime(),
+    endTime: z.iso.datetime(),
+    attendees: z.array(pingPerson).length(1),
+    organizer: pingPerson,
+  }),
 });
