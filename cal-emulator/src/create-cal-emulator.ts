@@ -21,7 +21,10 @@ export interface CalEmulatorOptions {
   fixtures?: Fixtures;
   /** Injectable so tests can move time; token expiry, slots and timestamps all follow it. */
   clock?: () => Date;
-  /** A subscriber registered at start (and again on reset), like one webhook configured in Cal.com. */
+  /**
+   * A platform subscription registered at start (and again on reset), like an OAuth client's webhook in
+   * Cal.com: it hears bookings of managed users. Ordinary accounts register theirs with POST /v2/webhooks.
+   */
   webhook?: { subscriberUrl?: string; secret?: string };
   /** Used for webhook deliveries; defaults to the global fetch. */
   fetch?: FetchLike;
