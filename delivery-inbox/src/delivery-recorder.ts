@@ -32,12 +32,27 @@ export interface RecorderDependencies {
   logger: Logger;
 }
 
+/** Many inserts close together share one wake-up of the relays (see InboxStore.notifyRelay). */
+const WAKE_COALESCE_MS = 20;
+
 export function createDeliveryRecorder(deps: RecorderDependencies): DeliveryRecorder {
+  let wakePending = false;
+  function wakeRelay(): void {
+    if (wakePending) return;
+    wakePending = true;
+    setTimeout(() => {
+      wakePending = false;
+      // A lost wake-up only delays the relay until its next poll.
+      deps.inbox.notifyRelay().catch(() => undefined);
+    }, WAKE_COALESCE_MS).unref();
+  }
+
   return {
     async record(delivery) {
       let inboxError: unknown;
       try {
         const { inserted } = await deps.inbox.insert(delivery);
+        if (inserted) wakeRelay();
         return { duplicate: !inserted, via: 'inbox' };
       } catch (error) {
         inboxError = error;

@@ -59,7 +59,12 @@ export function createInboxRelay(options: InboxRelayOptions) {
 
   async function drainOnce(): Promise<DrainResult> {
     return options.dataSource.transaction(async (manager) => {
-      const pending = await options.inbox.claimPending(manager, batchSize);
+      const { pending, unreadable } = await options.inbox.claimPending(manager, batchSize);
+      if (unreadable.length > 0) {
+        // Kept (never deleted: they were acknowledged) and counted in the inbox depth, for an operator to see.
+        await options.inbox.markFailed(manager, unreadable, 'cannot be opened: sealed under a key that is not configured, or damaged');
+        options.logger.error({ rows: unreadable.length }, 'inbox rows cannot be opened; skipped until the key is configured');
+      }
       const outcomes = await mapWithConcurrency(pending, concurrency, async (row) => {
         try {
           // Started inside the webhook request's trace, so the workflow's spans join it.

@@ -68,7 +68,9 @@ export const settingsSchema = z.object({
   SECURE_COOKIES: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
 
   // Requests per minute per client IP.
-  RATE_LIMIT_WEBHOOKS_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+  // Generous for webhooks: Cal.com does not retry, so a 429 to a real delivery is an event lost until
+  // the reconciliation finds it. The limit is there to stop floods, not to shape Cal.com's traffic.
+  RATE_LIMIT_WEBHOOKS_PER_MINUTE: z.coerce.number().int().min(1).default(120000),
   RATE_LIMIT_TOKENS_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(600),
 

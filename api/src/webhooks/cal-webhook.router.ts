@@ -60,7 +60,8 @@ export function createCalWebhookRouter(deps: CalWebhookDependencies): Router {
     try {
       const outcome = await deps.recorder.record(delivery);
       observe(outcome.duplicate ? 'duplicate' : 'accepted');
-      deps.logger.info({ requestId: delivery.requestId, triggerEvent: delivery.triggerEvent, via: outcome.via, duplicate: outcome.duplicate }, 'cal delivery recorded');
+      // debug, not info: one line per delivery cost measurable CPU under load (bench); metrics count them.
+      deps.logger.debug({ requestId: delivery.requestId, triggerEvent: delivery.triggerEvent, via: outcome.via, duplicate: outcome.duplicate }, 'cal delivery recorded');
       response.status(202).json({ status: 'accepted', deliveryId: delivery.deliveryId, duplicate: outcome.duplicate });
     } catch (error) {
       if (error instanceof DeliveryNotRecordedError) {
