@@ -61,7 +61,7 @@ export function PublicBooker(props: PublicBookerProps) {
       {noFreeSlots ? <NoFreeSlotsHint hostName={props.hostName} /> : null}
       {/* No accessToken and no refreshUrl: the Booker then uses only Cal.com's public endpoints
           (event type, slots, reservation, booking) and never asks for /me. A host's token stays on our servers. */}
-      <CalProvider clientId={props.calClientId} options={{ apiUrl: props.calApiUrl }} language="en">
+      <CalProvider clientId={props.calClientId} options={{ apiUrl: props.calApiUrl }}>
         {providerReady ? (
           <Booker
             username={props.calUsername}

@@ -1,4 +1,4 @@
-// Types for the two parts of @calcom/atoms 2.6.0 this app uses. The package's own dist/index.d.ts
+// Types for the two parts of @calcom/atoms 2.6.0 this app uses, and only the props it passes. The package's own dist/index.d.ts
 // re-exports "./packages/platform/atoms/index", which it does not ship, so TypeScript would see nothing.
 // Deliberately narrower than the library: CalProvider takes no accessToken or refreshUrl here, because
 // this public page must never hand a host's token to a browser (see ../booking/public-booker.tsx).
@@ -8,8 +8,6 @@ declare module '@calcom/atoms' {
   export interface CalProviderProps {
     clientId: string;
     options: { apiUrl: string };
-    language?: 'en' | 'de' | 'fr' | 'it' | 'nl' | 'pt-BR' | 'es';
-    autoUpdateTimezone?: boolean;
     children?: ReactNode;
   }
 
