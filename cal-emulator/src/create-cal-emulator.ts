@@ -141,8 +141,10 @@ export function createCalEmulator(options: CalEmulatorOptions = {}): CalEmulator
             url: `${origin}/v2`,
             origin,
             port: boundPort,
+            // Idempotent: tests close the emulator to play "Cal.com is down" and the harness closes it again.
             close: () =>
               new Promise<void>((done, fail) => {
+                if (!server.listening) return done();
                 server.closeAllConnections();
                 server.close((error) => (error ? fail(error) : done()));
               }),

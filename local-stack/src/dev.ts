@@ -11,6 +11,7 @@ const stack = await startLocalStack(settings, logger);
 const lines = [
   '',
   'ChurchHub Booking is running',
+  ...(stack.sandbox ? stack.sandbox.hostUsernames.map((username) => `  booking page:   ${stack.webUrl}/book/${username}`) : [`  booking pages:  ${stack.webUrl}/book/<host username>`]),
   `  api:            ${stack.apiUrl}   (health: ${stack.apiUrl}/health)`,
   `  webhook URL:    ${stack.apiUrl}/webhooks/cal`,
   stack.webhookSecretGenerated

@@ -16,6 +16,7 @@ import { waitForHttp } from './wait-for-http.js';
 
 export interface LocalStack {
   apiUrl: string;
+  webUrl: string;
   databaseUrl: string;
   temporalAddress: string;
   temporalUiUrl: string | null;
@@ -122,10 +123,25 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
     };
     startService('worker', 'worker/src/main.ts', childEnv);
     const api = startService('api', 'api/src/main.ts', childEnv);
+    // The booking page: Next.js in development mode (compiles pages on first visit), talking to our api.
+    const web = startChildService(
+      'web',
+      process.execPath,
+      [path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next'), 'dev', '--port', String(settings.WEB_PORT), '--hostname', '127.0.0.1'],
+      { ...process.env, NODE_ENV: 'development', API_URL: `http://${settings.API_HOST}:${settings.PORT}`, WEB_SERVER_TOKEN: webServerToken, PORT: String(settings.WEB_PORT), NEXT_TELEMETRY_DISABLED: '1' },
+      path.join(projectRoot, 'web'),
+    );
+    services.push(web);
+    cleanups.push(() => web.stop());
     await waitForHttp(`${apiUrl}/health`, 60_000, () => api.process.exitCode === null);
 
+    const webUrl = `http://127.0.0.1:${settings.WEB_PORT}`;
+    await waitForHttp(`${webUrl}/icon.svg`, 120_000, () => web.process.exitCode === null).catch((error: unknown) => {
+      notes.push(`The booking page did not answer yet (${(error as Error).message}); it may still be compiling.`);
+    });
     return {
       apiUrl,
+      webUrl,
       databaseUrl,
       temporalAddress,
       temporalUiUrl: temporal?.uiUrl ?? null,

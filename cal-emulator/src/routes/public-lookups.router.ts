@@ -5,9 +5,15 @@
 import { sendData } from '../http/envelope.js';
 import type { DeclareRoute } from '../http/route-probes.js';
 
+/**
+ * Zones newer than the time-zone data inside @calcom/atoms (spacetime): Cal.com's own city list does
+ * not offer them, and the Booker's picker throws "Cannot find timezone" on them, failing the page.
+ */
+const ZONES_UNKNOWN_TO_THE_ATOMS = new Set(['America/Ciudad_Juarez', 'America/Coyhaique']);
+
 /** Cal.com lists cities per zone (city-timezones); the emulator derives one city per IANA zone from Intl. */
 function cityTimeZones(): { city: string; timezone: string }[] {
-  return Intl.supportedValuesOf('timeZone').map((timezone) => ({
+  return Intl.supportedValuesOf('timeZone').filter((timezone) => !ZONES_UNKNOWN_TO_THE_ATOMS.has(timezone)).map((timezone) => ({
     city: (timezone.split('/').pop() ?? timezone).replace(/_/g, ' '),
     timezone,
   }));
