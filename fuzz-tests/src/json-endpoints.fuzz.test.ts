@@ -3,7 +3,8 @@
 // whose message says what is wrong (401 says only "Unauthorized", by design), and the server stays up.
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startPipeline, type Pipeline } from '@churchhub/integration-tests/src/support/pipeline.js';
+import type { Pipeline } from '@churchhub/integration-tests/src/support/pipeline.js';
+import { startFuzzPipeline } from './support/fuzz-pipeline.js';
 import { headersFor, jsonEndpointRequest, parameterRequest, type Credentials, type EndpointRequest } from './support/endpoint-requests.js';
 import { answerOf, expectWellFormedClientError } from './support/http-answers.js';
 
@@ -12,7 +13,7 @@ let credentials: Credentials;
 const sent = new Map<string, number>();
 
 beforeAll(async () => {
-  pipeline = await startPipeline({ calEmulator: {} });
+  pipeline = await startFuzzPipeline('endpoints', { calEmulator: {} });
   credentials = {
     operatorKey: (await pipeline.apiKeys.create({ name: 'Fuzz operator', role: 'operator' })).key,
     adminKey: (await pipeline.apiKeys.create({ name: 'Fuzz admin', role: 'admin' })).key,

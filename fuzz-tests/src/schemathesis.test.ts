@@ -2,7 +2,8 @@
 // generated valid and invalid requests for every documented operation must never get a 5xx, and
 // every answer must be one the document declares (status, content type, schema, headers).
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startPipeline, type Pipeline } from '@churchhub/integration-tests/src/support/pipeline.js';
+import type { Pipeline } from '@churchhub/integration-tests/src/support/pipeline.js';
+import { startFuzzPipeline } from './support/fuzz-pipeline.js';
 import { SCHEMATHESIS_VERSION, ensureSchemathesis, runSchemathesis } from './support/schemathesis-cli.js';
 
 let pipeline: Pipeline;
@@ -10,7 +11,7 @@ let adminKey: string;
 
 beforeAll(async () => {
   ensureSchemathesis();
-  pipeline = await startPipeline({ calEmulator: {} });
+  pipeline = await startFuzzPipeline('schemathesis', { calEmulator: {} });
   adminKey = (await pipeline.apiKeys.create({ name: 'Schemathesis admin', role: 'admin' })).key;
 }, 600_000);
 afterAll(async () => {

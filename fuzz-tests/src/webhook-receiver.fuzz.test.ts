@@ -5,7 +5,8 @@
 // Extreme values the schema lets through are either processed all the way or refused by name.
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startPipeline, type Pipeline } from '@churchhub/integration-tests/src/support/pipeline.js';
+import type { Pipeline } from '@churchhub/integration-tests/src/support/pipeline.js';
+import { startFuzzPipeline } from './support/fuzz-pipeline.js';
 import { countRows, rowsNaming, unprocessedDeliveries, type RowCounts } from './support/database-traces.js';
 import { brokenDelivery, extremeDelivery, serialize, type SignedDelivery } from './support/delivery-mutations.js';
 import { answerOf, chunkedBody, errorOf, expectRefusal, type Answer } from './support/http-answers.js';
@@ -31,7 +32,7 @@ const sent = new Map<string, number>();
 let current = '';
 
 beforeAll(async () => {
-  pipeline = await startPipeline({ maxWebhookBodyBytes: MAX_BODY_BYTES });
+  pipeline = await startFuzzPipeline('webhooks', { maxWebhookBodyBytes: MAX_BODY_BYTES });
 });
 afterAll(async () => {
   const lines = [...sent].map(([property, count]) => `  ${String(count).padStart(5)}  ${property}`);
