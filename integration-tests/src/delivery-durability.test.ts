@@ -89,6 +89,23 @@ describe('with Temporal unreachable', () => {
   });
 });
 
+describe('with an inbox row nobody can open', () => {
+  it('sets it aside and keeps relaying the others', async () => {
+    await pipeline.dataSource.query(
+      `INSERT INTO webhook_inbox (delivery_id, workflow_id, trigger_event, delivery) VALUES ($1, 'cal-x', 'BOOKING_CREATED', 'v1.lost-key.AAAA.AAAA.AAAA')`,
+      [`poison-${Date.now()}`],
+    );
+    const fixture = newBookingFixture();
+    const body = deliveries.created(fixture);
+    await pipeline.processed(await pipeline.send(body), body);
+    expect(await pipeline.reader.findByUid(fixture.uid)).toMatchObject({ status: 'accepted' });
+    const [poison] = await pipeline.dataSource.query("SELECT relayed_at, relay_attempts, last_relay_error FROM webhook_inbox WHERE delivery_id LIKE 'poison-%' ORDER BY id DESC LIMIT 1");
+    expect(poison.relayed_at).toBeNull();
+    expect(poison.relay_attempts).toBeGreaterThan(0);
+    expect(poison.last_relay_error).toMatch(/cannot be opened/);
+  });
+});
+
 describe('with Postgres unreachable', () => {
   it('acknowledges by starting the workflow in Temporal directly', async () => {
     const api = await apiWith(await unreachableDatabase(), pipeline.client, pipeline.taskQueue);

@@ -90,6 +90,16 @@ describe('POST /tokens/cal/managed-user', () => {
     expect(calls(FORCE_REFRESH)).toBe(2);
   });
 
+  it('treats a cache entry it cannot open (key no longer configured) as a miss and mints anew', async () => {
+    await requestToken({ username });
+    await pipeline.dataSource.query("UPDATE managed_user_tokens SET refresh_token_encrypted = 'v1.gone.AAAA.AAAA.AAAA', access_token_encrypted = 'v1.gone.AAAA.AAAA.AAAA'");
+    const response = await requestToken({ username });
+    expect(response.status).toBe(200);
+    expect(calls(FORCE_REFRESH)).toBe(2);
+    const [row] = await pipeline.dataSource.query('SELECT key_id FROM managed_user_tokens');
+    expect(row.key_id).toBe('test');
+  });
+
   it('answers 404 with a clear message for an unknown user', async () => {
     const response = await requestToken({ username: 'nobody-clxsandbox0client-example-org' });
     expect(response.status).toBe(404);

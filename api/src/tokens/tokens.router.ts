@@ -34,7 +34,8 @@ function toHttpError(error: unknown): unknown {
 
 export function createTokensRouter(deps: TokensRouterDependencies): Router {
   const router = Router();
-  const json = express.json({ limit: '4kb', strict: true });
+  // Not inflated: a compressed body is refused with 415, as on the webhook receiver.
+  const json = express.json({ limit: '4kb', strict: true, inflate: false });
 
   router.post('/tokens/cal/managed-user', deps.requireWebServer, json, async (request, response) => {
     if (!request.is('application/json')) throw new HttpError(415, 'unsupported_media_type', 'Content-Type must be application/json');

@@ -2,7 +2,7 @@
 // decrypted after; the purpose strings bind each ciphertext to its column.
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { FieldCipher } from '@churchhub/field-encryption';
+import { DecryptionError, type FieldCipher } from '@churchhub/field-encryption';
 
 const ACCESS_PURPOSE = 'managed_user_tokens.access_token';
 const REFRESH_PURPOSE = 'managed_user_tokens.refresh_token';
@@ -32,7 +32,21 @@ export function hashAccessToken(accessToken: string): string {
 export function createManagedUserTokenStore(deps: { dataSource: DataSource; cipher: FieldCipher }) {
   const { dataSource, cipher } = deps;
 
-  function fromRow(row: TokenRow): StoredManagedUserTokens {
+  /**
+   * A cache entry that cannot be opened (sealed under a key no longer configured, or damaged) is a
+   * cache miss: the caller mints new tokens, which overwrite it. Never returned as-is.
+   */
+  function fromRow(row: TokenRow | undefined): StoredManagedUserTokens | null {
+    if (!row) return null;
+    try {
+      return openRow(row);
+    } catch (error) {
+      if (error instanceof DecryptionError) return null;
+      throw error;
+    }
+  }
+
+  function openRow(row: TokenRow): StoredManagedUserTokens {
     return {
       calUserId: row.cal_user_id,
       username: row.username,
@@ -46,17 +60,17 @@ export function createManagedUserTokenStore(deps: { dataSource: DataSource; ciph
   return {
     async findByUsername(username: string): Promise<StoredManagedUserTokens | null> {
       const rows: TokenRow[] = await dataSource.query('SELECT * FROM managed_user_tokens WHERE username = $1', [username]);
-      return rows[0] ? fromRow(rows[0]) : null;
+      return fromRow(rows[0]);
     },
 
     async findByAccessToken(accessToken: string): Promise<StoredManagedUserTokens | null> {
       const rows: TokenRow[] = await dataSource.query('SELECT * FROM managed_user_tokens WHERE access_token_hash = $1', [hashAccessToken(accessToken)]);
-      return rows[0] ? fromRow(rows[0]) : null;
+      return fromRow(rows[0]);
     },
 
     async findByCalUserId(calUserId: number): Promise<StoredManagedUserTokens | null> {
       const rows: TokenRow[] = await dataSource.query('SELECT * FROM managed_user_tokens WHERE cal_user_id = $1', [calUserId]);
-      return rows[0] ? fromRow(rows[0]) : null;
+      return fromRow(rows[0]);
     },
 
     /**
@@ -75,7 +89,7 @@ export function createManagedUserTokenStore(deps: { dataSource: DataSource; ciph
     return {
       async read(calUserId) {
         const rows: TokenRow[] = await manager.query('SELECT * FROM managed_user_tokens WHERE cal_user_id = $1', [calUserId]);
-        return rows[0] ? fromRow(rows[0]) : null;
+        return fromRow(rows[0]);
       },
       async save(tokens) {
         await manager.query(
