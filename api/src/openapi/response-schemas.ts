@@ -31,6 +31,7 @@ export const createdApiKeySchema = z.object({ id: z.uuid(), key: z.string().desc
 export const replayResultSchema = z.object({
   replayId: z.string(),
   started: z.array(z.object({ deliveryId: z.string(), workflowId: z.string() })),
+  unreadable: z.array(z.string()).optional(),
   limit: z.number().int().optional(),
 });
 export const anyObjectSchema = z.record(z.string(), z.unknown());

@@ -7,12 +7,15 @@ import { apiBookingToDelivery } from '@churchhub/activities';
 import type { CalApiBooking } from '@churchhub/cal-client';
 import { WORKFLOW_TYPES, type CalDelivery } from '@churchhub/contracts';
 import type { BookingReader } from '@churchhub/database';
+import { DecryptionError } from '@churchhub/field-encryption';
 import type { DataSource } from 'typeorm';
 import { parseCalDelivery } from '../webhooks/parse-cal-delivery.js';
 
 export interface ReplayResult {
   replayId: string;
   started: Array<{ deliveryId: string; workflowId: string }>;
+  /** Audited events in the range that could not be opened (sealed under a key no longer configured). */
+  unreadable?: string[];
 }
 
 /** The most events one request re-drives; a larger range is replayed in several requests. */
@@ -59,11 +62,18 @@ export function createReplayService(deps: { dataSource: DataSource; reader: Book
         [from, to, MAX_REPLAY_EVENTS],
       );
       const deliveries: CalDelivery[] = [];
+      const unreadable: string[] = [];
       for (const row of rows) {
-        const entry = await deps.reader.auditEntry(row.delivery_id);
-        if (entry) deliveries.push(rebuild(entry));
+        try {
+          const entry = await deps.reader.auditEntry(row.delivery_id);
+          if (entry) deliveries.push(rebuild(entry));
+        } catch (error) {
+          // One event we cannot open must not stop the others from being replayed; it is reported.
+          if (!(error instanceof DecryptionError)) throw error;
+          unreadable.push(row.delivery_id);
+        }
       }
-      return start(deliveries, requestedBy);
+      return { ...(await start(deliveries, requestedBy)), unreadable };
     },
   };
 }
