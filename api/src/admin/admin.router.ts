@@ -15,7 +15,11 @@ export const bookingUidSchema = z
   .max(MAX_KEY_LENGTH, `must be at most ${MAX_KEY_LENGTH} characters`)
   .refine((uid) => !uid.includes('\u0000'), 'must not contain the NUL character (U+0000)');
 
-export const newApiKeySchema = z.strictObject({ name: z.string().min(1).max(120), role: z.enum(ROLES as unknown as [string, ...string[]]) });
+export const newApiKeySchema = z.strictObject({
+  // Found by schemathesis: a name with U+0000 reached Postgres (text cannot hold NUL) and answered 500.
+  name: z.string().min(1).max(120).refine((name) => !name.includes('\u0000'), 'must not contain the NUL character (U+0000)'),
+  role: z.enum(ROLES as unknown as [string, ...string[]]),
+});
 
 export function createAdminRouter(deps: { reader: BookingReader; apiKeys: ApiKeyStore; requireRole: RequireRole }): Router {
   const router = Router();

@@ -10,7 +10,13 @@ import type { ApiMetrics } from '../metrics/api-metrics.js';
 import { TokenUnavailableError, type ManagedUserTokenService } from './managed-user-token-service.js';
 
 export const managedUserTokenRequestSchema = z.strictObject({
-  username: z.string({ error: 'is required (a string)' }).min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  username: z
+    .string({ error: 'is required (a string)' })
+    .min(1, 'must not be empty')
+    .max(200, 'must be at most 200 characters')
+    // Found by the fuzzers: a username with U+0000 reached the token store's query (Postgres text
+    // cannot hold NUL) and answered 500. No Cal.com username has one.
+    .refine((username) => !username.includes('\u0000'), 'must not contain the NUL character (U+0000)'),
 });
 
 export interface TokensRouterDependencies {

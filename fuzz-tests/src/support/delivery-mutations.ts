@@ -219,6 +219,15 @@ const extremeField: fc.Arbitrary<Change> = fc.oneof(
   nestedChange('payload.responses'),
   nestedChange('payload.metadata'),
   nestedChange('nesting'),
+  fc.constant<Change>({ label: 'payload.rescheduleUid is the booking itself', path: 'payload.rescheduleUid', apply: (delivery) => setAt(delivery, 'payload.rescheduleUid', (delivery.payload as Json).uid) }),
+  fc.constant<Change>({
+    label: 'payload.endTime before payload.startTime',
+    path: 'payload.endTime',
+    apply: (delivery) => {
+      const payload = delivery.payload as Json;
+      [payload.startTime, payload.endTime] = [payload.endTime, payload.startTime];
+    },
+  }),
   change('payload.customInputs', 'odd keys', fc.dictionary(oddString, fc.jsonValue({ maxDepth: 2 }), { minKeys: 1, maxKeys: 3 })),
 );
 

@@ -27,7 +27,7 @@ const base64 = (text: string) => Buffer.from(text).toString('base64');
 
 /** Bodies that pass (or nearly pass) each endpoint's schema, so fuzzing reaches past validation. */
 const plausibleBody: Record<string, fc.Arbitrary<unknown>> = {
-  '/tokens/cal/managed-user': fc.record({ username: fc.oneof(fc.constantFrom('pastor-anna-clxsandbox0client-example-org', 'ruth-mensah', 'nobody-here'), fc.string({ maxLength: 250 })) }),
+  '/tokens/cal/managed-user': fc.record({ username: fc.oneof(fc.constantFrom('pastor-anna-clxsandbox0client-example-org', 'ruth-mensah', 'nobody-here', 'a\u0000b'), fc.string({ maxLength: 250 })) }),
   '/codec/encode': fc.record({
     payloads: fc.array(
       fc.record(
@@ -45,7 +45,7 @@ const plausibleBody: Record<string, fc.Arbitrary<unknown>> = {
     fc.record({ from: fc.oneof(fc.date({ noInvalidDate: true }).map((date) => date.toISOString()), fc.string({ maxLength: 30 })), to: fc.oneof(fc.date({ noInvalidDate: true }).map((date) => date.toISOString()), fc.string({ maxLength: 30 })) }),
     fc.record({ deliveryId: fc.stringMatching(/^[0-9a-f]{64}$/), from: fc.constant('2026-01-01T00:00:00Z') }),
   ),
-  '/admin/api-keys': fc.record({ name: fc.oneof(fc.string({ maxLength: 130 }), fc.constant('')), role: fc.oneof(fc.constantFrom('admin', 'operator', 'owner', ''), fc.jsonValue({ maxDepth: 1 })) }, { requiredKeys: [] }),
+  '/admin/api-keys': fc.record({ name: fc.oneof(fc.string({ maxLength: 130 }), fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom('', 'a\u0000b', '\ud800')), role: fc.oneof(fc.constantFrom('admin', 'operator', 'owner', ''), fc.jsonValue({ maxDepth: 1 })) }, { requiredKeys: [] }),
 };
 plausibleBody['/codec/decode'] = plausibleBody['/codec/encode']!;
 

@@ -39,10 +39,10 @@ export interface SchemathesisRun {
   output: string;
 }
 
-/** `st run <args>`, asynchronously (the api under test serves from this same process). */
+/** `st --config-file fuzz-tests/schemathesis/schemathesis.toml run <args>`, asynchronously (the api under test serves from this same process). */
 export function runSchemathesis(args: string[], env: Record<string, string>, timeoutMs: number): Promise<SchemathesisRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn('python3', [path.join(target, 'bin', 'st'), 'run', ...args], {
+    const child = spawn('python3', [path.join(target, 'bin', 'st'), '--config-file', path.join(hooksDirectory, 'schemathesis.toml'), 'run', ...args], {
       // Anything schemathesis writes (reports, caches) stays out of the repository.
       cwd: os.tmpdir(),
       env: {
