@@ -1,20 +1,12 @@
 // Contract: bookings. The legacy body the Booker sends and the 2024-08-13 body, 201 with each version's
 // shape, refusal of unavailable slots, the 2024-08-13 list with pagination and filters, cancel, reschedule.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { legacyBookingSchema, bookingSchema, listBookingsResponseSchema, legacyCancelOutputSchema } from './schemas/booking-outputs.schema.js';
 import { errorEnvelopeSchema, successEnvelopeSchema } from './schemas/envelope.schema.js';
-import { SANDBOX, SUNDAY_NOON, startTestEmulator, type TestEmulator } from './test-support/start-emulator.js';
+import { SANDBOX, useResetEmulatorPerTest } from './test-support/start-emulator.js';
 
 const V2024_08_13 = { 'cal-api-version': '2024-08-13' };
-let api: TestEmulator;
-beforeAll(async () => {
-  api = await startTestEmulator();
-});
-beforeEach(() => {
-  api.emulator.reset();
-  api.clock.set(SUNDAY_NOON);
-});
-afterAll(() => api.stop());
+const api = useResetEmulatorPerTest();
 
 /** What the Booker (atoms 2.6, cal-api-version 2024-06-14) posts: dayjs().format() times and `responses`. */
 const bookerBody = (start = '2030-01-07T10:00:00+01:00') => ({

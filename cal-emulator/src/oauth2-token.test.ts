@@ -3,23 +3,15 @@
 // the refresh_token grant with rotation, raw RFC 6749 bodies with Cache-Control: no-store, and what the
 // tokens open: /v2/me, the account's own /v2/bookings, 401 (not 498) once expired.
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorEnvelopeSchema, successEnvelopeSchema } from './schemas/envelope.schema.js';
 import { meSchema } from './schemas/me.schema.js';
 import { oauth2ErrorSchema, oauth2TokenResponseSchema } from './schemas/oauth2.schema.js';
 import { answerConsent, type ConsentRequest } from './test-support/oauth2-consent.js';
-import { SANDBOX, SUNDAY_NOON, startTestEmulator, type TestEmulator } from './test-support/start-emulator.js';
+import { SANDBOX, useResetEmulatorPerTest } from './test-support/start-emulator.js';
 
 const CLIENT = SANDBOX.oauth2Client;
-let api: TestEmulator;
-beforeAll(async () => {
-  api = await startTestEmulator();
-});
-beforeEach(() => {
-  api.emulator.reset();
-  api.clock.set(SUNDAY_NOON);
-});
-afterAll(() => api.stop());
+const api = useResetEmulatorPerTest();
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 const pkcePair = () => {

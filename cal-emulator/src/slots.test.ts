@@ -2,20 +2,12 @@
 // minus the minimum booking notice, accepted bookings and other visitors' reservations.
 // Fixture hosts: the pastor works Mon–Fri 09:00–17:00 Europe/London (30-min events); the counsellor
 // Mon–Fri 09:00–17:00 America/New_York (50-min sessions every 60 min). "Now" is Sunday 2030-01-06 12:00Z.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorEnvelopeSchema, successEnvelopeSchema } from './schemas/envelope.schema.js';
 import { legacySlotsOutputSchema, slotsOutputSchema } from './schemas/slots.schema.js';
-import { SANDBOX, SUNDAY_NOON, startTestEmulator, type TestEmulator } from './test-support/start-emulator.js';
+import { SANDBOX, useResetEmulatorPerTest } from './test-support/start-emulator.js';
 
-let api: TestEmulator;
-beforeAll(async () => {
-  api = await startTestEmulator();
-});
-beforeEach(() => {
-  api.emulator.reset();
-  api.clock.set(SUNDAY_NOON);
-});
-afterAll(() => api.stop());
+const api = useResetEmulatorPerTest();
 
 const legacySlots = async (query: string) => {
   const response = await api.call('GET', `/slots/available?${query}`);

@@ -1,18 +1,10 @@
 // Contract of the emulator's own test hooks: per-route call counts, 5xx fault injection in Cal.com's
 // envelope, reset to fixtures, and the same hooks over the /_emulator HTTP prefix.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorEnvelopeSchema } from './schemas/envelope.schema.js';
-import { SANDBOX, SUNDAY_NOON, startTestEmulator, type TestEmulator } from './test-support/start-emulator.js';
+import { SANDBOX, useResetEmulatorPerTest } from './test-support/start-emulator.js';
 
-let api: TestEmulator;
-beforeAll(async () => {
-  api = await startTestEmulator();
-});
-beforeEach(() => {
-  api.emulator.reset();
-  api.clock.set(SUNDAY_NOON);
-});
-afterAll(() => api.stop());
+const api = useResetEmulatorPerTest();
 
 const admin = async (method: string, path: string, body?: unknown) => {
   const response = await fetch(`${api.running.origin}/_emulator${path}`, {

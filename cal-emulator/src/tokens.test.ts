@@ -1,21 +1,13 @@
 // Contract: managed-user access tokens on the injected clock: 498 TokenExpiredException after 60 minutes,
 // 401 "Invalid Access Token." for unknown ones, refresh rotation, the Origin check, /me and /provider.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { errorEnvelopeSchema, successEnvelopeSchema, successWithoutDataSchema } from './schemas/envelope.schema.js';
 import { tokensSchema } from './schemas/managed-user.schema.js';
 import { meSchema } from './schemas/me.schema.js';
-import { SANDBOX, SUNDAY_NOON, startTestEmulator, type TestEmulator } from './test-support/start-emulator.js';
+import { SANDBOX, useResetEmulatorPerTest } from './test-support/start-emulator.js';
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
-let api: TestEmulator;
-beforeAll(async () => {
-  api = await startTestEmulator();
-});
-beforeEach(() => {
-  api.emulator.reset();
-  api.clock.set(SUNDAY_NOON);
-});
-afterAll(() => api.stop());
+const api = useResetEmulatorPerTest();
 
 describe('access tokens', () => {
   it('serve GET /v2/me in Cal.com’s shape', async () => {

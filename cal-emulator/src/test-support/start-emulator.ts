@@ -1,5 +1,6 @@
 // Starts an emulator on an ephemeral loopback port for a contract test and gives a small HTTP helper
 // that returns status, headers and parsed body, so each test reads as a request and its answer.
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createCalEmulator, type CalEmulator, type CalEmulatorOptions, type RunningCalEmulator } from '../create-cal-emulator.js';
 import { loadFixtures } from '../fixtures.js';
 import { createTestClock, type TestClock } from './test-clock.js';
@@ -75,4 +76,21 @@ export async function startTestEmulator(options: Omit<CalEmulatorOptions, 'clock
     },
     stop: () => running.close(),
   };
+}
+
+/**
+ * The lifecycle most contract test files share: one emulator per file, reset to the fixtures and to
+ * SUNDAY_NOON before each test, stopped after the file. Returns a stand-in that forwards to it.
+ */
+export function useResetEmulatorPerTest(options?: Parameters<typeof startTestEmulator>[0]): TestEmulator {
+  let current: TestEmulator | undefined;
+  beforeAll(async () => {
+    current = await startTestEmulator(options);
+  });
+  beforeEach(() => {
+    current!.emulator.reset();
+    current!.clock.set(SUNDAY_NOON);
+  });
+  afterAll(() => current?.stop());
+  return new Proxy({} as TestEmulator, { get: (_target, key) => current![key as keyof TestEmulator] });
 }
