@@ -5,7 +5,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { bookableSlots } from './support/booker-page.js';
 import { startBookingStack, STACK_START_TIMEOUT_MS, type BookingStack } from './support/booking-stack.js';
 import { launchChromium } from './support/chromium.js';
-import { hideTimeZonesTheBookerCannotShow } from './support/emulator-gaps.js';
 
 describe('the booking page when something is missing or down', () => {
   let stack: BookingStack;
@@ -27,7 +26,6 @@ describe('the booking page when something is missing or down', () => {
     await context?.close();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
-    await hideTimeZonesTheBookerCannotShow(page, stack.calApiUrl);
     return page;
   };
 

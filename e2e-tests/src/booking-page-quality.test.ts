@@ -9,7 +9,6 @@ import { axeViolations, isSeriousOrWorse } from './support/accessibility.js';
 import { bookableSlots, bookerSettled } from './support/booker-page.js';
 import { startBookingStack, STACK_START_TIMEOUT_MS, type BookingStack } from './support/booking-stack.js';
 import { launchChromium } from './support/chromium.js';
-import { hideTimeZonesTheBookerCannotShow } from './support/emulator-gaps.js';
 
 const screenshotDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../screenshots');
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -36,7 +35,6 @@ describe('the booking page’s quality', () => {
   async function openWithSlots(options: BrowserContextOptions): Promise<Page> {
     const context = await browser.newContext(options);
     const page = await context.newPage();
-    await hideTimeZonesTheBookerCannotShow(page, stack.calApiUrl);
     await page.goto(bookingUrl);
     await bookableSlots(page).first().waitFor({ state: 'visible', timeout: 30_000 });
     await bookerSettled(page);
@@ -97,7 +95,6 @@ describe('the booking page’s quality', () => {
     for (let load = 0; load < 5; load++) {
       const context = await browser.newContext(DESKTOP);
       const page = await context.newPage();
-      await hideTimeZonesTheBookerCannotShow(page, stack.calApiUrl);
       const started = performance.now();
       await page.goto(bookingUrl, { waitUntil: 'commit' });
       await bookableSlots(page).first().waitFor({ state: 'visible', timeout: 30_000 });

@@ -5,7 +5,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { bookFirstSlot, openBookingPage } from './support/booker-page.js';
 import { startBookingStack, STACK_START_TIMEOUT_MS, type BookingStack } from './support/booking-stack.js';
 import { launchChromium } from './support/chromium.js';
-import { hideTimeZonesTheBookerCannotShow } from './support/emulator-gaps.js';
 import { recordPageTraffic, type RecordedExchange } from './support/page-traffic.js';
 import { waitUntil } from './support/wait-until.js';
 
@@ -37,7 +36,6 @@ describe('booking as a visitor on /book/{username}', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
     const recorder = recordPageTraffic(page);
-    await hideTimeZonesTheBookerCannotShow(page, stack.calApiUrl);
     await openBookingPage(page, `${stack.web.url}/book/${stack.host.username}`);
     bookedStart = await bookFirstSlot(page, visitor);
     traffic = await recorder.settled();
@@ -86,7 +84,6 @@ describe('booking as a visitor on /book/{username}', () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     try {
       const phonePage = await phone.newPage();
-      await hideTimeZonesTheBookerCannotShow(phonePage, stack.calApiUrl);
       await openBookingPage(phonePage, `${stack.web.url}/book/${stack.host.username}`);
       await bookFirstSlot(phonePage, { name: 'Pat Phone', email: `pat.phone+${Date.now()}@example.org` });
       await expect(phonePage.getByTestId('booking-confirmed').innerText()).resolves.toContain(stack.host.name);
