@@ -9,6 +9,8 @@ export default defineConfig({
     globalSetup: ['local-stack/src/test-support/global-setup.ts'],
     // Integration files share those servers; on two cores running them one at a time is also fastest.
     fileParallelism: false,
+    // The tally reporter lets .ci/run close with one line counting every run.
+    reporters: ['default', './scripts/test-tally-reporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

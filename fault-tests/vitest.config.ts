@@ -17,6 +17,6 @@ export default defineConfig({
     testTimeout: 720_000,
     hookTimeout: 180_000,
     // The ledger lines are the evidence: show them even when everything passes.
-    reporters: ['verbose'],
+    reporters: ['verbose', './scripts/test-tally-reporter.ts'],
   },
 });
