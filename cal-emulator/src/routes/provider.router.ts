@@ -1,11 +1,20 @@
-// The CalProvider's start-up calls: GET /v2/provider/{clientId} (no auth; unknown client → 401) and
-// GET /v2/provider/{clientId}/access-token (ApiAuthGuard: 401 unknown token, 498 expired).
-// Source: apps/api/v2/src/ee/provider/provider.controller.ts; atoms dist (useOAuthClient, useOAuthFlow).
-import { unauthorized } from '../http/api-error.js';
+// The providers' start-up calls. CalProvider (Platform): GET /v2/provider/{clientId} (no auth; unknown
+// client → 401) and GET /v2/provider/{clientId}/access-token (ApiAuthGuard: 401 unknown token, 498 expired).
+// CalOAuthProvider (ordinary accounts): GET /v2/atoms/auth/oauth2/clients/{clientId} (no auth).
+// Sources: apps/api/v2/src/ee/provider/provider.controller.ts; apps/api/v2/src/modules/auth/oauth2/controllers/
+// atoms-oauth2.controller.ts (+ its e2e spec) and packages/features/oauth/services/OAuthService.ts `getClient`;
+// atoms dist (useOAuthClient with isOAuth2, useOAuthFlow).
+import { ApiError, unauthorized } from '../http/api-error.js';
 import type { Authenticator } from '../http/authenticate.js';
 import { sendData, sendSuccessWithoutData } from '../http/envelope.js';
 import type { DeclareRoute } from '../http/route-probes.js';
 import type { EmulatorState } from '../state.js';
+
+/**
+ * Cal.com's `getClient` throws ErrorWithCode(NotFound, "unauthorized_client") and the controller rethrows it
+ * as a bare `new HttpException(message, 404)`: so the code is "HttpException" and getResponse() is the string.
+ */
+const oauth2ClientNotFound = () => new ApiError(404, 'HttpException', 'unauthorized_client', 'unauthorized_client');
 
 export function declareProviderRoutes(declare: DeclareRoute, deps: { state: () => EmulatorState; auth: Authenticator }): void {
   declare('get', '/provider/:clientId', (request, response) => {
@@ -16,5 +25,14 @@ export function declareProviderRoutes(declare: DeclareRoute, deps: { state: () =
 
   declare('get', '/provider/:clientId/access-token', deps.auth.requireAuth, (_request, response) => {
     sendSuccessWithoutData(response);
+  });
+
+  // Looks the client up among the OAuth 2.0 clients only (a Platform client id is unknown here). Its
+  // status is not checked: `getClient` does not call ensureClientAccessAllowed, so a PENDING or REJECTED
+  // client answers 200 too (Cal.com refuses such a client when authorizing and issuing tokens instead).
+  declare('get', '/atoms/auth/oauth2/clients/:clientId', (request, response) => {
+    const client = deps.state().oauth2Clients.get(String(request.params.clientId));
+    if (!client) throw oauth2ClientNotFound();
+    sendData(response, { clientId: client.clientId, organizationId: null });
   });
 }

@@ -1,6 +1,7 @@
-// OAuth 2.0 for ordinary accounts: the token endpoint's raw RFC 6749 bodies (no API v2 envelope).
+// OAuth 2.0 for ordinary accounts: the token endpoint's raw RFC 6749 bodies (no API v2 envelope), and the
+// client check CalOAuthProvider makes (inside the envelope).
 // Sources: docs api-reference/v2/oauth.mdx §3–4; apps/api/v2/src/modules/auth/oauth2/outputs/oauth2-tokens.output.ts,
-// filters/oauth2-http-exception.filter.ts.
+// filters/oauth2-http-exception.filter.ts, controllers/atoms-oauth2.controller.ts.
 import { z } from 'zod';
 
 export const oauth2TokenResponseSchema = z.strictObject({
@@ -18,3 +19,9 @@ export const oauth2ErrorSchema = z.strictObject({
 });
 
 export type OAuth2TokenResponseBody = z.infer<typeof oauth2TokenResponseSchema>;
+
+/** `GET /v2/atoms/auth/oauth2/clients/{clientId}`'s data: ordinary accounts belong to no organization. */
+export const atomsOAuth2ClientSchema = z.strictObject({
+  clientId: z.string().min(1),
+  organizationId: z.null(),
+});
