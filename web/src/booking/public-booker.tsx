@@ -1,11 +1,13 @@
 // Cal.com's Booker for anonymous visitors: client id and API URL only, never a host's token.
 'use client';
 
-import { Booker, CalProvider, type BookingSuccessResponse } from '@calcom/atoms';
+import { Booker, CalOAuthProvider, CalProvider, type BookingSuccessResponse } from '@calcom/atoms';
 import '@calcom/atoms/globals.min.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CalProviderKind } from '../hosts/host.schema';
 import { BookerSkeleton } from './booker-skeleton';
 import { BookingConfirmation, type ConfirmedBooking } from './booking-confirmation';
+import { chooseCalProvider } from './cal-provider-choice';
 import { toConfirmedBooking, type CreatedBooking } from './confirmed-booking';
 import { IconSprite } from './icon-sprite';
 import { NoFreeSlotsHint } from './no-free-slots-hint';
@@ -14,12 +16,16 @@ import { NoFreeSlotsHint } from './no-free-slots-hint';
 export interface PublicBookerProps {
   calApiUrl: string;
   calClientId: string;
+  /** `oauth2` for an ordinary Cal.com account connected through OAuth 2.0, `platform` for a managed user. */
+  calProvider: CalProviderKind;
   calUsername: string;
   eventSlug: string;
   eventTitle: string;
   lengthInMinutes: number;
   hostName: string;
 }
+
+const PROVIDERS = { CalProvider, CalOAuthProvider };
 
 export function PublicBooker(props: PublicBookerProps) {
   const [confirmed, setConfirmed] = useState<ConfirmedBooking | null>(null);
@@ -55,13 +61,16 @@ export function PublicBooker(props: PublicBookerProps) {
 
   if (confirmed) return <BookingConfirmation booking={confirmed} />;
 
+  const provider = chooseCalProvider(props);
+  const Provider = PROVIDERS[provider.component];
+
   return (
     <>
       <IconSprite />
       {noFreeSlots ? <NoFreeSlotsHint hostName={props.hostName} /> : null}
-      {/* No accessToken and no refreshUrl: the Booker then uses only Cal.com's public endpoints
-          (event type, slots, reservation, booking) and never asks for /me. A host's token stays on our servers. */}
-      <CalProvider clientId={props.calClientId} options={{ apiUrl: props.calApiUrl }}>
+      {/* No accessToken and no refreshUrl, with either provider: the Booker then uses only Cal.com's public
+          endpoints (event type, slots, reservation, booking) and never asks for /me. A host's token stays on our servers. */}
+      <Provider {...provider.props}>
         {providerReady ? (
           <Booker
             username={props.calUsername}
@@ -76,7 +85,7 @@ export function PublicBooker(props: PublicBookerProps) {
         ) : (
           <BookerSkeleton />
         )}
-      </CalProvider>
+      </Provider>
     </>
   );
 }

@@ -1,6 +1,6 @@
-// Types for the two parts of @calcom/atoms 2.6.0 this app uses, and only the props it passes. The package's own dist/index.d.ts
+// Types for the parts of @calcom/atoms 2.6.0 this app uses, and only the props it passes. The package's own dist/index.d.ts
 // re-exports "./packages/platform/atoms/index", which it does not ship, so TypeScript would see nothing.
-// Deliberately narrower than the library: CalProvider takes no accessToken or refreshUrl here, because
+// Deliberately narrower than the library: neither provider takes an accessToken or refreshUrl here, because
 // this public page must never hand a host's token to a browser (see ../booking/public-booker.tsx).
 declare module '@calcom/atoms' {
   import type { JSX, ReactNode } from 'react';
@@ -12,6 +12,13 @@ declare module '@calcom/atoms' {
   }
 
   export function CalProvider(props: CalProviderProps): JSX.Element;
+
+  /**
+   * CalProvider with `isOAuth2` (2.6.0's dist/cal-atoms.js): for an ordinary Cal.com account's OAuth 2.0 client. It
+   * checks the client with GET /atoms/auth/oauth2/clients/{clientId} instead of /provider/{clientId}, and never
+   * sets x-cal-client-id. Same props, so it is as narrow as CalProvider here: no accessToken, no refreshUrl.
+   */
+  export function CalOAuthProvider(props: CalProviderProps): JSX.Element;
 
   /** What `POST /bookings` answered, as the Booker passes it on. */
   export interface BookingSuccessResponse {

@@ -10,6 +10,7 @@ export default async function BookingPage({ params }: { params: BookingRoutePara
     <BookerLoader
       calApiUrl={host.calApiUrl}
       calClientId={host.calClientId}
+      calProvider={host.calProvider}
       calUsername={host.username}
       eventSlug={eventType.slug}
       eventTitle={eventType.title}
