@@ -2,10 +2,12 @@
 // its own (a retry or a redelivery changes nothing twice), because Temporal runs an activity at least once.
 import type { DataSource } from 'typeorm';
 import type { CalDelivery, OrganizerSnapshot } from '@churchhub/contracts';
+import type { PersonalDataProtector } from '@churchhub/field-encryption';
+import { applyCalDeliveryInTransaction, type AppliedDelivery } from './apply-cal-delivery.js';
 import { rethrowClassified } from './classify-database-error.js';
 import { persistBookingInTransaction, type PersistBookingResult } from './persist-booking.js';
-import type { AuditOutcome, AuditSource } from '@churchhub/database';
-import type { PersonalDataProtector } from '@churchhub/field-encryption';
+import { upsertOrganizerRow } from './upsert-organizer.js';
+import { writeAuditEntry, type WriteAuditLogInput } from './write-audit-entry.js';
 
 export interface ActivityDependencies {
   dataSource: DataSource;
@@ -13,41 +15,24 @@ export interface ActivityDependencies {
   protector: PersonalDataProtector;
 }
 
-export interface WriteAuditLogInput {
-  delivery: CalDelivery;
-  userId: string | null;
-  outcome: AuditOutcome;
-  source?: AuditSource;
-}
-
 export function createActivities({ dataSource, protector }: ActivityDependencies) {
   return {
+    /** Organizer, booking and audit entry in one transaction: what the workflow runs today. */
+    async applyCalDelivery(delivery: CalDelivery): Promise<AppliedDelivery> {
+      try {
+        return await dataSource.transaction((manager) => applyCalDeliveryInTransaction(manager, protector, delivery));
+      } catch (error) {
+        rethrowClassified(error);
+      }
+    },
+
+    // The three steps below, one activity each, are what workflows started before applyCalDelivery
+    // existed still call when they resume (see the workflow's patch); keep them while such runs may exist.
+
     /** Inserts or refreshes the organizer, keyed by Cal.com user id; returns our user id. */
     async upsertOrganizer(organizer: OrganizerSnapshot): Promise<string> {
       try {
-        const rows: Array<{ id: string }> = await dataSource.query(
-          `INSERT INTO users (cal_user_id, username, name, email, email_index, time_zone, locale)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)
-           ON CONFLICT (cal_user_id) DO UPDATE SET
-             username = COALESCE(EXCLUDED.username, users.username),
-             name = COALESCE(EXCLUDED.name, users.name),
-             email = COALESCE(EXCLUDED.email, users.email),
-             email_index = COALESCE(EXCLUDED.email_index, users.email_index),
-             time_zone = COALESCE(EXCLUDED.time_zone, users.time_zone),
-             locale = COALESCE(EXCLUDED.locale, users.locale),
-             updated_at = now()
-           RETURNING id`,
-          [
-            organizer.calUserId,
-            organizer.username,
-            protector.sealText(organizer.name, 'users.name'),
-            protector.sealText(organizer.email, 'users.email'),
-            organizer.email ? protector.emailIndex(organizer.email) : null,
-            organizer.timeZone,
-            organizer.locale,
-          ],
-        );
-        return rows[0]!.id;
+        return await upsertOrganizerRow(dataSource, protector, organizer);
       } catch (error) {
         rethrowClassified(error);
       }
@@ -64,28 +49,8 @@ export function createActivities({ dataSource, protector }: ActivityDependencies
 
     /** One audit row per distinct event (keyed by delivery id); a retry finds the row it already wrote. */
     async writeAuditLog(input: WriteAuditLogInput): Promise<string> {
-      const { delivery } = input;
       try {
-        const inserted: Array<{ id: string }> = await dataSource.query(
-          `INSERT INTO audit_logs (delivery_id, trigger_event, outcome, source, user_id, booking_uid, occurred_at, received_at, payload)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-           ON CONFLICT (delivery_id) DO NOTHING
-           RETURNING id`,
-          [
-            delivery.deliveryId,
-            delivery.triggerEvent,
-            input.outcome,
-            input.source ?? delivery.source ?? 'webhook',
-            input.userId,
-            delivery.bookingUid,
-            delivery.occurredAt,
-            delivery.receivedAt,
-            protector.sealJson(delivery.rawBody, 'audit_logs.payload'),
-          ],
-        );
-        if (inserted[0]) return inserted[0].id;
-        const existing: Array<{ id: string }> = await dataSource.query('SELECT id FROM audit_logs WHERE delivery_id = $1', [delivery.deliveryId]);
-        return existing[0]!.id;
+        return await writeAuditEntry(dataSource, protector, input);
       } catch (error) {
         rethrowClassified(error);
       }

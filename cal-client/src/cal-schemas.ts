@@ -67,3 +67,38 @@ export const bookingsPageSchema = z.looseObject({
   data: z.array(z.unknown()),
   pagination: z.looseObject({ hasNextPage: z.boolean(), totalItems: z.number().int().optional() }),
 });
+
+/** `GET /v2/me` (calcom.md §5): the account a user token acts as. */
+export const meSchema = z.looseObject({
+  id: z.number().int(),
+  username: z.string().nullable(),
+  email: z.string().nullish(),
+  name: z.string().nullish(),
+  timeZone: z.string().nullish(),
+  locale: z.string().nullish(),
+  organizationId: z.number().int().nullish(),
+});
+export type CalMe = z.infer<typeof meSchema>;
+
+/** A user webhook (`/v2/webhooks`, calcom.md §7). The id is a UUID string although the docs say number. */
+export const userWebhookSchema = z.looseObject({
+  id: z.union([z.string(), z.number()]).transform(String),
+  subscriberUrl: z.string(),
+  triggers: z.array(z.string()),
+  active: z.boolean(),
+});
+export type CalUserWebhook = z.infer<typeof userWebhookSchema>;
+
+const oauth2TokenBody = z.looseObject({
+  access_token: z.string().min(1),
+  token_type: z.string().optional(),
+  refresh_token: z.string().min(1),
+  expires_in: z.number().positive(),
+  scope: z.string().optional(),
+});
+
+/**
+ * `POST /v2/auth/oauth2/token` answers a raw RFC 6749 body; older Cal.com builds wrapped it in the
+ * `{status, data}` envelope (calcom.md §4). Both are read.
+ */
+export const oauth2TokenResponseSchema = z.union([oauth2TokenBody, successEnvelope(oauth2TokenBody).transform((body) => body.data)]);

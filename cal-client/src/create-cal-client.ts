@@ -1,17 +1,18 @@
 // The one Cal.com API v2 client (axios, keep-alive, timeouts). One base URL serves both the real
 // Cal.com (https://api.cal.com/v2) and the local emulator; every call validates the response shape.
-import http from 'node:http';
-import https from 'node:https';
-import axios, { AxiosError, type AxiosInstance } from 'axios';
-import type { z } from 'zod';
-import { CalApiError, kindForStatus } from './cal-api-error.js';
+import { CalApiError } from './cal-api-error.js';
+import { createCalHttp } from './cal-http.js';
 import {
   bookingsPageSchema,
   calApiBookingSchema,
   eventTypeSchema,
   managedUserSchema,
   managedUserTokensSchema,
+  meSchema,
   successEnvelope,
+  userWebhookSchema,
+  type CalMe,
+  type CalUserWebhook,
   type CalApiBooking,
   type CalEventType,
   type ManagedUser,
@@ -30,37 +31,30 @@ export interface CalClientOptions {
 const EVENT_TYPES_VERSION = '2024-06-14';
 const BOOKINGS_VERSION = '2024-08-13';
 
+/** What `POST /v2/webhooks` takes (calcom.md §7). */
+export interface UserWebhookInput {
+  subscriberUrl: string;
+  triggers: readonly string[];
+  active: boolean;
+  secret: string;
+  payloadTemplate?: string | null;
+}
+
 export function createCalClient(options: CalClientOptions) {
-  const httpClient: AxiosInstance = axios.create({
-    baseURL: options.baseUrl.replace(/\/+$/, ''),
-    timeout: options.timeoutMs ?? 10_000,
-    httpAgent: new http.Agent({ keepAlive: true, maxSockets: 50 }),
-    httpsAgent: new https.Agent({ keepAlive: true, maxSockets: 50 }),
-    // We map every status ourselves, including Cal.com's non-standard 498 for expired tokens.
-    validateStatus: () => true,
-    maxRedirects: 0,
-  });
+  const { call } = createCalHttp(options);
+
+  function bearer(accessToken: string) {
+    return { authorization: `Bearer ${accessToken}` };
+  }
+
+  function platformHeaders() {
+    const { clientId, secretKey } = platform();
+    return { 'x-cal-client-id': clientId, 'x-cal-secret-key': secretKey };
+  }
 
   function platform() {
     if (!options.platformClient) throw new CalApiError('rejected', null, 'NO_PLATFORM_CLIENT', 'platform call (no OAuth client configured)');
     return options.platformClient;
-  }
-
-  async function call<T extends z.ZodType>(operation: string, schema: T, request: Parameters<AxiosInstance['request']>[0]): Promise<z.infer<T>> {
-    let response;
-    try {
-      response = await httpClient.request(request);
-    } catch (error) {
-      const code = error instanceof AxiosError ? (error.code ?? null) : null;
-      throw new CalApiError('unavailable', null, code, operation);
-    }
-    if (response.status < 200 || response.status >= 300) {
-      const upstreamCode = typeof response.data?.error?.code === 'string' ? response.data.error.code : null;
-      throw new CalApiError(kindForStatus(response.status), response.status, upstreamCode, operation);
-    }
-    const parsed = schema.safeParse(response.data);
-    if (!parsed.success) throw new CalApiError('unavailable', response.status, 'UNEXPECTED_RESPONSE_SHAPE', operation);
-    return parsed.data;
   }
 
   return {
@@ -100,16 +94,20 @@ export function createCalClient(options: CalClientOptions) {
     },
 
     /**
-     * One page of the OAuth client's managed users' bookings updated in a window (for reconciliation).
-     * Bookings whose shape we cannot read are returned apart, counted, never silently dropped.
+     * One page of bookings updated in a window (for reconciliation): the Platform client's managed
+     * users' bookings, or with `accessToken` one connected account's own. Bookings whose shape we cannot
+     * read are returned apart, counted, never silently dropped.
      */
-    async listBookingsUpdatedBetween(window: { after: Date; before: Date; skip: number; take: number }): Promise<{ bookings: CalApiBooking[]; unreadable: number; hasNextPage: boolean }> {
-      const { clientId, secretKey } = platform();
+    async listBookingsUpdatedBetween(
+      window: { after: Date; before: Date; skip: number; take: number },
+      credentials?: { accessToken: string },
+    ): Promise<{ bookings: CalApiBooking[]; unreadable: number; hasNextPage: boolean }> {
+      const auth = credentials ? bearer(credentials.accessToken) : platformHeaders();
       const body = await call('list bookings', bookingsPageSchema, {
         method: 'GET',
         url: '/bookings',
         params: { afterUpdatedAt: window.after.toISOString(), beforeUpdatedAt: window.before.toISOString(), sortUpdatedAt: 'asc', take: window.take, skip: window.skip },
-        headers: { 'cal-api-version': BOOKINGS_VERSION, 'x-cal-client-id': clientId, 'x-cal-secret-key': secretKey },
+        headers: { 'cal-api-version': BOOKINGS_VERSION, ...auth },
       });
       const parsed = body.data.map((item) => calApiBookingSchema.safeParse(item));
       return {
@@ -117,6 +115,32 @@ export function createCalClient(options: CalClientOptions) {
         unreadable: parsed.filter((result) => !result.success).length,
         hasNextPage: body.pagination.hasNextPage,
       };
+    },
+
+    /** The account an access token (OAuth 2.0 or managed user) acts as. */
+    async getMe(accessToken: string): Promise<CalMe> {
+      const body = await call('get me', successEnvelope(meSchema), { method: 'GET', url: '/me', headers: bearer(accessToken) });
+      return body.data;
+    },
+
+    /** The account's own webhooks (Cal.com pages at 250; a connection has one of ours). */
+    async listWebhooks(accessToken: string): Promise<CalUserWebhook[]> {
+      const body = await call('list webhooks', successEnvelope(userWebhookSchema.array()), { method: 'GET', url: '/webhooks', params: { take: 250, skip: 0 }, headers: bearer(accessToken) });
+      return body.data;
+    },
+
+    async createWebhook(accessToken: string, webhook: UserWebhookInput): Promise<CalUserWebhook> {
+      const body = await call('create webhook', successEnvelope(userWebhookSchema), { method: 'POST', url: '/webhooks', data: webhook, headers: bearer(accessToken) });
+      return body.data;
+    },
+
+    async updateWebhook(accessToken: string, webhookId: string, webhook: Partial<UserWebhookInput>): Promise<CalUserWebhook> {
+      const body = await call('update webhook', successEnvelope(userWebhookSchema), { method: 'PATCH', url: `/webhooks/${encodeURIComponent(webhookId)}`, data: webhook, headers: bearer(accessToken) });
+      return body.data;
+    },
+
+    async deleteWebhook(accessToken: string, webhookId: string): Promise<void> {
+      await call('delete webhook', successEnvelope(userWebhookSchema), { method: 'DELETE', url: `/webhooks/${encodeURIComponent(webhookId)}`, headers: bearer(accessToken) });
     },
 
     async listPublicEventTypes(username: string): Promise<CalEventType[]> {

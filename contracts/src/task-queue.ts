@@ -5,6 +5,8 @@ export const WORKFLOW_TYPES = {
   processCalDelivery: 'processCalDeliveryWorkflow',
   mintManagedUserToken: 'mintManagedUserTokenWorkflow',
   reconcileBookings: 'reconcileBookingsWorkflow',
+  connectCalAccount: 'connectCalAccountWorkflow',
+  disconnectCalAccount: 'disconnectCalAccountWorkflow',
 } as const;
 
 /** The Temporal Schedule that runs the reconciliation. */

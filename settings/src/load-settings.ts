@@ -23,10 +23,13 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     if (!settings.DATA_ENCRYPTION_KEYS) problems.push('DATA_ENCRYPTION_KEYS: required in production');
     if (!settings.BLIND_INDEX_KEY) problems.push('BLIND_INDEX_KEY: required in production');
     if (!settings.WEB_SERVER_TOKEN) problems.push('WEB_SERVER_TOKEN: required in production');
+    if (settings.CAL_OAUTH2_CLIENT_ID && !settings.CONNECT_STATE_KEY) problems.push('CONNECT_STATE_KEY: required in production when CAL_OAUTH2_CLIENT_ID is set');
   }
   if (Boolean(settings.CAL_OAUTH_CLIENT_ID) !== Boolean(settings.CAL_OAUTH_CLIENT_SECRET)) {
     problems.push('CAL_OAUTH_CLIENT_ID and CAL_OAUTH_CLIENT_SECRET: set both or neither');
   }
+  if (settings.CAL_OAUTH2_CLIENT_SECRET && !settings.CAL_OAUTH2_CLIENT_ID) problems.push('CAL_OAUTH2_CLIENT_SECRET: set CAL_OAUTH2_CLIENT_ID too');
+  if (settings.CONNECT_STATE_KEY && Buffer.from(settings.CONNECT_STATE_KEY, 'base64').length < 32) problems.push('CONNECT_STATE_KEY: must be at least 32 bytes, base64-encoded');
   if (problems.length > 0) throw new SettingsError(problems);
   return settings;
 }

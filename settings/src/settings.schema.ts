@@ -48,6 +48,20 @@ export const settingsSchema = z.object({
   CAL_OAUTH_CLIENT_ID: optionalText,
   CAL_OAUTH_CLIENT_SECRET: optionalText,
 
+  // Cal.com OAuth 2.0 client (ordinary Cal.com accounts connected by their hosts). Absent: that mode is
+  // off. The secret is absent for a public (PKCE-only) client.
+  CAL_OAUTH2_CLIENT_ID: optionalText,
+  CAL_OAUTH2_CLIENT_SECRET: optionalText,
+  // Cal.com's authorization page (on app.cal.com, not the API host).
+  CAL_OAUTH2_AUTHORIZE_URL: z.url({ protocol: /^https?$/ }).default('https://app.cal.com/auth/oauth2/authorize'),
+  // Where browsers and Cal.com reach this api: the OAuth callback, connect links and the per-connection
+  // webhook URLs are built from it. Real Cal.com only delivers webhooks to a public https URL.
+  API_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3001'),
+  // Key (base64, ≥ 32 bytes) signing the OAuth `state`. Absent in development: a random key per process.
+  CONNECT_STATE_KEY: optionalText,
+  // How long an operator's one-time connect link stays usable.
+  CONNECT_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+
   // "id:base64key" pairs, comma-separated; the last encrypts. Absent in development: a fixed
   // development key (refused in production).
   DATA_ENCRYPTION_KEYS: optionalText,

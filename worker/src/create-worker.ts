@@ -2,7 +2,7 @@
 // and the activities (real ones in production, test ones in tests).
 import { createRequire } from 'node:module';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import type { Activities, ReconciliationActivities, TokenActivities } from '@churchhub/activities';
+import type { Activities, ConnectionActivities, ReconciliationActivities, TokenActivities } from '@churchhub/activities';
 import { tracingWorkerOptions, type Tracing } from '@churchhub/tracing';
 
 export const workflowsPath = createRequire(import.meta.url).resolve('@churchhub/workflows');
@@ -11,7 +11,7 @@ export interface BookingWorkerOptions {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
-  activities: Activities & Partial<TokenActivities> & Partial<ReconciliationActivities>;
+  activities: Activities & Partial<TokenActivities> & Partial<ReconciliationActivities> & Partial<ConnectionActivities>;
   /** How long in-flight activities may finish on shutdown before they are handed back to Temporal. */
   shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
   workflowBundle?: WorkerOptions['workflowBundle'];

@@ -2,9 +2,10 @@
 // until SIGINT/SIGTERM (Temporal's runtime then drains in-flight work before the process exits).
 import { Client } from '@temporalio/client';
 import { NativeConnection, Runtime } from '@temporalio/worker';
-import { createActivities, createReconciliationActivities, createTokenActivities } from '@churchhub/activities';
-import { createCalClient } from '@churchhub/cal-client';
-import { createApiKeyStore, createDataSource, createManagedUserTokenStore, runMigrations } from '@churchhub/database';
+import { createActivities, createConnectionActivities, createConnectionTokenKeeper, createReconciliationActivities, createTokenActivities } from '@churchhub/activities';
+import { createCalClient, createCalOAuth2Client } from '@churchhub/cal-client';
+import { connectionWebhookUrl, oauthCallbackUrl } from '@churchhub/contracts';
+import { createApiKeyStore, createCalConnectionStore, createConnectLinkStore, createDataSource, createManagedUserTokenStore, runMigrations } from '@churchhub/database';
 import { createEncryptedInboxCodec, createInboxRelay, createInboxStore } from '@churchhub/delivery-inbox';
 import { createProtectorFromSettings } from '@churchhub/field-encryption';
 import { createDataConverter } from '@churchhub/temporal-encryption';
@@ -41,6 +42,39 @@ const platformClient =
   settings.CAL_OAUTH_CLIENT_ID && settings.CAL_OAUTH_CLIENT_SECRET ? { clientId: settings.CAL_OAUTH_CLIENT_ID, secretKey: settings.CAL_OAUTH_CLIENT_SECRET } : undefined;
 const calClient = createCalClient({ baseUrl: settings.CAL_API_URL, platformClient });
 
+const clock = () => new Date();
+// OAuth 2.0 connections of ordinary Cal.com accounts (on when an OAuth 2.0 client is configured).
+const oauth2Client = settings.CAL_OAUTH2_CLIENT_ID
+  ? createCalOAuth2Client({ baseUrl: settings.CAL_API_URL, clientId: settings.CAL_OAUTH2_CLIENT_ID, clientSecret: settings.CAL_OAUTH2_CLIENT_SECRET, clock })
+  : undefined;
+const connections = createCalConnectionStore({ dataSource, cipher: protector.cipher });
+const connectionActivities = oauth2Client && createOAuth2ConnectionActivities(oauth2Client);
+
+function createOAuth2ConnectionActivities(client: NonNullable<typeof oauth2Client>) {
+  const tokenKeeper = createConnectionTokenKeeper({
+    store: connections,
+    oauth2Client: client,
+    clock,
+    onNeedsReconnect: async (connectionId) => {
+      logger.warn({ connectionId }, 'cal connection needs reconnect: Cal.com refused its refresh token');
+      await activities.writeConnectionAudit({ connectionId, action: 'needs_reconnect', eventKey: clock().toISOString(), by: 'system' });
+    },
+  });
+  const activities = createConnectionActivities({
+    dataSource,
+    protector,
+    connections,
+    links: createConnectLinkStore({ dataSource, cipher: protector.cipher, clock }),
+    oauth2Client: client,
+    calClient,
+    tokenKeeper,
+    redirectUri: oauthCallbackUrl(settings.API_PUBLIC_URL),
+    webhookUrlFor: (connectionId) => connectionWebhookUrl(settings.API_PUBLIC_URL, connectionId),
+    clock,
+  });
+  return { activities, tokenKeeper };
+}
+
 const connection = await NativeConnection.connect({ address: requireSetting(settings, 'TEMPORAL_ADDRESS') });
 const worker = await createBookingWorker({
   connection,
@@ -51,7 +85,8 @@ const worker = await createBookingWorker({
   activities: {
     ...createActivities({ dataSource, protector }),
     ...createTokenActivities({ calClient, tokenStore: createManagedUserTokenStore({ dataSource, cipher: protector.cipher }), clock: () => new Date() }),
-    ...createReconciliationActivities({ calClient, dataSource, clock: () => new Date() }),
+    ...createReconciliationActivities({ calClient, dataSource, clock, tokenKeeper: connectionActivities?.tokenKeeper }),
+    ...connectionActivities?.activities,
   },
 });
 // The relay of acknowledged deliveries from the Postgres inbox into Temporal runs beside the worker,
@@ -59,7 +94,7 @@ const worker = await createBookingWorker({
 const inbox = createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) });
 const metrics = createWorkerMetrics({ inboxDepth: () => inbox.pendingCount() });
 const temporalClient = new Client({ connection, namespace: settings.TEMPORAL_NAMESPACE, dataConverter, interceptors: tracingClientInterceptors() });
-if (platformClient) {
+if (platformClient || oauth2Client) {
   const schedule = await ensureReconciliationSchedule(temporalClient, {
     taskQueue: settings.TEMPORAL_TASK_QUEUE,
     everyMinutes: settings.RECONCILE_EVERY_MINUTES,

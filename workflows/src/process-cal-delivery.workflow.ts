@@ -1,16 +1,23 @@
-// Processes one Cal.com delivery: upsert the organizer, persist the booking, write the audit entry.
-// Deterministic code only: every side effect is an activity, retried by Temporal under the policy below.
-import { proxyActivities } from '@temporalio/workflow';
+// Processes one Cal.com delivery: the organizer, the booking and the audit entry, written in one
+// database transaction by one activity (applyCalDelivery).
+// Deterministic code only: every side effect is an activity, retried under the policies below.
+import { ActivityFailure, ApplicationFailure, patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { CalDelivery, ProcessCalDeliveryResult } from '@churchhub/contracts';
 // Types only: activity code never enters the workflow sandbox.
 import type { Activities } from '@churchhub/activities';
 
 const INVALID_DELIVERY = 'InvalidDelivery';
 
-// One visible policy for every activity here. Acknowledged events must reach Postgres however long it
-// is down, so attempts are unlimited and back off to once a minute; only errors no retry can fix
-// (an event the database rejects as invalid) stop the run.
-const { upsertOrganizer, persistBooking, writeAuditLog } = proxyActivities<Activities>({
+/**
+ * Runs recorded before this patch scheduled three activities (organizer, booking, audit entry); they
+ * must replay, and resume, along that path. New runs record the patch and take the one-transaction one.
+ */
+const ONE_TRANSACTION_PATCH = 'apply-delivery-in-one-transaction';
+
+// Acknowledged events must reach Postgres however long it is down, so regular activities retry without
+// limit, backing off to once a minute; only errors no retry can fix (an event the database rejects as
+// invalid) stop the run. A regular activity's retries cost the history nothing.
+const { applyCalDelivery, upsertOrganizer, persistBooking, writeAuditLog } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: {
     initialInterval: '1 second',
@@ -20,7 +27,41 @@ const { upsertOrganizer, persistBooking, writeAuditLog } = proxyActivities<Activ
   },
 });
 
+// The usual case, as a local activity: it runs in this worker within the workflow task, so the run
+// is one workflow task and Temporal stores a fraction of what a scheduled activity costs (the bench
+// measures both). A local activity's retries are not free, though: while it retries, the worker
+// extends its workflow task every few seconds and each extension adds events to the history. So it
+// gets a few quick attempts (about 15 s of failures); past that the database is really away, and the
+// same work is handed to the regular activity above, which waits for it without limit.
+const { applyCalDelivery: applyCalDeliveryLocally } = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumInterval: '8 seconds',
+    maximumAttempts: 5,
+    nonRetryableErrorTypes: [INVALID_DELIVERY],
+  },
+});
+
 export async function processCalDeliveryWorkflow(delivery: CalDelivery): Promise<ProcessCalDeliveryResult> {
+  if (!patched(ONE_TRANSACTION_PATCH)) return processInThreeActivities(delivery);
+  const { bookingUpdated, auditLogId } = await applyInOneTransaction(delivery);
+  return { deliveryId: delivery.deliveryId, bookingUid: delivery.bookingUid, bookingUpdated, auditLogId };
+}
+
+async function applyInOneTransaction(delivery: CalDelivery) {
+  try {
+    return await applyCalDeliveryLocally(delivery);
+  } catch (error) {
+    const cannotBeFixedByRetrying = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.nonRetryable;
+    if (cannotBeFixedByRetrying) throw error;
+    return applyCalDelivery(delivery);
+  }
+}
+
+/** The path of runs started before ONE_TRANSACTION_PATCH: unchanged, command for command. */
+async function processInThreeActivities(delivery: CalDelivery): Promise<ProcessCalDeliveryResult> {
   if (delivery.kind !== 'booking' || !delivery.booking) {
     const auditLogId = await writeAuditLog({ delivery, userId: null, outcome: 'recorded', source: delivery.source });
     return { deliveryId: delivery.deliveryId, bookingUid: delivery.bookingUid, bookingUpdated: false, auditLogId };

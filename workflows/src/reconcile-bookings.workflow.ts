@@ -2,16 +2,26 @@
 // by asking Cal.com: page through the bookings updated in a recent window, and feed each one whose
 // state differs from ours through the same processing workflow a webhook would start (audited as
 // "reconciled"). Safe beside live webhooks: processing is idempotent and ordered by event version.
-import { proxyActivities, startChild } from '@temporalio/workflow';
+import { patched, proxyActivities, startChild } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { calDeliveryWorkflowId } from '@churchhub/contracts';
 import type { ReconciliationActivities } from '@churchhub/activities';
 import { processCalDeliveryWorkflow } from './process-cal-delivery.workflow.js';
 
-const { findBookingsOutOfStep } = proxyActivities<ReconciliationActivities>({
+const { findBookingsOutOfStep, listReconciliationSources } = proxyActivities<ReconciliationActivities>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 6, nonRetryableErrorTypes: ['CalRejected'] },
+  retry: {
+    initialInterval: '2 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '30 seconds',
+    maximumAttempts: 6,
+    nonRetryableErrorTypes: ['CalRejected', 'ConnectionCalRejected', 'ConnectionGone'],
+  },
 });
+
+// Runs recorded before connected accounts existed paged the Platform client only; `patched` keeps
+// their histories replaying while new runs page every source.
+const CONNECTED_ACCOUNTS_PATCH = 'reconcile-connected-accounts';
 
 export interface ReconcileBookingsInput {
   /** How far back to look for updated bookings; longer than the schedule's interval, so runs overlap. */
@@ -24,17 +34,46 @@ export interface ReconcileBookingsResult {
   reconciled: number;
   alreadyProcessed: number;
   unreadable: number;
+  /** Connected accounts passed over because the host must reconnect. */
+  needsReconnect?: number;
+  /** Sources whose pages Cal.com refused or could not serve this run (the next run tries again). */
+  failedSources?: number;
 }
 
 export async function reconcileBookingsWorkflow(input: ReconcileBookingsInput): Promise<ReconcileBookingsResult> {
   // Workflow time: deterministic on replay.
   const before = new Date();
   const after = new Date(before.getTime() - input.lookbackMinutes * 60_000);
-  const take = input.pageSize ?? 100;
+  const window = { after: after.toISOString(), before: before.toISOString(), take: input.pageSize ?? 100 };
   const result: ReconcileBookingsResult = { examined: 0, reconciled: 0, alreadyProcessed: 0, unreadable: 0 };
 
-  for (let skip = 0; ; skip += take) {
-    const page = await findBookingsOutOfStep({ after: after.toISOString(), before: before.toISOString(), skip, take });
+  if (!patched(CONNECTED_ACCOUNTS_PATCH)) {
+    await reconcileSource(window, undefined, result);
+    return result;
+  }
+  result.needsReconnect = 0;
+  result.failedSources = 0;
+  const sources = await listReconciliationSources();
+  const connectionIds: Array<string | undefined> = [...(sources.platform ? [undefined] : []), ...sources.connectionIds];
+  for (const connectionId of connectionIds) {
+    try {
+      await reconcileSource(window, connectionId, result);
+    } catch (error) {
+      // One account Cal.com refuses must not keep the others from being reconciled.
+      if (connectionId === undefined) throw error;
+      result.failedSources++;
+    }
+  }
+  return result;
+}
+
+async function reconcileSource(window: { after: string; before: string; take: number }, connectionId: string | undefined, result: ReconcileBookingsResult): Promise<void> {
+  for (let skip = 0; ; skip += window.take) {
+    const page = await findBookingsOutOfStep({ ...window, skip, ...(connectionId ? { connectionId } : {}) });
+    if (page.skipped === 'needs_reconnect') {
+      result.needsReconnect = (result.needsReconnect ?? 0) + 1;
+      return;
+    }
     result.examined += page.examined;
     result.unreadable += page.unreadable;
     const children = await Promise.all(
@@ -60,6 +99,6 @@ export async function reconcileBookingsWorkflow(input: ReconcileBookingsInput): 
       await child.result();
       result.reconciled++;
     }
-    if (!page.hasNextPage) return result;
+    if (!page.hasNextPage) return;
   }
 }

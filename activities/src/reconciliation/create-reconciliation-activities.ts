@@ -5,6 +5,8 @@ import type { CalClient } from '@churchhub/cal-client';
 import type { CalDelivery } from '@churchhub/contracts';
 import type { DataSource } from 'typeorm';
 import { rethrowCalFailure } from '../managed-user-tokens/token-failures.js';
+import type { ConnectionTokenKeeper } from '../cal-connections/connection-token-keeper.js';
+import { NeedsReconnectError, rethrowConnectionFailure } from '../cal-connections/connection-failures.js';
 import { apiBookingToDelivery } from './api-booking-to-delivery.js';
 
 export interface ReconciliationPage {
@@ -12,16 +14,52 @@ export interface ReconciliationPage {
   examined: number;
   unreadable: number;
   hasNextPage: boolean;
+  /** Set when the source was passed over (a connection that needs reconnecting). */
+  skipped?: 'needs_reconnect';
 }
 
-export function createReconciliationActivities(deps: { calClient: CalClient; dataSource: DataSource; clock: () => Date }) {
+/** Where bookings are read from: the Platform client (managed users), and each connected account. */
+export interface ReconciliationSources {
+  platform: boolean;
+  connectionIds: string[];
+}
+
+export interface ReconciliationDependencies {
+  calClient: CalClient;
+  dataSource: DataSource;
+  clock: () => Date;
+  /** OAuth 2.0 connections (absent when that mode is off). */
+  tokenKeeper?: ConnectionTokenKeeper;
+}
+
+export function createReconciliationActivities(deps: ReconciliationDependencies) {
   return {
-    async findBookingsOutOfStep(window: { after: string; before: string; skip: number; take: number }): Promise<ReconciliationPage> {
+    async listReconciliationSources(): Promise<ReconciliationSources> {
+      const rows: Array<{ id: string }> = deps.tokenKeeper ? await deps.dataSource.query(`SELECT id FROM cal_connections WHERE status = 'connected' ORDER BY connected_at`) : [];
+      return { platform: deps.calClient.platformClientId !== null, connectionIds: rows.map((row) => row.id) };
+    },
+
+    /** One page of bookings updated in the window: the Platform client's, or one connection's with its own token. */
+    async findBookingsOutOfStep(window: { after: string; before: string; skip: number; take: number; connectionId?: string }): Promise<ReconciliationPage> {
+      const range = { after: new Date(window.after), before: new Date(window.before), skip: window.skip, take: window.take };
       let page;
-      try {
-        page = await deps.calClient.listBookingsUpdatedBetween({ after: new Date(window.after), before: new Date(window.before), skip: window.skip, take: window.take });
-      } catch (error) {
-        rethrowCalFailure(error);
+      if (window.connectionId) {
+        const { connectionId } = window;
+        if (!deps.tokenKeeper) throw new Error('OAuth 2.0 connections are not configured in this worker');
+        const keeper = deps.tokenKeeper;
+        try {
+          page = await keeper.withAccessToken(connectionId, (accessToken) => deps.calClient.listBookingsUpdatedBetween(range, { accessToken }));
+        } catch (error) {
+          // The host must reconnect: not this run's failure, and no reason to ask Cal.com again.
+          if (error instanceof NeedsReconnectError) return { deliveries: [], examined: 0, unreadable: 0, hasNextPage: false, skipped: 'needs_reconnect' };
+          rethrowConnectionFailure(error);
+        }
+      } else {
+        try {
+          page = await deps.calClient.listBookingsUpdatedBetween(range);
+        } catch (error) {
+          rethrowCalFailure(error);
+        }
       }
       const uids = page.bookings.map((booking) => booking.uid);
       const ours: Array<{ uid: string; status: string; start_time: Date; end_time: Date }> = uids.length

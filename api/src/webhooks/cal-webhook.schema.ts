@@ -41,16 +41,7 @@ const organizerSchema = personSchema.extend({
   username: anything,
 });
 
-/** Triggers whose payload is a booking (Cal.com's CalendarEvent plus booking fields). */
-export const BOOKING_TRIGGERS = [
-  'BOOKING_CREATED',
-  'BOOKING_REQUESTED',
-  'BOOKING_RESCHEDULED',
-  'BOOKING_CANCELLED',
-  'BOOKING_REJECTED',
-  'BOOKING_PAYMENT_INITIATED',
-  'BOOKING_PAID',
-] as const;
+export { BOOKING_TRIGGERS } from '@churchhub/contracts';
 
 export const calBookingPayloadSchema = z
   .looseObject({

@@ -22,4 +22,10 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   { table: 'webhook_inbox', column: 'delivery', purpose: 'webhook_inbox.delivery', primaryKey: 'id' },
   { table: 'managed_user_tokens', column: 'access_token_encrypted', purpose: 'managed_user_tokens.access_token', primaryKey: 'cal_user_id', keyIdColumn: 'key_id' },
   { table: 'managed_user_tokens', column: 'refresh_token_encrypted', purpose: 'managed_user_tokens.refresh_token', primaryKey: 'cal_user_id', keyIdColumn: 'key_id' },
+  { table: 'cal_connections', column: 'access_token_encrypted', purpose: 'cal_connections.access_token', primaryKey: 'id', keyIdColumn: 'key_id' },
+  { table: 'cal_connections', column: 'refresh_token_encrypted', purpose: 'cal_connections.refresh_token', primaryKey: 'id', keyIdColumn: 'key_id' },
+  { table: 'cal_connections', column: 'webhook_secret_encrypted', purpose: 'cal_connections.webhook_secret', primaryKey: 'id', keyIdColumn: 'key_id' },
+  { table: 'cal_connect_links', column: 'host_label_encrypted', purpose: 'cal_connect_links.host_label', primaryKey: 'id' },
+  { table: 'cal_connect_attempts', column: 'code_verifier_encrypted', purpose: 'cal_connect_attempts.code_verifier', primaryKey: 'id' },
+  { table: 'cal_connect_attempts', column: 'authorization_code_encrypted', purpose: 'cal_connect_attempts.authorization_code', primaryKey: 'id' },
 ];
