@@ -3,7 +3,7 @@ import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { PayloadCodec } from '@temporalio/common';
-import type { ApiKeyStore, BookingReader } from '@churchhub/database';
+import type { ApiKeyStore, BookingReader, CalConnectionStore } from '@churchhub/database';
 import type { Logger } from '@churchhub/logging';
 import type { DeliveryRecorder } from '@churchhub/delivery-inbox';
 import { createErrorHandler } from './http/error-handler.js';
@@ -24,6 +24,10 @@ import { requireBearerToken } from './http/require-bearer-token.js';
 import type { ManagedUserTokenService } from './tokens/managed-user-token-service.js';
 import { createTokensRouter } from './tokens/tokens.router.js';
 import { createCalWebhookRouter } from './webhooks/cal-webhook.router.js';
+import { createConnectionWebhookRouter } from './webhooks/connection-webhook.router.js';
+import { createConnectRouter } from './connections/connect.router.js';
+import { createConnectionsRouter } from './connections/connections.router.js';
+import type { ConnectionService } from './connections/connection-service.js';
 
 export interface AppDependencies {
   logger: Logger;
@@ -34,10 +38,17 @@ export interface AppDependencies {
   healthChecks: Record<string, HealthCheck>;
   /** The bearer tokens our own web server presents to the server-only endpoints. */
   webServerTokens: () => readonly string[];
-  /** Managed-user mode (a Cal.com Platform OAuth client is configured): hosts and tokens. */
+  /** Managed-user mode (a Cal.com Platform OAuth client is configured): tokens. */
   managedUsers?: {
     tokenService: ManagedUserTokenService;
-    hosts: HostsRouterDependencies;
+  };
+  /** Hosts the booking page can show (managed users and/or connected accounts); absent: no /hosts. */
+  hosts?: HostsRouterDependencies;
+  /** OAuth 2.0 mode (a Cal.com OAuth 2.0 client is configured): connect links, callback, connection webhooks. */
+  connections?: {
+    service: ConnectionService;
+    store: Pick<CalConnectionStore, 'webhookVerification'>;
+    webPublicUrl: string;
   };
   /** API keys (hashed) for the admin and operator roles. */
   apiKeys: ApiKeyStore;
@@ -79,6 +90,18 @@ export function createApp(deps: AppDependencies): Express {
       metrics: deps.metrics,
     }),
   );
+  if (deps.connections) {
+    app.use(
+      createConnectionWebhookRouter({
+        connections: deps.connections.store,
+        maxBodyBytes: deps.maxWebhookBodyBytes,
+        recorder: deps.recorder,
+        clock: deps.clock,
+        logger: deps.logger,
+        metrics: deps.metrics,
+      }),
+    );
+  }
   // Prometheus scrapes with an operator key (bearer_token in its scrape config).
   app.get('/metrics', requireRole('operator', 'admin'), async (_request, response) => {
     response.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
@@ -94,8 +117,15 @@ export function createApp(deps: AppDependencies): Express {
     // Cal Atoms call the refresh URL from the browser of our own web pages only.
     app.use('/tokens/cal/refresh', cors({ origin: [...deps.cors.webOrigins], methods: ['GET'], allowedHeaders: ['authorization', 'content-type'] }));
     app.use(createTokensRouter({ tokenService: deps.managedUsers.tokenService, requireWebServer, logger: deps.logger, metrics: deps.metrics }));
-    app.use('/hosts', requireWebServer);
-    app.use(createHostsRouter(deps.managedUsers.hosts));
+  }
+  if (deps.hosts) {
+    app.use('/hosts', requireBearerToken(deps.webServerTokens));
+    app.use(createHostsRouter(deps.hosts));
+  }
+  if (deps.connections) {
+    app.use(['/connect', '/oauth'], publicLimit);
+    app.use(createConnectRouter({ service: deps.connections.service, churchName: deps.hosts?.churchName ?? 'ChurchHub', webPublicUrl: deps.connections.webPublicUrl, secureCookies: deps.secureCookies }));
+    app.use(createConnectionsRouter({ service: deps.connections.service, requireRole }));
   }
   app.use((_request, _response, next) => next(notFound()));
   app.use(createErrorHandler(deps.logger));

@@ -2,7 +2,7 @@
 // stops accepting connections, lets in-flight requests finish, then closes its clients.
 import { createServer } from 'node:http';
 import { createCalClient } from '@churchhub/cal-client';
-import { createApiKeyStore, createBookingReader, createDataSource, createManagedUserTokenStore, runMigrations } from '@churchhub/database';
+import { createApiKeyStore, createBookingReader, createCalConnectionStore, createConnectLinkStore, createDataSource, createManagedUserTokenStore, runMigrations } from '@churchhub/database';
 import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxStore } from '@churchhub/delivery-inbox';
 import { createProtectorFromSettings } from '@churchhub/field-encryption';
 import { createDataConverter, createEncryptionCodec } from '@churchhub/temporal-encryption';
@@ -10,7 +10,9 @@ import { createLogger } from '@churchhub/logging';
 import { startTracing } from '@churchhub/tracing';
 import { loadSettings, requireSetting } from '@churchhub/settings';
 import { createApp } from './app.js';
-import { createHostDirectory } from './hosts/host-directory.js';
+import { combineHostDirectories, createConnectedHostDirectory, createManagedUserDirectory, type HostDirectory } from './hosts/host-directory.js';
+import { createStateSigner, resolveStateKey } from './connections/connect-state.js';
+import { createConnectionService } from './connections/connection-service.js';
 import { createApiMetrics } from './metrics/api-metrics.js';
 import { createReplayService } from './replay/replay-service.js';
 import { checkTemporal, createTemporalClient } from './temporal-client.js';
@@ -37,6 +39,24 @@ const platformClient =
 const calClient = createCalClient({ baseUrl: settings.CAL_API_URL, platformClient });
 
 const reader = createBookingReader({ dataSource, protector });
+const connections = createCalConnectionStore({ dataSource, cipher });
+const oauth2ClientId = settings.CAL_OAUTH2_CLIENT_ID;
+const hostDirectories: HostDirectory[] = [
+  ...(platformClient ? [createManagedUserDirectory({ calClient, platformClientId: platformClient.clientId, clock })] : []),
+  ...(oauth2ClientId
+    ? [
+        createConnectedHostDirectory({
+          calClient,
+          connections,
+          oauth2ClientId,
+          displayNameOf: async (userId) => {
+            const [row]: Array<{ name: string | null }> = await dataSource.query('SELECT name FROM users WHERE id = $1', [userId]);
+            return protector.openText(row?.name ?? null, 'users.name');
+          },
+        }),
+      ]
+    : []),
+];
 const inbox = createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) });
 const app = createApp({
   logger,
@@ -66,7 +86,7 @@ const app = createApp({
     publicPerMinute: settings.RATE_LIMIT_PUBLIC_PER_MINUTE,
   },
   secureCookies: settings.SECURE_COOKIES,
-  metrics: createApiMetrics({ inboxDepth: () => inbox.pendingCount() }),
+  metrics: createApiMetrics({ inboxDepth: () => inbox.pendingCount(), connectionCounts: oauth2ClientId ? () => connections.countByStatus() : undefined }),
   replay: createReplayService({ dataSource, reader, client: temporal, taskQueue: settings.TEMPORAL_TASK_QUEUE, clock }),
   managedUsers: platformClient && {
     tokenService: createManagedUserTokenService({
@@ -76,18 +96,34 @@ const app = createApp({
       clock,
       waitMs: 15_000,
     }),
-    hosts: {
-      hostDirectory: createHostDirectory({ calClient, clock }),
-      churchName: settings.CHURCH_NAME,
-      calPublicApiUrl: settings.CAL_PUBLIC_API_URL ?? settings.CAL_API_URL,
-      calClientId: platformClient.clientId,
-    },
   },
+  hosts:
+    hostDirectories.length > 0
+      ? { hostDirectory: combineHostDirectories(hostDirectories), churchName: settings.CHURCH_NAME, calPublicApiUrl: settings.CAL_PUBLIC_API_URL ?? settings.CAL_API_URL }
+      : undefined,
+  connections: oauth2ClientId
+    ? {
+        service: createConnectionService({
+          links: createConnectLinkStore({ dataSource, cipher, clock }),
+          connections,
+          stateSigner: createStateSigner(resolveStateKey(settings.CONNECT_STATE_KEY), clock),
+          client: temporal,
+          taskQueue: settings.TEMPORAL_TASK_QUEUE,
+          oauth2: { clientId: oauth2ClientId, authorizeUrl: settings.CAL_OAUTH2_AUTHORIZE_URL },
+          apiPublicUrl: settings.API_PUBLIC_URL,
+          linkTtlMs: settings.CONNECT_LINK_TTL_HOURS * 3_600_000,
+          clock,
+          waitMs: 25_000,
+        }),
+        store: connections,
+        webPublicUrl: settings.WEB_PUBLIC_URL,
+      }
+    : undefined,
 });
 
 const server = createServer(app);
 server.listen(settings.PORT, settings.API_HOST, () => {
-  logger.info({ url: `http://${settings.API_HOST}:${settings.PORT}`, managedUsers: Boolean(platformClient) }, 'api listening');
+  logger.info({ url: `http://${settings.API_HOST}:${settings.PORT}`, managedUsers: Boolean(platformClient), oauth2Connections: Boolean(oauth2ClientId) }, 'api listening');
 });
 
 let stopping = false;

@@ -57,6 +57,8 @@ export const settingsSchema = z.object({
   // Where browsers and Cal.com reach this api: the OAuth callback, connect links and the per-connection
   // webhook URLs are built from it. Real Cal.com only delivers webhooks to a public https URL.
   API_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3001'),
+  // Where people open our booking pages (the connect callback links a host to theirs).
+  WEB_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
   // Key (base64, ≥ 32 bytes) signing the OAuth `state`. Absent in development: a random key per process.
   CONNECT_STATE_KEY: optionalText,
   // How long an operator's one-time connect link stays usable.

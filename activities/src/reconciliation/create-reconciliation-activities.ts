@@ -34,8 +34,9 @@ export interface ReconciliationDependencies {
 
 export function createReconciliationActivities(deps: ReconciliationDependencies) {
   return {
+    /** Connections needing a reconnect are listed too: they are passed over (and counted) without calling Cal.com. */
     async listReconciliationSources(): Promise<ReconciliationSources> {
-      const rows: Array<{ id: string }> = deps.tokenKeeper ? await deps.dataSource.query(`SELECT id FROM cal_connections WHERE status = 'connected' ORDER BY connected_at`) : [];
+      const rows: Array<{ id: string }> = deps.tokenKeeper ? await deps.dataSource.query(`SELECT id FROM cal_connections WHERE status <> 'disconnected' ORDER BY connected_at`) : [];
       return { platform: deps.calClient.platformClientId !== null, connectionIds: rows.map((row) => row.id) };
     },
 

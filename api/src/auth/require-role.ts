@@ -5,19 +5,12 @@ import type { RequestHandler, Response } from 'express';
 import type { Principal, Role } from '@churchhub/database';
 import { HttpError, unauthorized } from '../http/http-errors.js';
 import { bearerTokenOf } from '../http/require-bearer-token.js';
+import { cookieValue } from '../http/cookies.js';
 
 export const SESSION_COOKIE = 'churchhub_operator';
 
 export interface Authenticator {
   authenticate(key: string): Promise<Principal | null>;
-}
-
-function cookieValue(header: string | undefined, name: string): string | null {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return null;
 }
 
 export function principalOf(response: Response): Principal {

@@ -1,10 +1,16 @@
-// Who can be booked here: the managed users of our Cal.com OAuth client, with their public event
-// types. The list is cached briefly so a busy booking page does not page through Cal.com per view.
+// Who can be booked here: the managed users of our Cal.com Platform client, and hosts who connected
+// their own Cal.com account, with their public event types. The managed-user list is cached briefly so
+// a busy booking page does not page through Cal.com per view.
 import type { CalClient, CalEventType, ManagedUser } from '@churchhub/cal-client';
+import type { CalConnectionStore } from '@churchhub/database';
 
 export interface HostProfile {
   username: string;
   name: string;
+  /** Which Cal Atoms provider the booking page uses: CalProvider (platform) or CalOAuthProvider (oauth2). */
+  calProvider: 'platform' | 'oauth2';
+  /** The Platform client id, or the OAuth 2.0 client id, matching calProvider. */
+  calClientId: string;
   eventTypes: Array<{ id: number; slug: string; title: string; lengthInMinutes: number; description: string | null }>;
 }
 
@@ -14,7 +20,22 @@ export interface HostDirectory {
 
 const PAGE_SIZE = 250;
 
-export function createHostDirectory(deps: { calClient: CalClient; clock: () => Date; cacheMs?: number }): HostDirectory {
+function eventTypeView(eventType: CalEventType) {
+  return {
+    id: eventType.id,
+    slug: eventType.slug,
+    title: eventType.title,
+    lengthInMinutes: eventType.lengthInMinutes ?? eventType.length ?? 0,
+    description: eventType.description ?? null,
+  };
+}
+
+async function publicEventTypes(calClient: CalClient, username: string) {
+  return (await calClient.listPublicEventTypes(username)).filter((eventType) => !eventType.hidden).map(eventTypeView);
+}
+
+/** Managed users of the Platform client. */
+export function createManagedUserDirectory(deps: { calClient: CalClient; platformClientId: string; clock: () => Date; cacheMs?: number }): HostDirectory {
   let cached: { users: ManagedUser[]; at: number } | undefined;
 
   async function managedUsers(): Promise<ManagedUser[]> {
@@ -30,22 +51,56 @@ export function createHostDirectory(deps: { calClient: CalClient; clock: () => D
     return users;
   }
 
-  function eventTypeView(eventType: CalEventType) {
-    return {
-      id: eventType.id,
-      slug: eventType.slug,
-      title: eventType.title,
-      lengthInMinutes: eventType.lengthInMinutes ?? eventType.length ?? 0,
-      description: eventType.description ?? null,
-    };
-  }
-
   return {
     async findHost(username) {
       const user = (await managedUsers()).find((candidate) => candidate.username?.toLowerCase() === username.toLowerCase());
       if (!user?.username) return null;
-      const eventTypes = await deps.calClient.listPublicEventTypes(user.username);
-      return { username: user.username, name: user.name ?? user.username, eventTypes: eventTypes.filter((eventType) => !eventType.hidden).map(eventTypeView) };
+      return {
+        username: user.username,
+        name: user.name ?? user.username,
+        calProvider: 'platform',
+        calClientId: deps.platformClientId,
+        eventTypes: await publicEventTypes(deps.calClient, user.username),
+      };
+    },
+  };
+}
+
+/**
+ * Hosts who connected their own Cal.com account (OAuth 2.0). A connection that needs reconnecting is
+ * still bookable: Cal.com takes the booking, and reconciliation catches up once the host reconnects.
+ */
+export function createConnectedHostDirectory(deps: {
+  calClient: CalClient;
+  connections: Pick<CalConnectionStore, 'findActiveByUsername'>;
+  oauth2ClientId: string;
+  /** The host's name as we keep it (sealed in users.name), opened for display. */
+  displayNameOf: (userId: string) => Promise<string | null>;
+}): HostDirectory {
+  return {
+    async findHost(username) {
+      const connection = await deps.connections.findActiveByUsername(username);
+      if (!connection) return null;
+      return {
+        username: connection.username,
+        name: (connection.userId ? await deps.displayNameOf(connection.userId) : null) ?? connection.username,
+        calProvider: 'oauth2',
+        calClientId: deps.oauth2ClientId,
+        eventTypes: await publicEventTypes(deps.calClient, connection.username),
+      };
+    },
+  };
+}
+
+/** The first directory that knows the username answers. */
+export function combineHostDirectories(directories: readonly HostDirectory[]): HostDirectory {
+  return {
+    async findHost(username) {
+      for (const directory of directories) {
+        const host = await directory.findHost(username);
+        if (host) return host;
+      }
+      return null;
     },
   };
 }

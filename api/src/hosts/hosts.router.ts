@@ -12,7 +12,6 @@ export interface HostsRouterDependencies {
   hostDirectory: HostDirectory;
   churchName: string;
   calPublicApiUrl: string;
-  calClientId: string;
 }
 
 export function createHostsRouter(deps: HostsRouterDependencies): Router {
@@ -30,7 +29,7 @@ export function createHostsRouter(deps: HostsRouterDependencies): Router {
     }
     // The same answer whether or not a Cal.com account of that name exists elsewhere.
     if (!host) throw notFound('No host with that username here');
-    response.json({ ...host, church: { name: deps.churchName }, calApiUrl: deps.calPublicApiUrl, calClientId: deps.calClientId });
+    response.json({ ...host, church: { name: deps.churchName }, calApiUrl: deps.calPublicApiUrl });
   });
   return router;
 }

@@ -1,11 +1,11 @@
 // The api's Prometheus metrics: deliveries by trigger and outcome, acknowledgement latency, token
 // cache hits, and the inbox depth (read from Postgres when scraped). Labels never carry personal data.
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { registerInboxDepthGauge } from '@churchhub/delivery-inbox';
 
-export type DeliveryOutcome = 'accepted' | 'duplicate' | 'bad_signature' | 'invalid' | 'unrecorded';
+export type DeliveryOutcome = 'accepted' | 'duplicate' | 'bad_signature' | 'refused' | 'invalid' | 'unrecorded';
 
-export function createApiMetrics(deps: { inboxDepth: () => Promise<number> }) {
+export function createApiMetrics(deps: { inboxDepth: () => Promise<number>; connectionCounts?: () => Promise<Record<string, number>> }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'churchhub_api_' });
   const deliveries = new Counter({
@@ -28,6 +28,19 @@ export function createApiMetrics(deps: { inboxDepth: () => Promise<number> }) {
     registers: [registry],
   });
   registerInboxDepthGauge(registry, deps.inboxDepth);
+  const connectionCounts = deps.connectionCounts;
+  if (connectionCounts) {
+    // "needs_reconnect" above zero is what an operator alerts on: a host must connect again.
+    new Gauge({
+      name: 'churchhub_cal_connections',
+      help: 'Connected Cal.com accounts (OAuth 2.0) by status',
+      labelNames: ['status'] as const,
+      registers: [registry],
+      async collect() {
+        for (const [status, count] of Object.entries(await connectionCounts())) this.set({ status }, count);
+      },
+    });
+  }
 
   return {
     registry,

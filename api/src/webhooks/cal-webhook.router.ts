@@ -1,6 +1,6 @@
 // POST /webhooks/cal (and the seed's /booking.created and /booking.updated aliases): verify the
 // signature on the raw bytes, parse, record durably, acknowledge. No database work in the request.
-import express, { Router, type RequestHandler } from 'express';
+import express, { Router, type Request, type RequestHandler } from 'express';
 import { SpanKind } from '@opentelemetry/api';
 import { currentTraceparent, tracer } from '@churchhub/tracing';
 import type { Logger } from '@churchhub/logging';
@@ -24,28 +24,46 @@ export interface CalWebhookDependencies {
 
 export function createCalWebhookRouter(deps: CalWebhookDependencies): Router {
   const router = Router();
-  // Keep the exact bytes: the signature is over them. No inflation, so the signed bytes are the sent bytes.
-  const rawBody = express.raw({ type: () => true, limit: deps.maxBodyBytes, inflate: false });
+  const rawBody = rawDeliveryBody(deps.maxBodyBytes);
+  const span = deliverySpan;
 
-  // The trace of a delivery starts here and continues, through the inbox, into its workflow.
-  const span: RequestHandler = (request, response, next) => {
-    tracer().startActiveSpan(`POST ${request.path}`, { kind: SpanKind.SERVER }, (active) => {
-      response.on('finish', () => {
-        active.setAttribute('http.response.status_code', response.statusCode);
-        active.end();
-      });
-      next();
+  router.post(
+    CAL_WEBHOOK_PATHS,
+    span,
+    rawBody,
+    createDeliveryHandler(deps, async (request, body) => {
+      if (!verifyCalSignature(body, request.get('x-cal-signature-256'), deps.secrets())) throw unauthorized();
+    }),
+  );
+  return router;
+}
+
+/** Where a route's verification happens: throw an HttpError to refuse (401 bad signature, 404, 410). */
+export type DeliveryVerifier = (request: Request, body: Buffer) => Promise<void>;
+
+/** The trace of a delivery starts here and continues, through the inbox, into its workflow. */
+export const deliverySpan: RequestHandler = (request, response, next) => {
+  tracer().startActiveSpan(`POST ${request.path}`, { kind: SpanKind.SERVER }, (active) => {
+    response.on('finish', () => {
+      active.setAttribute('http.response.status_code', response.statusCode);
+      active.end();
     });
-  };
+    next();
+  });
+};
 
-  router.post(CAL_WEBHOOK_PATHS, span, rawBody, async (request, response) => {
+/** Verify (the route's way), parse, record durably, acknowledge: the same for every webhook route. */
+export function createDeliveryHandler(deps: Omit<CalWebhookDependencies, 'secrets'>, verify: DeliveryVerifier): RequestHandler {
+  return async (request, response) => {
     const started = process.hrtime.bigint();
     let trigger = 'UNKNOWN';
     const observe = (outcome: DeliveryOutcome) => deps.metrics.delivery(trigger, outcome, Number(process.hrtime.bigint() - started) / 1e9);
     const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    if (!verifyCalSignature(body, request.get('x-cal-signature-256'), deps.secrets())) {
-      observe('bad_signature');
-      throw unauthorized();
+    try {
+      await verify(request, body);
+    } catch (error) {
+      observe(error instanceof HttpError && error.status === 401 ? 'bad_signature' : 'refused');
+      throw error;
     }
 
     let delivery;
@@ -72,6 +90,10 @@ export function createCalWebhookRouter(deps: CalWebhookDependencies): Router {
       }
       throw error;
     }
-  });
-  return router;
+  };
+}
+
+/** Keeps the exact bytes: the signature is over them. No inflation, so the signed bytes are the sent bytes. */
+export function rawDeliveryBody(maxBodyBytes: number): RequestHandler {
+  return express.raw({ type: () => true, limit: maxBodyBytes, inflate: false });
 }

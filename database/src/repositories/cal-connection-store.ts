@@ -118,13 +118,14 @@ export function createCalConnectionStore(deps: { dataSource: DataSource; cipher:
         );
       },
       async markNeedsReconnect() {
-        const rows: Array<{ id: string }> = await manager.query(
+        // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
+        const [, affected]: [unknown[], number] = await manager.query(
           `UPDATE cal_connections SET status = 'needs_reconnect', needs_reconnect_since = COALESCE(needs_reconnect_since, now()),
              access_token_encrypted = NULL, access_token_expires_at = NULL, refresh_token_encrypted = NULL, refresh_token_expires_at = NULL, updated_at = now()
            WHERE id = $1 AND status = 'connected' RETURNING id`,
           [connectionId],
         );
-        return rows.length === 1;
+        return affected === 1;
       },
     };
   }

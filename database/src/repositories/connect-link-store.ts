@@ -128,7 +128,8 @@ export function createConnectLinkStore(deps: { dataSource: DataSource; cipher: F
      * are dropped; on success the link is spent and points at the connection.
      */
     async finishAttempt(manager: EntityManager | DataSource, input: { attemptId: string; outcome: 'connected' | 'failed'; connectionId: string | null }): Promise<void> {
-      const rows: Array<{ link_id: string }> = await manager.query(
+      // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
+      const [rows]: [Array<{ link_id: string }>, number] = await manager.query(
         `UPDATE cal_connect_attempts SET outcome = $2, connection_id = $3, authorization_code_encrypted = NULL, code_verifier_encrypted = NULL WHERE id = $1 RETURNING link_id`,
         [input.attemptId, input.outcome, input.connectionId],
       );

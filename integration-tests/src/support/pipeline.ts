@@ -7,14 +7,38 @@ import type { Express } from 'express';
 import { inject } from 'vitest';
 import { Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from '@temporalio/client';
 import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
-import { createActivities, createReconciliationActivities, createTokenActivities, type Activities } from '@churchhub/activities';
-import { checkTemporal, createApiMetrics, createApp, createReplayService, createHostDirectory, createManagedUserTokenService, signCalBody } from '@churchhub/api';
+import { createActivities, createConnectionActivities, createConnectionTokenKeeper, createReconciliationActivities, createTokenActivities, type Activities, type ConnectionTokenKeeper } from '@churchhub/activities';
+import {
+  checkTemporal,
+  combineHostDirectories,
+  createApiMetrics,
+  createApp,
+  createConnectedHostDirectory,
+  createConnectionService,
+  createManagedUserDirectory,
+  createManagedUserTokenService,
+  createReplayService,
+  createStateSigner,
+  signCalBody,
+} from '@churchhub/api';
 import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxRelay, createInboxStore, type InboxRelay } from '@churchhub/delivery-inbox';
-import { createCalClient } from '@churchhub/cal-client';
-import { createCalEmulator, type CalEmulator, type RunningCalEmulator } from '@churchhub/cal-emulator';
+import { createCalClient, createCalOAuth2Client } from '@churchhub/cal-client';
+import { createCalEmulator, loadFixtures, type CalEmulator, type RunningCalEmulator } from '@churchhub/cal-emulator';
 import { createFieldCipher, createPersonalDataProtector, parseKeyring, type PersonalDataProtector } from '@churchhub/field-encryption';
-import { calDeliveryWorkflowId } from '@churchhub/contracts';
-import { createApiKeyStore, createBookingReader, createDataSource, createManagedUserTokenStore, type ApiKeyStore, type BookingReader, type DataSource } from '@churchhub/database';
+import { calDeliveryWorkflowId, connectionWebhookUrl, oauthCallbackUrl } from '@churchhub/contracts';
+import {
+  createApiKeyStore,
+  createBookingReader,
+  createCalConnectionStore,
+  createConnectLinkStore,
+  createDataSource,
+  createManagedUserTokenStore,
+  type ApiKeyStore,
+  type BookingReader,
+  type CalConnectionStore,
+  type ConnectLinkStore,
+  type DataSource,
+} from '@churchhub/database';
 import { createLogger } from '@churchhub/logging';
 import { createBookingWorker, createTemporalLogger } from '@churchhub/worker';
 import { startTracing, tracingClientInterceptors } from '@churchhub/tracing';
@@ -38,6 +62,8 @@ export interface Pipeline {
   webServerToken: string;
   /** The Cal.com emulator, when started with `calEmulator`. */
   cal?: { emulator: CalEmulator; running: RunningCalEmulator; clientId: string };
+  /** OAuth 2.0 connections, when started with `calEmulator.oauth2`. */
+  oauth2?: { clientId: string; connections: CalConnectionStore; links: ConnectLinkStore; tokenKeeper: ConnectionTokenKeeper; webPublicUrl: string };
   /** POSTs a body to the webhook, signed with the pipeline's secret unless told otherwise. */
   send(body: unknown, options?: SendOptions): Promise<Response>;
   /** The workflow processing the delivery a 202 response acknowledged, once the relay has started it. */
@@ -61,7 +87,14 @@ export interface PipelineOptions {
   dataSourceExtra?: Record<string, unknown>;
   maxWebhookBodyBytes?: number;
   /** Start the Cal.com emulator and run in managed-user mode against it. */
-  calEmulator?: { clock?: () => Date; clientSecret?: string };
+  calEmulator?: {
+    clock?: () => Date;
+    clientSecret?: string;
+    /** Also run OAuth 2.0 connections (the emulator's confidential client, its redirect URI pointed at this api). */
+    oauth2?: boolean;
+    /** Leave managed-user mode off (OAuth 2.0 only). */
+    withoutPlatformClient?: boolean;
+  };
   /** Our own clock (api and activities). */
   clock?: () => Date;
   /** Keys for personal data; a fresh random test key by default. */
@@ -106,25 +139,55 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   if (options.dataSourceExtra) Object.assign((dataSource.options as { extra: Record<string, unknown> }).extra, options.dataSourceExtra);
   await dataSource.initialize();
 
+  // Listening before the app exists: the OAuth redirect URI registered with the emulator needs our port.
+  let app: Express | undefined;
+  const server: Server = createServer((request, response) => app!(request, response));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
   let cal: Pipeline['cal'];
   let calClient: ReturnType<typeof createCalClient> | undefined;
+  let oauth2Client: ReturnType<typeof createCalOAuth2Client> | undefined;
   if (options.calEmulator) {
-    const emulator = createCalEmulator({ clock: options.calEmulator.clock ?? clock, webhook: { secret } });
+    const fixtures = loadFixtures();
+    const confidential = fixtures.oauth2Clients.find((client) => client.secret !== null);
+    if (options.calEmulator.oauth2 && confidential) confidential.redirectUris = [...confidential.redirectUris.slice(0, 9), oauthCallbackUrl(baseUrl)];
+    const emulator = createCalEmulator({ fixtures, clock: options.calEmulator.clock ?? clock, webhook: { secret } });
     const running = await emulator.listen(0, '127.0.0.1');
     const clientId = emulator.fixtures.oauthClient.id;
     cal = { emulator, running, clientId };
     calClient = createCalClient({
       baseUrl: running.url,
-      platformClient: { clientId, secretKey: options.calEmulator.clientSecret ?? emulator.fixtures.oauthClient.secret },
+      platformClient: options.calEmulator.withoutPlatformClient ? undefined : { clientId, secretKey: options.calEmulator.clientSecret ?? emulator.fixtures.oauthClient.secret },
     });
+    if (options.calEmulator.oauth2 && confidential) {
+      oauth2Client = createCalOAuth2Client({ baseUrl: running.url, clientId: confidential.clientId, clientSecret: confidential.secret ?? undefined, clock });
+    }
   }
+  const connections = createCalConnectionStore({ dataSource, cipher });
+  const links = createConnectLinkStore({ dataSource, cipher, clock });
+  const tokenKeeper = oauth2Client && createConnectionTokenKeeper({ store: connections, oauth2Client, clock });
   const tokenStore = createManagedUserTokenStore({ dataSource, cipher });
 
   const nativeConnection = await NativeConnection.connect({ address: inject('temporalAddress') });
   const realActivities = {
     ...createActivities({ dataSource, protector }),
     ...(calClient ? createTokenActivities({ calClient, tokenStore, clock }) : {}),
-    ...(calClient ? createReconciliationActivities({ calClient, dataSource, clock }) : {}),
+    ...(calClient ? createReconciliationActivities({ calClient, dataSource, clock, tokenKeeper }) : {}),
+    ...(calClient && oauth2Client && tokenKeeper
+      ? createConnectionActivities({
+          dataSource,
+          protector,
+          connections,
+          links,
+          oauth2Client,
+          calClient,
+          tokenKeeper,
+          redirectUri: oauthCallbackUrl(baseUrl),
+          webhookUrlFor: (connectionId) => connectionWebhookUrl(baseUrl, connectionId),
+          clock,
+        })
+      : {}),
   };
   const worker: Worker = await createBookingWorker({
     connection: nativeConnection,
@@ -144,7 +207,8 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   const inbox = createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) });
   const relay: InboxRelay = createInboxRelay({ dataSource, inbox, client, taskQueue, logger, databaseUrl, pollIntervalMs: 200 });
   relay.start();
-  const app = createApp({
+  const webPublicUrl = 'http://web.test';
+  app = createApp({
     logger,
     clock,
     webhookSecrets: () => [secret],
@@ -161,24 +225,53 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     cors: { webOrigins: ['http://web.test'], temporalUiOrigins: ['http://temporal-ui.test'] },
     rateLimits: options.rateLimits ?? { webhooksPerMinute: 100_000, tokensPerMinute: 100_000, publicPerMinute: 100_000 },
     secureCookies: false,
-    metrics: createApiMetrics({ inboxDepth: () => inbox.pendingCount() }),
+    metrics: createApiMetrics({ inboxDepth: () => inbox.pendingCount(), connectionCounts: oauth2Client ? () => connections.countByStatus() : undefined }),
     replay: createReplayService({ dataSource, reader, client, taskQueue, clock }),
     managedUsers:
+      calClient?.platformClientId && cal ? { tokenService: createManagedUserTokenService({ client, taskQueue, tokenStore, clock, waitMs: 15_000 }) } : undefined,
+    hosts:
       calClient && cal
         ? {
-            tokenService: createManagedUserTokenService({ client, taskQueue, tokenStore, clock, waitMs: 15_000 }),
-            hosts: {
-              hostDirectory: createHostDirectory({ calClient, clock }),
-              churchName: 'Grace Community Church',
-              calPublicApiUrl: cal.running.url,
-              calClientId: cal.clientId,
-            },
+            hostDirectory: combineHostDirectories([
+              ...(calClient.platformClientId ? [createManagedUserDirectory({ calClient, platformClientId: calClient.platformClientId, clock })] : []),
+              ...(oauth2Client
+                ? [
+                    createConnectedHostDirectory({
+                      calClient,
+                      connections,
+                      oauth2ClientId: oauth2Client.clientId,
+                      displayNameOf: async (userId) => {
+                        const [row]: Array<{ name: string | null }> = await dataSource.query('SELECT name FROM users WHERE id = $1', [userId]);
+                        return protector.openText(row?.name ?? null, 'users.name');
+                      },
+                    }),
+                  ]
+                : []),
+            ]),
+            churchName: 'Grace Community Church',
+            calPublicApiUrl: cal.running.url,
+          }
+        : undefined,
+    connections:
+      oauth2Client && cal
+        ? {
+            service: createConnectionService({
+              links,
+              connections,
+              stateSigner: createStateSigner(randomBytes(32), clock),
+              client,
+              taskQueue,
+              oauth2: { clientId: oauth2Client.clientId, authorizeUrl: `${cal.running.origin}/auth/oauth2/authorize` },
+              apiPublicUrl: baseUrl,
+              linkTtlMs: 72 * 3_600_000,
+              clock,
+              waitMs: 25_000,
+            }),
+            store: connections,
+            webPublicUrl,
           }
         : undefined,
   });
-  const server: Server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
     baseUrl,
@@ -190,6 +283,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     webServerToken,
     app,
     cal,
+    oauth2: oauth2Client && tokenKeeper ? { clientId: oauth2Client.clientId, connections, links, tokenKeeper, webPublicUrl } : undefined,
     reader,
     protector,
     apiKeys,

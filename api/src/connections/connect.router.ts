@@ -1,0 +1,97 @@
+// The host's side of connecting: GET /connect/cal/{token} (the operator's one-time link) sends the
+// browser to Cal.com's consent page with a signed state and a PKCE challenge, and sets a cookie binding
+// the attempt to this browser; GET /oauth/cal/callback takes Cal.com's answer. Pages, not JSON: a
+// person reads them.
+import { Router, type Response } from 'express';
+import { cookieValue } from '../http/cookies.js';
+import { connectPage } from './connect-pages.js';
+import type { CallbackOutcome, ConnectionService } from './connection-service.js';
+
+export const CONNECT_COOKIE = 'churchhub_connect';
+
+export interface ConnectRouterDependencies {
+  service: ConnectionService;
+  churchName: string;
+  webPublicUrl: string;
+  secureCookies: boolean;
+}
+
+const REFUSAL_TEXT: Record<string, string> = {
+  malformed: 'This sign-in answer is not one of ours.',
+  bad_signature: 'This sign-in answer is not one of ours.',
+  unknown: 'This sign-in answer is not one of ours.',
+  expired: 'This sign-in took too long and has expired.',
+  replayed: 'This sign-in answer has already been used.',
+  other_browser: 'This sign-in was started in another browser. Finish it in the browser where you opened the connect link.',
+  link_used: 'This connect link has already been used.',
+  missing_code: 'Cal.com did not send an authorization code.',
+};
+
+export function createConnectRouter(deps: ConnectRouterDependencies): Router {
+  const router = Router();
+  // Lax: the cookie must come back on Cal.com's top-level redirect to our callback.
+  const cookieAttributes = `HttpOnly; SameSite=Lax; Path=/; Max-Age=900${deps.secureCookies ? '; Secure' : ''}`;
+
+  function send(response: Response, status: number, page: Parameters<typeof connectPage>[0]) {
+    response.status(status).set('Cache-Control', 'no-store').type('html').send(connectPage(page));
+  }
+
+  router.get('/connect/cal/:token', async (request, response) => {
+    const token = String(request.params.token);
+    const begun = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await deps.service.beginConnect(token, cookieValue(request.get('cookie'), CONNECT_COOKIE) ?? undefined) : null;
+    if (!begun) {
+      send(response, 404, {
+        title: 'This connect link cannot be used',
+        churchName: deps.churchName,
+        paragraphs: ['It has expired, has already been used, or was never valid. Ask the person who sent it for a new one.'],
+      });
+      return;
+    }
+    response.set('Set-Cookie', `${CONNECT_COOKIE}=${begun.binding}; ${cookieAttributes}`).set('Cache-Control', 'no-store').redirect(302, begun.authorizeUrl);
+  });
+
+  router.get('/oauth/cal/callback', async (request, response) => {
+    const outcome = await deps.service.completeCallback(
+      { code: request.query.code, state: request.query.state, error: request.query.error },
+      cookieValue(request.get('cookie'), CONNECT_COOKIE) ?? undefined,
+    );
+    renderOutcome(response, outcome);
+  });
+
+  function renderOutcome(response: Response, outcome: CallbackOutcome) {
+    const base = { churchName: deps.churchName };
+    switch (outcome.kind) {
+      case 'connected': {
+        response.set('Set-Cookie', `${CONNECT_COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0`);
+        const bookingPage = `${deps.webPublicUrl.replace(/\/+$/, '')}/book/${encodeURIComponent(outcome.username)}`;
+        send(response, 200, {
+          ...base,
+          title: outcome.reconnected ? 'Your Cal.com account is connected again' : 'Your Cal.com account is connected',
+          paragraphs: [`${deps.churchName} now receives the bookings of the Cal.com account ${outcome.username}.`, 'People can book you on your booking page:'],
+          link: { href: bookingPage, text: bookingPage },
+        });
+        return;
+      }
+      case 'denied':
+        send(response, 400, { ...base, title: 'Not connected', paragraphs: ['Access was not allowed on Cal.com, so nothing was connected. Open the connect link again to retry.'] });
+        return;
+      case 'refused':
+        send(response, 400, { ...base, title: 'Not connected', paragraphs: [REFUSAL_TEXT[outcome.reason] ?? 'This sign-in answer cannot be used.', 'Nothing was connected.'] });
+        return;
+      case 'failed':
+        send(response, outcome.reason === 'unavailable' ? 503 : 502, {
+          ...base,
+          title: 'Not connected',
+          paragraphs: [
+            outcome.reason === 'authorization_refused'
+              ? 'Cal.com did not accept this sign-in (it may have been used already or taken too long). Open the connect link again.'
+              : outcome.reason === 'cal_rejected'
+                ? 'Cal.com refused part of the connection. The people running this site can see what happened.'
+                : 'Cal.com or our service is not reachable right now. Please try again in a few minutes.',
+          ],
+        });
+    }
+  }
+
+  return router;
+}
