@@ -11,7 +11,7 @@ let adminKey: string;
 
 beforeAll(async () => {
   ensureSchemathesis();
-  pipeline = await startFuzzPipeline('schemathesis', { calEmulator: {} });
+  pipeline = await startFuzzPipeline('schemathesis', { calEmulator: { oauth2: true } });
   adminKey = (await pipeline.apiKeys.create({ name: 'Schemathesis admin', role: 'admin' })).key;
 }, 600_000);
 afterAll(async () => {
@@ -49,7 +49,7 @@ it('finds no server error or undocumented answer on the webhook and health opera
 }, 180_000);
 
 it('finds no server error or undocumented answer on the operator and admin operations (admin key)', async () => {
-  await schemathesis('operations + admin, admin key', { tags: ['operations', 'admin'], bearer: () => adminKey, maxExamples: 50 });
+  await schemathesis('operations + admin + connections, admin key', { tags: ['operations', 'admin', 'connections'], bearer: () => adminKey, maxExamples: 50 });
 }, 180_000);
 
 it("finds no server error or undocumented answer on our web server's operations (web server token)", async () => {

@@ -7,7 +7,8 @@ import { readJson, startPipeline, type Pipeline } from './support/pipeline.js';
 
 let pipeline: Pipeline;
 beforeAll(async () => {
-  pipeline = await startPipeline({ calEmulator: {} });
+  // Both modes on, so every optional route is served.
+  pipeline = await startPipeline({ calEmulator: { oauth2: true } });
 });
 afterAll(async () => {
   await pipeline?.stop();

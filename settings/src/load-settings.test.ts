@@ -40,6 +40,13 @@ describe('loadSettings', () => {
     expect(problems.map((problem) => problem.split(':')[0])).toEqual(['PORT', 'DATABASE_URL', 'CAL_WEBHOOK_SECRET']);
   });
 
+  it('OAuth 2.0 connections: a state key is required in production, at least 32 bytes, and a secret needs its client id', () => {
+    expect(problemsOf({ NODE_ENV: 'production', CAL_OAUTH2_CLIENT_ID: 'client' })).toContain('CONNECT_STATE_KEY: required in production when CAL_OAUTH2_CLIENT_ID is set');
+    expect(problemsOf({ CONNECT_STATE_KEY: Buffer.alloc(16).toString('base64') })).toEqual(['CONNECT_STATE_KEY: must be at least 32 bytes, base64-encoded']);
+    expect(problemsOf({ CAL_OAUTH2_CLIENT_SECRET: 'secret' })).toEqual(['CAL_OAUTH2_CLIENT_SECRET: set CAL_OAUTH2_CLIENT_ID too']);
+    expect(problemsOf({ CAL_OAUTH2_CLIENT_ID: 'client', CONNECT_STATE_KEY: Buffer.alloc(32, 7).toString('base64') })).toEqual([]);
+  });
+
   it('treats empty values as unset, as in .env.example', () => {
     expect(loadSettings({ DATABASE_URL: '', TEMPORAL_ADDRESS: '' }).DATABASE_URL).toBeUndefined();
   });

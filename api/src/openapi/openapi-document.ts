@@ -6,12 +6,17 @@ import { bookingUidSchema, newApiKeySchema } from '../admin/admin.router.js';
 import { codecBodySchema } from '../codec/codec.router.js';
 import { replayRequestSchema } from '../replay/replay.router.js';
 import { managedUserTokenRequestSchema } from '../tokens/tokens.router.js';
+import { newConnectLinkSchema } from '../connections/connections.router.js';
 import { calBookingPayloadSchema, calWebhookEnvelopeSchema } from '../webhooks/cal-webhook.schema.js';
 import {
   acceptedDeliverySchema,
   anyObjectSchema,
   codecResponseSchema,
+  connectLinkSchema,
+  connectionListSchema,
+  connectionSchema,
   createdApiKeySchema,
+  disconnectResultSchema,
   errorResponseSchema,
   healthSchema,
   hostSchema,
@@ -64,6 +69,8 @@ const webhookOperation = (summary: string) => ({
 const jsonBodyErrors = { '413': error('Body over the size limit'), '415': error('Not JSON in UTF-8') };
 
 const operatorSecurity = [{ apiKey: [] }];
+const htmlPage = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
+const connectionIdParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const webServerSecurity = [{ webServerToken: [] }];
 
 export function buildOpenApiDocument(): Record<string, unknown> {
@@ -72,7 +79,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
     info: {
       title: 'ChurchHub Booking api',
       version: '1.0.0',
-      description: 'Receives Cal.com webhooks, serves managed-user tokens to our web server, and gives operators codec, replay and metrics.',
+      description: 'Receives Cal.com webhooks, serves managed-user tokens to our web server, connects hosts’ own Cal.com accounts (OAuth 2.0), and gives operators codec, replay and metrics.',
       license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
     },
     components: {
@@ -87,6 +94,20 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       '/webhooks/cal': { post: webhookOperation('Receive a Cal.com webhook delivery') },
       '/webhooks/cal/booking.created': { post: webhookOperation('Receive a Cal.com webhook delivery (seed route)') },
       '/webhooks/cal/booking.updated': { post: webhookOperation('Receive a Cal.com webhook delivery (seed route)') },
+      '/webhooks/cal/connections/{connectionId}': {
+        post: {
+          ...webhookOperation("Receive a delivery from a connected host's own Cal.com account (signed with that connection's secret)"),
+          parameters: [
+            ...webhookOperation('').parameters,
+            { name: 'connectionId', in: 'path', required: true, description: 'The connection the webhook was registered for', schema: { type: 'string' } },
+          ],
+          responses: {
+            ...webhookOperation('').responses,
+            '404': error('No such connection'),
+            '410': error('The connection has been disconnected'),
+          },
+        },
+      },
       '/health': { get: { summary: 'The api and its dependencies', tags: ['health'], responses: { '200': ok('All up', healthSchema), '503': ok('A dependency is down', healthSchema) } } },
       '/ready': { get: { summary: 'Ready for traffic', tags: ['health'], responses: { '200': ok('Ready', healthSchema), '503': ok('Not ready', healthSchema) } } },
       '/openapi.json': { get: { summary: 'This document', tags: ['health'], responses: { '200': ok('OpenAPI 3.1', anyObjectSchema) } } },
@@ -194,6 +215,75 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           security: operatorSecurity,
           requestBody: { required: true, content: json(newApiKeySchema) },
           responses: { '201': ok('The key, shown once', createdApiKeySchema), '400': error('Bad request'), '401': error('No valid API key'), '403': error('Not an admin'), ...jsonBodyErrors },
+        },
+      },
+      '/connections/cal/links': {
+        post: {
+          summary: 'Create a one-time link a host opens to connect their Cal.com account (operator)',
+          tags: ['connections'],
+          security: operatorSecurity,
+          requestBody: { required: false, content: json(newConnectLinkSchema) },
+          responses: { '201': ok('The link, shown once', connectLinkSchema), '400': error('Bad request'), '401': error('No valid API key'), '403': error('Wrong role'), ...jsonBodyErrors },
+        },
+      },
+      '/connections/cal': {
+        get: {
+          summary: 'Connected Cal.com accounts and their state, "needs reconnect" included (operator)',
+          tags: ['connections'],
+          security: operatorSecurity,
+          responses: { '200': ok('The connections', connectionListSchema), '401': error('No valid API key'), '403': error('Wrong role') },
+        },
+      },
+      '/connections/cal/{id}': {
+        get: {
+          summary: 'One connected Cal.com account (operator)',
+          tags: ['connections'],
+          security: operatorSecurity,
+          parameters: [connectionIdParameter],
+          responses: { '200': ok('The connection', connectionSchema), '400': error('Not a UUID'), '401': error('No valid API key'), '403': error('Wrong role'), '404': error('No such connection') },
+        },
+      },
+      '/connections/cal/{id}/disconnect': {
+        post: {
+          summary: "Disconnect: delete our webhook on the account, forget the tokens; bookings and audit history stay (operator)",
+          tags: ['connections'],
+          security: operatorSecurity,
+          parameters: [connectionIdParameter],
+          responses: {
+            '200': ok('Disconnected', disconnectResultSchema),
+            '400': error('Not a UUID'),
+            '401': error('No valid API key'),
+            '403': error('Wrong role'),
+            '404': error('No such connection'),
+            '503': error('Not finished in time; it continues (Retry-After)'),
+          },
+        },
+      },
+      '/connect/cal/{token}': {
+        get: {
+          summary: "A host opens their connect link: sent on to Cal.com's consent page",
+          tags: ['connections'],
+          parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '302': { description: "To Cal.com's authorization page (state signed, PKCE S256); sets the browser-binding cookie" }, '404': htmlPage('The link expired, was used, or never existed'), '429': error('Too many requests') },
+        },
+      },
+      '/oauth/cal/callback': {
+        get: {
+          summary: 'Cal.com sends the host back here after the consent page',
+          tags: ['connections'],
+          parameters: [
+            { name: 'code', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'state', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'error', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'error_description', in: 'query', required: false, schema: { type: 'string' } },
+          ],
+          responses: {
+            '200': htmlPage('Connected; links to the host’s booking page'),
+            '400': htmlPage('Refused: state tampered, replayed, expired or from another browser; access denied'),
+            '429': error('Too many requests'),
+            '502': htmlPage('Cal.com refused the code or our webhook'),
+            '503': htmlPage('Cal.com or Temporal unavailable'),
+          },
         },
       },
       '/admin/api-keys/{id}': {

@@ -22,7 +22,8 @@ export const hostSchema = z.object({
   name: z.string(),
   church: z.object({ name: z.string() }),
   calApiUrl: z.url(),
-  calClientId: z.string(),
+  calClientId: z.string().describe('The Platform client id (calProvider platform) or the OAuth 2.0 client id (oauth2)'),
+  calProvider: z.enum(['platform', 'oauth2']).describe('Which Cal Atoms provider the page uses: CalProvider or CalOAuthProvider'),
   eventTypes: z.array(z.object({ id: z.number().int(), slug: z.string(), title: z.string(), lengthInMinutes: z.number().int(), description: z.string().nullable() })),
 });
 export const codecResponseSchema = z.object({ payloads: z.array(z.object({ metadata: z.record(z.string(), z.string()), data: z.string() })) });
@@ -35,3 +36,20 @@ export const replayResultSchema = z.object({
   limit: z.number().int().optional(),
 });
 export const anyObjectSchema = z.record(z.string(), z.unknown());
+export const connectLinkSchema = z.object({
+  id: z.uuid(),
+  url: z.url().describe('The one-time link to give the host; shown once'),
+  expiresAt: z.iso.datetime(),
+});
+export const connectionSchema = z.object({
+  id: z.uuid(),
+  calUserId: z.number().int(),
+  username: z.string(),
+  status: z.enum(['connected', 'needs_reconnect', 'disconnected']),
+  webhookRegistered: z.boolean(),
+  connectedAt: z.iso.datetime(),
+  needsReconnectSince: z.iso.datetime().nullable(),
+  disconnectedAt: z.iso.datetime().nullable(),
+});
+export const connectionListSchema = z.object({ connections: z.array(connectionSchema) });
+export const disconnectResultSchema = z.object({ id: z.uuid(), status: z.literal('disconnected'), webhookRemoved: z.boolean(), webhookNote: z.string().nullable() });
