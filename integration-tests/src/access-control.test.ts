@@ -10,7 +10,7 @@ let adminKey: string;
 let operatorKey: string;
 
 beforeAll(async () => {
-  pipeline = await startPipeline({ calEmulator: {} });
+  pipeline = await startPipeline({ calEmulator: { oauth2: true } });
   adminKey = (await pipeline.apiKeys.create({ name: 'Admin for tests', role: 'admin' })).key;
   operatorKey = (await pipeline.apiKeys.create({ name: 'Operator for tests', role: 'operator' })).key;
 });
@@ -38,6 +38,10 @@ const ADMIN_ONLY: Array<[string, string, unknown?]> = [
 const OPERATOR: Array<[string, string, unknown?]> = [
   ['POST', '/codec/encode', samplePayloads],
   ['POST', '/auth/session'],
+  ['POST', '/connections/cal/links', {}],
+  ['GET', '/connections/cal'],
+  ['GET', '/connections/cal/00000000-0000-4000-8000-000000000000'],
+  ['POST', '/connections/cal/00000000-0000-4000-8000-000000000000/disconnect'],
 ];
 
 describe('without credentials', () => {
