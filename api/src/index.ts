@@ -5,6 +5,7 @@ export { createTemporalClient, checkTemporal } from './temporal-client.js';
 export { combineHostDirectories, createConnectedHostDirectory, createManagedUserDirectory, type HostDirectory } from './hosts/host-directory.js';
 export { createConnectionService, REQUESTED_SCOPES, type ConnectionService } from './connections/connection-service.js';
 export { createStateSigner, resolveStateKey } from './connections/connect-state.js';
+export { issueConnectLink, issueConnectLinkWithSettings, type ConnectLinkIssuerDependencies, type IssuedConnectLink } from './connections/issue-connect-link.js';
 export { CONNECT_COOKIE } from './connections/connect.router.js';
 export { createManagedUserTokenService, tokenWorkflowId, MIN_TOKEN_VALIDITY_MS, type ManagedUserTokenService } from './tokens/managed-user-token-service.js';
 export { createApiMetrics, type ApiMetrics } from './metrics/api-metrics.js';

@@ -23,11 +23,25 @@ const lines = [
   `  Temporal UI shows payloads encrypted; to decode them as an admin: npm run apikey:create -- --name <you> --role admin,`,
   `                  then sign in at ${stack.apiUrl}/auth/session and enable "include cross-origin credentials" in the UI's data encoder.`,
   ...stack.notes.map((note) => `  ${note}`),
+  ...connectLinkLines(),
   '',
   'Press Ctrl-C to stop.',
   '',
 ];
 process.stdout.write(lines.join('\n'));
+
+/** Sandbox mode: a fresh one-time link to connect one of the emulator's ordinary Cal.com accounts. */
+function connectLinkLines(): string[] {
+  const oauth2 = stack.sandbox?.oauth2;
+  if (!oauth2?.connectLink) return [];
+  return [
+    '',
+    // Unindented and exactly this wording: people and scripts look for this line.
+    `Connect a Cal.com account: ${oauth2.connectLink.url}`,
+    `  one-time, usable until ${oauth2.connectLink.expiresAt.toISOString()}; on the emulator's consent page pick ${oauth2.accountUsernames.join(' or ')} and Allow,`,
+    `  then book them at ${stack.webUrl}/book/<username>. Another link: npm run connect:link -- --label "<who>"`,
+  ];
+}
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

@@ -2,6 +2,7 @@
 // (unless TEMPORAL_ADDRESS), then the worker and the api as separate processes, as in production.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { issueConnectLinkWithSettings } from '@churchhub/api';
 import { createDataSource, runMigrations } from '@churchhub/database';
 import type { Logger } from '@churchhub/logging';
 import type { Settings } from '@churchhub/settings';
@@ -10,6 +11,7 @@ import { loadFixtures } from '@churchhub/cal-emulator';
 import { loadOrCreateDevSecret } from './dev-secrets.js';
 import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.js';
 import { projectRoot } from './project-root.js';
+import { localPublicUrls, prepareSandboxOAuth2Client } from './sandbox-cal-accounts.js';
 import { describeTemporalCli, resolveTemporalCli } from './temporal-cli.js';
 import { startTemporalDevServer, type RunningTemporal } from './temporal-dev-server.js';
 import { waitForHttp } from './wait-for-http.js';
@@ -22,8 +24,15 @@ export interface LocalStack {
   temporalUiUrl: string | null;
   webhookSecret: string;
   webhookSecretGenerated: boolean;
-  /** Set in sandbox mode (no Cal.com credentials): the emulator's base URL and a seeded host. */
-  sandbox: { calApiUrl: string; hostUsernames: string[] } | null;
+  /**
+   * Set in sandbox mode (no Cal.com credentials): the emulator's base URL, its seeded managed users, and
+   * for OAuth 2.0 connections its ordinary accounts and a fresh one-time connect link.
+   */
+  sandbox: {
+    calApiUrl: string;
+    hostUsernames: string[];
+    oauth2: { accountUsernames: string[]; connectLink: { url: string; expiresAt: Date } | null } | null;
+  } | null;
   notes: string[];
   services: ChildService[];
   stop(): Promise<void>;
@@ -76,6 +85,7 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
     const webhookSecret = settings.CAL_WEBHOOK_SECRET ?? (await loadOrCreateDevSecret(dataDir, 'dev-webhook-secret')).secret;
     const webServerToken = settings.WEB_SERVER_TOKEN ?? (await loadOrCreateDevSecret(dataDir, 'dev-web-server-token')).secret;
     const apiUrl = `http://${settings.API_HOST}:${settings.PORT}`;
+    const { apiPublicUrl, webPublicUrl } = localPublicUrls(settings, process.env);
     const services: ChildService[] = [];
     const startService = (name: string, entry: string, env: NodeJS.ProcessEnv) => {
       const [command, args] = tsxCommand(entry);
@@ -85,12 +95,15 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
       return service;
     };
 
-    // Sandbox mode: no Cal.com credentials, so the local emulator plays Cal.com, seeded from its
-    // fixtures, delivering signed webhooks to our api.
+    // Sandbox mode: no Cal.com credentials of either kind, so the local emulator plays Cal.com, seeded
+    // from its fixtures, in both modes side by side: managed users (its Platform client, signed webhooks
+    // to our /webhooks/cal) and ordinary accounts a person connects through its OAuth 2.0 consent page.
     let sandbox: LocalStack['sandbox'] = null;
     let cal = { apiUrl: settings.CAL_API_URL, clientId: settings.CAL_OAUTH_CLIENT_ID, clientSecret: settings.CAL_OAUTH_CLIENT_SECRET };
-    if (!settings.CAL_OAUTH_CLIENT_ID) {
+    let sandboxOAuth2: NodeJS.ProcessEnv = {};
+    if (!settings.CAL_OAUTH_CLIENT_ID && !settings.CAL_OAUTH2_CLIENT_ID) {
       const fixtures = loadFixtures();
+      const oauth2Client = await prepareSandboxOAuth2Client({ apiPublicUrl, dataDir });
       const emulatorOrigin = `http://127.0.0.1:${settings.CAL_EMULATOR_PORT}`;
       const emulator = startService('cal-emulator', 'cal-emulator/src/main.ts', {
         ...process.env,
@@ -98,13 +111,25 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
         CAL_EMULATOR_HOST: '127.0.0.1',
         CAL_EMULATOR_WEBHOOK_URL: `${apiUrl}/webhooks/cal`,
         CAL_EMULATOR_WEBHOOK_SECRET: webhookSecret,
+        ...(oauth2Client?.fixturesFile ? { CAL_EMULATOR_FIXTURES: oauth2Client.fixturesFile } : {}),
       });
       await waitForHttp(`${emulatorOrigin}/v2/timezones`, 30_000, () => emulator.process.exitCode === null);
       cal = { apiUrl: `${emulatorOrigin}/v2`, clientId: fixtures.oauthClient.id, clientSecret: fixtures.oauthClient.secret };
-      sandbox = { calApiUrl: cal.apiUrl, hostUsernames: fixtures.managedUsers.map((user) => user.username) };
-      notes.push(`Cal.com: sandbox mode, emulator at ${cal.apiUrl} (set CAL_OAUTH_CLIENT_ID/SECRET to use Cal.com)`);
+      if (oauth2Client) {
+        sandboxOAuth2 = {
+          CAL_OAUTH2_CLIENT_ID: oauth2Client.clientId,
+          CAL_OAUTH2_CLIENT_SECRET: oauth2Client.clientSecret,
+          CAL_OAUTH2_AUTHORIZE_URL: `${emulatorOrigin}/auth/oauth2/authorize`,
+        };
+      }
+      sandbox = {
+        calApiUrl: cal.apiUrl,
+        hostUsernames: fixtures.managedUsers.map((user) => user.username),
+        oauth2: oauth2Client ? { accountUsernames: oauth2Client.accountUsernames, connectLink: null } : null,
+      };
+      notes.push(`Cal.com: sandbox mode, emulator at ${cal.apiUrl} (set CAL_OAUTH_CLIENT_ID/SECRET or CAL_OAUTH2_CLIENT_ID/SECRET to use Cal.com)`);
     } else {
-      notes.push(`Cal.com: ${cal.apiUrl}`);
+      notes.push(`Cal.com: ${cal.apiUrl}${settings.CAL_OAUTH2_CLIENT_ID ? '; OAuth 2.0 connections on' : ''}`);
     }
 
     const childEnv: NodeJS.ProcessEnv = {
@@ -119,6 +144,10 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
       CAL_API_URL: cal.apiUrl,
       CAL_OAUTH_CLIENT_ID: cal.clientId ?? '',
       CAL_OAUTH_CLIENT_SECRET: cal.clientSecret ?? '',
+      // Connect links, the OAuth callback and per-connection webhook URLs are built from these.
+      API_PUBLIC_URL: apiPublicUrl,
+      WEB_PUBLIC_URL: webPublicUrl,
+      ...sandboxOAuth2,
       PORT: String(settings.PORT),
     };
     startService('worker', 'worker/src/main.ts', childEnv);
@@ -134,6 +163,7 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
     services.push(web);
     cleanups.push(() => web.stop());
     await waitForHttp(`${apiUrl}/health`, 60_000, () => api.process.exitCode === null);
+    if (sandbox?.oauth2) sandbox.oauth2.connectLink = await sandboxConnectLink({ settings, databaseUrl, apiPublicUrl, logger, notes });
 
     const webUrl = `http://127.0.0.1:${settings.WEB_PORT}`;
     await waitForHttp(`${webUrl}/icon.svg`, 120_000, () => web.process.exitCode === null).catch((error: unknown) => {
@@ -155,5 +185,37 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
   } catch (error) {
     await stopAll();
     throw error;
+  }
+}
+
+/**
+ * A fresh one-time connect link for sandbox mode, written straight into the database with the keys the
+ * api uses (both read DATA_ENCRYPTION_KEYS from this environment) and its public URL. Not through the api's
+ * operator endpoint: that would need an operator API key minted on every start and left behind in
+ * api_keys, a standing credential nobody asked for, and the rows written are the same either way (one
+ * issueConnectLink, shared with the endpoint and `npm run connect:link`).
+ */
+async function sandboxConnectLink(input: {
+  settings: Settings;
+  databaseUrl: string;
+  apiPublicUrl: string;
+  logger: Logger;
+  notes: string[];
+}): Promise<{ url: string; expiresAt: Date } | null> {
+  const dataSource = createDataSource({ url: input.databaseUrl, poolSize: 1, applicationName: 'churchhub-dev' });
+  try {
+    await dataSource.initialize();
+    const { link, url } = await issueConnectLinkWithSettings(
+      { settings: input.settings, dataSource, apiPublicUrl: input.apiPublicUrl },
+      { hostLabel: 'sandbox (npm run dev)', createdBy: 'npm run dev' },
+    );
+    return { url, expiresAt: link.expiresAt };
+  } catch (error) {
+    // The stack is up and useful without it; `npm run connect:link` makes another.
+    input.logger.error({ err: error }, 'could not create a sandbox connect link');
+    input.notes.push('No connect link: creating it failed (see the error above); try npm run connect:link.');
+    return null;
+  } finally {
+    if (dataSource.isInitialized) await dataSource.destroy();
   }
 }

@@ -5,9 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure, TemporalFailure } from '@temporalio/common';
-import { connectLinkUrl, oauthCallbackUrl, WORKFLOW_TYPES } from '@churchhub/contracts';
+import { oauthCallbackUrl, WORKFLOW_TYPES } from '@churchhub/contracts';
 import type { AttemptRefusal, CalConnection, CalConnectionStore, ConnectLink, ConnectLinkStore } from '@churchhub/database';
 import { hashBrowserBinding, newBrowserBinding, newPkcePair, sameText, type StateRefusal, type StateSigner } from './connect-state.js';
+import { issueConnectLink } from './issue-connect-link.js';
 
 /** Only what we use: bookings for reconciliation, the profile for /v2/me. Webhooks need no scope (calcom.md §4). */
 export const REQUESTED_SCOPES = ['BOOKING_READ', 'PROFILE_READ'] as const;
@@ -66,9 +67,8 @@ export function createConnectionService(deps: ConnectionServiceDependencies) {
   }
 
   return {
-    async createLink(input: { hostLabel: string | null; createdBy: string | null }): Promise<{ link: ConnectLink; url: string }> {
-      const { link, token } = await deps.links.createLink({ ...input, expiresAt: new Date(deps.clock().getTime() + deps.linkTtlMs) });
-      return { link, url: connectLinkUrl(deps.apiPublicUrl, token) };
+    createLink(input: { hostLabel: string | null; createdBy: string | null }): Promise<{ link: ConnectLink; url: string }> {
+      return issueConnectLink(deps, input);
     },
 
     /**
