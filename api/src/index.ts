@@ -6,6 +6,7 @@ export { combineHostDirectories, createConnectedHostDirectory, createManagedUser
 export { createConnectionService, REQUESTED_SCOPES, type ConnectionService } from './connections/connection-service.js';
 export { createStateSigner, resolveStateKey } from './connections/connect-state.js';
 export { issueConnectLink, issueConnectLinkWithSettings, type ConnectLinkIssuerDependencies, type IssuedConnectLink } from './connections/issue-connect-link.js';
+export { parseConnectLinkArguments, ConnectLinkUsageError, CONNECT_LINK_USAGE } from './connections/connect-link-arguments.js';
 export { CONNECT_COOKIE } from './connections/connect.router.js';
 export { createManagedUserTokenService, tokenWorkflowId, MIN_TOKEN_VALIDITY_MS, type ManagedUserTokenService } from './tokens/managed-user-token-service.js';
 export { createApiMetrics, type ApiMetrics } from './metrics/api-metrics.js';
