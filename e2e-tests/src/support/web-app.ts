@@ -30,8 +30,9 @@ export async function buildWebAppOnce(): Promise<void> {
   await writeFile(buildStampFile, stamp);
 }
 
-export async function startWebApp(settings: { apiUrl: string; webServerToken: string }): Promise<RunningWebApp> {
-  const port = await freePort();
+/** `port`: when its URL must be known before it starts (the api links hosts to their booking page). */
+export async function startWebApp(settings: { apiUrl: string; webServerToken: string; port?: number }): Promise<RunningWebApp> {
+  const port = settings.port ?? (await freePort());
   const env = {
     ...process.env,
     NODE_ENV: 'production',

@@ -104,6 +104,8 @@ export interface PipelineOptions {
   rateLimits?: { webhooksPerMinute: number; tokensPerMinute: number; publicPerMinute: number };
   /** Record the spans of this process (tracing is process-wide: the first pipeline's exporter wins). */
   spanExporter?: SpanExporter;
+  /** Where the booking pages are (the connect callback links a host to theirs); `http://web.test` by default. */
+  webPublicUrl?: string;
   /** Log everything (trace) from the api, relay and Temporal SDK into this stream. */
   logDestination?: { write(line: string): void };
 }
@@ -207,7 +209,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   const inbox = createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) });
   const relay: InboxRelay = createInboxRelay({ dataSource, inbox, client, taskQueue, logger, databaseUrl, pollIntervalMs: 200 });
   relay.start();
-  const webPublicUrl = 'http://web.test';
+  const webPublicUrl = options.webPublicUrl ?? 'http://web.test';
   app = createApp({
     logger,
     clock,
