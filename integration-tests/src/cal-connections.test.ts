@@ -327,6 +327,36 @@ describe('both modes in one stack', () => {
   });
 });
 
+describe('the host disconnects from their private link', () => {
+  const manageLinkOf = (html: string) => /href="([^"]*\/connect\/cal\/manage\/[^"]+)"/.exec(html)?.[1];
+
+  it('only the newest link works; it shows the connection, and its form disconnects (webhook deleted, tokens forgotten, bookings kept)', async () => {
+    const first = manageLinkOf((await connectAccount(pipeline, key, SAMUEL)).html);
+    const page = await connectAccount(pipeline, key, SAMUEL);
+    const manage = manageLinkOf(page.html);
+    expect(first).toBeDefined();
+    expect(manage).toBeDefined();
+    expect((await fetch(first!)).status).toBe(404);
+
+    const shown = await fetch(manage!);
+    expect(shown.status).toBe(200);
+    const html = await shown.text();
+    expect(html).toContain('samuel-osei');
+    expect(html).toContain('<form method="post"');
+
+    const samuel = await connectionOf(SAMUEL);
+    const done = await fetch(manage!, { method: 'POST' });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('disconnected');
+    expect(pipeline.cal!.emulator.userWebhooks(SAMUEL)).toHaveLength(0);
+    expect(await connectionOf(SAMUEL)).toMatchObject({ status: 'disconnected', access_token_encrypted: null, refresh_token_encrypted: null, host_token_hash: null });
+    const [audit] = await pipeline.dataSource.query(`SELECT payload FROM audit_logs WHERE trigger_event = 'CONNECTION_DISCONNECTED' AND user_id = $1`, [samuel.user_id]);
+    expect(pipeline.protector.cipher.decrypt(audit.payload, 'audit_logs.payload')).toContain('"by":"host"');
+    // Spent with the connection.
+    expect((await fetch(manage!, { method: 'POST' })).status).toBe(404);
+  });
+});
+
 describe('disconnecting', () => {
   it('deletes the subscription at Cal.com, forgets the tokens, keeps bookings and audit history, and refuses later deliveries (410)', async () => {
     const ruth = await connectionOf(RUTH);

@@ -5,7 +5,7 @@
 import { Router, type Response } from 'express';
 import { cookieValue } from '../http/cookies.js';
 import { connectPage } from './connect-pages.js';
-import type { CallbackOutcome, ConnectionService } from './connection-service.js';
+import { ConnectionWorkflowError, type CallbackOutcome, type ConnectionService } from './connection-service.js';
 
 export const CONNECT_COOKIE = 'churchhub_connect';
 
@@ -50,6 +50,43 @@ export function createConnectRouter(deps: ConnectRouterDependencies): Router {
     response.set('Set-Cookie', `${CONNECT_COOKIE}=${begun.binding}; ${cookieAttributes}`).set('Cache-Control', 'no-store').redirect(302, begun.authorizeUrl);
   });
 
+  // The host's private link: see the connection, and end it (a form: POST to the same URL).
+  router.get('/connect/cal/manage/:token', async (request, response) => {
+    const connection = await hostConnection(String(request.params.token));
+    if (!connection) return sendUnknownManageLink(response);
+    send(response, 200, {
+      title: 'Your Cal.com connection',
+      churchName: deps.churchName,
+      paragraphs: [`${deps.churchName} receives the bookings of the Cal.com account ${connection.username}.`, 'Disconnecting stops that; bookings already received are kept.'],
+      form: { action: request.originalUrl, button: 'Disconnect my Cal.com account' },
+    });
+  });
+
+  router.post('/connect/cal/manage/:token', async (request, response) => {
+    const connection = await hostConnection(String(request.params.token));
+    if (!connection) return sendUnknownManageLink(response);
+    try {
+      await deps.service.disconnect(connection.id, 'host');
+    } catch (error) {
+      if (!(error instanceof ConnectionWorkflowError)) throw error;
+      send(response, 503, { title: 'Not disconnected yet', churchName: deps.churchName, paragraphs: ['We could not finish disconnecting right now. Please try again in a few minutes.'] });
+      return;
+    }
+    send(response, 200, {
+      title: 'Your Cal.com account is disconnected',
+      churchName: deps.churchName,
+      paragraphs: [`${deps.churchName} no longer receives the bookings of ${connection.username}, and has forgotten its access to your Cal.com account.`],
+    });
+  });
+
+  async function hostConnection(token: string) {
+    return /^[A-Za-z0-9_-]{43}$/.test(token) ? deps.service.findByHostToken(token) : null;
+  }
+
+  function sendUnknownManageLink(response: Response) {
+    send(response, 404, { title: 'This link cannot be used', churchName: deps.churchName, paragraphs: ['The connection it belonged to has been disconnected, or the link was never valid.'] });
+  }
+
   router.get('/oauth/cal/callback', async (request, response) => {
     const outcome = await deps.service.completeCallback(
       { code: request.query.code, state: request.query.state, error: request.query.error },
@@ -69,6 +106,7 @@ export function createConnectRouter(deps: ConnectRouterDependencies): Router {
           title: outcome.reconnected ? 'Your Cal.com account is connected again' : 'Your Cal.com account is connected',
           paragraphs: [`${deps.churchName} now receives the bookings of the Cal.com account ${outcome.username}.`, 'People can book you on your booking page:'],
           link: { href: bookingPage, text: bookingPage },
+          notes: [{ text: 'To disconnect it later, keep this private link (it is shown only once):', href: outcome.manageUrl, linkText: 'manage my connection' }],
         });
         return;
       }

@@ -3,8 +3,8 @@
 // (exchange, store, webhook registration; disconnect). The request waits for those workflows so the
 // host sees the outcome, but nothing slow runs in the request itself.
 import { randomUUID } from 'node:crypto';
-import { WorkflowFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure, TemporalFailure } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
+import { applicationFailureType } from '../application-failure-type.js';
 import { oauthCallbackUrl, WORKFLOW_TYPES } from '@churchhub/contracts';
 import type { AttemptRefusal, CalConnection, CalConnectionStore, ConnectLink, ConnectLinkStore } from '@churchhub/database';
 import { hashBrowserBinding, newBrowserBinding, newPkcePair, sameText, type StateRefusal, type StateSigner } from './connect-state.js';
@@ -30,7 +30,7 @@ export interface ConnectionServiceDependencies {
 }
 
 export type CallbackOutcome =
-  | { kind: 'connected'; username: string; reconnected: boolean; connectionId: string }
+  | { kind: 'connected'; username: string; reconnected: boolean; connectionId: string; manageUrl: string }
   | { kind: 'refused'; reason: StateRefusal | AttemptRefusal | 'missing_code' }
   | { kind: 'denied'; error: string }
   | { kind: 'failed'; reason: 'authorization_refused' | 'cal_rejected' | 'unavailable' };
@@ -40,15 +40,6 @@ export class ConnectionWorkflowError extends Error {
     super(`connection workflow failed: ${reason}`, { cause });
     this.name = 'ConnectionWorkflowError';
   }
-}
-
-function applicationFailureType(error: unknown): string | undefined {
-  let current: unknown = error;
-  while (current instanceof Error) {
-    if (current instanceof ApplicationFailure) return current.type ?? undefined;
-    current = current instanceof TemporalFailure || current instanceof WorkflowFailedError ? current.cause : undefined;
-  }
-  return undefined;
 }
 
 export function createConnectionService(deps: ConnectionServiceDependencies) {
@@ -110,13 +101,20 @@ export function createConnectionService(deps: ConnectionServiceDependencies) {
         const result = await runWorkflow<{ connectionId: string; username: string; reconnected: boolean }>(WORKFLOW_TYPES.connectCalAccount, `cal-connect-${verified.state.attemptId}`, [
           { attemptId: verified.state.attemptId },
         ]);
-        return { kind: 'connected', username: result.username, reconnected: result.reconnected, connectionId: result.connectionId };
+        // The host's own way to disconnect later: a private link shown once, on this page.
+        const hostToken = await deps.connections.issueHostToken(result.connectionId);
+        return { kind: 'connected', username: result.username, reconnected: result.reconnected, connectionId: result.connectionId, manageUrl: hostManageUrl(deps.apiPublicUrl, hostToken) };
       } catch (error) {
         const type = applicationFailureType(error);
         if (type === 'AuthorizationRefused') return { kind: 'failed', reason: 'authorization_refused' };
         if (type === 'ConnectionCalRejected') return { kind: 'failed', reason: 'cal_rejected' };
         return { kind: 'failed', reason: 'unavailable' };
       }
+    },
+
+    /** The connection behind a host's private link (null: unknown, or already disconnected). */
+    findByHostToken(token: string): Promise<CalConnection | null> {
+      return deps.connections.findByHostToken(token);
     },
 
     list(): Promise<CalConnection[]> {
@@ -137,6 +135,11 @@ export function createConnectionService(deps: ConnectionServiceDependencies) {
       }
     },
   };
+}
+
+/** The host's private page to see and end their connection. */
+export function hostManageUrl(apiPublicUrl: string, token: string): string {
+  return `${apiPublicUrl.replace(/\/+$/, '')}/connect/cal/manage/${encodeURIComponent(token)}`;
 }
 
 export type ConnectionService = ReturnType<typeof createConnectionService>;

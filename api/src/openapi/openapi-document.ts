@@ -267,6 +267,25 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           responses: { '302': { description: "To Cal.com's authorization page (state signed, PKCE S256); sets the browser-binding cookie" }, '404': htmlPage('The link expired, was used, or never existed'), '429': error('Too many requests') },
         },
       },
+      '/connect/cal/manage/{token}': {
+        get: {
+          summary: "The host's private page for their connection (link shown once, after connecting)",
+          tags: ['connections'],
+          parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': htmlPage('The connection, with a Disconnect button'), '404': htmlPage('Unknown link, or already disconnected'), '429': error('Too many requests') },
+        },
+        post: {
+          summary: 'The host disconnects their own Cal.com account',
+          tags: ['connections'],
+          parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': htmlPage('Disconnected: our webhook deleted at Cal.com, tokens forgotten, bookings kept'),
+            '404': htmlPage('Unknown link, or already disconnected'),
+            '429': error('Too many requests'),
+            '503': htmlPage('Not finished in time; try again'),
+          },
+        },
+      },
       '/oauth/cal/callback': {
         get: {
           summary: 'Cal.com sends the host back here after the consent page',

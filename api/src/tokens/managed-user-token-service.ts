@@ -2,8 +2,8 @@
 // (no Cal.com call), otherwise through the mintManagedUserToken workflow. Concurrent requests for one
 // user share one workflow run (same id, USE_EXISTING), so they mint once.
 import { createHash } from 'node:crypto';
-import { WorkflowFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure, TemporalFailure } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
+import { applicationFailureType } from '../application-failure-type.js';
 import { WORKFLOW_TYPES } from '@churchhub/contracts';
 import { hashAccessToken, type ManagedUserTokenStore } from '@churchhub/database';
 
@@ -32,15 +32,6 @@ export interface TokenServiceDependencies {
   clock: () => Date;
   /** How long a request waits for the workflow before answering 503. */
   waitMs: number;
-}
-
-function applicationFailureType(error: unknown): string | undefined {
-  let current: unknown = error;
-  while (current instanceof Error) {
-    if (current instanceof ApplicationFailure) return current.type ?? undefined;
-    current = current instanceof TemporalFailure || current instanceof WorkflowFailedError ? current.cause : undefined;
-  }
-  return undefined;
 }
 
 /** Workflow ids carry no personal data: the username is derived from a person's email, so hash it. */

@@ -21,6 +21,7 @@ export class CalConnections1764500000000 implements MigrationInterface {
       "webhook_secret_encrypted" text NOT NULL,
       "key_id" text NOT NULL,
       "cal_webhook_id" text,
+      "host_token_hash" text,
       "connected_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       "needs_reconnect_since" TIMESTAMP WITH TIME ZONE,
       "disconnected_at" TIMESTAMP WITH TIME ZONE,
@@ -30,6 +31,8 @@ export class CalConnections1764500000000 implements MigrationInterface {
     // One connection per Cal.com account: reconnecting updates it.
     await runner.query(`CREATE UNIQUE INDEX "cal_connections_cal_user_id_key" ON "cal_connections" ("cal_user_id")`);
     await runner.query(`CREATE INDEX "cal_connections_username_idx" ON "cal_connections" (lower("username"))`);
+    // The host's own private link to disconnect (only its SHA-256 is kept).
+    await runner.query(`CREATE UNIQUE INDEX "cal_connections_host_token_hash_key" ON "cal_connections" ("host_token_hash")`);
 
     await runner.query(`CREATE TABLE "cal_connect_links" (
       "id" uuid NOT NULL DEFAULT gen_random_uuid(),

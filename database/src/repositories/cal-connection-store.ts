@@ -1,6 +1,6 @@
 // Hosts' Cal.com accounts connected through OAuth 2.0. Tokens and the per-connection webhook secret are
 // sealed before they reach SQL (purpose-bound, like the managed-user tokens); nothing here logs them.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DecryptionError, type FieldCipher } from '@churchhub/field-encryption';
 
@@ -65,6 +65,10 @@ function connectionOf(row: ConnectionRow): CalConnection {
     needsReconnectSince: row.needs_reconnect_since ? new Date(row.needs_reconnect_since) : null,
     disconnectedAt: row.disconnected_at ? new Date(row.disconnected_at) : null,
   };
+}
+
+function hashHostToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
 }
 
 /** A fresh per-connection webhook secret: 32 random bytes, as Cal.com's own generated secrets are random. */
@@ -218,6 +222,22 @@ export function createCalConnectionStore(deps: { dataSource: DataSource; cipher:
       return { connection: connectionOf(rows[0]!), reconnected: existing !== undefined };
     },
 
+    /**
+     * A fresh private token for the host's own "disconnect" link (the previous one stops working).
+     * Returned once; only its hash is kept.
+     */
+    async issueHostToken(connectionId: string): Promise<string> {
+      const token = randomBytes(32).toString('base64url');
+      await dataSource.query('UPDATE cal_connections SET host_token_hash = $2, updated_at = now() WHERE id = $1', [connectionId, hashHostToken(token)]);
+      return token;
+    },
+
+    /** The live connection a host's private token belongs to. */
+    async findByHostToken(token: string): Promise<CalConnection | null> {
+      const row = await selectOne(dataSource, `host_token_hash = $1 AND status <> 'disconnected'`, [hashHostToken(token)]);
+      return row ? connectionOf(row) : null;
+    },
+
     async setWebhookId(connectionId: string, webhookId: string | null): Promise<void> {
       await dataSource.query('UPDATE cal_connections SET cal_webhook_id = $2, updated_at = now() WHERE id = $1', [connectionId, webhookId]);
     },
@@ -226,7 +246,8 @@ export function createCalConnectionStore(deps: { dataSource: DataSource; cipher:
     async markDisconnected(connectionId: string): Promise<void> {
       await dataSource.query(
         `UPDATE cal_connections SET status = 'disconnected', disconnected_at = COALESCE(disconnected_at, now()), cal_webhook_id = NULL,
-           access_token_encrypted = NULL, access_token_expires_at = NULL, refresh_token_encrypted = NULL, refresh_token_expires_at = NULL, updated_at = now()
+           access_token_encrypted = NULL, access_token_expires_at = NULL, refresh_token_encrypted = NULL, refresh_token_expires_at = NULL,
+           host_token_hash = NULL, updated_at = now()
          WHERE id = $1`,
         [connectionId],
       );
