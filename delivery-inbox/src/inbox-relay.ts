@@ -2,13 +2,16 @@
 // by side), starts each row's workflow, marks it relayed. Woken by Postgres NOTIFY on insert, and
 // polls as a safety net. When Temporal is away it backs off and tries again; rows stay pending, so
 // nothing acknowledged is lost. This is an outbox relay, not a work queue: the work runs in Temporal.
+// It starts no more than the workers can take (see running-workflows-gate.ts): a backlog waits here.
 import pg from 'pg';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@churchhub/logging';
 import { INBOX_CHANNEL, type InboxStore } from './inbox-store.js';
 import { withTraceparent } from '@churchhub/tracing';
+import { WORKFLOW_TYPES } from '@churchhub/contracts';
 import { startDeliveryWorkflow } from './start-delivery-workflow.js';
+import { createRunningWorkflowsGate } from './running-workflows-gate.js';
 
 export interface InboxRelayOptions {
   dataSource: DataSource;
@@ -24,6 +27,11 @@ export interface InboxRelayOptions {
   pollIntervalMs?: number;
   startTimeoutMs?: number;
   retentionMs?: number;
+  /**
+   * Most delivery workflows running on the task queue before the relay waits (all relays together).
+   * Enough to keep the workers busy for a few seconds; Infinity turns the back-pressure off.
+   */
+  maxRunningWorkflows?: number;
   /** Told how many workflows each pass started and could not start. */
   metrics?: { relayed(count: number): void; failed(count: number): void };
 }
@@ -50,16 +58,26 @@ export function createInboxRelay(options: InboxRelayOptions) {
   const batchSize = options.batchSize ?? 200;
   const concurrency = options.concurrency ?? 32;
   const pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  const maxRunningWorkflows = options.maxRunningWorkflows ?? 256;
   const clock = options.clock ?? (() => new Date());
   let stopped = true;
   let running: Promise<void> | undefined;
   let wake: (() => void) | undefined;
   let listener: pg.Client | undefined;
   let lastCleanup = 0;
+  const gate = createRunningWorkflowsGate({
+    limit: maxRunningWorkflows,
+    minCountIntervalMs: 250,
+    countRunning: async () => {
+      const query = `TaskQueue = ${JSON.stringify(options.taskQueue)} AND WorkflowType = ${JSON.stringify(WORKFLOW_TYPES.processCalDelivery)} AND ExecutionStatus = "Running"`;
+      return (await options.client.workflow.count(query)).count;
+    },
+    onCountFailed: (error) => options.logger.warn({ err: error }, 'relay cannot count running workflows; relaying without back-pressure until it can'),
+  });
 
-  async function drainOnce(): Promise<DrainResult> {
+  async function drainOnce(limit = batchSize): Promise<DrainResult> {
     return options.dataSource.transaction(async (manager) => {
-      const { pending, unreadable } = await options.inbox.claimPending(manager, batchSize);
+      const { pending, unreadable } = await options.inbox.claimPending(manager, limit);
       if (unreadable.length > 0) {
         // Kept (never deleted: they were acknowledged) and counted in the inbox depth, for an operator to see.
         await options.inbox.markFailed(manager, unreadable, 'cannot be opened: sealed under a key that is not configured, or damaged');
@@ -124,9 +142,18 @@ export function createInboxRelay(options: InboxRelayOptions) {
     let backoffMs = 0;
     while (!stopped) {
       let result: DrainResult;
+      let limit = batchSize;
       try {
         await ensureListener().catch(() => undefined);
-        result = await drainOnce();
+        const room = Number.isFinite(maxRunningWorkflows) ? await gate.room() : batchSize;
+        if (room <= 0) {
+          // Temporal has enough to do; NOTIFY wake-ups would only ask again, so sleep through them.
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          continue;
+        }
+        limit = Math.min(batchSize, room);
+        result = await drainOnce(limit);
+        gate.started(result.relayed);
         await cleanUp();
       } catch (error) {
         options.logger.warn({ err: error }, 'relay pass failed (database unavailable?); will retry');
@@ -136,7 +163,8 @@ export function createInboxRelay(options: InboxRelayOptions) {
       if (result.failed > 0) {
         backoffMs = Math.min(Math.max(backoffMs * 2, 250), 5_000);
         await sleepUntilWoken(backoffMs).then(() => undefined);
-      } else if (result.relayed >= batchSize) {
+      } else if (result.relayed >= limit) {
+        // A full pass: more may be waiting.
         backoffMs = 0;
       } else {
         backoffMs = 0;
