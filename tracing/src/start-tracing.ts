@@ -1,6 +1,7 @@
 // Tracing for a process: one tracer provider (async-local context, W3C trace context), exporting over
-// OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set. Without an exporter spans are still created, so the
-// trace context travels from the webhook request through the inbox into the workflow and activities.
+// OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set. Without an exporter the api and the relay still
+// carry the trace context (through the inbox, into the workflow's headers); the worker continues it in
+// workflows and activities only when its spans are exported (see temporal-tracing.ts).
 import { context, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
@@ -11,6 +12,8 @@ import { BasicTracerProvider, BatchSpanProcessor, NoopSpanProcessor, SimpleSpanP
 export interface Tracing {
   resource: Resource;
   spanProcessor: SpanProcessor;
+  /** Whether spans go anywhere (an OTLP endpoint or an exporter of the caller's). */
+  exporting: boolean;
   shutdown(): Promise<void>;
 }
 
@@ -35,7 +38,7 @@ export function startTracing(options: TracingOptions): Tracing {
       : new NoopSpanProcessor();
   const provider = new BasicTracerProvider({ resource, spanProcessors: [spanProcessor] });
   provider.register({ contextManager: new AsyncLocalStorageContextManager().enable(), propagator: new W3CTraceContextPropagator() });
-  installed = { resource, spanProcessor, shutdown: () => provider.shutdown() };
+  installed = { resource, spanProcessor, exporting: Boolean(options.exporter ?? options.otlpEndpoint), shutdown: () => provider.shutdown() };
   return installed;
 }
 

@@ -15,6 +15,10 @@ export function tracingClientInterceptors() {
 }
 
 export function tracingWorkerOptions(tracing: Tracing) {
+  // Only when spans are exported: the workflow interceptors and their sink cost the worker about 7 ms
+  // of CPU per delivery (bench/experiments/temporal-throughput.ts, TRACING=1), a quarter of what
+  // processing one costs it, for spans that would be dropped.
+  if (!tracing.exporting) return {};
   return {
     interceptors: {
       workflowModules: [createRequire(import.meta.url).resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')],
