@@ -1,15 +1,16 @@
 // A visitor books an ordinary Cal.com account's host (connected through OAuth 2.0) in a real browser: the
 // page renders the atoms' CalOAuthProvider with the OAuth 2.0 client id, which checks that client, and the
 // Booker books through Cal.com's public endpoints with no token and no x-cal-client-id.
-// Until the api serves such hosts, a stand-in answers GET /hosts/{username} as the api's contract says.
-import { randomBytes } from 'node:crypto';
+// Ruth has connected her account through the real api first (the HTTP connect flow), so the page's
+// server finds her through the real GET /hosts/{username}.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createCalEmulator, type CalEmulator, type RunningCalEmulator } from '@churchhub/cal-emulator';
+import type { CalEmulator, RunningCalEmulator } from '@churchhub/cal-emulator';
+import { startPipeline, type Pipeline } from '../../integration-tests/src/support/pipeline.js';
+import { connectAccount, operatorKey } from '../../integration-tests/src/support/connect-flow.js';
 import { bookFirstSlot, openBookingPage } from './support/booker-page.js';
 import { STACK_START_TIMEOUT_MS } from './support/booking-stack.js';
 import { launchChromium } from './support/chromium.js';
-import { startHostsApiStandIn, type HostsApiStandIn } from './support/hosts-api-stand-in.js';
 import { recordPageTraffic, type RecordedExchange } from './support/page-traffic.js';
 import { buildWebAppOnce, startWebApp, type RunningWebApp } from './support/web-app.js';
 
@@ -19,7 +20,7 @@ const visitor = { name: 'Kofi Visitor', email: `kofi.visitor+${Date.now()}@examp
 describe('booking an ordinary Cal.com account’s host on /book/{username} (CalOAuthProvider)', () => {
   let emulator: CalEmulator;
   let cal: RunningCalEmulator;
-  let hostsApi: HostsApiStandIn;
+  let pipeline: Pipeline;
   let web: RunningWebApp;
   let browser: Browser;
   let context: BrowserContext;
@@ -27,32 +28,21 @@ describe('booking an ordinary Cal.com account’s host on /book/{username} (CalO
   let traffic: RecordedExchange[];
   let bookedStart: string;
   let hostTokens: string[];
-  const webServerToken = randomBytes(24).toString('hex');
+  let webServerToken: string;
   const ruth = { id: 7101, username: 'ruth-mensah', name: 'Ruth Mensah' };
 
   beforeAll(async () => {
     await buildWebAppOnce();
-    emulator = createCalEmulator();
-    cal = await emulator.listen(0, '127.0.0.1');
-    const youthMentoring = emulator.fixtures.eventTypes.find((eventType) => eventType.slug === 'youth-mentoring')!;
-    hostsApi = await startHostsApiStandIn({
-      webServerToken,
-      hosts: [
-        {
-          username: ruth.username,
-          name: ruth.name,
-          church: { name: 'Grace Community Church' },
-          calApiUrl: cal.url,
-          calClientId: OAUTH2_CLIENT_ID,
-          calProvider: 'oauth2',
-          eventTypes: [{ id: youthMentoring.id, slug: youthMentoring.slug, title: youthMentoring.title, lengthInMinutes: youthMentoring.lengthInMinutes, description: youthMentoring.description }],
-        },
-      ],
-    });
-    web = await startWebApp({ apiUrl: hostsApi.url, webServerToken });
-    // Ruth's connection holds live OAuth 2.0 tokens, as the api will once she has connected her account.
-    const tokens = emulator.issueOAuth2Tokens({ userId: ruth.id, clientId: OAUTH2_CLIENT_ID });
-    hostTokens = [tokens.access_token, tokens.refresh_token];
+    pipeline = await startPipeline({ calEmulator: { oauth2: true } });
+    emulator = pipeline.cal!.emulator;
+    cal = pipeline.cal!.running;
+    webServerToken = pipeline.webServerToken;
+    const connected = await connectAccount(pipeline, await operatorKey(pipeline), ruth.id);
+    if (connected.status !== 200) throw new Error(`Ruth could not connect: ${connected.status}`);
+    const [connection] = await pipeline.dataSource.query('SELECT id FROM cal_connections WHERE cal_user_id = $1', [ruth.id]);
+    const held = await pipeline.oauth2!.connections.withConnectionLock(connection.id, (locked) => locked.read());
+    hostTokens = [held!.tokens!.accessToken, held!.tokens!.refreshToken];
+    web = await startWebApp({ apiUrl: pipeline.baseUrl, webServerToken });
 
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -67,8 +57,7 @@ describe('booking an ordinary Cal.com account’s host on /book/{username} (CalO
     await context?.close();
     await browser?.close();
     await web?.stop();
-    await hostsApi?.close();
-    await cal?.close();
+    await pipeline?.stop();
   });
 
   const calApiCalls = () => traffic.filter((exchange) => exchange.url.startsWith(`${cal.url}/`));
@@ -127,9 +116,7 @@ describe('booking an ordinary Cal.com account’s host on /book/{username} (CalO
     expect(missing).toEqual([]);
   });
 
-  it('asked the stand-in for the host with the web server’s token, from the server only', () => {
-    expect(hostsApi.lookups.length).toBeGreaterThan(0);
-    expect(hostsApi.lookups.every((lookup) => lookup.username === ruth.username && lookup.authorized)).toBe(true);
-    expect(traffic.some((exchange) => exchange.url.startsWith(hostsApi.url))).toBe(false);
+  it('the host lookup went from the web server to the api, never from the browser', () => {
+    expect(traffic.some((exchange) => exchange.url.startsWith(pipeline.baseUrl))).toBe(false);
   });
 });
