@@ -17,6 +17,12 @@ const SENSITIVE_KEYS = [
   'access_token',
   'refresh_token',
   'token',
+  // OAuth 2.0 connections: the PKCE verifier, our client secret and per-connection webhook secrets.
+  'code_verifier',
+  'codeVerifier',
+  'client_secret',
+  'clientSecret',
+  'webhookSecret',
   'email',
   'name',
   'attendees',
