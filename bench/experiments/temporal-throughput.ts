@@ -2,11 +2,17 @@
 // workflow shape, bypassing the api and the inbox (workflows started directly, 32 at a time like the
 // relay), and how many per second complete. `npx tsx bench/experiments/temporal-throughput.ts` with
 //   VARIANT=product (today's workflow: one transaction as a local activity) | one-remote (the same
-//     activity, scheduled) | one-local-unpatched (today's without the patch marker) | three-remote (the workflow before: three scheduled activities) | three-local,
+//     activity, scheduled) | one-local-unpatched (today's without the patch marker) | three-remote (the
+//     workflow before: three scheduled activities) | three-local (those three as local activities),
 //   N=<deliveries>, EAGER=1 (eager workflow start: the start's reply carries the first workflow task),
 //   WINDOW=<most workflows started and not yet finished, like the relay's back-pressure; default: no limit>,
-//   TRACING=1 (the worker's OpenTelemetry interceptors, as the worker process installs them, spans not exported),
-//   POLLS=<max concurrent task polls>, DYN=<dynamic config, comma-separated>, PRAGMA=<sqlite pragmas, comma-separated>.
+//   TRACING=1 (the worker's OpenTelemetry interceptors, installed as when spans are exported; here
+//     they are handed to an exporter that drops them),
+//   POLLS=<max concurrent task polls>, DYN=<dynamic config, comma-separated>, PRAGMA=<sqlite pragmas, comma-separated>,
+//   DB_FILE=1 (SQLite in a file, as `npm run dev` runs it, instead of in memory),
+//   BACKLOG_PROBE=1 (prints, every 250 ms, the running workflows by visibility count and the task queue's
+//   backlog by DescribeTaskQueue: the relay's back-pressure signal and the one it did not take, which
+//   the server caches for about 5 s).
 // Progress is read from Postgres (audit rows), not by waiting on each workflow's result, which would
 // add a long poll per workflow to the server being measured.
 import { randomBytes } from 'node:crypto';
@@ -46,7 +52,8 @@ const workflowType = WORKFLOW_OF[variant];
 if (!workflowType) throw new Error(`VARIANT must be one of ${Object.keys(WORKFLOW_OF).join(', ')}`);
 const eager = process.env.EAGER === '1';
 const window = process.env.WINDOW ? Number(process.env.WINDOW) : Infinity;
-const tracing = process.env.TRACING === '1' ? startTracing({ serviceName: 'experiment' }) : undefined;
+const discardingExporter = { export: (_spans: unknown[], done: (result: { code: number }) => void) => done({ code: 0 }), shutdown: async () => undefined };
+const tracing = process.env.TRACING === '1' ? startTracing({ serviceName: 'experiment', exporter: discardingExporter }) : undefined;
 const polls = process.env.POLLS ? Number(process.env.POLLS) : undefined;
 const list = (value: string | undefined) => (value ? value.split(',') : []);
 const dir = path.join(projectRoot, '.data', 'bench', 'experiment');
@@ -55,7 +62,7 @@ await mkdir(dir, { recursive: true, mode: 0o755 });
 const logger = createLogger({ level: 'warn', name: 'x' });
 const postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), database: 'x', persistent: false, logger });
 const postmasterPid = Number(readFileSync(path.join(postgres.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-const temporal = await startTemporalServer({ logFile: path.join(dir, 'temporal.log'), dynamicConfig: list(process.env.DYN), sqlitePragmas: list(process.env.PRAGMA) });
+const temporal = await startTemporalServer({ logFile: path.join(dir, 'temporal.log'), dynamicConfig: list(process.env.DYN), sqlitePragmas: list(process.env.PRAGMA), dbFilename: process.env.DB_FILE === '1' ? path.join(dir, 'temporal.db') : undefined });
 try {
   const dataSource = createDataSource({ url: postgres.url, poolSize: 10 });
   await dataSource.initialize();
@@ -140,6 +147,7 @@ try {
       polls: polls ?? 'default',
       dynamicConfig: process.env.DYN ?? '',
       pragmas: process.env.PRAGMA ?? '',
+      sqliteFile: process.env.DB_FILE === '1',
       n: N,
       eagerlyStarted,
       startSeconds: (startedAllAt - started) / 1000,

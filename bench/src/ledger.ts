@@ -42,18 +42,6 @@ async function countRows(pool: pg.Pool, uids: string[]): Promise<Map<string, num
   return counts;
 }
 
-/** Waits (up to timeoutMs) until every acknowledged delivery has its booking row and audit entry. */
-export async function waitForAcknowledged(pool: pg.Pool, sent: readonly SentDelivery[], timeoutMs: number): Promise<boolean> {
-  const acknowledged = sent.filter((delivery) => delivery.outcome === 'acknowledged').map((delivery) => delivery.uid);
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { rows } = await pool.query<{ n: number }>('SELECT count(DISTINCT booking_uid)::int AS n FROM audit_logs WHERE booking_uid = ANY($1::text[])', [acknowledged]);
-    if (rows[0]!.n >= acknowledged.length) return true;
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-}
-
 /** Booking uids of the inbox's rows (from their workflow ids: cal-booking_created-<uid>-<16-hex digest>). */
 async function inboxUids(pool: pg.Pool): Promise<Set<string>> {
   const prefix = 'cal-booking_created-';

@@ -3,6 +3,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import type { InsertCeilingResult } from './baselines/insert-ceiling.js';
 import type { BurstResult } from './burst-drain.js';
 import type { EndToEndResult } from './end-to-end-latency.js';
+import type { FinalDrain } from './final-drain.js';
 import type { LatencySummary } from './latency-stats.js';
 import type { Ledger } from './ledger.js';
 import type { RateResult } from './rate-sweep.js';
@@ -17,6 +18,8 @@ export interface BenchFigures {
     acks: RateResult[];
     endToEnd: EndToEndResult & { observed: Record<string, unknown> };
     burst: BurstResult & { observed: Record<string, unknown> };
+    /** After the last phase: until everything acknowledged was processed. */
+    finalDrain: FinalDrain & { observed: Record<string, unknown> };
     inboxRowBytes: number | null;
   };
   ledger: Ledger;
@@ -153,6 +156,9 @@ export function renderReport(figures: BenchFigures, verdicts: readonly Verdict[]
       (burst.drained
         ? `drained in ${burst.drainSeconds} s → ${fmt(burst.drainedEventsPerSecond)} events/s`
         : `not drained in ${burst.seconds} s (${fmt(burst.rowsCommitted)} of its rows committed; the pipeline committed ${fmt(burst.pipelineRowsCommitted)} rows, older ones first) → ${fmt(burst.drainedEventsPerSecond)} events/s; all would take ~${fmt(burst.drainSeconds)} s`),
+    `final drain after the rate sweep: ${fmt(ours.finalDrain.outstandingAtStart)} acknowledged deliveries outstanding; ` +
+      (ours.finalDrain.drained ? `all processed in ${ours.finalDrain.seconds} s` : `${fmt(ours.finalDrain.outstandingAtEnd)} still outstanding after ${ours.finalDrain.seconds} s`) +
+      ` (${fmt(ours.finalDrain.eventsPerSecond)} events/s)`,
     '',
     ...ledgerLines(ledger),
     '',
@@ -162,6 +168,7 @@ export function renderReport(figures: BenchFigures, verdicts: readonly Verdict[]
     'where the time went:',
     `  end-to-end phase: ${describeObserved(e2e.observed)}`,
     `  burst: ${describeObserved(burst.observed)}`,
+    `  final drain: ${describeObserved(ours.finalDrain.observed)}`,
     ...ours.acks.map((result) => `  ours at ${fmt(result.offeredRate)}/s: ${describeObserved(result.observed ?? {})}`),
     '',
   ];
@@ -183,6 +190,7 @@ export async function writeResults(file: string, figures: BenchFigures, verdicts
       insertCeilingPerSecond: insertCeiling(figures),
       endToEndAt200: { p50Ms: figures.ours.endToEnd.toCommittedRow.p50Ms, p99Ms: figures.ours.endToEnd.toCommittedRow.p99Ms, p99IsLowerBound: figures.ours.endToEnd.toCommittedRow.p99IsLowerBound },
       burstDrainedEventsPerSecond: figures.ours.burst.drainedEventsPerSecond,
+      finalDrain: { seconds: figures.ours.finalDrain.seconds, drained: figures.ours.finalDrain.drained, eventsPerSecond: figures.ours.finalDrain.eventsPerSecond },
     },
     targets: verdicts,
     ...figures,
