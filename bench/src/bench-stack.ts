@@ -46,6 +46,12 @@ export interface BenchStackOptions {
   nodeArgs?: string[];
   /** Extra `--dynamic-config-value`s for the Temporal dev server (experiments only). */
   temporalDynamicConfig?: string[];
+  /**
+   * Nice value for the worker and Temporal (0: same priority as the api). Acknowledging is the part
+   * Cal.com waits for; draining can wait in the inbox. On one small machine, a lower priority for the
+   * pipeline is how an operator would say so.
+   */
+  pipelineNiceness?: number;
 }
 
 function withDatabase(url: string, database: string): string {
@@ -97,7 +103,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
 
     const postmasterPid = Number((await readFile(path.join(postgres.dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
 
-    const temporal = await startTemporalServer({ logFile: path.join(logDir, 'temporal.log'), dynamicConfig: options.temporalDynamicConfig });
+    const temporal = await startTemporalServer({ logFile: path.join(logDir, 'temporal.log'), dynamicConfig: options.temporalDynamicConfig, niceness: options.pipelineNiceness });
     cleanups.push(() => temporal.stop());
 
     const port = await freePort();
@@ -126,7 +132,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
       // Reconciliation asks Cal.com's API (not reachable here) on a schedule: keep it out of the way.
       RECONCILE_EVERY_MINUTES: '1440',
     };
-    const worker = await startServiceProcess('worker', 'worker/src/main.ts', serviceEnv, projectRoot, path.join(logDir, 'worker.log'), options.nodeArgs);
+    const worker = await startServiceProcess('worker', 'worker/src/main.ts', serviceEnv, projectRoot, path.join(logDir, 'worker.log'), options.nodeArgs, options.pipelineNiceness);
     cleanups.push(() => worker.stop());
     const api = await startServiceProcess('api', 'api/src/main.ts', serviceEnv, projectRoot, path.join(logDir, 'api.log'), options.nodeArgs);
     cleanups.push(() => api.stop());

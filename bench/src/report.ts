@@ -10,7 +10,7 @@ import type { RateResult } from './rate-sweep.js';
 
 export interface BenchFigures {
   date: string;
-  machine: { cpus: number; node: string; loadAverageBefore: number[]; loadAverageAfter: number[] };
+  machine: { cpus: number; node: string; loadAverageBefore: number[]; loadAverageAfter: number[]; pipelineNiceness: number };
   secondsPerRate: { ours: number; baselines: number };
   baseline: { bareEndpoint: RateResult[]; insertCeiling: InsertCeilingResult[] };
   seedPeer: RateResult[];
@@ -137,7 +137,8 @@ export function renderReport(figures: BenchFigures, verdicts: readonly Verdict[]
   const lines = [
     '',
     `ChurchHub Booking benchmark — ${figures.date}`,
-    `machine: ${machine.cpus} CPUs, Node ${machine.node}; load average (1/5/15 min) before ${machine.loadAverageBefore.join(' ')}, after ${machine.loadAverageAfter.join(' ')}`,
+    `machine: ${machine.cpus} CPUs, Node ${machine.node}; load average (1/5/15 min) before ${machine.loadAverageBefore.join(' ')}, after ${machine.loadAverageAfter.join(' ')}` +
+      (machine.pipelineNiceness ? `; worker and Temporal at nice ${machine.pipelineNiceness} (the api first)` : '; api, worker and Temporal at the same priority'),
     `seconds per offered rate: ours ${figures.secondsPerRate.ours}, baselines ${figures.secondsPerRate.baselines}; latency from each request's scheduled send time`,
     '',
     `${'ack path'.padEnd(34)} ${'offered/s'.padStart(9)} ${'acked/s'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'not acked'.padStart(14)} ${'CPU ms/ack (+pg)'.padStart(16)}`,

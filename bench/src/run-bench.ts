@@ -40,7 +40,9 @@ const BURST_EVENTS = setting('BENCH_BURST_EVENTS', 10_000);
 const BURST_WINDOW_MS = setting('BENCH_BURST_WINDOW_MS', 300_000);
 // The final wait for everything acknowledged to be processed (else the run is void).
 const DRAIN_TIMEOUT_MS = setting('BENCH_DRAIN_TIMEOUT_MS', 600_000);
-const RESULTS_FILE = path.join(projectRoot, 'bench', 'results', 'latest.json');
+const RESULTS_FILE = path.resolve(projectRoot, process.env.BENCH_RESULTS_FILE ?? path.join('bench', 'results', 'latest.json'));
+// Nice value of the worker and Temporal (see bench-stack.ts); 0, the default, runs everything alike.
+const PIPELINE_NICENESS = setting('BENCH_PIPELINE_NICE', 0);
 
 const logger = createLogger({ level: process.env.BENCH_LOG_LEVEL ?? 'warn', name: 'bench' });
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -48,8 +50,11 @@ const loadAverage = () => loadavg().map((value) => Math.round(value * 100) / 100
 const loadAverageBefore = loadAverage();
 const profileDir = process.env.BENCH_CPU_PROFILE === '1' ? path.join(BENCH_DATA_DIR, 'profiles') : undefined;
 
-log(`[bench] load average ${loadAverageBefore.join(' ')} on ${cpus().length} CPUs; starting Postgres, Temporal, worker and api (data and logs in ${path.relative(projectRoot, BENCH_DATA_DIR)})`);
-const stack = await startBenchStack({ logger, nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
+log(
+  `[bench] load average ${loadAverageBefore.join(' ')} on ${cpus().length} CPUs; starting Postgres, Temporal, worker and api (data and logs in ${path.relative(projectRoot, BENCH_DATA_DIR)})` +
+    (PIPELINE_NICENESS ? `; worker and Temporal at nice ${PIPELINE_NICENESS}` : ''),
+);
+const stack = await startBenchStack({ logger, nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [], pipelineNiceness: PIPELINE_NICENESS });
 const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 4 });
 const temporalConnection = await Connection.connect({ address: stack.temporalAddress });
 const temporalClient = new Client({ connection: temporalConnection, namespace: 'default' });
@@ -179,7 +184,7 @@ try {
 
   const figures: BenchFigures = {
     date: new Date().toISOString(),
-    machine: { cpus: cpus().length, node: process.version, loadAverageBefore, loadAverageAfter: loadAverage() },
+    machine: { cpus: cpus().length, node: process.version, loadAverageBefore, loadAverageAfter: loadAverage(), pipelineNiceness: PIPELINE_NICENESS },
     secondsPerRate: { ours: OUR_SECONDS, baselines: BASELINE_SECONDS },
     baseline: { bareEndpoint: bareRates.results, insertCeiling },
     seedPeer: seedRates.results,

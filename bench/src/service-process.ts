@@ -14,11 +14,24 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
-/** `nodeArgs`: extra flags for Node itself (e.g. --cpu-prof, which NODE_OPTIONS does not accept). */
-export async function startServiceProcess(name: string, entry: string, env: NodeJS.ProcessEnv, cwd: string, logFile: string, nodeArgs: string[] = []): Promise<ServiceProcess> {
+/**
+ * `nodeArgs`: extra flags for Node itself (e.g. --cpu-prof, which NODE_OPTIONS does not accept).
+ * `niceness`: run it under `nice -n` (which execs, so the pid is the service's), for every thread.
+ */
+export async function startServiceProcess(
+  name: string,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  logFile: string,
+  nodeArgs: string[] = [],
+  niceness = 0,
+): Promise<ServiceProcess> {
   const log = createWriteStream(logFile, { flags: 'a' });
   await once(log, 'open');
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry], { env, cwd, stdio: ['ignore', log, log] });
+  const command = [process.execPath, ...nodeArgs, '--import', 'tsx', entry];
+  const [executable, ...args] = niceness > 0 ? ['nice', '-n', String(niceness), ...command] : command;
+  const child = spawn(executable!, args, { env, cwd, stdio: ['ignore', log, log] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     name,

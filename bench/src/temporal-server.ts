@@ -14,7 +14,14 @@ export interface RunningTemporalServer {
   stop(): Promise<void>;
 }
 
-export async function startTemporalServer(options: { logFile: string; dynamicConfig?: string[]; sqlitePragmas?: string[]; dbFilename?: string }): Promise<RunningTemporalServer> {
+export async function startTemporalServer(options: {
+  logFile: string;
+  dynamicConfig?: string[];
+  sqlitePragmas?: string[];
+  dbFilename?: string;
+  /** Run it under `nice -n` (see service-process.ts). */
+  niceness?: number;
+}): Promise<RunningTemporalServer> {
   const cli = resolveTemporalCli({ projectRoot, allowTestingDownload: false });
   if (cli.executable.type !== 'existing-path') throw new Error('the bench needs a Temporal CLI on disk (npm run tools:temporal)');
   const [port, metricsPort] = [await freePort(), await freePort()];
@@ -25,7 +32,7 @@ export async function startTemporalServer(options: { logFile: string; dynamicCon
   for (const value of ['frontend.enableServerVersionCheck=false', ...(options.dynamicConfig ?? [])]) args.push('--dynamic-config-value', value);
   for (const pragma of options.sqlitePragmas ?? []) args.push('--sqlite-pragma', pragma);
   if (options.dbFilename) args.push('--db-filename', options.dbFilename);
-  const child = spawn(cli.executable.path, args, { stdio: ['ignore', log, log] });
+  const child = options.niceness ? spawn('nice', ['-n', String(options.niceness), cli.executable.path, ...args], { stdio: ['ignore', log, log] }) : spawn(cli.executable.path, args, { stdio: ['ignore', log, log] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const address = `127.0.0.1:${port}`;
   const stop = async () => {
