@@ -13,7 +13,6 @@ export {
 export { CAL_REJECTED, UNKNOWN_MANAGED_USER } from './managed-user-tokens/token-failures.js';
 export { createReconciliationActivities, type ReconciliationActivities, type ReconciliationDependencies, type ReconciliationPage, type ReconciliationSources } from './reconciliation/create-reconciliation-activities.js';
 export { apiBookingToDelivery } from './reconciliation/api-booking-to-delivery.js';
-export { upsertUser } from './users/upsert-user.js';
 export {
   createConnectionActivities,
   type CompletedConnection,

@@ -1,4 +1,5 @@
-// The organizer of a booking, keyed by Cal.com user id: inserted when new, refreshed when a delivery
+// One of our users (the organizer of a booking, or a host who connected their account), keyed by
+// Cal.com user id: inserted when new, refreshed when a delivery
 // brings something different, left alone otherwise. Left alone matters: every booking of one host
 // carries the same organizer, and an UPDATE would hold that host's users row locked until its
 // transaction commits, so the host's bookings, processed in parallel, would queue on it one by one.

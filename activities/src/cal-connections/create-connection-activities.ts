@@ -7,7 +7,7 @@ import { CalApiError, type CalClient, type CalOAuth2Client } from '@churchhub/ca
 import { BOOKING_TRIGGERS } from '@churchhub/contracts';
 import type { CalConnectionStore, ConnectLinkStore } from '@churchhub/database';
 import type { PersonalDataProtector } from '@churchhub/field-encryption';
-import { upsertUser } from '../users/upsert-user.js';
+import { upsertOrganizerRow } from '../upsert-organizer.js';
 import { AUTHORIZATION_REFUSED, NeedsReconnectError, rethrowConnectionFailure } from './connection-failures.js';
 import type { ConnectionTokenKeeper, FreshTokenOutcome } from './connection-token-keeper.js';
 
@@ -99,7 +99,7 @@ export function createConnectionActivities(deps: ConnectionActivityDependencies)
       const username = me.username;
       const account = me;
       const saved = await deps.dataSource.transaction(async (manager) => {
-        const userId = await upsertUser(manager, protector, {
+        const userId = await upsertOrganizerRow(manager, protector, {
           calUserId: account.id,
           username,
           name: account.name ?? null,
