@@ -8,7 +8,7 @@ import { connectionWebhookUrl } from '@churchhub/contracts';
 import { NeedsReconnectError } from '@churchhub/activities';
 import { allow, callback, connectAccount, createConnectLink, openConnectLink, operatorKey } from './support/connect-flow.js';
 import { emulatorBookings } from './support/emulator-bookings.js';
-import { readJson, startPipeline, type Pipeline } from './support/pipeline.js';
+import { readJson, startPipeline, testProtector, type Pipeline } from './support/pipeline.js';
 
 const RUTH = 7101;
 const SAMUEL = 7102;
@@ -98,6 +98,20 @@ describe('connecting a host’s Cal.com account', () => {
     expect(pipeline.cal!.emulator.userWebhooks(RUTH)).toHaveLength(1);
     expect(after.access_token_encrypted).not.toBe(before.access_token_encrypted);
     expect(await countRows(`SELECT 1 FROM audit_logs WHERE trigger_event = 'CONNECTION_RECONNECTED' AND user_id = $1`, [after.user_id])).toBe(1);
+  });
+});
+
+describe('a connection whose webhook secret can no longer be opened (its key was removed)', () => {
+  it('gets a fresh secret on reconnect, and deliveries verify with it', async () => {
+    const ruth = await connectionOf(RUTH);
+    const foreign = testProtector('gone').cipher.encrypt('an old secret', 'cal_connections.webhook_secret');
+    await pipeline.dataSource.query('UPDATE cal_connections SET webhook_secret_encrypted = $2 WHERE id = $1', [ruth.id, foreign]);
+    expect((await connectAccount(pipeline, key, RUTH)).status).toBe(200);
+    const secret = await pipeline.oauth2!.connections.webhookSecret(ruth.id);
+    expect(pipeline.cal!.emulator.userWebhooks(RUTH)[0]!.secret).toBe(secret);
+    const raw = JSON.stringify({ triggerEvent: 'PING', createdAt: new Date().toISOString(), payload: {} });
+    const response = await fetch(connectionWebhookUrl(pipeline.baseUrl, ruth.id), { method: 'POST', headers: { 'content-type': 'application/json', 'x-cal-signature-256': signCalBody(raw, secret) }, body: raw });
+    expect(response.status).toBe(202);
   });
 });
 

@@ -2,7 +2,7 @@
 // run as a process against the test database, prints a one-time link the real api accepts.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectLinkUsageError, parseConnectLinkArguments } from '@churchhub/api';
 import { createFieldCipher, createPersonalDataProtector, parseKeyring } from '@churchhub/field-encryption';
 import { projectRoot } from '@churchhub/local-stack';
@@ -58,7 +58,7 @@ describe('npm run connect:link, run as a process', () => {
           env: {
             PATH: process.env.PATH,
             NODE_ENV: 'development',
-            DATABASE_URL: inject('databaseUrl'),
+            DATABASE_URL: pipeline.databaseUrl,
             DATA_ENCRYPTION_KEYS: dataEncryptionKeys,
             API_PUBLIC_URL: pipeline.baseUrl,
             CAL_OAUTH2_CLIENT_ID: pipeline.oauth2!.clientId,

@@ -103,6 +103,17 @@ export function createCalConnectionStore(deps: { dataSource: DataSource; cipher:
     }
   }
 
+  /** A secret sealed under a key no longer configured cannot be kept: the reconnect gets a fresh one. */
+  function canOpen(sealed: string): boolean {
+    try {
+      cipher.decrypt(sealed, SECRET_PURPOSE);
+      return true;
+    } catch (error) {
+      if (error instanceof DecryptionError) return false;
+      throw error;
+    }
+  }
+
   async function selectOne(runner: DataSource | EntityManager, where: string, parameters: unknown[]): Promise<ConnectionRow | undefined> {
     const rows: ConnectionRow[] = await runner.query(`SELECT * FROM cal_connections WHERE ${where}`, parameters);
     return rows[0];
@@ -189,12 +200,12 @@ export function createCalConnectionStore(deps: { dataSource: DataSource; cipher:
      * Records a completed authorization inside the caller's transaction: a new connection, or the same
      * account connected again (same row, same id, so the same webhook URL). A connection that was
      * disconnected gets a fresh webhook secret; a live one keeps its secret, so deliveries already on
-     * their way still verify.
+     * their way still verify (unless it can no longer be opened).
      */
     async saveConnected(manager: EntityManager, input: SaveConnectedInput): Promise<{ connection: CalConnection; reconnected: boolean }> {
       await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [CONNECTION_LOCK, input.calUserId]);
       const existing = await selectOne(manager, 'cal_user_id = $1 FOR UPDATE', [input.calUserId]);
-      const secret = existing && existing.status !== 'disconnected' ? existing.webhook_secret_encrypted : cipher.encrypt(newWebhookSecret(), SECRET_PURPOSE);
+      const secret = existing && existing.status !== 'disconnected' && canOpen(existing.webhook_secret_encrypted) ? existing.webhook_secret_encrypted : cipher.encrypt(newWebhookSecret(), SECRET_PURPOSE);
       const { tokens } = input;
       const rows: ConnectionRow[] = await manager.query(
         `INSERT INTO cal_connections (cal_user_id, user_id, username, status, scopes, access_token_encrypted, access_token_expires_at,

@@ -44,9 +44,12 @@ import { createBookingWorker, createTemporalLogger } from '@churchhub/worker';
 import { startTracing, tracingClientInterceptors } from '@churchhub/tracing';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { createDataConverter, createEncryptionCodec } from '@churchhub/temporal-encryption';
+import { createScratchDatabase } from './scratch-database.js';
 
 export interface Pipeline {
   baseUrl: string;
+  /** The database this pipeline writes to (its own one when OAuth 2.0 is on). */
+  databaseUrl: string;
   secret: string;
   dataSource: DataSource;
   client: Client;
@@ -136,7 +139,11 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   const dataConverter = createDataConverter(cipher.keyring);
   const taskQueue = `test-${randomBytes(6).toString('hex')}`;
 
-  const databaseUrl = options.databaseUrl ?? inject('databaseUrl');
+  // Connections are keyed by the seeded Cal.com user ids every emulator shares, and sealed under this
+  // pipeline's random keys: with OAuth 2.0 on, a pipeline gets a database of its own so one test file's
+  // connections never meet another's.
+  const scratch = !options.databaseUrl && options.calEmulator?.oauth2 ? await createScratchDatabase('oauth2') : undefined;
+  const databaseUrl = options.databaseUrl ?? scratch?.url ?? inject('databaseUrl');
   const dataSource = createDataSource({ url: databaseUrl, poolSize: 5 });
   if (options.dataSourceExtra) Object.assign((dataSource.options as { extra: Record<string, unknown> }).extra, options.dataSourceExtra);
   await dataSource.initialize();
@@ -277,6 +284,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
 
   return {
     baseUrl,
+    databaseUrl,
     secret,
     dataSource,
     client,
@@ -326,6 +334,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       await connection.close();
       await dataSource.destroy();
       await cal?.running.close();
+      await scratch?.drop();
     },
   };
 }
