@@ -21,7 +21,7 @@ export {
   type ConnectionActivityDependencies,
   type ConnectionAuditInput,
 } from './cal-connections/create-connection-activities.js';
-export { createConnectionTokenKeeper, DEFAULT_MIN_VALIDITY_MS, type ConnectionTokenKeeper, type FreshTokenOutcome } from './cal-connections/connection-token-keeper.js';
+export { createConnectionTokenKeeper, type ConnectionTokenKeeper, type FreshTokenOutcome } from './cal-connections/connection-token-keeper.js';
 export {
   AUTHORIZATION_REFUSED,
   CONNECTION_CAL_REJECTED,

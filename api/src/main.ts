@@ -43,19 +43,7 @@ const connections = createCalConnectionStore({ dataSource, cipher });
 const oauth2ClientId = settings.CAL_OAUTH2_CLIENT_ID;
 const hostDirectories: HostDirectory[] = [
   ...(platformClient ? [createManagedUserDirectory({ calClient, platformClientId: platformClient.clientId, clock })] : []),
-  ...(oauth2ClientId
-    ? [
-        createConnectedHostDirectory({
-          calClient,
-          connections,
-          oauth2ClientId,
-          displayNameOf: async (userId) => {
-            const [row]: Array<{ name: string | null }> = await dataSource.query('SELECT name FROM users WHERE id = $1', [userId]);
-            return protector.openText(row?.name ?? null, 'users.name');
-          },
-        }),
-      ]
-    : []),
+  ...(oauth2ClientId ? [createConnectedHostDirectory({ calClient, connections, oauth2ClientId })] : []),
 ];
 const inbox = createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) });
 const app = createApp({

@@ -14,13 +14,11 @@ export { ENCRYPTED_COLUMNS, type EncryptedColumn } from './encryption/encrypted-
 export { countValuesNotUnderActiveKey, reencryptPersonalData, type ReencryptReport } from './encryption/reencrypt-personal-data.js';
 export { createApiKeyStore, hashApiKey, ROLES, type ApiKeyStore, type Principal, type Role } from './repositories/api-key-store.js';
 export {
-  CONNECTION_STATUSES,
   createCalConnectionStore,
-  newWebhookSecret,
   type CalConnection,
   type CalConnectionStore,
   type ConnectionStatus,
   type ConnectionTokens,
   type LockedConnection,
 } from './repositories/cal-connection-store.js';
-export { createConnectLinkStore, hashLinkToken, type AttemptForExchange, type AttemptRefusal, type ConnectLink, type ConnectLinkStore } from './repositories/connect-link-store.js';
+export { createConnectLinkStore, type AttemptForExchange, type AttemptRefusal, type ConnectLink, type ConnectLinkStore } from './repositories/connect-link-store.js';

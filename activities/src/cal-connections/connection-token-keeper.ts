@@ -18,11 +18,10 @@ export interface TokenKeeperDependencies {
 export type FreshTokenOutcome = 'cached' | 'refreshed';
 
 /** Refresh this long before expiry, so a token handed out is still good for the call it is used in. */
-export const DEFAULT_MIN_VALIDITY_MS = 5 * 60_000;
+const MIN_VALIDITY_MS = 5 * 60_000;
 
 export function createConnectionTokenKeeper(deps: TokenKeeperDependencies) {
-  async function freshAccessToken(connectionId: string, options: { minValidityMs?: number; refusedAccessToken?: string } = {}): Promise<{ accessToken: string; outcome: FreshTokenOutcome; expiresAt: Date }> {
-    const minValidityMs = options.minValidityMs ?? DEFAULT_MIN_VALIDITY_MS;
+  async function freshAccessToken(connectionId: string, options: { refusedAccessToken?: string } = {}): Promise<{ accessToken: string; outcome: FreshTokenOutcome; expiresAt: Date }> {
     let markedNow = false;
     const result = await deps.store.withConnectionLock(connectionId, async (locked) => {
       const current = await locked.read();
@@ -31,7 +30,7 @@ export function createConnectionTokenKeeper(deps: TokenKeeperDependencies) {
       const { tokens } = current;
       const now = deps.clock().getTime();
       const refused = options.refusedAccessToken !== undefined && options.refusedAccessToken === tokens.accessToken;
-      if (!refused && tokens.accessTokenExpiresAt.getTime() - now > minValidityMs) {
+      if (!refused && tokens.accessTokenExpiresAt.getTime() - now > MIN_VALIDITY_MS) {
         return { accessToken: tokens.accessToken, outcome: 'cached' as const, expiresAt: tokens.accessTokenExpiresAt };
       }
       try {

@@ -9,7 +9,7 @@ import type { CalConnectionStore, ConnectLinkStore } from '@churchhub/database';
 import type { PersonalDataProtector } from '@churchhub/field-encryption';
 import { upsertOrganizerRow } from '../upsert-organizer.js';
 import { AUTHORIZATION_REFUSED, NeedsReconnectError, rethrowConnectionFailure } from './connection-failures.js';
-import type { ConnectionTokenKeeper, FreshTokenOutcome } from './connection-token-keeper.js';
+import type { ConnectionTokenKeeper } from './connection-token-keeper.js';
 
 export interface ConnectionActivityDependencies {
   dataSource: DataSource;
@@ -175,16 +175,6 @@ export function createConnectionActivities(deps: ConnectionActivityDependencies)
      */
     async forgetConnection(input: { connectionId: string }): Promise<void> {
       await connections.markDisconnected(input.connectionId);
-    },
-
-    /** Refreshes the token if it expires within `minValidityMs` (tokens stay in the database). */
-    async ensureConnectionAccessToken(input: { connectionId: string; minValidityMs?: number }): Promise<{ outcome: FreshTokenOutcome; expiresAt: string }> {
-      try {
-        const fresh = await deps.tokenKeeper.freshAccessToken(input.connectionId, { minValidityMs: input.minValidityMs });
-        return { outcome: fresh.outcome, expiresAt: fresh.expiresAt.toISOString() };
-      } catch (error) {
-        rethrowConnectionFailure(error);
-      }
     },
   };
 }

@@ -72,10 +72,8 @@ export function createManagedUserDirectory(deps: { calClient: CalClient; platfor
  */
 export function createConnectedHostDirectory(deps: {
   calClient: CalClient;
-  connections: Pick<CalConnectionStore, 'findActiveByUsername'>;
+  connections: Pick<CalConnectionStore, 'findActiveByUsername' | 'displayName'>;
   oauth2ClientId: string;
-  /** The host's name as we keep it (sealed in users.name), opened for display. */
-  displayNameOf: (userId: string) => Promise<string | null>;
 }): HostDirectory {
   return {
     async findHost(username) {
@@ -83,7 +81,7 @@ export function createConnectedHostDirectory(deps: {
       if (!connection) return null;
       return {
         username: connection.username,
-        name: (connection.userId ? await deps.displayNameOf(connection.userId) : null) ?? connection.username,
+        name: (await deps.connections.displayName(connection)) ?? connection.username,
         calProvider: 'oauth2',
         calClientId: deps.oauth2ClientId,
         eventTypes: await publicEventTypes(deps.calClient, connection.username),

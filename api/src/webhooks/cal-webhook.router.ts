@@ -24,13 +24,10 @@ export interface CalWebhookDependencies {
 
 export function createCalWebhookRouter(deps: CalWebhookDependencies): Router {
   const router = Router();
-  const rawBody = rawDeliveryBody(deps.maxBodyBytes);
-  const span = deliverySpan;
-
   router.post(
     CAL_WEBHOOK_PATHS,
-    span,
-    rawBody,
+    deliverySpan,
+    rawDeliveryBody(deps.maxBodyBytes),
     createDeliveryHandler(deps, async (request, body) => {
       if (!verifyCalSignature(body, request.get('x-cal-signature-256'), deps.secrets())) throw unauthorized();
     }),

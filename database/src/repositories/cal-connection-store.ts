@@ -11,7 +11,6 @@ const SECRET_PURPOSE = 'cal_connections.webhook_secret';
 const CONNECTION_LOCK = 727_003;
 
 export type ConnectionStatus = 'connected' | 'needs_reconnect' | 'disconnected';
-export const CONNECTION_STATUSES: readonly ConnectionStatus[] = ['connected', 'needs_reconnect', 'disconnected'];
 
 export interface CalConnection {
   id: string;
@@ -72,7 +71,7 @@ function hashHostToken(token: string): string {
 }
 
 /** A fresh per-connection webhook secret: 32 random bytes, as Cal.com's own generated secrets are random. */
-export function newWebhookSecret(): string {
+function newWebhookSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
@@ -155,6 +154,19 @@ export function createCalConnectionStore(deps: { dataSource: DataSource; cipher:
     async findActiveByUsername(username: string): Promise<CalConnection | null> {
       const row = await selectOne(dataSource, `lower(username) = lower($1) AND status <> 'disconnected' ORDER BY connected_at DESC LIMIT 1`, [username]);
       return row ? connectionOf(row) : null;
+    },
+
+    /** The host's name as we keep it (users.name, sealed), for the booking page; null if unknown or unreadable. */
+    async displayName(connection: CalConnection): Promise<string | null> {
+      if (!connection.userId) return null;
+      const [row]: Array<{ name: string | null }> = await dataSource.query('SELECT name FROM users WHERE id = $1', [connection.userId]);
+      if (!row?.name) return null;
+      try {
+        return cipher.decrypt(row.name, 'users.name');
+      } catch (error) {
+        if (error instanceof DecryptionError) return null;
+        throw error;
+      }
     },
 
     async list(filter: { status?: ConnectionStatus } = {}): Promise<CalConnection[]> {

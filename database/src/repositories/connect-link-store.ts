@@ -8,7 +8,7 @@ const LABEL_PURPOSE = 'cal_connect_links.host_label';
 const VERIFIER_PURPOSE = 'cal_connect_attempts.code_verifier';
 const CODE_PURPOSE = 'cal_connect_attempts.authorization_code';
 
-export function hashLinkToken(token: string): string {
+function hashLinkToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
@@ -70,11 +70,6 @@ export function createConnectLinkStore(deps: { dataSource: DataSource; cipher: F
     async findUsableLink(token: string): Promise<ConnectLink | null> {
       const rows: LinkRow[] = await dataSource.query('SELECT * FROM cal_connect_links WHERE token_hash = $1 AND used_at IS NULL AND expires_at > $2', [hashLinkToken(token), clock()]);
       return rows[0] ? linkOf(rows[0]) : null;
-    },
-
-    async listLinks(): Promise<ConnectLink[]> {
-      const rows: LinkRow[] = await dataSource.query('SELECT * FROM cal_connect_links ORDER BY created_at DESC LIMIT 500');
-      return rows.map(linkOf);
     },
 
     async createAttempt(input: { linkId: string; browserBindingHash: string; codeVerifier: string; expiresAt: Date }): Promise<{ attemptId: string }> {

@@ -244,17 +244,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
             hostDirectory: combineHostDirectories([
               ...(calClient.platformClientId ? [createManagedUserDirectory({ calClient, platformClientId: calClient.platformClientId, clock })] : []),
               ...(oauth2Client
-                ? [
-                    createConnectedHostDirectory({
-                      calClient,
-                      connections,
-                      oauth2ClientId: oauth2Client.clientId,
-                      displayNameOf: async (userId) => {
-                        const [row]: Array<{ name: string | null }> = await dataSource.query('SELECT name FROM users WHERE id = $1', [userId]);
-                        return protector.openText(row?.name ?? null, 'users.name');
-                      },
-                    }),
-                  ]
+                ? [createConnectedHostDirectory({ calClient, connections, oauth2ClientId: oauth2Client.clientId })]
                 : []),
             ]),
             churchName: 'Grace Community Church',
