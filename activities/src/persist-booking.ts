@@ -217,11 +217,12 @@ async function linkReplacedBooking(manager: EntityManager, oldUid: string, newUi
 async function persistFormResponse(manager: EntityManager, protector: PersonalDataProtector, booking: BookingSnapshot, bookingId: string): Promise<void> {
   if (booking.eventTypeId === null || !booking.responses) return;
   const fields = Object.keys(booking.responses).sort();
-  // Every booking of an event type shares its forms row: update it only when a new field appears, so
+  // Every booking of an event type shares its forms row: update it only when a new field or slug appears, so
   // concurrent bookings do not queue on that one row's lock (the bench saw most time spent waiting there).
-  const existing: Array<{ id: string; fields: string[] }> = await manager.query('SELECT id, fields FROM forms WHERE cal_event_type_id = $1', [booking.eventTypeId]);
+  const existing: Array<{ id: string; fields: string[]; slug: string | null }> = await manager.query('SELECT id, fields, slug FROM forms WHERE cal_event_type_id = $1', [booking.eventTypeId]);
   let formId = existing[0]?.id;
-  if (!existing[0] || fields.some((field) => !existing[0]!.fields.includes(field))) {
+  const slugChanged = booking.eventTypeSlug !== null && booking.eventTypeSlug !== existing[0]?.slug;
+  if (!existing[0] || slugChanged || fields.some((field) => !existing[0]!.fields.includes(field))) {
     const forms: Array<{ id: string }> = await manager.query(
       `INSERT INTO forms (cal_event_type_id, slug, fields) VALUES ($1, $2, $3)
        ON CONFLICT (cal_event_type_id) DO UPDATE SET

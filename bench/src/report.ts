@@ -148,7 +148,7 @@ export function renderReport(figures: BenchFigures, verdicts: readonly Verdict[]
     '',
     `durable-insert ceiling (single-row INSERT + commit of a ${fmt(baseline.insertCeiling[0]?.bodyBytes)}-byte delivery; our inbox rows average ${fmt(ours.inboxRowBytes)} bytes):`,
     ...baseline.insertCeiling.map(
-      (result) => `  ${String(result.clients).padStart(2)} clients${result.withNotify ? ' + pg_notify in the same statement (as our inbox insert)' : ''}: ${fmt(result.insertsPerSecond)} inserts/s`,
+      (result) => `  ${String(result.clients).padStart(2)} clients${result.withNotify ? ' + pg_notify in the same statement (our earlier inbox insert)' : ''}: ${fmt(result.insertsPerSecond)} inserts/s`,
     ),
     `end-to-end at ${e2e.offeredRate}/s for ${e2e.seconds} s, delivery → committed booking row (polled every ${e2e.pollIntervalMs} ms): ` +
       `p50 ${p50(e2e.toCommittedRow)} ms, p99 ${p99(e2e.toCommittedRow)} ms` +

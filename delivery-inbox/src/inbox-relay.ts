@@ -13,6 +13,9 @@ import { WORKFLOW_TYPES } from '@churchhub/contracts';
 import { startDeliveryWorkflow } from './start-delivery-workflow.js';
 import { createRunningWorkflowsGate } from './running-workflows-gate.js';
 
+/** How often a relay at the running-workflows limit looks again (and the gate's shortest count interval). */
+const GATE_RECHECK_MS = 250;
+
 export interface InboxRelayOptions {
   dataSource: DataSource;
   inbox: InboxStore;
@@ -67,7 +70,7 @@ export function createInboxRelay(options: InboxRelayOptions) {
   let lastCleanup = 0;
   const gate = createRunningWorkflowsGate({
     limit: maxRunningWorkflows,
-    minCountIntervalMs: 250,
+    minCountIntervalMs: GATE_RECHECK_MS,
     countRunning: async () => {
       const query = `TaskQueue = ${JSON.stringify(options.taskQueue)} AND WorkflowType = ${JSON.stringify(WORKFLOW_TYPES.processCalDelivery)} AND ExecutionStatus = "Running"`;
       return (await options.client.workflow.count(query)).count;
@@ -145,10 +148,11 @@ export function createInboxRelay(options: InboxRelayOptions) {
       let limit = batchSize;
       try {
         await ensureListener().catch(() => undefined);
-        const room = Number.isFinite(maxRunningWorkflows) ? await gate.room() : batchSize;
+        // With no limit configured the gate answers Infinity without asking Temporal.
+        const room = await gate.room();
         if (room <= 0) {
           // Temporal has enough to do; NOTIFY wake-ups would only ask again, so sleep through them.
-          await new Promise((resolve) => setTimeout(resolve, 250));
+          await new Promise((resolve) => setTimeout(resolve, GATE_RECHECK_MS));
           continue;
         }
         limit = Math.min(batchSize, room);

@@ -7,7 +7,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signCalBody } from '@churchhub/api';
 import { connectionWebhookUrl } from '@churchhub/contracts';
 import { freePort } from '@churchhub/local-stack';
-import { readJson, startPipeline, type Pipeline } from '../../integration-tests/src/support/pipeline.js';
+import { startPipeline, type Pipeline } from '../../integration-tests/src/support/pipeline.js';
+import { createConnectLink, operatorKey } from '../../integration-tests/src/support/connect-flow.js';
 import { bookFirstSlot } from './support/booker-page.js';
 import { STACK_START_TIMEOUT_MS } from './support/booking-stack.js';
 import { launchChromium } from './support/chromium.js';
@@ -41,14 +42,7 @@ describe('a host connects their own Cal.com account in the browser, and is booke
     bookingPageUrl = `${webUrl}/book/${ruth.username}`;
 
     // The operator makes a one-time link for Ruth (operator key, over HTTP) and sends it to her.
-    const { key } = await pipeline.apiKeys.create({ name: 'e2e operator', role: 'operator' });
-    const created = await fetch(`${pipeline.baseUrl}/connections/cal/links`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ hostLabel: 'Ruth (youth)' }),
-    });
-    expect(created.status, await created.clone().text()).toBe(201);
-    connectLink = await readJson(created);
+    connectLink = await createConnectLink(pipeline, await operatorKey(pipeline), 'Ruth (youth)');
 
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -1,7 +1,7 @@
 // `npm run dev`: the whole stack on embedded defaults, with where everything listens printed once.
 // Ctrl-C stops it all cleanly; the next start reuses the same data.
 import { createLogger } from '@churchhub/logging';
-import { loadSettings } from '@churchhub/settings';
+import { loadSettings, withoutPassword } from '@churchhub/settings';
 import { startLocalStack } from './start-local-stack.js';
 
 const settings = loadSettings();
@@ -19,7 +19,7 @@ const lines = [
     : '  webhook secret: from CAL_WEBHOOK_SECRET',
   ...(stack.sandbox ? [`  Cal.com:        sandbox emulator at ${stack.sandbox.calApiUrl}; seeded hosts: ${stack.sandbox.hostUsernames.join(', ')}`] : []),
   `  Temporal:       ${stack.temporalAddress}${stack.temporalUiUrl ? `   (Web UI: ${stack.temporalUiUrl})` : ''}`,
-  `  database:       ${stack.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
+  `  database:       ${withoutPassword(stack.databaseUrl)}`,
   `  Temporal UI shows payloads encrypted; to decode them as an admin: npm run apikey:create -- --name <you> --role admin,`,
   `                  then sign in at ${stack.apiUrl}/auth/session and enable "include cross-origin credentials" in the UI's data encoder.`,
   ...stack.notes.map((note) => `  ${note}`),

@@ -63,6 +63,7 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
     await dataSource.destroy();
     if (applied.length > 0) notes.push(`Migrations applied: ${applied.join(', ')}`);
 
+    const apiUrl = `http://${settings.API_HOST}:${settings.PORT}`;
     let temporal: RunningTemporal | undefined;
     if (!settings.TEMPORAL_ADDRESS) {
       const cli = resolveTemporalCli({ projectRoot, env: process.env });
@@ -74,7 +75,7 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
         uiPort: settings.TEMPORAL_UI_PORT,
         dbFilename: path.join(dataDir, 'temporal.db'),
         // The UI decodes payloads through our api's codec server (admins only; see README).
-        codecEndpoint: `http://${settings.API_HOST}:${settings.PORT}/codec`,
+        codecEndpoint: `${apiUrl}/codec`,
       });
       cleanups.push(() => temporal!.stop());
     } else {
@@ -84,7 +85,6 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
 
     const webhookSecret = settings.CAL_WEBHOOK_SECRET ?? (await loadOrCreateDevSecret(dataDir, 'dev-webhook-secret')).secret;
     const webServerToken = settings.WEB_SERVER_TOKEN ?? (await loadOrCreateDevSecret(dataDir, 'dev-web-server-token')).secret;
-    const apiUrl = `http://${settings.API_HOST}:${settings.PORT}`;
     const { apiPublicUrl, webPublicUrl } = localPublicUrls(settings, process.env);
     const services: ChildService[] = [];
     const startService = (name: string, entry: string, env: NodeJS.ProcessEnv) => {
@@ -157,7 +157,7 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
       'web',
       process.execPath,
       [path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next'), 'dev', '--port', String(settings.WEB_PORT), '--hostname', '127.0.0.1'],
-      { ...process.env, NODE_ENV: 'development', API_URL: `http://${settings.API_HOST}:${settings.PORT}`, WEB_SERVER_TOKEN: webServerToken, PORT: String(settings.WEB_PORT), NEXT_TELEMETRY_DISABLED: '1' },
+      { ...process.env, NODE_ENV: 'development', API_URL: apiUrl, WEB_SERVER_TOKEN: webServerToken, PORT: String(settings.WEB_PORT), NEXT_TELEMETRY_DISABLED: '1' },
       path.join(projectRoot, 'web'),
     );
     services.push(web);

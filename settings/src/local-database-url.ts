@@ -12,6 +12,11 @@ export function localDatabaseUrl(port: number, database = LOCAL_DATABASE_NAME): 
   return `postgres://${LOCAL_DATABASE_USER}:${LOCAL_DATABASE_PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
+/** A database URL fit for a log line or an error message: the password replaced by ***. */
+export function withoutPassword(databaseUrl: string): string {
+  return databaseUrl.replace(/:[^:@/]+@/, ':***@');
+}
+
 export function databaseUrlFor(settings: Settings): string {
   if (settings.DATABASE_URL || settings.NODE_ENV === 'production') return requireSetting(settings, 'DATABASE_URL');
   return localDatabaseUrl(settings.EMBEDDED_POSTGRES_PORT);

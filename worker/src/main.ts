@@ -84,7 +84,7 @@ const worker = await createBookingWorker({
   tracing,
   activities: {
     ...createActivities({ dataSource, protector }),
-    ...createTokenActivities({ calClient, tokenStore: createManagedUserTokenStore({ dataSource, cipher: protector.cipher }), clock: () => new Date() }),
+    ...createTokenActivities({ calClient, tokenStore: createManagedUserTokenStore({ dataSource, cipher: protector.cipher }), clock }),
     ...createReconciliationActivities({ calClient, dataSource, clock, tokenKeeper: connectionActivities?.tokenKeeper }),
     ...connectionActivities?.activities,
   },

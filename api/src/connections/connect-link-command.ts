@@ -3,7 +3,7 @@
 // straight into the database (DATABASE_URL, or `npm run dev`'s embedded Postgres in development), so the
 // URL is built from this environment's API_PUBLIC_URL: run it with the same settings as the api.
 import { createDataSource, runMigrations } from '@churchhub/database';
-import { databaseUrlFor, loadSettings, SettingsError } from '@churchhub/settings';
+import { databaseUrlFor, loadSettings, SettingsError, withoutPassword } from '@churchhub/settings';
 import { ConnectLinkUsageError, parseConnectLinkArguments } from './connect-link-arguments.js';
 import { issueConnectLinkWithSettings } from './issue-connect-link.js';
 
@@ -19,7 +19,7 @@ try {
   try {
     await dataSource.initialize();
   } catch (error) {
-    throw new Error(`Cannot reach the database at ${databaseUrl.replace(/:[^:@/]+@/, ':***@')} (${(error as Error).message}). Is it running (npm run dev), and is DATABASE_URL right?`);
+    throw new Error(`Cannot reach the database at ${withoutPassword(databaseUrl)} (${(error as Error).message}). Is it running (npm run dev), and is DATABASE_URL right?`);
   }
   try {
     await runMigrations(dataSource);

@@ -1,8 +1,9 @@
 // Baseline 2: the durable-insert ceiling of this Postgres. Several clients each run single-row INSERTs
 // (autocommit, so one commit and one WAL flush each, group commit permitting) into a table shaped like
 // our inbox, with a body of a realistic size, for a few seconds; inserts per second. A second variant
-// adds pg_notify to the same statement, exactly as our inbox insert does, with a session LISTENing as
-// our relay does, to show what NOTIFY costs (Postgres serialises the commits of notifying transactions).
+// adds pg_notify to the same statement, as our inbox insert did before the relay's wake-ups became a
+// separate, coalesced statement, with a session LISTENing as our relay does: it shows what that design
+// cost (Postgres serialises the commits of notifying transactions).
 import pg from 'pg';
 
 export interface InsertCeilingResult {
