@@ -78,13 +78,19 @@ export function createInboxRelay(options: InboxRelayOptions) {
     onCountFailed: (error) => options.logger.warn({ err: error }, 'relay cannot count running workflows; relaying without back-pressure until it can'),
   });
 
+  const reportedUnreadable = new Set<string>();
+
   async function drainOnce(limit = batchSize): Promise<DrainResult> {
     return options.dataSource.transaction(async (manager) => {
       const { pending, unreadable } = await options.inbox.claimPending(manager, limit);
-      if (unreadable.length > 0) {
+      // Reported once per relay: an idle relay claims such rows again on every pass, and a write plus an
+      // error line each second for ever would bury everything else.
+      const newlyUnreadable = unreadable.filter((id) => !reportedUnreadable.has(id));
+      if (newlyUnreadable.length > 0) {
         // Kept (never deleted: they were acknowledged) and counted in the inbox depth, for an operator to see.
-        await options.inbox.markFailed(manager, unreadable, 'cannot be opened: sealed under a key that is not configured, or damaged');
-        options.logger.error({ rows: unreadable.length }, 'inbox rows cannot be opened; skipped until the key is configured');
+        await options.inbox.markFailed(manager, newlyUnreadable, 'cannot be opened: sealed under a key that is not configured, or damaged');
+        options.logger.error({ rows: newlyUnreadable.length }, 'inbox rows cannot be opened; skipped until the key is configured');
+        for (const id of newlyUnreadable) reportedUnreadable.add(id);
       }
       const outcomes = await mapWithConcurrency(pending, concurrency, async (row) => {
         try {
