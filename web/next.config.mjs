@@ -11,19 +11,20 @@ const nextConfig = {
   async headers() {
     return [
       {
-        source: '/:path*',
+        source: "/:path*",
         headers: [
           // The page path names the host; do not hand it to Cal.com or anyone else in a Referer.
-          { key: 'Referrer-Policy', value: 'same-origin' },
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
           // Images, fonts and frames from this site only: the Booker falls back to URLs baked into the
           // atoms (an avatar at https://localhost:3000) and Cal.com-hosted pictures; none may load.
           // Scripts and connections are not listed: the Cal.com API origin comes from the api per host.
           {
-            key: 'Content-Security-Policy',
-            value: "img-src 'self' data: blob:; font-src 'self' data:; frame-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+            key: "Content-Security-Policy",
+            value:
+              "img-src 'self' data: blob:; font-src 'self' data:; frame-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
           },
         ],
       },

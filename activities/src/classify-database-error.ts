@@ -1,15 +1,15 @@
 // Decides whether a Postgres error can be fixed by retrying. Connection loss, timeouts, lock waits and
 // serialisation conflicts are transient: Temporal retries them. Data exceptions (class 22) and
 // integrity violations (class 23) will fail the same way every time: retrying only delays the alarm.
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure } from "@temporalio/common";
 
-export const INVALID_DELIVERY = 'InvalidDelivery';
+export const INVALID_DELIVERY = "InvalidDelivery";
 
-const NON_RETRYABLE_SQLSTATE_CLASSES = ['22', '23'];
+const NON_RETRYABLE_SQLSTATE_CLASSES = ["22", "23"];
 
 export function rethrowClassified(error: unknown): never {
   const code = (error as { code?: unknown })?.code;
-  if (typeof code === 'string' && code.length === 5 && NON_RETRYABLE_SQLSTATE_CLASSES.includes(code.slice(0, 2))) {
+  if (typeof code === "string" && code.length === 5 && NON_RETRYABLE_SQLSTATE_CLASSES.includes(code.slice(0, 2))) {
     throw ApplicationFailure.nonRetryable(`The delivery cannot be stored (SQLSTATE ${code})`, INVALID_DELIVERY);
   }
   throw error;

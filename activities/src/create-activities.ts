@@ -1,13 +1,13 @@
 // The side effects of processing a Cal.com delivery, as Temporal activities. Each one is idempotent on
 // its own (a retry or a redelivery changes nothing twice), because Temporal runs an activity at least once.
-import type { DataSource } from 'typeorm';
-import type { CalDelivery, OrganizerSnapshot } from '@churchhub/contracts';
-import type { PersonalDataProtector } from '@churchhub/field-encryption';
-import { applyCalDeliveryInTransaction, type AppliedDelivery } from './apply-cal-delivery.js';
-import { rethrowClassified } from './classify-database-error.js';
-import { persistBookingInTransaction, type PersistBookingResult } from './persist-booking.js';
-import { upsertOrganizerRow } from './upsert-organizer.js';
-import { writeAuditEntry, type WriteAuditLogInput } from './write-audit-entry.js';
+import type { DataSource } from "typeorm";
+import type { CalDelivery, OrganizerSnapshot } from "@churchhub/contracts";
+import type { PersonalDataProtector } from "@churchhub/field-encryption";
+import { applyCalDeliveryInTransaction, type AppliedDelivery } from "./apply-cal-delivery.js";
+import { rethrowClassified } from "./classify-database-error.js";
+import { persistBookingInTransaction, type PersistBookingResult } from "./persist-booking.js";
+import { upsertOrganizerRow } from "./upsert-organizer.js";
+import { writeAuditEntry, type WriteAuditLogInput } from "./write-audit-entry.js";
 
 export interface ActivityDependencies {
   dataSource: DataSource;
@@ -41,7 +41,9 @@ export function createActivities({ dataSource, protector }: ActivityDependencies
     /** Applies a booking event if it is newer than what the row reflects; always records its status change. */
     async persistBooking(input: { delivery: CalDelivery; userId: string }): Promise<PersistBookingResult> {
       try {
-        return await dataSource.transaction((manager) => persistBookingInTransaction(manager, protector, input.delivery, input.userId));
+        return await dataSource.transaction((manager) =>
+          persistBookingInTransaction(manager, protector, input.delivery, input.userId),
+        );
       } catch (error) {
         rethrowClassified(error);
       }

@@ -3,9 +3,9 @@
 // brings something different, left alone otherwise. Left alone matters: every booking of one host
 // carries the same organizer, and an UPDATE would hold that host's users row locked until its
 // transaction commits, so the host's bookings, processed in parallel, would queue on it one by one.
-import type { OrganizerSnapshot } from '@churchhub/contracts';
-import { DecryptionError, type PersonalDataProtector } from '@churchhub/field-encryption';
-import type { Queryable } from './queryable.js';
+import type { OrganizerSnapshot } from "@churchhub/contracts";
+import { DecryptionError, type PersonalDataProtector } from "@churchhub/field-encryption";
+import type { Queryable } from "./queryable.js";
 
 interface StoredOrganizer {
   id: string;
@@ -33,15 +33,21 @@ function differs(protector: PersonalDataProtector, stored: StoredOrganizer, orga
     changes(organizer.username, stored.username) ||
     changes(organizer.timeZone, stored.time_zone) ||
     changes(organizer.locale, stored.locale) ||
-    (organizer.email !== null && (protector.emailIndex(organizer.email) !== stored.email_index || open(stored.email, 'users.email') !== organizer.email)) ||
-    (organizer.name !== null && open(stored.name, 'users.name') !== organizer.name)
+    (organizer.email !== null &&
+      (protector.emailIndex(organizer.email) !== stored.email_index ||
+        open(stored.email, "users.email") !== organizer.email)) ||
+    (organizer.name !== null && open(stored.name, "users.name") !== organizer.name)
   );
 }
 
 /** Our user id for the organizer. Callers classify database errors (see classify-database-error.ts). */
-export async function upsertOrganizerRow(db: Queryable, protector: PersonalDataProtector, organizer: OrganizerSnapshot): Promise<string> {
+export async function upsertOrganizerRow(
+  db: Queryable,
+  protector: PersonalDataProtector,
+  organizer: OrganizerSnapshot,
+): Promise<string> {
   const stored: StoredOrganizer[] = await db.query(
-    'SELECT id, username, name, email, email_index, time_zone, locale FROM users WHERE cal_user_id = $1',
+    "SELECT id, username, name, email, email_index, time_zone, locale FROM users WHERE cal_user_id = $1",
     [organizer.calUserId],
   );
   if (stored[0] && !differs(protector, stored[0], organizer)) return stored[0].id;
@@ -60,8 +66,8 @@ export async function upsertOrganizerRow(db: Queryable, protector: PersonalDataP
     [
       organizer.calUserId,
       organizer.username,
-      protector.sealText(organizer.name, 'users.name'),
-      protector.sealText(organizer.email, 'users.email'),
+      protector.sealText(organizer.name, "users.name"),
+      protector.sealText(organizer.email, "users.email"),
       organizer.email ? protector.emailIndex(organizer.email) : null,
       organizer.timeZone,
       organizer.locale,

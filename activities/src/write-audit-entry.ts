@@ -1,9 +1,9 @@
 // One audit row per distinct event, keyed by delivery id: writing it again (a retry, a redelivery,
 // a replay of the same event) finds the row that is already there and answers its id.
-import type { CalDelivery } from '@churchhub/contracts';
-import type { AuditOutcome, AuditSource } from '@churchhub/database';
-import type { PersonalDataProtector } from '@churchhub/field-encryption';
-import type { Queryable } from './queryable.js';
+import type { CalDelivery } from "@churchhub/contracts";
+import type { AuditOutcome, AuditSource } from "@churchhub/database";
+import type { PersonalDataProtector } from "@churchhub/field-encryption";
+import type { Queryable } from "./queryable.js";
 
 export interface WriteAuditLogInput {
   delivery: CalDelivery;
@@ -13,7 +13,11 @@ export interface WriteAuditLogInput {
 }
 
 /** The audit row's id. Callers classify database errors (see classify-database-error.ts). */
-export async function writeAuditEntry(db: Queryable, protector: PersonalDataProtector, input: WriteAuditLogInput): Promise<string> {
+export async function writeAuditEntry(
+  db: Queryable,
+  protector: PersonalDataProtector,
+  input: WriteAuditLogInput,
+): Promise<string> {
   const { delivery } = input;
   const inserted: Array<{ id: string }> = await db.query(
     `INSERT INTO audit_logs (delivery_id, trigger_event, outcome, source, user_id, booking_uid, occurred_at, received_at, payload)
@@ -24,15 +28,17 @@ export async function writeAuditEntry(db: Queryable, protector: PersonalDataProt
       delivery.deliveryId,
       delivery.triggerEvent,
       input.outcome,
-      input.source ?? delivery.source ?? 'webhook',
+      input.source ?? delivery.source ?? "webhook",
       input.userId,
       delivery.bookingUid,
       delivery.occurredAt,
       delivery.receivedAt,
-      protector.sealJson(delivery.rawBody, 'audit_logs.payload'),
+      protector.sealJson(delivery.rawBody, "audit_logs.payload"),
     ],
   );
   if (inserted[0]) return inserted[0].id;
-  const existing: Array<{ id: string }> = await db.query('SELECT id FROM audit_logs WHERE delivery_id = $1', [delivery.deliveryId]);
+  const existing: Array<{ id: string }> = await db.query("SELECT id FROM audit_logs WHERE delivery_id = $1", [
+    delivery.deliveryId,
+  ]);
   return existing[0]!.id;
 }

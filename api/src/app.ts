@@ -1,33 +1,33 @@
 // Builds the Express app from its dependencies without listening, so tests start it on any port.
-import cors from 'cors';
-import express, { type Express } from 'express';
-import helmet from 'helmet';
-import type { PayloadCodec } from '@temporalio/common';
-import type { ApiKeyStore, BookingReader, CalConnectionStore } from '@churchhub/database';
-import type { Logger } from '@churchhub/logging';
-import type { DeliveryRecorder } from '@churchhub/delivery-inbox';
-import { createErrorHandler } from './http/error-handler.js';
-import { notFound } from './http/http-errors.js';
-import { createHealthRouter, type HealthCheck } from './health.router.js';
-import { createAdminRouter } from './admin/admin.router.js';
-import { createRoleGuard } from './auth/require-role.js';
-import { createSessionRouter } from './auth/session.router.js';
-import { createCodecRouter } from './codec/codec.router.js';
-import { createHostsRouter, type HostsRouterDependencies } from './hosts/hosts.router.js';
-import { createRateLimit } from './http/rate-limit.js';
-import { requestId } from './http/request-id.js';
-import type { ApiMetrics } from './metrics/api-metrics.js';
-import type { ReplayService } from './replay/replay-service.js';
-import { createReplayRouter } from './replay/replay.router.js';
-import { buildOpenApiDocument } from './openapi/openapi-document.js';
-import { requireBearerToken } from './http/require-bearer-token.js';
-import type { ManagedUserTokenService } from './tokens/managed-user-token-service.js';
-import { createTokensRouter } from './tokens/tokens.router.js';
-import { createCalWebhookRouter } from './webhooks/cal-webhook.router.js';
-import { createConnectionWebhookRouter } from './webhooks/connection-webhook.router.js';
-import { createConnectRouter } from './connections/connect.router.js';
-import { createConnectionsRouter } from './connections/connections.router.js';
-import type { ConnectionService } from './connections/connection-service.js';
+import cors from "cors";
+import express, { type Express } from "express";
+import helmet from "helmet";
+import type { PayloadCodec } from "@temporalio/common";
+import type { ApiKeyStore, BookingReader, CalConnectionStore } from "@churchhub/database";
+import type { Logger } from "@churchhub/logging";
+import type { DeliveryRecorder } from "@churchhub/delivery-inbox";
+import { createErrorHandler } from "./http/error-handler.js";
+import { notFound } from "./http/http-errors.js";
+import { createHealthRouter, type HealthCheck } from "./health.router.js";
+import { createAdminRouter } from "./admin/admin.router.js";
+import { createRoleGuard } from "./auth/require-role.js";
+import { createSessionRouter } from "./auth/session.router.js";
+import { createCodecRouter } from "./codec/codec.router.js";
+import { createHostsRouter, type HostsRouterDependencies } from "./hosts/hosts.router.js";
+import { createRateLimit } from "./http/rate-limit.js";
+import { requestId } from "./http/request-id.js";
+import type { ApiMetrics } from "./metrics/api-metrics.js";
+import type { ReplayService } from "./replay/replay-service.js";
+import { createReplayRouter } from "./replay/replay.router.js";
+import { buildOpenApiDocument } from "./openapi/openapi-document.js";
+import { requireBearerToken } from "./http/require-bearer-token.js";
+import type { ManagedUserTokenService } from "./tokens/managed-user-token-service.js";
+import { createTokensRouter } from "./tokens/tokens.router.js";
+import { createCalWebhookRouter } from "./webhooks/cal-webhook.router.js";
+import { createConnectionWebhookRouter } from "./webhooks/connection-webhook.router.js";
+import { createConnectRouter } from "./connections/connect.router.js";
+import { createConnectionsRouter } from "./connections/connections.router.js";
+import type { ConnectionService } from "./connections/connection-service.js";
 
 export interface AppDependencies {
   logger: Logger;
@@ -47,7 +47,7 @@ export interface AppDependencies {
   /** OAuth 2.0 mode (a Cal.com OAuth 2.0 client is configured): connect links, callback, connection webhooks. */
   connections?: {
     service: ConnectionService;
-    store: Pick<CalConnectionStore, 'webhookVerification'>;
+    store: Pick<CalConnectionStore, "webhookVerification">;
     webPublicUrl: string;
   };
   /** API keys (hashed) for the admin and operator roles. */
@@ -66,20 +66,20 @@ export interface AppDependencies {
 
 export function createApp(deps: AppDependencies): Express {
   const app = express();
-  app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  app.disable("x-powered-by");
+  app.set("trust proxy", false);
   app.use(helmet());
   app.use(requestId);
   const requireRole = createRoleGuard(deps.apiKeys);
   const publicLimit = createRateLimit(deps.rateLimits.publicPerMinute);
 
-  app.use(['/health', '/ready'], publicLimit);
+  app.use(["/health", "/ready"], publicLimit);
   app.use(createHealthRouter(deps.healthChecks));
   const openApiDocument = buildOpenApiDocument();
-  app.get('/openapi.json', publicLimit, (_request, response) => {
+  app.get("/openapi.json", publicLimit, (_request, response) => {
     response.json(openApiDocument);
   });
-  app.use('/webhooks', createRateLimit(deps.rateLimits.webhooksPerMinute));
+  app.use("/webhooks", createRateLimit(deps.rateLimits.webhooksPerMinute));
   app.use(
     createCalWebhookRouter({
       secrets: deps.webhookSecrets,
@@ -103,28 +103,45 @@ export function createApp(deps: AppDependencies): Express {
     );
   }
   // Prometheus scrapes with an operator key (bearer_token in its scrape config).
-  app.get('/metrics', requireRole('operator', 'admin'), async (_request, response) => {
+  app.get("/metrics", requireRole("operator", "admin"), async (_request, response) => {
     response.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
   app.use(createCodecRouter({ codec: deps.codec, requireRole, allowedOrigins: deps.cors.temporalUiOrigins }));
-  app.use('/auth', publicLimit);
+  app.use("/auth", publicLimit);
   app.use(createSessionRouter({ authenticator: deps.apiKeys, secureCookies: deps.secureCookies }));
   app.use(createAdminRouter({ reader: deps.reader, apiKeys: deps.apiKeys, requireRole }));
   app.use(createReplayRouter({ replay: deps.replay, requireRole }));
   if (deps.managedUsers) {
     const requireWebServer = requireBearerToken(deps.webServerTokens);
-    app.use('/tokens', createRateLimit(deps.rateLimits.tokensPerMinute));
+    app.use("/tokens", createRateLimit(deps.rateLimits.tokensPerMinute));
     // Cal Atoms call the refresh URL from the browser of our own web pages only.
-    app.use('/tokens/cal/refresh', cors({ origin: [...deps.cors.webOrigins], methods: ['GET'], allowedHeaders: ['authorization', 'content-type'] }));
-    app.use(createTokensRouter({ tokenService: deps.managedUsers.tokenService, requireWebServer, logger: deps.logger, metrics: deps.metrics }));
+    app.use(
+      "/tokens/cal/refresh",
+      cors({ origin: [...deps.cors.webOrigins], methods: ["GET"], allowedHeaders: ["authorization", "content-type"] }),
+    );
+    app.use(
+      createTokensRouter({
+        tokenService: deps.managedUsers.tokenService,
+        requireWebServer,
+        logger: deps.logger,
+        metrics: deps.metrics,
+      }),
+    );
   }
   if (deps.hosts) {
-    app.use('/hosts', requireBearerToken(deps.webServerTokens));
+    app.use("/hosts", requireBearerToken(deps.webServerTokens));
     app.use(createHostsRouter(deps.hosts));
   }
   if (deps.connections) {
-    app.use(['/connect', '/oauth'], publicLimit);
-    app.use(createConnectRouter({ service: deps.connections.service, churchName: deps.hosts?.churchName ?? 'ChurchHub', webPublicUrl: deps.connections.webPublicUrl, secureCookies: deps.secureCookies }));
+    app.use(["/connect", "/oauth"], publicLimit);
+    app.use(
+      createConnectRouter({
+        service: deps.connections.service,
+        churchName: deps.hosts?.churchName ?? "ChurchHub",
+        webPublicUrl: deps.connections.webPublicUrl,
+        secureCookies: deps.secureCookies,
+      }),
+    );
     app.use(createConnectionsRouter({ service: deps.connections.service, requireRole }));
   }
   app.use((_request, _response, next) => next(notFound()));

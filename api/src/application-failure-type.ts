@@ -1,8 +1,8 @@
 // The type of the ApplicationFailure behind a failed workflow, found through the cause chain Temporal
 // wraps it in (WorkflowFailedError → ActivityFailure → ApplicationFailure). The api maps these stable
 // type names (activities' non-retryable failures) to answers.
-import { WorkflowFailedError } from '@temporalio/client';
-import { ApplicationFailure, TemporalFailure } from '@temporalio/common';
+import { WorkflowFailedError } from "@temporalio/client";
+import { ApplicationFailure, TemporalFailure } from "@temporalio/common";
 
 export function applicationFailureType(error: unknown): string | undefined {
   let current: unknown = error;

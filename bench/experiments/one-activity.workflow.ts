@@ -1,11 +1,16 @@
 // Experiment, not product code: the one-transaction activity as a regular (scheduled) activity, to
 // separate what one transaction saves from what running it locally saves.
-import { proxyActivities } from '@temporalio/workflow';
-import type { CalDelivery } from '@churchhub/contracts';
-import type { Activities } from '@churchhub/activities';
+import { proxyActivities } from "@temporalio/workflow";
+import type { CalDelivery } from "@churchhub/contracts";
+import type { Activities } from "@churchhub/activities";
 const { applyCalDelivery } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['InvalidDelivery'] },
+  startToCloseTimeout: "30 seconds",
+  retry: {
+    initialInterval: "1 second",
+    backoffCoefficient: 2,
+    maximumInterval: "1 minute",
+    nonRetryableErrorTypes: ["InvalidDelivery"],
+  },
 });
 export async function processCalDeliveryOneActivityWorkflow(delivery: CalDelivery) {
   return applyCalDelivery(delivery);

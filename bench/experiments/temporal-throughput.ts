@@ -15,78 +15,103 @@
 //   the server caches for about 5 s).
 // Progress is read from Postgres (audit rows), not by waiting on each workflow's result, which would
 // add a long poll per workflow to the server being measured.
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
-import { Client } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { createActivities } from '@churchhub/activities';
-import { parseCalDelivery } from '@churchhub/api';
-import { createDataSource, runMigrations } from '@churchhub/database';
-import { createPersonalDataProtector, parseKeyring, createFieldCipher } from '@churchhub/field-encryption';
-import { createDataConverter } from '@churchhub/temporal-encryption';
-import { createLogger } from '@churchhub/logging';
-import { startTracing, tracingClientInterceptors, tracingWorkerOptions } from '@churchhub/tracing';
-import { freePort, projectRoot, startEmbeddedPostgres } from '@churchhub/local-stack';
-import { startTemporalServer } from '../src/temporal-server.js';
-import { startCpuMeasurement } from '../src/process-cpu.js';
-import { buildSignedDeliveries } from '../src/signed-deliveries.js';
-import { measureTemporalServer } from '../src/temporal-metrics.js';
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import { loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { Client } from "@temporalio/client";
+import { DefaultLogger, NativeConnection, Runtime, Worker } from "@temporalio/worker";
+import { createActivities } from "@churchhub/activities";
+import { parseCalDelivery } from "@churchhub/api";
+import { createDataSource, runMigrations } from "@churchhub/database";
+import { createPersonalDataProtector, parseKeyring, createFieldCipher } from "@churchhub/field-encryption";
+import { createDataConverter } from "@churchhub/temporal-encryption";
+import { createLogger } from "@churchhub/logging";
+import { startTracing, tracingClientInterceptors, tracingWorkerOptions } from "@churchhub/tracing";
+import { freePort, projectRoot, startEmbeddedPostgres } from "@churchhub/local-stack";
+import { startTemporalServer } from "../src/temporal-server.js";
+import { startCpuMeasurement } from "../src/process-cpu.js";
+import { buildSignedDeliveries } from "../src/signed-deliveries.js";
+import { measureTemporalServer } from "../src/temporal-metrics.js";
 
 const WORKFLOW_OF: Record<string, string> = {
-  product: 'processCalDeliveryWorkflow',
-  'one-remote': 'processCalDeliveryOneActivityWorkflow',
-  'three-remote': 'processCalDeliveryThreeActivitiesWorkflow',
-  'three-local': 'processCalDeliveryLocalWorkflow',
-  'one-local-unpatched': 'processCalDeliveryUnpatchedWorkflow',
+  product: "processCalDeliveryWorkflow",
+  "one-remote": "processCalDeliveryOneActivityWorkflow",
+  "three-remote": "processCalDeliveryThreeActivitiesWorkflow",
+  "three-local": "processCalDeliveryLocalWorkflow",
+  "one-local-unpatched": "processCalDeliveryUnpatchedWorkflow",
 };
 
 // The SDK's own warnings (slow workflow tasks on a starved machine) would drown the one result line.
-Runtime.install({ logger: new DefaultLogger('ERROR') });
+Runtime.install({ logger: new DefaultLogger("ERROR") });
 const N = Number(process.env.N ?? 1000);
-const variant = process.env.VARIANT ?? 'product';
+const variant = process.env.VARIANT ?? "product";
 const workflowType = WORKFLOW_OF[variant];
-if (!workflowType) throw new Error(`VARIANT must be one of ${Object.keys(WORKFLOW_OF).join(', ')}`);
-const eager = process.env.EAGER === '1';
+if (!workflowType) throw new Error(`VARIANT must be one of ${Object.keys(WORKFLOW_OF).join(", ")}`);
+const eager = process.env.EAGER === "1";
 const window = process.env.WINDOW ? Number(process.env.WINDOW) : Infinity;
-const discardingExporter = { export: (_spans: unknown[], done: (result: { code: number }) => void) => done({ code: 0 }), shutdown: async () => undefined };
-const tracing = process.env.TRACING === '1' ? startTracing({ serviceName: 'experiment', exporter: discardingExporter }) : undefined;
+const discardingExporter = {
+  export: (_spans: unknown[], done: (result: { code: number }) => void) => done({ code: 0 }),
+  shutdown: async () => undefined,
+};
+const tracing =
+  process.env.TRACING === "1" ? startTracing({ serviceName: "experiment", exporter: discardingExporter }) : undefined;
 const polls = process.env.POLLS ? Number(process.env.POLLS) : undefined;
-const list = (value: string | undefined) => (value ? value.split(',') : []);
-const dir = path.join(projectRoot, '.data', 'bench', 'experiment');
+const list = (value: string | undefined) => (value ? value.split(",") : []);
+const dir = path.join(projectRoot, ".data", "bench", "experiment");
 await rm(dir, { recursive: true, force: true });
 await mkdir(dir, { recursive: true, mode: 0o755 });
-const logger = createLogger({ level: 'warn', name: 'x' });
-const postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort(), database: 'x', persistent: false, logger });
-const postmasterPid = Number(readFileSync(path.join(postgres.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-const temporal = await startTemporalServer({ logFile: path.join(dir, 'temporal.log'), dynamicConfig: list(process.env.DYN), sqlitePragmas: list(process.env.PRAGMA), dbFilename: process.env.DB_FILE === '1' ? path.join(dir, 'temporal.db') : undefined });
+const logger = createLogger({ level: "warn", name: "x" });
+const postgres = await startEmbeddedPostgres({
+  dataDir: path.join(dir, "pg"),
+  port: await freePort(),
+  database: "x",
+  persistent: false,
+  logger,
+});
+const postmasterPid = Number(readFileSync(path.join(postgres.dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+const temporal = await startTemporalServer({
+  logFile: path.join(dir, "temporal.log"),
+  dynamicConfig: list(process.env.DYN),
+  sqlitePragmas: list(process.env.PRAGMA),
+  dbFilename: process.env.DB_FILE === "1" ? path.join(dir, "temporal.db") : undefined,
+});
 try {
   const dataSource = createDataSource({ url: postgres.url, poolSize: 10 });
   await dataSource.initialize();
   await runMigrations(dataSource);
-  const keyring = parseKeyring(`x:${randomBytes(32).toString('base64')}`);
+  const keyring = parseKeyring(`x:${randomBytes(32).toString("base64")}`);
   const protector = createPersonalDataProtector({ cipher: createFieldCipher(keyring), blindIndexKey: randomBytes(32) });
   const dataConverter = createDataConverter(keyring);
-  const taskQueue = 'experiment';
+  const taskQueue = "experiment";
   // One connection for the worker and the client, as in the worker process (eager start needs it).
   const connection = await NativeConnection.connect({ address: temporal.address });
   const worker = await Worker.create({
     connection,
     taskQueue,
     activities: createActivities({ dataSource, protector }),
-    workflowsPath: fileURLToPath(new URL('./workflows.ts', import.meta.url)),
+    workflowsPath: fileURLToPath(new URL("./workflows.ts", import.meta.url)),
     dataConverter,
     ...(tracing ? tracingWorkerOptions(tracing) : {}),
     ...(polls ? { maxConcurrentWorkflowTaskPolls: polls, maxConcurrentActivityTaskPolls: polls } : {}),
   });
   const running = worker.run();
-  const client = new Client({ connection, dataConverter, ...(tracing ? { interceptors: tracingClientInterceptors() } : {}) });
-  const deliveries = buildSignedDeliveries(N, 'x'.repeat(32)).map((d) => parseCalDelivery(d.body, 'application/json', new Date()));
-  const auditRows = async () => Number((await dataSource.query('SELECT count(*)::int AS n FROM audit_logs'))[0].n);
-  const cpu = startCpuMeasurement([{ name: 'temporal', pid: temporal.pid }, { name: 'worker+client', pid: process.pid }, { name: 'postgres', pid: postmasterPid, withChildren: true }]);
+  const client = new Client({
+    connection,
+    dataConverter,
+    ...(tracing ? { interceptors: tracingClientInterceptors() } : {}),
+  });
+  const deliveries = buildSignedDeliveries(N, "x".repeat(32)).map((d) =>
+    parseCalDelivery(d.body, "application/json", new Date()),
+  );
+  const auditRows = async () => Number((await dataSource.query("SELECT count(*)::int AS n FROM audit_logs"))[0].n);
+  const cpu = startCpuMeasurement([
+    { name: "temporal", pid: temporal.pid },
+    { name: "worker+client", pid: process.pid },
+    { name: "postgres", pid: postmasterPid, withChildren: true },
+  ]);
   const server = await measureTemporalServer(temporal.metricsUrl, taskQueue);
   const started = Date.now();
   let next = 0;
@@ -106,25 +131,34 @@ try {
           continue;
         }
         const delivery = deliveries[next++]!;
-        const handle = await client.workflow.start(workflowType, { taskQueue, workflowId: `w-${delivery.deliveryId}`, args: [delivery], requestEagerStart: eager });
+        const handle = await client.workflow.start(workflowType, {
+          taskQueue,
+          workflowId: `w-${delivery.deliveryId}`,
+          args: [delivery],
+          requestEagerStart: eager,
+        });
         if (handle.eagerlyStarted) eagerlyStarted++;
       }
     }),
   );
   const startedAllAt = Date.now();
-  if (process.env.BACKLOG_PROBE === '1') {
-    const { temporal: proto } = (await import('@temporalio/proto')).default;
+  if (process.env.BACKLOG_PROBE === "1") {
+    const { temporal: proto } = (await import("@temporalio/proto")).default;
     for (let i = 0; i < 40 && done < N; i++) {
       const response = await connection.workflowService.describeTaskQueue({
-        namespace: 'default',
+        namespace: "default",
         taskQueue: { name: taskQueue, kind: proto.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
         taskQueueType: proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
         reportStats: true,
       });
       const countStarted = performance.now();
-      const { count: running } = await client.workflow.count(`TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`);
+      const { count: running } = await client.workflow.count(
+        `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'`,
+      );
       const countMs = Math.round(performance.now() - countStarted);
-      console.log(`t=${((Date.now() - started) / 1000).toFixed(1)} started=${next} done=${done} running=${running} (${countMs} ms) backlog=${Number(response.stats?.approximateBacklogCount ?? -1)} age=${response.stats?.approximateBacklogAge?.seconds ?? 0}`);
+      console.log(
+        `t=${((Date.now() - started) / 1000).toFixed(1)} started=${next} done=${done} running=${running} (${countMs} ms) backlog=${Number(response.stats?.approximateBacklogCount ?? -1)} age=${response.stats?.approximateBacklogAge?.seconds ?? 0}`,
+      );
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -137,17 +171,19 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 250));
     activity = await server();
   }
-  const perWorkflowMs = Object.fromEntries(Object.entries(cores.cpuSeconds).map(([name, cpuSeconds]) => [name, Math.round((cpuSeconds * 1000 * 10) / N) / 10]));
+  const perWorkflowMs = Object.fromEntries(
+    Object.entries(cores.cpuSeconds).map(([name, cpuSeconds]) => [name, Math.round((cpuSeconds * 1000 * 10) / N) / 10]),
+  );
   console.log(
     JSON.stringify({
       variant,
       eager,
       tracing: Boolean(tracing),
-      window: Number.isFinite(window) ? window : 'none',
-      polls: polls ?? 'default',
-      dynamicConfig: process.env.DYN ?? '',
-      pragmas: process.env.PRAGMA ?? '',
-      sqliteFile: process.env.DB_FILE === '1',
+      window: Number.isFinite(window) ? window : "none",
+      polls: polls ?? "default",
+      dynamicConfig: process.env.DYN ?? "",
+      pragmas: process.env.PRAGMA ?? "",
+      sqliteFile: process.env.DB_FILE === "1",
       n: N,
       eagerlyStarted,
       startSeconds: (startedAllAt - started) / 1000,

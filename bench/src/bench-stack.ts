@@ -2,18 +2,18 @@
 // .data/bench/), an in-memory Temporal dev server with its metrics on, and our worker and api as child
 // processes configured as in production (NODE_ENV=production, every setting explicit). Also creates the databases the
 // baselines and the seed peer write to, in the same Postgres, so they share its disk and CPU.
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import path from 'node:path';
-import pg from 'pg';
-import { createDataSource, runMigrations } from '@churchhub/database';
-import type { Logger } from '@churchhub/logging';
-import { freePort, projectRoot, startEmbeddedPostgres } from '@churchhub/local-stack';
-import type { TrackedProcess } from './process-cpu.js';
-import { startServiceProcess, waitUntilServing, type ServiceProcess } from './service-process.js';
-import { startTemporalServer } from './temporal-server.js';
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+import { createDataSource, runMigrations } from "@churchhub/database";
+import type { Logger } from "@churchhub/logging";
+import { freePort, projectRoot, startEmbeddedPostgres } from "@churchhub/local-stack";
+import type { TrackedProcess } from "./process-cpu.js";
+import { startServiceProcess, waitUntilServing, type ServiceProcess } from "./service-process.js";
+import { startTemporalServer } from "./temporal-server.js";
 
-export const BENCH_DATA_DIR = path.join(projectRoot, '.data', 'bench');
+export const BENCH_DATA_DIR = path.join(projectRoot, ".data", "bench");
 const BENCH_WEBHOOKS_PER_MINUTE = 100_000_000;
 
 export interface BenchStack {
@@ -77,18 +77,19 @@ async function createMigratedDatabase(adminUrl: string, database: string, migrat
 export async function startBenchStack(options: BenchStackOptions): Promise<BenchStack> {
   const cleanups: Array<() => Promise<unknown>> = [];
   const stop = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => options.logger.warn({ err: error }, 'stop failed'));
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((error: unknown) => options.logger.warn({ err: error }, "stop failed"));
   };
   try {
     // A fresh cluster each run: the ledger counts rows, so nothing from an earlier run may be there.
     await rm(BENCH_DATA_DIR, { recursive: true, force: true });
-    const logDir = path.join(BENCH_DATA_DIR, 'logs');
+    const logDir = path.join(BENCH_DATA_DIR, "logs");
     await mkdir(logDir, { recursive: true, mode: 0o755 });
 
     const postgres = await startEmbeddedPostgres({
-      dataDir: path.join(BENCH_DATA_DIR, 'postgres'),
+      dataDir: path.join(BENCH_DATA_DIR, "postgres"),
       port: await freePort(),
-      database: 'churchhub',
+      database: "churchhub",
       persistent: false,
       logger: options.logger,
     });
@@ -98,53 +99,74 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     await dataSource.initialize();
     await runMigrations(dataSource);
     await dataSource.destroy();
-    const seedPeerDatabaseUrl = await createMigratedDatabase(databaseUrl, 'bench_seed_peer', true);
-    const baselineDatabaseUrl = await createMigratedDatabase(databaseUrl, 'bench_baseline', false);
+    const seedPeerDatabaseUrl = await createMigratedDatabase(databaseUrl, "bench_seed_peer", true);
+    const baselineDatabaseUrl = await createMigratedDatabase(databaseUrl, "bench_baseline", false);
 
-    const postmasterPid = Number((await readFile(path.join(postgres.dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    const postmasterPid = Number(
+      (await readFile(path.join(postgres.dataDir, "postmaster.pid"), "utf8")).split("\n")[0],
+    );
 
-    const temporal = await startTemporalServer({ logFile: path.join(logDir, 'temporal.log'), dynamicConfig: options.temporalDynamicConfig, niceness: options.pipelineNiceness });
+    const temporal = await startTemporalServer({
+      logFile: path.join(logDir, "temporal.log"),
+      dynamicConfig: options.temporalDynamicConfig,
+      niceness: options.pipelineNiceness,
+    });
     cleanups.push(() => temporal.stop());
 
     const port = await freePort();
-    const webhookSecret = randomBytes(32).toString('hex');
+    const webhookSecret = randomBytes(32).toString("hex");
     const serviceEnv: NodeJS.ProcessEnv = {
       ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: process.env.BENCH_SERVICE_LOG_LEVEL ?? 'info',
+      NODE_ENV: "production",
+      LOG_LEVEL: process.env.BENCH_SERVICE_LOG_LEVEL ?? "info",
       PORT: String(port),
-      API_HOST: '127.0.0.1',
+      API_HOST: "127.0.0.1",
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporal.address,
-      TEMPORAL_NAMESPACE: 'default',
-      TEMPORAL_TASK_QUEUE: 'churchhub-booking-bench',
+      TEMPORAL_NAMESPACE: "default",
+      TEMPORAL_TASK_QUEUE: "churchhub-booking-bench",
       CAL_WEBHOOK_SECRET: webhookSecret,
-      WEB_SERVER_TOKEN: randomBytes(32).toString('hex'),
-      DATA_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
-      BLIND_INDEX_KEY: randomBytes(32).toString('base64'),
-      CAL_OAUTH_CLIENT_ID: '',
-      CAL_OAUTH_CLIENT_SECRET: '',
+      WEB_SERVER_TOKEN: randomBytes(32).toString("hex"),
+      DATA_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString("base64")}`,
+      BLIND_INDEX_KEY: randomBytes(32).toString("base64"),
+      CAL_OAUTH_CLIENT_ID: "",
+      CAL_OAUTH_CLIENT_SECRET: "",
       WORKER_PORT: String(await freePort()),
       WORKER_SDK_METRICS_PORT: String(await freePort()),
       // The bench offers up to 2,000/s from one address to find the pipeline's capacity; production's
       // per-IP webhook limit (RATE_LIMIT_WEBHOOKS_PER_MINUTE, 6,000/min) would answer 429 above 100/s.
       RATE_LIMIT_WEBHOOKS_PER_MINUTE: String(BENCH_WEBHOOKS_PER_MINUTE),
       // Reconciliation asks Cal.com's API (not reachable here) on a schedule: keep it out of the way.
-      RECONCILE_EVERY_MINUTES: '1440',
+      RECONCILE_EVERY_MINUTES: "1440",
     };
-    const worker = await startServiceProcess('worker', 'worker/src/main.ts', serviceEnv, projectRoot, path.join(logDir, 'worker.log'), options.nodeArgs, options.pipelineNiceness);
+    const worker = await startServiceProcess(
+      "worker",
+      "worker/src/main.ts",
+      serviceEnv,
+      projectRoot,
+      path.join(logDir, "worker.log"),
+      options.nodeArgs,
+      options.pipelineNiceness,
+    );
     cleanups.push(() => worker.stop());
-    const api = await startServiceProcess('api', 'api/src/main.ts', serviceEnv, projectRoot, path.join(logDir, 'api.log'), options.nodeArgs);
+    const api = await startServiceProcess(
+      "api",
+      "api/src/main.ts",
+      serviceEnv,
+      projectRoot,
+      path.join(logDir, "api.log"),
+      options.nodeArgs,
+    );
     cleanups.push(() => api.stop());
     const apiUrl = `http://127.0.0.1:${port}`;
     await waitUntilServing(api, `${apiUrl}/health`, 90_000);
     await waitUntilServing(worker, `http://127.0.0.1:${serviceEnv.WORKER_PORT}/ready`, 90_000);
 
     const processes: TrackedProcess[] = [
-      { name: 'api', pid: api.pid },
-      { name: 'worker', pid: worker.pid },
-      { name: 'temporal', pid: temporal.pid },
-      { name: 'postgres', pid: postmasterPid, withChildren: true },
+      { name: "api", pid: api.pid },
+      { name: "worker", pid: worker.pid },
+      { name: "temporal", pid: temporal.pid },
+      { name: "postgres", pid: postmasterPid, withChildren: true },
     ];
     return {
       apiUrl,

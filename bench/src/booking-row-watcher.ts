@@ -2,7 +2,7 @@
 // committed before that poll's snapshot, so the poll's send time is an upper bound on the commit time
 // (off by at most one interval plus the query). Also reads created_at, the writing transaction's start:
 // a lower bound. The two bracket the true delivery-to-commit time.
-import type pg from 'pg';
+import type pg from "pg";
 
 export interface SeenRow {
   /** Wall-clock ms of the poll that first saw the committed row. */
@@ -23,7 +23,7 @@ export function watchBookingRows(pool: pg.Pool, intervalMs: number) {
       const chunk = uids.slice(offset, offset + 5_000);
       const sentAt = Date.now();
       const { rows } = await pool.query<{ uid: string; created_ms: number }>(
-        'SELECT uid, (extract(epoch FROM created_at) * 1000)::float8 AS created_ms FROM bookings WHERE uid = ANY($1::text[])',
+        "SELECT uid, (extract(epoch FROM created_at) * 1000)::float8 AS created_ms FROM bookings WHERE uid = ANY($1::text[])",
         [chunk],
       );
       for (const row of rows) {
@@ -56,7 +56,8 @@ export function watchBookingRows(pool: pg.Pool, intervalMs: number) {
     /** Resolves true once nothing is outstanding, false if the time runs out first. */
     async waitForAll(timeoutMs: number): Promise<boolean> {
       const deadline = Date.now() + timeoutMs;
-      while (outstanding.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      while (outstanding.size > 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, intervalMs));
       return outstanding.size === 0;
     },
     async stop(): Promise<void> {

@@ -2,11 +2,11 @@
 // how long until all are acknowledged, and until every acknowledged one has its booking row. The drain
 // window is bounded: if it closes first, the drain rate is the burst's rows committed per second so
 // far, and the time to drain all is projected from it (and labelled as such).
-import type pg from 'pg';
-import { watchBookingRows } from './booking-row-watcher.js';
-import type { SentDelivery } from './ledger.js';
-import { runOpenLoop, type OpenLoopResult } from './open-loop-generator.js';
-import { buildSignedDeliveries } from './signed-deliveries.js';
+import type pg from "pg";
+import { watchBookingRows } from "./booking-row-watcher.js";
+import type { SentDelivery } from "./ledger.js";
+import { runOpenLoop, type OpenLoopResult } from "./open-loop-generator.js";
+import { buildSignedDeliveries } from "./signed-deliveries.js";
 
 export interface BurstResult {
   events: number;
@@ -29,8 +29,15 @@ export interface BurstResult {
   drainSecondsProjected: boolean;
 }
 
-export async function measureBurst(options: { pool: pg.Pool; url: string; secret: string; events: number; windowMs: number }) {
-  const countRows = async () => (await options.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM bookings')).rows[0]!.n;
+export async function measureBurst(options: {
+  pool: pg.Pool;
+  url: string;
+  secret: string;
+  events: number;
+  windowMs: number;
+}) {
+  const countRows = async () =>
+    (await options.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM bookings")).rows[0]!.n;
   const rowsBefore = await countRows();
   const watcher = watchBookingRows(options.pool, 250);
   const deliveries = buildSignedDeliveries(options.events, options.secret);
@@ -49,7 +56,8 @@ export async function measureBurst(options: { pool: pg.Pool; url: string; secret
   await watcher.stop();
   const pipelineRowsCommitted = (await countRows()) - rowsBefore;
   const rowsCommitted = watcher.seen.size;
-  const lastRow = rowsCommitted > 0 ? Math.max(...[...watcher.seen.values()].map((row) => row.seenAtEpochMs)) : windowEnd;
+  const lastRow =
+    rowsCommitted > 0 ? Math.max(...[...watcher.seen.values()].map((row) => row.seenAtEpochMs)) : windowEnd;
   const seconds = ((drained ? lastRow : windowEnd) - started) / 1000;
   const rate = (drained ? ack.acknowledged : pipelineRowsCommitted) / seconds;
   const result: BurstResult = {
@@ -65,6 +73,9 @@ export async function measureBurst(options: { pool: pg.Pool; url: string; secret
     drainSeconds: drained ? Math.round(seconds * 10) / 10 : rate > 0 ? Math.round(ack.acknowledged / rate) : null,
     drainSecondsProjected: !drained,
   };
-  const sent: SentDelivery[] = deliveries.map((delivery, index) => ({ uid: delivery.uid, outcome: ack.outcomes[index]! }));
+  const sent: SentDelivery[] = deliveries.map((delivery, index) => ({
+    uid: delivery.uid,
+    outcome: ack.outcomes[index]!,
+  }));
   return { result, ack, sent };
 }

@@ -1,8 +1,8 @@
 // Summarises V8 CPU profiles (node --cpu-prof, as `BENCH_CPU_PROFILE=1 npm run bench` records for the api
 // and the worker): where the process spent its own CPU time, by package and by function.
 // Usage: tsx bench/src/cpu-profile-summary.ts <file.cpuprofile>...
-import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
+import { readFile } from "node:fs/promises";
+import { pathToFileURL } from "node:url";
 
 interface ProfileNode {
   id: number;
@@ -19,12 +19,12 @@ interface CpuProfile {
 
 /** Which package (or our workspace folder, or Node itself) a script URL belongs to. */
 function packageOf(url: string): string {
-  if (!url) return '(native/V8)';
-  if (url.startsWith('node:')) return 'node:internal';
-  const modules = url.lastIndexOf('/node_modules/');
+  if (!url) return "(native/V8)";
+  if (url.startsWith("node:")) return "node:internal";
+  const modules = url.lastIndexOf("/node_modules/");
   if (modules !== -1) {
-    const rest = url.slice(modules + '/node_modules/'.length).split('/');
-    return rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
+    const rest = url.slice(modules + "/node_modules/".length).split("/");
+    return rest[0]!.startsWith("@") ? `${rest[0]}/${rest[1]}` : rest[0]!;
   }
   const workspace = /\/work\/[^/]+\/([^/]+)\//.exec(url) ?? /\/([^/]+)\/src\//.exec(url);
   return workspace ? `ours: ${workspace[1]}` : url;
@@ -41,13 +41,13 @@ export function summarizeProfile(profile: CpuProfile, top = 12): string {
     const count = hits.get(node.id) ?? 0;
     if (count === 0) continue;
     const { functionName, url, lineNumber } = node.callFrame;
-    if (functionName === '(idle)' || functionName === '(program)' || functionName === '(garbage collector)') {
-      if (functionName === '(idle)') idle += count;
+    if (functionName === "(idle)" || functionName === "(program)" || functionName === "(garbage collector)") {
+      if (functionName === "(idle)") idle += count;
       else byPackage.set(functionName, (byPackage.get(functionName) ?? 0) + count);
       continue;
     }
     byPackage.set(packageOf(url), (byPackage.get(packageOf(url)) ?? 0) + count);
-    const name = `${functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${lineNumber + 1}`;
+    const name = `${functionName || "(anonymous)"} ${url.split("/").slice(-2).join("/")}:${lineNumber + 1}`;
     byFunction.set(name, (byFunction.get(name) ?? 0) + count);
   }
   const busy = totalSamples - idle;
@@ -61,13 +61,13 @@ export function summarizeProfile(profile: CpuProfile, top = 12): string {
   return [
     `  ${seconds.toFixed(0)} s profiled, busy ${((busy / Math.max(totalSamples, 1)) * 100).toFixed(0)}% of samples; self time of the busy samples by package:`,
     ...list(byPackage),
-    '  by function:',
+    "  by function:",
     ...list(byFunction),
-  ].join('\n');
+  ].join("\n");
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   for (const file of process.argv.slice(2)) {
-    process.stdout.write(`${file}\n${summarizeProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile)}\n`);
+    process.stdout.write(`${file}\n${summarizeProfile(JSON.parse(await readFile(file, "utf8")) as CpuProfile)}\n`);
   }
 }

@@ -1,12 +1,12 @@
 // End-to-end latency: deliveries offered at a fixed rate; for each acknowledged one, the time from its
 // scheduled send to its committed booking row (watched by polling; see booking-row-watcher.ts). The
 // window after the last send is bounded; rows not seen by then are censored (see latency-stats.ts).
-import type pg from 'pg';
-import { watchBookingRows } from './booking-row-watcher.js';
-import type { SentDelivery } from './ledger.js';
-import { summarizeLatencies, type LatencySummary } from './latency-stats.js';
-import { runOpenLoop, type OpenLoopResult } from './open-loop-generator.js';
-import { buildSignedDeliveries } from './signed-deliveries.js';
+import type pg from "pg";
+import { watchBookingRows } from "./booking-row-watcher.js";
+import type { SentDelivery } from "./ledger.js";
+import { summarizeLatencies, type LatencySummary } from "./latency-stats.js";
+import { runOpenLoop, type OpenLoopResult } from "./open-loop-generator.js";
+import { buildSignedDeliveries } from "./signed-deliveries.js";
 
 export interface EndToEndResult {
   offeredRate: number;
@@ -32,7 +32,9 @@ export interface EndToEndOptions {
   windowAfterLastSendMs: number;
 }
 
-export async function measureEndToEnd(options: EndToEndOptions): Promise<{ result: EndToEndResult; ack: OpenLoopResult; sent: SentDelivery[] }> {
+export async function measureEndToEnd(
+  options: EndToEndOptions,
+): Promise<{ result: EndToEndResult; ack: OpenLoopResult; sent: SentDelivery[] }> {
   const watcher = watchBookingRows(options.pool, options.pollIntervalMs);
   const scheduled = new Map<string, number>();
   const deliveries = buildSignedDeliveries(options.rate * options.seconds, options.secret);

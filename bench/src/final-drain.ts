@@ -2,8 +2,8 @@
 // has its audit entry, no inbox row waits to be relayed and no delivery workflow is still running.
 // Bounded: if the time runs out the ledger says how many are still queued, and the run is void. The
 // drain's own rate is reported too (audit entries written per second while waiting).
-import type pg from 'pg';
-import type { SentDelivery } from './ledger.js';
+import type pg from "pg";
+import type { SentDelivery } from "./ledger.js";
 
 export interface FinalDrain {
   drained: boolean;
@@ -28,7 +28,9 @@ export interface FinalDrainOptions {
 }
 
 export async function waitForFinalDrain(options: FinalDrainOptions): Promise<FinalDrain> {
-  const acknowledged = options.sent.filter((delivery) => delivery.outcome === 'acknowledged').map((delivery) => delivery.uid);
+  const acknowledged = options.sent
+    .filter((delivery) => delivery.outcome === "acknowledged")
+    .map((delivery) => delivery.uid);
   const started = Date.now();
   const outstanding = async () => {
     const { rows } = await options.pool.query<{ audited: number; pending: number }>(
@@ -50,7 +52,9 @@ export async function waitForFinalDrain(options: FinalDrainOptions): Promise<Fin
     if (Date.now() - started > options.timeoutMs) break;
     if (Date.now() - lastLog >= 30_000) {
       lastLog = Date.now();
-      options.log(`  ${Math.round((lastLog - started) / 1000)} s: ${now.deliveries} acknowledged deliveries not yet processed, ${now.inbox} inbox rows not yet relayed`);
+      options.log(
+        `  ${Math.round((lastLog - started) / 1000)} s: ${now.deliveries} acknowledged deliveries not yet processed, ${now.inbox} inbox rows not yet relayed`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     now = await outstanding();
@@ -64,6 +68,9 @@ export async function waitForFinalDrain(options: FinalDrainOptions): Promise<Fin
     outstandingAtEnd: now.deliveries,
     inboxPendingAtEnd: now.inbox,
     runningWorkflowsAtEnd: running,
-    eventsPerSecond: seconds >= 1 && atStart.deliveries > 0 ? Math.round(((atStart.deliveries - now.deliveries) / seconds) * 10) / 10 : null,
+    eventsPerSecond:
+      seconds >= 1 && atStart.deliveries > 0
+        ? Math.round(((atStart.deliveries - now.deliveries) / seconds) * 10) / 10
+        : null,
   };
 }

@@ -29,9 +29,24 @@ function percentileIndex(length: number, p: number): number {
 const round = (value: number) => Math.round(value * 10) / 10;
 
 /** `censoredAtLeastMs`: for each outstanding request, the latency it has at least. */
-export function summarizeLatencies(latenciesMs: readonly number[], censoredAtLeastMs: readonly number[] = []): LatencySummary {
-  const samples: Sample[] = [...latenciesMs.map((ms) => ({ ms, censored: false })), ...censoredAtLeastMs.map((ms) => ({ ms, censored: true }))];
-  if (samples.length === 0) return { count: 0, p50Ms: null, p99Ms: null, maxMs: null, censored: 0, p50IsLowerBound: false, p99IsLowerBound: false };
+export function summarizeLatencies(
+  latenciesMs: readonly number[],
+  censoredAtLeastMs: readonly number[] = [],
+): LatencySummary {
+  const samples: Sample[] = [
+    ...latenciesMs.map((ms) => ({ ms, censored: false })),
+    ...censoredAtLeastMs.map((ms) => ({ ms, censored: true })),
+  ];
+  if (samples.length === 0)
+    return {
+      count: 0,
+      p50Ms: null,
+      p99Ms: null,
+      maxMs: null,
+      censored: 0,
+      p50IsLowerBound: false,
+      p99IsLowerBound: false,
+    };
   // Ties go to the censored sample: its true value is at least as large.
   samples.sort((a, b) => a.ms - b.ms || Number(a.censored) - Number(b.censored));
   // A percentile is exact only if every censored sample sorts after it: raising their values (to the

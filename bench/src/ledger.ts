@@ -4,8 +4,8 @@
 // voids the run. A missing delivery whose inbox row exists was recorded durably but not yet processed
 // when the drain window closed (a backlog); one without is lost. Duplicates (more than one audit entry
 // for one event) are counted too.
-import type pg from 'pg';
-import type { Outcome } from './open-loop-generator.js';
+import type pg from "pg";
+import type { Outcome } from "./open-loop-generator.js";
 
 export interface Ledger {
   sent: number;
@@ -44,13 +44,19 @@ async function countRows(pool: pg.Pool, uids: string[]): Promise<Map<string, num
 
 /** Booking uids of the inbox's rows (from their workflow ids: cal-booking_created-<uid>-<16-hex digest>). */
 async function inboxUids(pool: pg.Pool): Promise<Set<string>> {
-  const prefix = 'cal-booking_created-';
-  const { rows } = await pool.query<{ workflow_id: string }>('SELECT workflow_id FROM webhook_inbox WHERE starts_with(workflow_id, $1)', [prefix]);
+  const prefix = "cal-booking_created-";
+  const { rows } = await pool.query<{ workflow_id: string }>(
+    "SELECT workflow_id FROM webhook_inbox WHERE starts_with(workflow_id, $1)",
+    [prefix],
+  );
   return new Set(rows.map((row) => row.workflow_id.slice(prefix.length, -17)));
 }
 
 export async function closeLedger(pool: pg.Pool, sent: readonly SentDelivery[]): Promise<Ledger> {
-  const counts = await countRows(pool, sent.map((delivery) => delivery.uid));
+  const counts = await countRows(
+    pool,
+    sent.map((delivery) => delivery.uid),
+  );
   const queued = await inboxUids(pool);
   let persisted = 0;
   let rejected = 0;
@@ -60,7 +66,7 @@ export async function closeLedger(pool: pg.Pool, sent: readonly SentDelivery[]):
   let rejectedButPersisted = 0;
   for (const delivery of sent) {
     const audits = counts.get(delivery.uid) ?? 0;
-    if (delivery.outcome !== 'acknowledged') {
+    if (delivery.outcome !== "acknowledged") {
       rejected++;
       if (audits > 0) rejectedButPersisted++;
     } else if (audits >= 1) {

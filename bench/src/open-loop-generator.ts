@@ -1,10 +1,10 @@
 // Open-loop load: request i is due at start + i/rate whatever happened to earlier requests, and its
 // latency is measured from that scheduled time, so neither a slow server nor a slow generator can hide
 // queueing (no coordinated omission). Keep-alive sockets, enough of them for the offered rate.
-import { Agent, request } from 'node:http';
-import { performance } from 'node:perf_hooks';
-import { summarizeLatencies, type LatencySummary } from './latency-stats.js';
-import type { SignedDelivery } from './signed-deliveries.js';
+import { Agent, request } from "node:http";
+import { performance } from "node:perf_hooks";
+import { summarizeLatencies, type LatencySummary } from "./latency-stats.js";
+import type { SignedDelivery } from "./signed-deliveries.js";
 
 export interface OpenLoopOptions {
   url: string;
@@ -18,7 +18,7 @@ export interface OpenLoopOptions {
   onAcknowledged?: (delivery: SignedDelivery, scheduledAtEpochMs: number) => void;
 }
 
-export type Outcome = 'acknowledged' | 'rejected' | 'no-answer';
+export type Outcome = "acknowledged" | "rejected" | "no-answer";
 
 export interface OpenLoopResult {
   offeredRate: number;
@@ -62,7 +62,7 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopRes
     outcomes[index] = outcome;
     statusCounts[status] = (statusCounts[status] ?? 0) + 1;
     lastAnswerAt = Math.max(lastAnswerAt, now);
-    if (outcome === 'acknowledged') {
+    if (outcome === "acknowledged") {
       latencies.push(now - scheduledAt);
       options.onAcknowledged?.(deliveries[index]!, scheduledAt + epochOffset);
     }
@@ -80,19 +80,26 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopRes
       settle(index, outcome, status, scheduledAt);
     };
     // A deadline on the whole exchange, including any wait for a free socket.
-    const deadline = setTimeout(() => req.destroy(new Error('timeout')), timeoutMs);
+    const deadline = setTimeout(() => req.destroy(new Error("timeout")), timeoutMs);
     const req = request(
-      { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: delivery.headers, agent },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: "POST",
+        headers: delivery.headers,
+        agent,
+      },
       (res) => {
         res.resume();
-        res.on('end', () => {
+        res.on("end", () => {
           const code = res.statusCode ?? 0;
-          once(code >= 200 && code < 300 ? 'acknowledged' : 'rejected', String(code));
+          once(code >= 200 && code < 300 ? "acknowledged" : "rejected", String(code));
         });
-        res.on('error', () => once('no-answer', 'response-error'));
+        res.on("error", () => once("no-answer", "response-error"));
       },
     );
-    req.on('error', (error) => once('no-answer', error.message === 'timeout' ? 'timeout' : 'connection-error'));
+    req.on("error", (error) => once("no-answer", error.message === "timeout" ? "timeout" : "connection-error"));
     req.end(delivery.body);
   }
 
@@ -111,14 +118,14 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopRes
   await finished;
   agent.destroy();
 
-  const acknowledged = outcomes.filter((outcome) => outcome === 'acknowledged').length;
+  const acknowledged = outcomes.filter((outcome) => outcome === "acknowledged").length;
   const elapsedSeconds = (lastAnswerAt - start) / 1000;
   return {
     offeredRate: rate,
     sent: deliveries.length,
     acknowledged,
-    rejected: outcomes.filter((outcome) => outcome === 'rejected').length,
-    noAnswer: outcomes.filter((outcome) => outcome === 'no-answer').length,
+    rejected: outcomes.filter((outcome) => outcome === "rejected").length,
+    noAnswer: outcomes.filter((outcome) => outcome === "no-answer").length,
     statusCounts,
     acksPerSecond: Math.round(acknowledged / elapsedSeconds),
     ackLatency: summarizeLatencies(latencies),

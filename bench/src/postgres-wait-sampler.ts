@@ -1,7 +1,7 @@
 // Samples what one application's Postgres sessions are doing (pg_stat_activity, every few ms) and
 // tallies it: on CPU, waiting for a lock (and which kind), for the WAL flush, for the client, …
 // A poor man's wait-event profile that needs no extension.
-import type pg from 'pg';
+import type pg from "pg";
 
 export interface WaitProfile {
   samples: number;
@@ -34,7 +34,13 @@ export function sampleWaits(pool: pg.Pool, applicationName: string, intervalMs =
   return async (): Promise<WaitProfile> => {
     stopped = true;
     await loop;
-    const shares = [...tally.entries()].sort((a, b) => b[1] - a[1]).map(([wait, count]) => [wait, Math.round((count / Math.max(active, 1)) * 100) / 100]);
-    return { samples, activeShares: Object.fromEntries(shares), averageActive: Math.round((active / Math.max(samples, 1)) * 10) / 10 };
+    const shares = [...tally.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([wait, count]) => [wait, Math.round((count / Math.max(active, 1)) * 100) / 100]);
+    return {
+      samples,
+      activeShares: Object.fromEntries(shares),
+      averageActive: Math.round((active / Math.max(samples, 1)) * 10) / 10,
+    };
   };
 }

@@ -1,6 +1,6 @@
 // CPU time used by the stack's processes (Linux /proc), so each phase can say who was busy: the api,
 // the worker, Temporal, or Postgres (the postmaster and all its backends).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from "node:fs";
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
@@ -12,10 +12,14 @@ interface ProcStat {
 
 function readStat(pid: number): ProcStat | undefined {
   try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
     // The command name may contain spaces; fields after the closing parenthesis are fixed.
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(fields[1]), cpuSeconds: (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND };
+    const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    return {
+      ppid: Number(fields[1]),
+      cpuSeconds:
+        (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND,
+    };
   } catch {
     return undefined;
   }
@@ -25,7 +29,7 @@ function readStat(pid: number): ProcStat | undefined {
 function cpuSecondsOf(pid: number, withChildren: boolean): number {
   let total = readStat(pid)?.cpuSeconds ?? 0;
   if (!withChildren) return total;
-  for (const entry of readdirSync('/proc')) {
+  for (const entry of readdirSync("/proc")) {
     const child = Number(entry);
     if (!Number.isInteger(child)) continue;
     const stat = readStat(child);
@@ -53,10 +57,16 @@ export function startCpuMeasurement(processes: readonly TrackedProcess[]): () =>
   const before = processes.map((tracked) => cpuSecondsOf(tracked.pid, tracked.withChildren ?? false));
   return () => {
     const seconds = (performance.now() - startedAt) / 1000;
-    const used = processes.map((tracked, index) => cpuSecondsOf(tracked.pid, tracked.withChildren ?? false) - before[index]!);
+    const used = processes.map(
+      (tracked, index) => cpuSecondsOf(tracked.pid, tracked.withChildren ?? false) - before[index]!,
+    );
     return {
-      coresUsed: Object.fromEntries(processes.map((tracked, index) => [tracked.name, Math.round((used[index]! / seconds) * 100) / 100])),
-      cpuSeconds: Object.fromEntries(processes.map((tracked, index) => [tracked.name, Math.round(used[index]! * 100) / 100])),
+      coresUsed: Object.fromEntries(
+        processes.map((tracked, index) => [tracked.name, Math.round((used[index]! / seconds) * 100) / 100]),
+      ),
+      cpuSeconds: Object.fromEntries(
+        processes.map((tracked, index) => [tracked.name, Math.round(used[index]! * 100) / 100]),
+      ),
     };
   };
 }

@@ -1,11 +1,11 @@
 // Offers each fixed rate in turn to one endpoint (fresh signed deliveries each time) and keeps what
 // was sent and how it was answered, for the table and the ledger.
-import { runOpenLoop, type OpenLoopResult } from './open-loop-generator.js';
-import { describeObserved } from './report.js';
-import type { SentDelivery } from './ledger.js';
-import { buildSignedDeliveries } from './signed-deliveries.js';
+import { runOpenLoop, type OpenLoopResult } from "./open-loop-generator.js";
+import { describeObserved } from "./report.js";
+import type { SentDelivery } from "./ledger.js";
+import { buildSignedDeliveries } from "./signed-deliveries.js";
 
-export type RateResult = Omit<OpenLoopResult, 'outcomes'> & {
+export type RateResult = Omit<OpenLoopResult, "outcomes"> & {
   seconds: number;
   observed?: Record<string, unknown>;
   /** CPU milliseconds each process spent per acknowledged delivery (from the probe's CPU seconds). */
@@ -34,18 +34,23 @@ export async function sweepRates(options: SweepOptions): Promise<{ results: Rate
     const finishProbe = await options.probe?.();
     const { outcomes, ...result } = await runOpenLoop({ url: options.url, rate, deliveries });
     const observed = await finishProbe?.();
-    deliveries.forEach((delivery, index) => sent.push({ uid: delivery.uid, outcome: outcomes[index]! }));
+    for (const [index, delivery] of deliveries.entries()) sent.push({ uid: delivery.uid, outcome: outcomes[index]! });
     const cpuSeconds = observed?.cpuSeconds as Record<string, number> | undefined;
     const cpuMsPerAck =
       cpuSeconds && result.acknowledged > 0
-        ? Object.fromEntries(Object.entries(cpuSeconds).map(([name, seconds]) => [name, Math.round((seconds * 1000 * 100) / result.acknowledged) / 100]))
+        ? Object.fromEntries(
+            Object.entries(cpuSeconds).map(([name, seconds]) => [
+              name,
+              Math.round((seconds * 1000 * 100) / result.acknowledged) / 100,
+            ]),
+          )
         : undefined;
     results.push({ ...result, seconds: options.secondsPerRate, observed, cpuMsPerAck });
     await options.settle?.();
     options.log(
       `  ${String(rate).padStart(5)}/s offered: ${result.acknowledged}/${result.sent} acked, ${result.acksPerSecond} acks/s, ` +
         `p50 ${result.ackLatency.p50Ms} ms, p99 ${result.ackLatency.p99Ms} ms, answers ${JSON.stringify(result.statusCounts)}` +
-        (observed ? `\n      ${describeObserved(observed)}` : ''),
+        (observed ? `\n      ${describeObserved(observed)}` : ""),
     );
   }
   return { results, sent };

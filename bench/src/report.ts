@@ -1,16 +1,22 @@
 // Turns the figures into the printed table, the target verdicts and bench/results/latest.json.
-import { rename, writeFile } from 'node:fs/promises';
-import type { InsertCeilingResult } from './baselines/insert-ceiling.js';
-import type { BurstResult } from './burst-drain.js';
-import type { EndToEndResult } from './end-to-end-latency.js';
-import type { FinalDrain } from './final-drain.js';
-import type { LatencySummary } from './latency-stats.js';
-import type { Ledger } from './ledger.js';
-import type { RateResult } from './rate-sweep.js';
+import { rename, writeFile } from "node:fs/promises";
+import type { InsertCeilingResult } from "./baselines/insert-ceiling.js";
+import type { BurstResult } from "./burst-drain.js";
+import type { EndToEndResult } from "./end-to-end-latency.js";
+import type { FinalDrain } from "./final-drain.js";
+import type { LatencySummary } from "./latency-stats.js";
+import type { Ledger } from "./ledger.js";
+import type { RateResult } from "./rate-sweep.js";
 
 export interface BenchFigures {
   date: string;
-  machine: { cpus: number; node: string; loadAverageBefore: number[]; loadAverageAfter: number[]; pipelineNiceness: number };
+  machine: {
+    cpus: number;
+    node: string;
+    loadAverageBefore: number[];
+    loadAverageAfter: number[];
+    pipelineNiceness: number;
+  };
   secondsPerRate: { ours: number; baselines: number };
   baseline: { bareEndpoint: RateResult[]; insertCeiling: InsertCeilingResult[] };
   seedPeer: RateResult[];
@@ -31,9 +37,10 @@ export interface Verdict {
   met: boolean;
 }
 
-const fmt = (value: number | null | undefined) => (value === null || value === undefined ? '—' : value.toLocaleString('en-US'));
-const p50 = (summary: LatencySummary) => `${summary.p50IsLowerBound ? '≥ ' : ''}${fmt(summary.p50Ms)}`;
-const p99 = (summary: LatencySummary) => `${summary.p99IsLowerBound ? '≥ ' : ''}${fmt(summary.p99Ms)}`;
+const fmt = (value: number | null | undefined) =>
+  value === null || value === undefined ? "—" : value.toLocaleString("en-US");
+const p50 = (summary: LatencySummary) => `${summary.p50IsLowerBound ? "≥ " : ""}${fmt(summary.p50Ms)}`;
+const p99 = (summary: LatencySummary) => `${summary.p99IsLowerBound ? "≥ " : ""}${fmt(summary.p99Ms)}`;
 
 /** The highest acknowledged rate our api reached in the run (a fixed rate or the burst). */
 export function ackCapacity(figures: BenchFigures): number {
@@ -41,7 +48,9 @@ export function ackCapacity(figures: BenchFigures): number {
 }
 
 export function insertCeiling(figures: BenchFigures): number {
-  return Math.max(...figures.baseline.insertCeiling.filter((result) => !result.withNotify).map((result) => result.insertsPerSecond));
+  return Math.max(
+    ...figures.baseline.insertCeiling.filter((result) => !result.withNotify).map((result) => result.insertsPerSecond),
+  );
 }
 
 export function judgeTargets(figures: BenchFigures): Verdict[] {
@@ -52,12 +61,14 @@ export function judgeTargets(figures: BenchFigures): Verdict[] {
   const burst = figures.ours.burst;
   return [
     {
-      target: 'acks at 1,000/s offered: all acknowledged, p99 ≤ 50 ms',
-      measured: at1000 ? `${fmt(at1000.acknowledged)}/${fmt(at1000.sent)} acked, ${fmt(at1000.acksPerSecond)} acks/s, p99 ${fmt(at1000.ackLatency.p99Ms)} ms` : 'not run',
+      target: "acks at 1,000/s offered: all acknowledged, p99 ≤ 50 ms",
+      measured: at1000
+        ? `${fmt(at1000.acknowledged)}/${fmt(at1000.sent)} acked, ${fmt(at1000.acksPerSecond)} acks/s, p99 ${fmt(at1000.ackLatency.p99Ms)} ms`
+        : "not run",
       met: Boolean(at1000 && at1000.acknowledged === at1000.sent && (at1000.ackLatency.p99Ms ?? Infinity) <= 50),
     },
     {
-      target: 'ack capacity ≥ ½ the durable-insert ceiling',
+      target: "ack capacity ≥ ½ the durable-insert ceiling",
       measured: `${fmt(capacity)} acks/s at best vs ceiling ${fmt(ceiling)} inserts/s (½ = ${fmt(Math.round(ceiling / 2))})`,
       met: capacity >= ceiling / 2,
     },
@@ -78,7 +89,7 @@ export function judgeTargets(figures: BenchFigures): Verdict[] {
 function rateRows(label: string, server: string, results: readonly RateResult[]): string[] {
   return results.map((result) => {
     const cpu = result.cpuMsPerAck;
-    const cpuText = cpu ? `${cpu[server] ?? '—'}${cpu.postgres ? ` + ${cpu.postgres}` : ''}` : '—';
+    const cpuText = cpu ? `${cpu[server] ?? "—"}${cpu.postgres ? ` + ${cpu.postgres}` : ""}` : "—";
     return [
       label.padEnd(34),
       fmt(result.offeredRate).padStart(9),
@@ -87,7 +98,7 @@ function rateRows(label: string, server: string, results: readonly RateResult[])
       fmt(result.ackLatency.p99Ms).padStart(9),
       `${fmt(result.rejected + result.noAnswer)}/${fmt(result.sent)}`.padStart(14),
       cpuText.padStart(16),
-    ].join(' ');
+    ].join(" ");
   });
 }
 
@@ -96,9 +107,11 @@ function ledgerLines(ledger: Ledger): string[] {
     `ledger: sent ${fmt(ledger.sent)} = persisted ${fmt(ledger.persisted)} + rejected ${fmt(ledger.rejected)} + missing ${fmt(ledger.missing)}` +
       `   (duplicated ${fmt(ledger.duplicated)}; not acknowledged but written anyway ${fmt(ledger.rejectedButPersisted)})`,
   ];
-  if (!ledger.void) lines.push('ledger holds: every acknowledged delivery is in bookings and audit_logs exactly once.');
+  if (!ledger.void) lines.push("ledger holds: every acknowledged delivery is in bookings and audit_logs exactly once.");
   else {
-    lines.push(`THE RUN IS VOID: ${fmt(ledger.missing)} acknowledged deliveries are not in bookings/audit_logs${ledger.duplicated ? `, ${fmt(ledger.duplicated)} are doubled` : ''}.`);
+    lines.push(
+      `THE RUN IS VOID: ${fmt(ledger.missing)} acknowledged deliveries are not in bookings/audit_logs${ledger.duplicated ? `, ${fmt(ledger.duplicated)} are doubled` : ""}.`,
+    );
     if (ledger.missing > 0) {
       lines.push(
         `  of the missing, ${fmt(ledger.missingButQueued)} are still queued (their inbox rows exist: recorded, not yet processed when the drain window closed) ` +
@@ -113,21 +126,36 @@ function ledgerLines(ledger: Ledger): string[] {
 export function describeObserved(observed: Record<string, unknown>): string {
   const parts: string[] = [];
   const cores = observed.coresUsed as Record<string, number> | undefined;
-  if (cores) parts.push(`cores ${Object.entries(cores).map(([name, value]) => `${name} ${value}`).join(', ')}`);
+  if (cores)
+    parts.push(
+      `cores ${Object.entries(cores)
+        .map(([name, value]) => `${name} ${value}`)
+        .join(", ")}`,
+    );
   const waits = observed.postgresWaits as { activeShares: Record<string, number>; averageActive: number } | undefined;
   if (waits) {
-    const top = Object.entries(waits.activeShares).slice(0, 3).map(([wait, share]) => `${wait} ${Math.round(share * 100)}%`);
-    parts.push(`Postgres time of its sessions (avg ${waits.averageActive} active): ${top.join(', ')}`);
+    const top = Object.entries(waits.activeShares)
+      .slice(0, 3)
+      .map(([wait, share]) => `${wait} ${Math.round(share * 100)}%`);
+    parts.push(`Postgres time of its sessions (avg ${waits.averageActive} active): ${top.join(", ")}`);
   }
-  const temporal = observed.temporal as { workflowsCompleted: number; firstWorkflowTaskWaitMs: number | null; persistenceOperationsPerWorkflow: number | null; persistenceAverageMs: number | null } | undefined;
+  const temporal = observed.temporal as
+    | {
+        workflowsCompleted: number;
+        firstWorkflowTaskWaitMs: number | null;
+        persistenceOperationsPerWorkflow: number | null;
+        persistenceAverageMs: number | null;
+      }
+    | undefined;
   if (temporal) {
     parts.push(
       `Temporal: ${fmt(temporal.workflowsCompleted)} workflows completed, a new workflow's first task waited ${fmt(temporal.firstWorkflowTaskWaitMs)} ms on average, ` +
         `${fmt(temporal.persistenceOperationsPerWorkflow)} persistence operations per completed workflow at ${fmt(temporal.persistenceAverageMs)} ms each`,
     );
   }
-  if (observed.inboxNotYetRelayed !== undefined) parts.push(`inbox rows not yet relayed ${fmt(observed.inboxNotYetRelayed as number)}`);
-  return parts.join(' | ');
+  if (observed.inboxNotYetRelayed !== undefined)
+    parts.push(`inbox rows not yet relayed ${fmt(observed.inboxNotYetRelayed as number)}`);
+  return parts.join(" | ");
 }
 
 export function renderReport(figures: BenchFigures, verdicts: readonly Verdict[]): string {
@@ -135,45 +163,52 @@ export function renderReport(figures: BenchFigures, verdicts: readonly Verdict[]
   const e2e = ours.endToEnd;
   const burst = ours.burst;
   const lines = [
-    '',
+    "",
     `ChurchHub Booking benchmark — ${figures.date}`,
-    `machine: ${machine.cpus} CPUs, Node ${machine.node}; load average (1/5/15 min) before ${machine.loadAverageBefore.join(' ')}, after ${machine.loadAverageAfter.join(' ')}` +
-      (machine.pipelineNiceness ? `; worker and Temporal at nice ${machine.pipelineNiceness} (the api first)` : '; api, worker and Temporal at the same priority'),
+    `machine: ${machine.cpus} CPUs, Node ${machine.node}; load average (1/5/15 min) before ${machine.loadAverageBefore.join(" ")}, after ${machine.loadAverageAfter.join(" ")}` +
+      (machine.pipelineNiceness
+        ? `; worker and Temporal at nice ${machine.pipelineNiceness} (the api first)`
+        : "; api, worker and Temporal at the same priority"),
     `seconds per offered rate: ours ${figures.secondsPerRate.ours}, baselines ${figures.secondsPerRate.baselines}; latency from each request's scheduled send time`,
-    '',
-    `${'ack path'.padEnd(34)} ${'offered/s'.padStart(9)} ${'acked/s'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'not acked'.padStart(14)} ${'CPU ms/ack (+pg)'.padStart(16)}`,
-    ...rateRows('baseline: bare verify + 202', 'bare-endpoint', baseline.bareEndpoint),
-    ...rateRows('seed peer: writes in the request', 'seed-peer', figures.seedPeer),
-    ...rateRows('ours: verify, parse, inbox insert', 'api', ours.acks),
-    '',
+    "",
+    `${"ack path".padEnd(34)} ${"offered/s".padStart(9)} ${"acked/s".padStart(9)} ${"p50 ms".padStart(9)} ${"p99 ms".padStart(9)} ${"not acked".padStart(14)} ${"CPU ms/ack (+pg)".padStart(16)}`,
+    ...rateRows("baseline: bare verify + 202", "bare-endpoint", baseline.bareEndpoint),
+    ...rateRows("seed peer: writes in the request", "seed-peer", figures.seedPeer),
+    ...rateRows("ours: verify, parse, inbox insert", "api", ours.acks),
+    "",
     `durable-insert ceiling (single-row INSERT + commit of a ${fmt(baseline.insertCeiling[0]?.bodyBytes)}-byte delivery; our inbox rows average ${fmt(ours.inboxRowBytes)} bytes):`,
     ...baseline.insertCeiling.map(
-      (result) => `  ${String(result.clients).padStart(2)} clients${result.withNotify ? ' + pg_notify in the same statement (our earlier inbox insert)' : ''}: ${fmt(result.insertsPerSecond)} inserts/s`,
+      (result) =>
+        `  ${String(result.clients).padStart(2)} clients${result.withNotify ? " + pg_notify in the same statement (our earlier inbox insert)" : ""}: ${fmt(result.insertsPerSecond)} inserts/s`,
     ),
     `end-to-end at ${e2e.offeredRate}/s for ${e2e.seconds} s, delivery → committed booking row (polled every ${e2e.pollIntervalMs} ms): ` +
       `p50 ${p50(e2e.toCommittedRow)} ms, p99 ${p99(e2e.toCommittedRow)} ms` +
-      (e2e.allArrived ? '' : ` (${fmt(e2e.toCommittedRow.censored)} rows not there ${e2e.windowAfterLastSendSeconds} s after the last send: "≥" marks lower bounds)`),
+      (e2e.allArrived
+        ? ""
+        : ` (${fmt(e2e.toCommittedRow.censored)} rows not there ${e2e.windowAfterLastSendSeconds} s after the last send: "≥" marks lower bounds)`),
     `burst of ${fmt(burst.events)}: acknowledged in ${burst.ackSeconds} s (${fmt(burst.acksPerSecond)} acks/s); ` +
       (burst.drained
         ? `drained in ${burst.drainSeconds} s → ${fmt(burst.drainedEventsPerSecond)} events/s`
         : `not drained in ${burst.seconds} s (${fmt(burst.rowsCommitted)} of its rows committed; the pipeline committed ${fmt(burst.pipelineRowsCommitted)} rows, older ones first) → ${fmt(burst.drainedEventsPerSecond)} events/s; all would take ~${fmt(burst.drainSeconds)} s`),
     `final drain after the rate sweep: ${fmt(ours.finalDrain.outstandingAtStart)} acknowledged deliveries outstanding; ` +
-      (ours.finalDrain.drained ? `all processed in ${ours.finalDrain.seconds} s` : `${fmt(ours.finalDrain.outstandingAtEnd)} still outstanding after ${ours.finalDrain.seconds} s`) +
+      (ours.finalDrain.drained
+        ? `all processed in ${ours.finalDrain.seconds} s`
+        : `${fmt(ours.finalDrain.outstandingAtEnd)} still outstanding after ${ours.finalDrain.seconds} s`) +
       ` (${fmt(ours.finalDrain.eventsPerSecond)} events/s)`,
-    '',
+    "",
     ...ledgerLines(ledger),
-    '',
-    'targets:',
-    ...verdicts.map((verdict) => `  [${verdict.met ? 'met' : 'MISSED'}] ${verdict.target}: ${verdict.measured}`),
-    '',
-    'where the time went:',
+    "",
+    "targets:",
+    ...verdicts.map((verdict) => `  [${verdict.met ? "met" : "MISSED"}] ${verdict.target}: ${verdict.measured}`),
+    "",
+    "where the time went:",
     `  end-to-end phase: ${describeObserved(e2e.observed)}`,
     `  burst: ${describeObserved(burst.observed)}`,
     `  final drain: ${describeObserved(ours.finalDrain.observed)}`,
     ...ours.acks.map((result) => `  ours at ${fmt(result.offeredRate)}/s: ${describeObserved(result.observed ?? {})}`),
-    '',
+    "",
   ];
-  return lines.join('\n');
+  return lines.join("\n");
 }
 
 /** Written through a .tmp file and renamed, so an interrupted run never leaves half a result. */
@@ -189,9 +224,17 @@ export async function writeResults(file: string, figures: BenchFigures, verdicts
     summary: {
       ackCapacityPerSecond: ackCapacity(figures),
       insertCeilingPerSecond: insertCeiling(figures),
-      endToEndAt200: { p50Ms: figures.ours.endToEnd.toCommittedRow.p50Ms, p99Ms: figures.ours.endToEnd.toCommittedRow.p99Ms, p99IsLowerBound: figures.ours.endToEnd.toCommittedRow.p99IsLowerBound },
+      endToEndAt200: {
+        p50Ms: figures.ours.endToEnd.toCommittedRow.p50Ms,
+        p99Ms: figures.ours.endToEnd.toCommittedRow.p99Ms,
+        p99IsLowerBound: figures.ours.endToEnd.toCommittedRow.p99IsLowerBound,
+      },
       burstDrainedEventsPerSecond: figures.ours.burst.drainedEventsPerSecond,
-      finalDrain: { seconds: figures.ours.finalDrain.seconds, drained: figures.ours.finalDrain.drained, eventsPerSecond: figures.ours.finalDrain.eventsPerSecond },
+      finalDrain: {
+        seconds: figures.ours.finalDrain.seconds,
+        drained: figures.ours.finalDrain.drained,
+        eventsPerSecond: figures.ours.finalDrain.eventsPerSecond,
+      },
     },
     targets: verdicts,
     ...figures,

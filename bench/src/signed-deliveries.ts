@@ -1,7 +1,7 @@
 // Realistic, signed Cal.com BOOKING_CREATED deliveries, each for a booking of its own (unique uid), built
 // before a phase starts so the generator only sends bytes.
-import { signCalBody } from '@churchhub/api';
-import { deliveries, newBookingFixture } from '@churchhub/integration-tests/src/support/cal-deliveries.js';
+import { signCalBody } from "@churchhub/api";
+import { deliveries, newBookingFixture } from "@churchhub/integration-tests/src/support/cal-deliveries.js";
 
 export interface SignedDelivery {
   /** The booking uid: how the ledger finds this delivery's row. */
@@ -18,9 +18,9 @@ export function buildSignedDeliveries(count: number, secret: string): SignedDeli
       uid: fixture.uid,
       body,
       headers: {
-        'content-type': 'application/json',
-        'content-length': String(body.length),
-        'x-cal-signature-256': signCalBody(body, secret),
+        "content-type": "application/json",
+        "content-length": String(body.length),
+        "x-cal-signature-256": signCalBody(body, secret),
       },
     };
   });

@@ -2,13 +2,13 @@
 // logs of status and code only: it may contain personal data, so it never reaches a response.
 export type CalFailureKind =
   /** Cal.com (or the network) is down or erroring: worth retrying. */
-  | 'unavailable'
+  | "unavailable"
   /** Our credentials or the token were refused (401/403/498): retrying cannot help. */
-  | 'rejected'
+  | "rejected"
   /** The thing asked for does not exist (404). */
-  | 'not_found'
+  | "not_found"
   /** Cal.com says the request itself is wrong (400/409/422). */
-  | 'invalid';
+  | "invalid";
 
 export class CalApiError extends Error {
   constructor(
@@ -17,18 +17,18 @@ export class CalApiError extends Error {
     readonly code: string | null,
     readonly operation: string,
   ) {
-    super(`Cal.com ${operation} failed: ${kind}${status ? ` (HTTP ${status}${code ? ` ${code}` : ''})` : ''}`);
-    this.name = 'CalApiError';
+    super(`Cal.com ${operation} failed: ${kind}${status ? ` (HTTP ${status}${code ? ` ${code}` : ""})` : ""}`);
+    this.name = "CalApiError";
   }
 
   get retryable(): boolean {
-    return this.kind === 'unavailable';
+    return this.kind === "unavailable";
   }
 }
 
 export function kindForStatus(status: number): CalFailureKind {
-  if (status === 401 || status === 403 || status === 498) return 'rejected';
-  if (status === 404) return 'not_found';
-  if (status === 408 || status === 429 || status >= 500) return 'unavailable';
-  return 'invalid';
+  if (status === 401 || status === 403 || status === 498) return "rejected";
+  if (status === 404) return "not_found";
+  if (status === 408 || status === 429 || status >= 500) return "unavailable";
+  return "invalid";
 }

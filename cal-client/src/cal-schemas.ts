@@ -1,6 +1,6 @@
 // The Cal.com API v2 response shapes this project reads (Cal.com docs: api-reference/v2; emulator
 // contract tests pin the same shapes). Loose objects: Cal.com adds fields over time.
-import { z } from 'zod';
+import { z } from "zod";
 
 export const managedUserSchema = z.looseObject({
   id: z.number().int(),
@@ -33,7 +33,7 @@ export const eventTypeSchema = z.looseObject({
 export type CalEventType = z.infer<typeof eventTypeSchema>;
 
 export function successEnvelope<T extends z.ZodType>(data: T) {
-  return z.looseObject({ status: z.literal('success'), data });
+  return z.looseObject({ status: z.literal("success"), data });
 }
 
 /** A booking as API v2 (cal-api-version 2024-08-13) lists it: status lower-case, times as start/end. */
@@ -42,7 +42,15 @@ export const calApiBookingSchema = z.looseObject({
   uid: z.string(),
   title: z.string().nullish(),
   description: z.string().nullish(),
-  hosts: z.array(z.looseObject({ id: z.number().int(), name: z.string().nullish(), email: z.string().nullish(), username: z.string().nullish(), timeZone: z.string().nullish() })),
+  hosts: z.array(
+    z.looseObject({
+      id: z.number().int(),
+      name: z.string().nullish(),
+      email: z.string().nullish(),
+      username: z.string().nullish(),
+      timeZone: z.string().nullish(),
+    }),
+  ),
   status: z.string(),
   cancellationReason: z.string().nullish(),
   cancelledByEmail: z.string().nullish(),
@@ -57,13 +65,21 @@ export const calApiBookingSchema = z.looseObject({
   createdAt: z.string(),
   updatedAt: z.string().nullish(),
   metadata: z.record(z.string(), z.unknown()).nullish(),
-  attendees: z.array(z.looseObject({ name: z.string().nullish(), email: z.string().nullish(), timeZone: z.string().nullish(), language: z.string().nullish(), phoneNumber: z.string().nullish() })),
+  attendees: z.array(
+    z.looseObject({
+      name: z.string().nullish(),
+      email: z.string().nullish(),
+      timeZone: z.string().nullish(),
+      language: z.string().nullish(),
+      phoneNumber: z.string().nullish(),
+    }),
+  ),
   bookingFieldsResponses: z.record(z.string(), z.unknown()).nullish(),
 });
 export type CalApiBooking = z.infer<typeof calApiBookingSchema>;
 
 export const bookingsPageSchema = z.looseObject({
-  status: z.literal('success'),
+  status: z.literal("success"),
   data: z.array(z.unknown()),
   pagination: z.looseObject({ hasNextPage: z.boolean(), totalItems: z.number().int().optional() }),
 });
@@ -101,4 +117,7 @@ const oauth2TokenBody = z.looseObject({
  * `POST /v2/auth/oauth2/token` answers a raw RFC 6749 body; older Cal.com builds wrapped it in the
  * `{status, data}` envelope (calcom.md §4). Both are read.
  */
-export const oauth2TokenResponseSchema = z.union([oauth2TokenBody, successEnvelope(oauth2TokenBody).transform((body) => body.data)]);
+export const oauth2TokenResponseSchema = z.union([
+  oauth2TokenBody,
+  successEnvelope(oauth2TokenBody).transform((body) => body.data),
+]);

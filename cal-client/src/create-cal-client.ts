@@ -1,7 +1,7 @@
 // The one Cal.com API v2 client (axios, keep-alive, timeouts). One base URL serves both the real
 // Cal.com (https://api.cal.com/v2) and the local emulator; every call validates the response shape.
-import { CalApiError } from './cal-api-error.js';
-import { createCalHttp } from './cal-http.js';
+import { CalApiError } from "./cal-api-error.js";
+import { createCalHttp } from "./cal-http.js";
 import {
   bookingsPageSchema,
   calApiBookingSchema,
@@ -17,7 +17,7 @@ import {
   type CalEventType,
   type ManagedUser,
   type ManagedUserTokens,
-} from './cal-schemas.js';
+} from "./cal-schemas.js";
 
 export interface CalClientOptions {
   /** e.g. https://api.cal.com/v2 */
@@ -28,8 +28,8 @@ export interface CalClientOptions {
 }
 
 // Cal.com routes requests by this header; these are the versions whose shapes we read.
-const EVENT_TYPES_VERSION = '2024-06-14';
-const BOOKINGS_VERSION = '2024-08-13';
+const EVENT_TYPES_VERSION = "2024-06-14";
+const BOOKINGS_VERSION = "2024-08-13";
 
 /** What `POST /v2/webhooks` takes (calcom.md §7). */
 export interface UserWebhookInput {
@@ -49,11 +49,12 @@ export function createCalClient(options: CalClientOptions) {
 
   function platformHeaders() {
     const { clientId, secretKey } = platform();
-    return { 'x-cal-client-id': clientId, 'x-cal-secret-key': secretKey };
+    return { "x-cal-client-id": clientId, "x-cal-secret-key": secretKey };
   }
 
   function platform() {
-    if (!options.platformClient) throw new CalApiError('rejected', null, 'NO_PLATFORM_CLIENT', 'platform call (no OAuth client configured)');
+    if (!options.platformClient)
+      throw new CalApiError("rejected", null, "NO_PLATFORM_CLIENT", "platform call (no OAuth client configured)");
     return options.platformClient;
   }
 
@@ -63,31 +64,31 @@ export function createCalClient(options: CalClientOptions) {
 
     async listManagedUsers(page: { limit: number; offset: number }): Promise<ManagedUser[]> {
       const { clientId, secretKey } = platform();
-      const body = await call('list managed users', successEnvelope(managedUserSchema.array()), {
-        method: 'GET',
+      const body = await call("list managed users", successEnvelope(managedUserSchema.array()), {
+        method: "GET",
         url: `/oauth-clients/${encodeURIComponent(clientId)}/users`,
         params: page,
-        headers: { 'x-cal-secret-key': secretKey },
+        headers: { "x-cal-secret-key": secretKey },
       });
       return body.data;
     },
 
     async forceRefreshManagedUser(userId: number): Promise<ManagedUserTokens> {
       const { clientId, secretKey } = platform();
-      const body = await call('force-refresh managed user', successEnvelope(managedUserTokensSchema), {
-        method: 'POST',
+      const body = await call("force-refresh managed user", successEnvelope(managedUserTokensSchema), {
+        method: "POST",
         url: `/oauth-clients/${encodeURIComponent(clientId)}/users/${userId}/force-refresh`,
-        headers: { 'x-cal-secret-key': secretKey },
+        headers: { "x-cal-secret-key": secretKey },
       });
       return body.data;
     },
 
     async refreshManagedUserTokens(refreshToken: string): Promise<ManagedUserTokens> {
       const { clientId, secretKey } = platform();
-      const body = await call('refresh managed-user token', successEnvelope(managedUserTokensSchema), {
-        method: 'POST',
+      const body = await call("refresh managed-user token", successEnvelope(managedUserTokensSchema), {
+        method: "POST",
         url: `/oauth/${encodeURIComponent(clientId)}/refresh`,
-        headers: { 'x-cal-secret-key': secretKey },
+        headers: { "x-cal-secret-key": secretKey },
         data: { refreshToken },
       });
       return body.data;
@@ -103,11 +104,17 @@ export function createCalClient(options: CalClientOptions) {
       credentials?: { accessToken: string },
     ): Promise<{ bookings: CalApiBooking[]; unreadable: number; hasNextPage: boolean }> {
       const auth = credentials ? bearer(credentials.accessToken) : platformHeaders();
-      const body = await call('list bookings', bookingsPageSchema, {
-        method: 'GET',
-        url: '/bookings',
-        params: { afterUpdatedAt: window.after.toISOString(), beforeUpdatedAt: window.before.toISOString(), sortUpdatedAt: 'asc', take: window.take, skip: window.skip },
-        headers: { 'cal-api-version': BOOKINGS_VERSION, ...auth },
+      const body = await call("list bookings", bookingsPageSchema, {
+        method: "GET",
+        url: "/bookings",
+        params: {
+          afterUpdatedAt: window.after.toISOString(),
+          beforeUpdatedAt: window.before.toISOString(),
+          sortUpdatedAt: "asc",
+          take: window.take,
+          skip: window.skip,
+        },
+        headers: { "cal-api-version": BOOKINGS_VERSION, ...auth },
       });
       const parsed = body.data.map((item) => calApiBookingSchema.safeParse(item));
       return {
@@ -119,42 +126,69 @@ export function createCalClient(options: CalClientOptions) {
 
     /** The account an access token (OAuth 2.0 or managed user) acts as. */
     async getMe(accessToken: string): Promise<CalMe> {
-      const body = await call('get me', successEnvelope(meSchema), { method: 'GET', url: '/me', headers: bearer(accessToken) });
+      const body = await call("get me", successEnvelope(meSchema), {
+        method: "GET",
+        url: "/me",
+        headers: bearer(accessToken),
+      });
       return body.data;
     },
 
     /** The account's own webhooks (Cal.com pages at 250; a connection has one of ours). */
     async listWebhooks(accessToken: string): Promise<CalUserWebhook[]> {
-      const body = await call('list webhooks', successEnvelope(userWebhookSchema.array()), { method: 'GET', url: '/webhooks', params: { take: 250, skip: 0 }, headers: bearer(accessToken) });
+      const body = await call("list webhooks", successEnvelope(userWebhookSchema.array()), {
+        method: "GET",
+        url: "/webhooks",
+        params: { take: 250, skip: 0 },
+        headers: bearer(accessToken),
+      });
       return body.data;
     },
 
     async createWebhook(accessToken: string, webhook: UserWebhookInput): Promise<CalUserWebhook> {
-      const body = await call('create webhook', successEnvelope(userWebhookSchema), { method: 'POST', url: '/webhooks', data: webhook, headers: bearer(accessToken) });
+      const body = await call("create webhook", successEnvelope(userWebhookSchema), {
+        method: "POST",
+        url: "/webhooks",
+        data: webhook,
+        headers: bearer(accessToken),
+      });
       return body.data;
     },
 
-    async updateWebhook(accessToken: string, webhookId: string, webhook: Partial<UserWebhookInput>): Promise<CalUserWebhook> {
-      const body = await call('update webhook', successEnvelope(userWebhookSchema), { method: 'PATCH', url: `/webhooks/${encodeURIComponent(webhookId)}`, data: webhook, headers: bearer(accessToken) });
+    async updateWebhook(
+      accessToken: string,
+      webhookId: string,
+      webhook: Partial<UserWebhookInput>,
+    ): Promise<CalUserWebhook> {
+      const body = await call("update webhook", successEnvelope(userWebhookSchema), {
+        method: "PATCH",
+        url: `/webhooks/${encodeURIComponent(webhookId)}`,
+        data: webhook,
+        headers: bearer(accessToken),
+      });
       return body.data;
     },
 
     async deleteWebhook(accessToken: string, webhookId: string): Promise<void> {
-      await call('delete webhook', successEnvelope(userWebhookSchema), { method: 'DELETE', url: `/webhooks/${encodeURIComponent(webhookId)}`, headers: bearer(accessToken) });
+      await call("delete webhook", successEnvelope(userWebhookSchema), {
+        method: "DELETE",
+        url: `/webhooks/${encodeURIComponent(webhookId)}`,
+        headers: bearer(accessToken),
+      });
     },
 
     async listPublicEventTypes(username: string): Promise<CalEventType[]> {
       try {
-        const body = await call('list event types', successEnvelope(eventTypeSchema.array()), {
-          method: 'GET',
-          url: '/event-types',
+        const body = await call("list event types", successEnvelope(eventTypeSchema.array()), {
+          method: "GET",
+          url: "/event-types",
           params: { username },
-          headers: { 'cal-api-version': EVENT_TYPES_VERSION },
+          headers: { "cal-api-version": EVENT_TYPES_VERSION },
         });
         return body.data;
       } catch (error) {
         // Cal.com answers 404 for a user without public event types.
-        if (error instanceof CalApiError && error.kind === 'not_found') return [];
+        if (error instanceof CalApiError && error.kind === "not_found") return [];
         throw error;
       }
     },

@@ -1,7 +1,7 @@
 // Joins the slot computation to the emulator's state: the host's schedule, their accepted and pending
 // bookings (any event type) and other visitors' unexpired slot reservations are busy.
-import { availableSlotStarts, type Interval } from './slots.js';
-import type { EmulatorState, EventType } from './state.js';
+import { availableSlotStarts, type Interval } from "./slots.js";
+import type { EmulatorState, EventType } from "./state.js";
 
 export interface BookableSlotOptions {
   rangeStart: Date;
@@ -23,7 +23,8 @@ export function bookableSlotStarts(state: EmulatorState, eventType: EventType, o
   const busy: Interval[] = [];
   for (const booking of state.bookings.values()) {
     if (booking.organizerId !== owner.id || booking.uid === options.ignoreBookingUid) continue;
-    if (booking.status === 'accepted' || booking.status === 'pending') busy.push({ start: booking.start, end: booking.end });
+    if (booking.status === "accepted" || booking.status === "pending")
+      busy.push({ start: booking.start, end: booking.end });
   }
   if (options.includeReservations) {
     for (const reservation of state.reservations.values()) {

@@ -2,30 +2,52 @@
 // (name, email, location before; title, notes, guests, rescheduleReason after), as
 // packages/features/bookings/lib/getBookingFields.ts `ensureBookingInputsHaveSystemFields` does.
 // The Booker renders its form from this list.
-import type { StoredBookingField } from './schemas/fixtures.schema.js';
-import type { EventType } from './state.js';
+import type { StoredBookingField } from "./schemas/fixtures.schema.js";
+import type { EventType } from "./state.js";
 
-const DEFAULT_SOURCE = [{ label: 'Default', id: 'default', type: 'default' }];
+const DEFAULT_SOURCE = [{ label: "Default", id: "default", type: "default" }];
 
 export type BookingField = StoredBookingField & { defaultLabel?: string; sources?: unknown[]; [key: string]: unknown };
 
-export const SYSTEM_FIELD_NAMES = ['name', 'email', 'location', 'title', 'notes', 'guests', 'rescheduleReason'] as const;
+export const SYSTEM_FIELD_NAMES = [
+  "name",
+  "email",
+  "location",
+  "title",
+  "notes",
+  "guests",
+  "rescheduleReason",
+] as const;
 
 function systemFieldsBefore(): BookingField[] {
   return [
-    { type: 'name', name: 'name', editable: 'system', defaultLabel: 'your_name', required: true, sources: DEFAULT_SOURCE },
-    { type: 'email', name: 'email', editable: 'system', defaultLabel: 'email_address', required: true, sources: DEFAULT_SOURCE },
     {
-      type: 'radioInput',
-      name: 'location',
-      editable: 'system',
-      defaultLabel: 'location',
+      type: "name",
+      name: "name",
+      editable: "system",
+      defaultLabel: "your_name",
+      required: true,
+      sources: DEFAULT_SOURCE,
+    },
+    {
+      type: "email",
+      name: "email",
+      editable: "system",
+      defaultLabel: "email_address",
+      required: true,
+      sources: DEFAULT_SOURCE,
+    },
+    {
+      type: "radioInput",
+      name: "location",
+      editable: "system",
+      defaultLabel: "location",
       hideWhenJustOneOption: true,
       required: false,
-      getOptionsAt: 'locations',
+      getOptionsAt: "locations",
       optionsInputs: {
-        attendeeInPerson: { type: 'address', required: true, placeholder: '' },
-        phone: { type: 'phone', required: true, placeholder: '' },
+        attendeeInPerson: { type: "address", required: true, placeholder: "" },
+        phone: { type: "phone", required: true, placeholder: "" },
       },
       sources: DEFAULT_SOURCE,
     },
@@ -34,17 +56,43 @@ function systemFieldsBefore(): BookingField[] {
 
 function systemFieldsAfter(eventType: EventType): BookingField[] {
   return [
-    { type: 'text', name: 'title', editable: 'system-but-optional', defaultLabel: 'what_is_this_meeting_about', required: true, hidden: true, defaultPlaceholder: '', sources: DEFAULT_SOURCE },
-    { type: 'textarea', name: 'notes', editable: 'system-but-optional', defaultLabel: 'additional_notes', required: false, defaultPlaceholder: 'share_additional_notes', sources: DEFAULT_SOURCE },
-    { type: 'multiemail', name: 'guests', editable: 'system-but-optional', defaultLabel: 'additional_guests', required: false, hidden: eventType.disableGuests, defaultPlaceholder: 'email', sources: DEFAULT_SOURCE },
     {
-      type: 'textarea',
-      name: 'rescheduleReason',
-      editable: 'system-but-optional',
-      defaultLabel: 'reason_for_reschedule',
+      type: "text",
+      name: "title",
+      editable: "system-but-optional",
+      defaultLabel: "what_is_this_meeting_about",
+      required: true,
+      hidden: true,
+      defaultPlaceholder: "",
+      sources: DEFAULT_SOURCE,
+    },
+    {
+      type: "textarea",
+      name: "notes",
+      editable: "system-but-optional",
+      defaultLabel: "additional_notes",
       required: false,
-      defaultPlaceholder: 'reschedule_placeholder',
-      views: [{ id: 'reschedule', label: 'Reschedule View' }],
+      defaultPlaceholder: "share_additional_notes",
+      sources: DEFAULT_SOURCE,
+    },
+    {
+      type: "multiemail",
+      name: "guests",
+      editable: "system-but-optional",
+      defaultLabel: "additional_guests",
+      required: false,
+      hidden: eventType.disableGuests,
+      defaultPlaceholder: "email",
+      sources: DEFAULT_SOURCE,
+    },
+    {
+      type: "textarea",
+      name: "rescheduleReason",
+      editable: "system-but-optional",
+      defaultLabel: "reason_for_reschedule",
+      required: false,
+      defaultPlaceholder: "reschedule_placeholder",
+      views: [{ id: "reschedule", label: "Reschedule View" }],
       sources: DEFAULT_SOURCE,
     },
   ];
@@ -85,8 +133,15 @@ export function toBookingFieldOutput(field: BookingField): Record<string, unknow
     ...(field.label === undefined ? {} : { label: field.label }),
     ...(field.placeholder === undefined ? {} : { placeholder: field.placeholder }),
   };
-  if (field.name === 'name') return { ...common, disableOnPrefill: false };
-  if (field.name === 'email') return { ...common, hidden: field.hidden ?? false, disableOnPrefill: false };
-  if (field.name === 'location') return { isDefault, slug: 'location', type: 'radioInput', required: common.required, hidden: field.hidden ?? false };
+  if (field.name === "name") return { ...common, disableOnPrefill: false };
+  if (field.name === "email") return { ...common, hidden: field.hidden ?? false, disableOnPrefill: false };
+  if (field.name === "location")
+    return {
+      isDefault,
+      slug: "location",
+      type: "radioInput",
+      required: common.required,
+      hidden: field.hidden ?? false,
+    };
   return { ...common, hidden: field.hidden ?? false, disableOnPrefill: false };
 }

@@ -1,23 +1,23 @@
 // GET /v2/bookings (2024-08-13) filtering, sorting and pagination, pure. Status meanings follow Cal.com's
 // bookings list: upcoming/unconfirmed end in the future, past ended, cancelled includes rejected.
 // Sources: packages/platform/types/bookings/2024-08-13/inputs/get-bookings.input.ts, apps/api/v2/src/lib/pagination/pagination.ts.
-import type { ListBookingsQuery } from './schemas/booking-inputs.schema.js';
-import type { Booking } from './state.js';
+import type { ListBookingsQuery } from "./schemas/booking-inputs.schema.js";
+import type { Booking } from "./state.js";
 
-type StatusFilter = NonNullable<ListBookingsQuery['status']>[number];
+type StatusFilter = NonNullable<ListBookingsQuery["status"]>[number];
 
 function matchesStatus(booking: Booking, status: StatusFilter, now: Date): boolean {
-  const live = booking.status !== 'cancelled' && booking.status !== 'rejected';
+  const live = booking.status !== "cancelled" && booking.status !== "rejected";
   switch (status) {
-    case 'upcoming':
+    case "upcoming":
       return live && booking.end >= now;
-    case 'unconfirmed':
-      return booking.status === 'pending' && booking.end >= now;
-    case 'past':
+    case "unconfirmed":
+      return booking.status === "pending" && booking.end >= now;
+    case "past":
       return live && booking.end <= now;
-    case 'cancelled':
+    case "cancelled":
       return !live;
-    case 'recurring':
+    case "recurring":
       return false; // the emulator has no recurring bookings
   }
 }
@@ -45,12 +45,12 @@ export function filterBookings(bookings: Booking[], query: ListBookingsQuery, no
 
 export function sortBookings(bookings: Booking[], query: ListBookingsQuery): Booking[] {
   const [key, order] =
-    (query.sortStart && (['start', query.sortStart] as const)) ||
-    (query.sortEnd && (['end', query.sortEnd] as const)) ||
-    (query.sortCreated && (['createdAt', query.sortCreated] as const)) ||
-    (query.sortUpdatedAt && (['updatedAt', query.sortUpdatedAt] as const)) ||
-    (['start', 'asc'] as const);
-  const direction = order === 'asc' ? 1 : -1;
+    (query.sortStart && (["start", query.sortStart] as const)) ||
+    (query.sortEnd && (["end", query.sortEnd] as const)) ||
+    (query.sortCreated && (["createdAt", query.sortCreated] as const)) ||
+    (query.sortUpdatedAt && (["updatedAt", query.sortUpdatedAt] as const)) ||
+    (["start", "asc"] as const);
+  const direction = order === "asc" ? 1 : -1;
   return [...bookings].sort((a, b) => direction * (a[key].getTime() - b[key].getTime()) || a.id - b.id);
 }
 

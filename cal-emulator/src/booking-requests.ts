@@ -1,10 +1,10 @@
 // Turns either create-booking body into one NewBooking: the legacy body the Booker sends
 // (`responses{name,email,location,notes,guests…}`) or 2024-08-13's (`attendee{…}`, `bookingFieldsResponses`).
-import type { NewBooking } from './bookings.js';
-import { notFound } from './http/api-error.js';
-import type { z } from 'zod';
-import type { createBookingInputSchema, legacyCreateBookingInputSchema } from './schemas/booking-inputs.schema.js';
-import type { EmulatorState, EventType } from './state.js';
+import type { NewBooking } from "./bookings.js";
+import { notFound } from "./http/api-error.js";
+import type { z } from "zod";
+import type { createBookingInputSchema, legacyCreateBookingInputSchema } from "./schemas/booking-inputs.schema.js";
+import type { EmulatorState, EventType } from "./state.js";
 
 type LegacyInput = z.infer<typeof legacyCreateBookingInputSchema>;
 type Input2024_08_13 = z.infer<typeof createBookingInputSchema>;
@@ -16,18 +16,25 @@ function requireEventType(state: EmulatorState, id: number | undefined, slug?: s
     return eventType;
   }
   const owner = [...state.users.values()].find((user) => user.username === username);
-  const eventType = owner && [...state.eventTypes.values()].find((candidate) => candidate.ownerId === owner.id && candidate.slug === slug);
-  if (!eventType) throw notFound(`Event type with slug ${slug ?? ''} belonging to user ${username ?? ''} not found.`);
+  const eventType =
+    owner &&
+    [...state.eventTypes.values()].find((candidate) => candidate.ownerId === owner.id && candidate.slug === slug);
+  if (!eventType) throw notFound(`Event type with slug ${slug ?? ""} belonging to user ${username ?? ""} not found.`);
   return eventType;
 }
 
 export function fromLegacyBody(body: LegacyInput, state: EmulatorState): NewBooking {
   const eventType = requireEventType(state, body.eventTypeId);
   const { responses } = body;
-  const name = typeof responses.name === 'string' ? responses.name : [responses.name.firstName, responses.name.lastName].filter(Boolean).join(' ');
+  const name =
+    typeof responses.name === "string"
+      ? responses.name
+      : [responses.name.firstName, responses.name.lastName].filter(Boolean).join(" ");
   const start = new Date(body.start);
-  const lengthMinutes = body.end ? Math.round((new Date(body.end).getTime() - start.getTime()) / 60_000) : eventType.lengthInMinutes;
-  const location = typeof responses.location === 'string' ? responses.location : responses.location?.value;
+  const lengthMinutes = body.end
+    ? Math.round((new Date(body.end).getTime() - start.getTime()) / 60_000)
+    : eventType.lengthInMinutes;
+  const location = typeof responses.location === "string" ? responses.location : responses.location?.value;
   return {
     eventType,
     start,
@@ -45,10 +52,15 @@ export function fromLegacyBody(body: LegacyInput, state: EmulatorState): NewBook
 }
 
 /** 2024-08-13 location objects name the kind ("address", "integration"…); map the common ones to stored types. */
-function locationTypeOf(location: Input2024_08_13['location']): string | undefined {
+function locationTypeOf(location: Input2024_08_13["location"]): string | undefined {
   if (location === undefined) return undefined;
-  if (typeof location === 'string') return location;
-  const byKind: Record<string, string> = { address: 'inPerson', integration: 'integrations:daily', link: 'link', phone: 'userPhone' };
+  if (typeof location === "string") return location;
+  const byKind: Record<string, string> = {
+    address: "inPerson",
+    integration: "integrations:daily",
+    link: "link",
+    phone: "userPhone",
+  };
   return byKind[location.type] ?? location.type;
 }
 
@@ -60,7 +72,13 @@ export function fromBody2024_08_13(body: Input2024_08_13, state: EmulatorState):
     eventType,
     start: new Date(body.start),
     lengthMinutes: body.lengthInMinutes ?? eventType.lengthInMinutes,
-    attendee: { name: attendee.name, email: attendee.email, timeZone: attendee.timeZone, locale: attendee.language ?? 'en', phoneNumber: attendee.phoneNumber ?? null },
+    attendee: {
+      name: attendee.name,
+      email: attendee.email,
+      timeZone: attendee.timeZone,
+      locale: attendee.language ?? "en",
+      phoneNumber: attendee.phoneNumber ?? null,
+    },
     guests: body.guests ?? [],
     responses: {
       name: attendee.name,

@@ -1,6 +1,6 @@
 // How API v2 prints a booking: 2024-08-13's BookingOutput (lower-case status, optional fields left out
 // when empty) and the legacy create response (the stored row with upper-case status), per version.
-import type { Booking, EmulatorState } from './state.js';
+import type { Booking, EmulatorState } from "./state.js";
 
 function definedOnly<T extends Record<string, unknown>>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== null && field !== undefined)) as T;
@@ -9,14 +9,22 @@ function definedOnly<T extends Record<string, unknown>>(value: T): T {
 export function toBookingOutput(booking: Booking, state: EmulatorState) {
   const organizer = state.users.get(booking.organizerId);
   const eventType = state.eventTypes.get(booking.eventTypeId);
-  const videoCallUrl = typeof booking.metadata.videoCallUrl === 'string' ? booking.metadata.videoCallUrl : undefined;
+  const videoCallUrl = typeof booking.metadata.videoCallUrl === "string" ? booking.metadata.videoCallUrl : undefined;
   return {
     id: booking.id,
     uid: booking.uid,
     title: booking.title,
     description: booking.description,
     hosts: organizer
-      ? [{ id: organizer.id, name: organizer.name, email: organizer.email, username: organizer.username, timeZone: organizer.timeZone }]
+      ? [
+          {
+            id: organizer.id,
+            name: organizer.name,
+            email: organizer.email,
+            username: organizer.username,
+            timeZone: organizer.timeZone,
+          },
+        ]
       : [],
     status: booking.status,
     ...definedOnly({
@@ -31,7 +39,7 @@ export function toBookingOutput(booking: Booking, state: EmulatorState) {
     end: booking.end.toISOString(),
     duration: Math.round((booking.end.getTime() - booking.start.getTime()) / 60_000),
     eventTypeId: booking.eventTypeId,
-    eventType: { id: booking.eventTypeId, slug: eventType?.slug ?? '' },
+    eventType: { id: booking.eventTypeId, slug: eventType?.slug ?? "" },
     ...(videoCallUrl ? { meetingUrl: videoCallUrl } : {}),
     location: booking.location,
     absentHost: false,
@@ -68,7 +76,7 @@ export function toLegacyBooking(booking: Booking, state: EmulatorState, isDryRun
     location: booking.location,
     createdAt: booking.createdAt.toISOString(),
     updatedAt: booking.updatedAt.toISOString(),
-    status: booking.status.toUpperCase() as 'ACCEPTED' | 'PENDING' | 'CANCELLED' | 'REJECTED',
+    status: booking.status.toUpperCase() as "ACCEPTED" | "PENDING" | "CANCELLED" | "REJECTED",
     paid: false,
     cancellationReason: booking.cancellationReason,
     rejectionReason: null,
@@ -81,10 +89,10 @@ export function toLegacyBooking(booking: Booking, state: EmulatorState, isDryRun
     isRecorded: false,
     user: {
       id: booking.organizerId,
-      name: organizer?.name ?? '',
-      email: organizer?.email ?? '',
-      username: organizer?.username ?? '',
-      timeZone: organizer?.timeZone ?? 'UTC',
+      name: organizer?.name ?? "",
+      email: organizer?.email ?? "",
+      username: organizer?.username ?? "",
+      timeZone: organizer?.timeZone ?? "UTC",
     },
     attendees: booking.attendees.map((attendee) => ({ ...attendee, noShow: false })),
     references: [],

@@ -1,20 +1,20 @@
 // Builds a Cal.com API v2 emulator from its dependencies (fixtures, clock, webhook settings, fetch) without
 // listening, like stripe-mock: resettable state, Cal.com's shapes, and test hooks on the returned object.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
-import { createBookingService } from './bookings.js';
-import { createApp } from './create-app.js';
-import type { EmulatorHooks } from './emulator-hooks.js';
-import { loadFixtures } from './fixtures.js';
-import { createAuthenticator } from './http/authenticate.js';
-import { createRouteProbes } from './http/route-probes.js';
-import { createOAuth2Grants } from './oauth2/oauth2-grants.js';
-import type { Fixtures } from './schemas/fixtures.schema.js';
-import { createState, type EmulatorState } from './state.js';
-import { createTokenService } from './tokens.js';
-import { createUserWebhookService, toUserWebhookOutput } from './user-webhooks.js';
-import { createWebhookSender, type FetchLike, type WebhookSubscription } from './webhook-sender.js';
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Express } from "express";
+import { createBookingService } from "./bookings.js";
+import { createApp } from "./create-app.js";
+import type { EmulatorHooks } from "./emulator-hooks.js";
+import { loadFixtures } from "./fixtures.js";
+import { createAuthenticator } from "./http/authenticate.js";
+import { createRouteProbes } from "./http/route-probes.js";
+import { createOAuth2Grants } from "./oauth2/oauth2-grants.js";
+import type { Fixtures } from "./schemas/fixtures.schema.js";
+import { createState, type EmulatorState } from "./state.js";
+import { createTokenService } from "./tokens.js";
+import { createUserWebhookService, toUserWebhookOutput } from "./user-webhooks.js";
+import { createWebhookSender, type FetchLike, type WebhookSubscription } from "./webhook-sender.js";
 
 export interface CalEmulatorOptions {
   /** Defaults to fixtures/sandbox.json. */
@@ -68,9 +68,19 @@ export function createCalEmulator(options: CalEmulatorOptions = {}): CalEmulator
     userWebhookTargets: userWebhooks.deliveryTargets,
   });
   const initialSubscriptions: WebhookSubscription[] = options.webhook?.subscriberUrl
-    ? [webhooks.subscribe({ subscriberUrl: options.webhook.subscriberUrl, ...(options.webhook.secret ? { secret: options.webhook.secret } : {}) })]
+    ? [
+        webhooks.subscribe({
+          subscriberUrl: options.webhook.subscriberUrl,
+          ...(options.webhook.secret ? { secret: options.webhook.secret } : {}),
+        }),
+      ]
     : [];
-  const bookings = createBookingService({ state: getState, clock, webhooks, webAppUrl: options.webAppUrl ?? 'https://app.cal.com' });
+  const bookings = createBookingService({
+    state: getState,
+    clock,
+    webhooks,
+    webAppUrl: options.webAppUrl ?? "https://app.cal.com",
+  });
 
   const hooks: EmulatorHooks = {
     reset() {
@@ -93,12 +103,15 @@ export function createCalEmulator(options: CalEmulatorOptions = {}): CalEmulator
     revokeOAuth2RefreshToken: oauth2.revokeRefreshToken,
     issueOAuth2Tokens({ userId, clientId, scopes }) {
       const client = clientId ? state.oauth2Clients.get(clientId) : [...state.oauth2Clients.values()][0];
-      if (!client) throw new Error(`issueOAuth2Tokens: no OAuth 2.0 client ${clientId ?? '(none in the fixtures)'}`);
-      if (state.users.get(userId)?.oauthClientId !== null) throw new Error(`issueOAuth2Tokens: user ${userId} is not an ordinary account`);
+      if (!client) throw new Error(`issueOAuth2Tokens: no OAuth 2.0 client ${clientId ?? "(none in the fixtures)"}`);
+      if (state.users.get(userId)?.oauthClientId !== null)
+        throw new Error(`issueOAuth2Tokens: user ${userId} is not an ordinary account`);
       return oauth2.issueTokens(client.clientId, userId, scopes ?? [...client.scopes]);
     },
     userWebhooks: (userId) =>
-      [...state.userWebhooks.values()].filter((webhook) => userId === undefined || webhook.userId === userId).map(toUserWebhookOutput),
+      [...state.userWebhooks.values()]
+        .filter((webhook) => userId === undefined || webhook.userId === userId)
+        .map(toUserWebhookOutput),
     pingWebhook(webhookId) {
       const webhook = state.userWebhooks.get(webhookId);
       if (!webhook) throw new Error(`pingWebhook: no user webhook ${webhookId}`);
@@ -122,7 +135,7 @@ export function createCalEmulator(options: CalEmulatorOptions = {}): CalEmulator
     probes,
     hooks,
     adminRoutes: options.adminRoutes ?? true,
-    onUnexpectedError: options.onUnexpectedError ?? ((error) => console.error('cal-emulator: unexpected error', error)),
+    onUnexpectedError: options.onUnexpectedError ?? ((error) => console.error("cal-emulator: unexpected error", error)),
   });
 
   return {
@@ -130,13 +143,13 @@ export function createCalEmulator(options: CalEmulatorOptions = {}): CalEmulator
     app,
     state,
     fixtures,
-    listen(port = 0, host = '127.0.0.1') {
+    listen(port = 0, host = "127.0.0.1") {
       const server = createServer(app);
       return new Promise((resolve, reject) => {
-        server.once('error', reject);
+        server.once("error", reject);
         server.listen(port, host, () => {
           const { port: boundPort } = server.address() as AddressInfo;
-          const origin = `http://${host.includes(':') ? `[${host}]` : host}:${boundPort}`;
+          const origin = `http://${host.includes(":") ? `[${host}]` : host}:${boundPort}`;
           resolve({
             url: `${origin}/v2`,
             origin,

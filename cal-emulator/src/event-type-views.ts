@@ -1,10 +1,13 @@
 // How Cal.com prints an event type: API v2 2024-06-14's EventTypeOutput, and the atoms' PublicEventType
 // (packages/features/eventtypes/lib/getPublicEvent.ts, single-user branch) that the Booker renders.
-import { bookingFieldsWithSystemFields, toBookingFieldOutput } from './booking-fields.js';
-import { privacyFilteredLocations, toLocationOutput } from './event-locations.js';
-import type { EmulatorState, EventType, User } from './state.js';
+import { bookingFieldsWithSystemFields, toBookingFieldOutput } from "./booking-fields.js";
+import { privacyFilteredLocations, toLocationOutput } from "./event-locations.js";
+import type { EmulatorState, EventType, User } from "./state.js";
 
-const DEFAULT_BOOKER_LAYOUTS = { enabledLayouts: ['month_view', 'week_view', 'column_view'], defaultLayout: 'month_view' };
+const DEFAULT_BOOKER_LAYOUTS = {
+  enabledLayouts: ["month_view", "week_view", "column_view"],
+  defaultLayout: "month_view",
+};
 
 /** packages/platform/types/event-types/event-types_2024_06_14/outputs/event-type.output.ts (common fields). */
 export function toEventTypeOutput(eventType: EventType, owner: User) {
@@ -25,7 +28,7 @@ export function toEventTypeOutput(eventType: EventType, owner: User) {
     recurrence: null,
     metadata: eventType.metadata,
     price: 0,
-    currency: 'usd',
+    currency: "usd",
     lockTimeZoneToggleOnBookingPage: false,
     seatsPerTimeSlot: null,
     forwardParamsSuccessRedirect: null,
@@ -57,7 +60,9 @@ function userProfile(user: User, state: EmulatorState) {
     upId: `usr-${user.id}`,
     id: null,
     organizationId: organization?.id ?? null,
-    organization: organization ? { id: organization.id, name: organization.name, slug: organization.slug, calVideoLogo: null, bannerUrl: null } : null,
+    organization: organization
+      ? { id: organization.id, name: organization.name, slug: organization.slug, calVideoLogo: null, bannerUrl: null }
+      : null,
   };
 }
 
@@ -71,7 +76,7 @@ export function toPublicEventType(eventType: EventType, owner: User, state: Emul
     organizationId: profile.organizationId,
     avatarUrl: owner.avatarUrl,
     profile,
-    bookerUrl: 'https://cal.com',
+    bookerUrl: "https://cal.com",
   };
   return {
     id: eventType.id,
@@ -93,7 +98,7 @@ export function toPublicEventType(eventType: EventType, owner: User, state: Emul
     requiresBookerEmailVerification: false,
     recurringEvent: null,
     price: 0,
-    currency: 'usd',
+    currency: "usd",
     seatsPerTimeSlot: null,
     seatsShowAvailabilityCount: true,
     bookingFields: bookingFieldsWithSystemFields(eventType),
@@ -102,7 +107,19 @@ export function toPublicEventType(eventType: EventType, owner: User, state: Emul
     forwardParamsSuccessRedirect: true,
     workflows: [],
     hosts: [],
-    owner: { id: owner.id, avatarUrl: owner.avatarUrl, username: owner.username, name: owner.name, weekStart: owner.weekStart, brandColor: null, darkBrandColor: null, theme: null, metadata: {}, defaultScheduleId: owner.defaultScheduleId, profile },
+    owner: {
+      id: owner.id,
+      avatarUrl: owner.avatarUrl,
+      username: owner.username,
+      name: owner.name,
+      weekStart: owner.weekStart,
+      brandColor: null,
+      darkBrandColor: null,
+      theme: null,
+      metadata: {},
+      defaultScheduleId: owner.defaultScheduleId,
+      profile,
+    },
     schedule: schedule ? { id: schedule.id, timeZone: schedule.timeZone } : null,
     hidden: eventType.hidden,
     assignAllTeamMembers: false,

@@ -1,9 +1,9 @@
 // Contract: event types as API v2 2024-06-14 prints them and the atoms' PublicEventType the Booker renders.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { errorEnvelopeSchema, successEnvelopeSchema } from './schemas/envelope.schema.js';
-import { eventTypeOutputSchema, publicEventTypeSchema } from './schemas/event-type.schema.js';
-import { SANDBOX, startTestEmulator, type TestEmulator } from './test-support/start-emulator.js';
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { errorEnvelopeSchema, successEnvelopeSchema } from "./schemas/envelope.schema.js";
+import { eventTypeOutputSchema, publicEventTypeSchema } from "./schemas/event-type.schema.js";
+import { SANDBOX, startTestEmulator, type TestEmulator } from "./test-support/start-emulator.js";
 
 let api: TestEmulator;
 beforeAll(async () => {
@@ -11,62 +11,112 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-describe('GET /v2/atoms/event-types/{slug}/public', () => {
-  it('returns the PublicEventType with the system booking fields around the custom ones, in Cal.com’s order', async () => {
-    const response = await api.call('GET', `/atoms/event-types/wedding-preparation/public?username=${SANDBOX.pastor.username}`);
+describe("GET /v2/atoms/event-types/{slug}/public", () => {
+  it("returns the PublicEventType with the system booking fields around the custom ones, in Cal.com’s order", async () => {
+    const response = await api.call(
+      "GET",
+      `/atoms/event-types/wedding-preparation/public?username=${SANDBOX.pastor.username}`,
+    );
     expect(response.status).toBe(200);
     const event = successEnvelopeSchema(publicEventTypeSchema).parse(response.body).data;
-    expect(event).toMatchObject({ id: SANDBOX.weddingPreparation, slug: 'wedding-preparation', length: 60, schedulingType: null, isDynamic: false });
-    expect(event.bookingFields.map((field) => field.name)).toEqual(['name', 'email', 'location', 'wedding-date', 'title', 'notes', 'guests', 'rescheduleReason']);
-    expect(event.profile).toMatchObject({ username: SANDBOX.pastor.username, name: 'Pastor Anna Whitfield', weekStart: 'Monday' });
+    expect(event).toMatchObject({
+      id: SANDBOX.weddingPreparation,
+      slug: "wedding-preparation",
+      length: 60,
+      schedulingType: null,
+      isDynamic: false,
+    });
+    expect(event.bookingFields.map((field) => field.name)).toEqual([
+      "name",
+      "email",
+      "location",
+      "wedding-date",
+      "title",
+      "notes",
+      "guests",
+      "rescheduleReason",
+    ]);
+    expect(event.profile).toMatchObject({
+      username: SANDBOX.pastor.username,
+      name: "Pastor Anna Whitfield",
+      weekStart: "Monday",
+    });
     expect(event.users.map((user) => user.username)).toEqual([SANDBOX.pastor.username]);
-    expect(event.schedule).toEqual({ id: 8001, timeZone: 'Europe/London' });
+    expect(event.schedule).toEqual({ id: 8001, timeZone: "Europe/London" });
   });
 
-  it('keeps a location’s address only when it is meant to be shown publicly', async () => {
-    const response = await api.call('GET', `/atoms/event-types/counselling-session/public?username=${SANDBOX.counsellor.username}`);
-    expect(publicEventTypeSchema.parse(response.body.data).locations).toEqual([{ type: 'integrations:daily' }]);
+  it("keeps a location’s address only when it is meant to be shown publicly", async () => {
+    const response = await api.call(
+      "GET",
+      `/atoms/event-types/counselling-session/public?username=${SANDBOX.counsellor.username}`,
+    );
+    expect(publicEventTypeSchema.parse(response.body.data).locations).toEqual([{ type: "integrations:daily" }]);
   });
 
-  it('answers 404 for an event the user does not have', async () => {
-    const response = await api.call('GET', `/atoms/event-types/counselling-session/public?username=${SANDBOX.pastor.username}`);
+  it("answers 404 for an event the user does not have", async () => {
+    const response = await api.call(
+      "GET",
+      `/atoms/event-types/counselling-session/public?username=${SANDBOX.pastor.username}`,
+    );
     expect(response.status).toBe(404);
-    expect(errorEnvelopeSchema.parse(response.body).error.code).toBe('NotFoundException');
+    expect(errorEnvelopeSchema.parse(response.body).error.code).toBe("NotFoundException");
   });
 });
 
-describe('GET /v2/event-types', () => {
-  it('lists a user’s event types publicly by username, in the 2024-06-14 shape', async () => {
-    const response = await api.call('GET', `/event-types?username=${SANDBOX.pastor.username}`, { headers: { 'cal-api-version': '2024-06-14' } });
+describe("GET /v2/event-types", () => {
+  it("lists a user’s event types publicly by username, in the 2024-06-14 shape", async () => {
+    const response = await api.call("GET", `/event-types?username=${SANDBOX.pastor.username}`, {
+      headers: { "cal-api-version": "2024-06-14" },
+    });
     expect(response.status).toBe(200);
     const eventTypes = successEnvelopeSchema(z.array(eventTypeOutputSchema)).parse(response.body).data;
-    expect(eventTypes.map((eventType) => eventType.slug)).toEqual(['pastoral-conversation', 'wedding-preparation']);
-    expect(eventTypes[0]!.locations).toEqual([{ type: 'address', address: 'Grace Community Church, 12 Chapel Lane', public: true }]);
+    expect(eventTypes.map((eventType) => eventType.slug)).toEqual(["pastoral-conversation", "wedding-preparation"]);
+    expect(eventTypes[0]!.locations).toEqual([
+      { type: "address", address: "Grace Community Church, 12 Chapel Lane", public: true },
+    ]);
     // Hidden booking fields (the title) are left out of the public list.
-    expect(eventTypes[0]!.bookingFields.map((field) => field.slug)).toEqual(['name', 'email', 'location', 'notes', 'guests', 'rescheduleReason']);
+    expect(eventTypes[0]!.bookingFields.map((field) => field.slug)).toEqual([
+      "name",
+      "email",
+      "location",
+      "notes",
+      "guests",
+      "rescheduleReason",
+    ]);
   });
 
-  it('narrows to one event type with eventSlug, and answers 404 when nothing matches', async () => {
-    const one = await api.call('GET', `/event-types?username=${SANDBOX.counsellor.username}&eventSlug=counselling-session`);
+  it("narrows to one event type with eventSlug, and answers 404 when nothing matches", async () => {
+    const one = await api.call(
+      "GET",
+      `/event-types?username=${SANDBOX.counsellor.username}&eventSlug=counselling-session`,
+    );
     expect(one.body.data.map((eventType: { id: number }) => eventType.id)).toEqual([SANDBOX.counsellingSession]);
-    const none = await api.call('GET', '/event-types?username=nobody');
+    const none = await api.call("GET", "/event-types?username=nobody");
     expect(none.status).toBe(404);
-    expect(none.body.error.message).toBe('Event types not found');
+    expect(none.body.error.message).toBe("Event types not found");
   });
 });
 
-describe('GET /v2/event-types/{id}', () => {
-  it('returns the caller’s own event type and 404 for someone else’s', async () => {
+describe("GET /v2/event-types/{id}", () => {
+  it("returns the caller’s own event type and 404 for someone else’s", async () => {
     const { accessToken } = await api.tokensFor(SANDBOX.counsellor.id);
-    const own = await api.call('GET', `/event-types/${SANDBOX.counsellingSession}`, { headers: { Authorization: `Bearer ${accessToken}` } });
+    const own = await api.call("GET", `/event-types/${SANDBOX.counsellingSession}`, {
+      headers: { Authorization: `Bearer ${accessToken}` },
+    });
     expect(own.status).toBe(200);
-    expect(eventTypeOutputSchema.parse(own.body.data)).toMatchObject({ id: SANDBOX.counsellingSession, lengthInMinutes: 50, ownerId: SANDBOX.counsellor.id });
-    const other = await api.call('GET', `/event-types/${SANDBOX.pastoralConversation}`, { headers: { Authorization: `Bearer ${accessToken}` } });
+    expect(eventTypeOutputSchema.parse(own.body.data)).toMatchObject({
+      id: SANDBOX.counsellingSession,
+      lengthInMinutes: 50,
+      ownerId: SANDBOX.counsellor.id,
+    });
+    const other = await api.call("GET", `/event-types/${SANDBOX.pastoralConversation}`, {
+      headers: { Authorization: `Bearer ${accessToken}` },
+    });
     expect(other.status).toBe(404);
   });
 
-  it('requires authentication', async () => {
-    const response = await api.call('GET', `/event-types/${SANDBOX.counsellingSession}`);
+  it("requires authentication", async () => {
+    const response = await api.call("GET", `/event-types/${SANDBOX.counsellingSession}`);
     expect(response.status).toBe(401);
   });
 });

@@ -1,7 +1,7 @@
 // The emulator's whole memory: Cal.com's rows (clients, users, schedules, event types, bookings, tokens,
 // authorization codes, user webhooks, slot reservations) held in Maps, built from the fixtures and rebuilt on reset.
-import type { Fixtures, StoredBookingField } from './schemas/fixtures.schema.js';
-import type { WeekDay } from './schemas/common.schema.js';
+import type { Fixtures, StoredBookingField } from "./schemas/fixtures.schema.js";
+import type { WeekDay } from "./schemas/common.schema.js";
 
 export interface OAuthClient {
   id: string;
@@ -64,7 +64,7 @@ export interface EventType {
   metadata: Record<string, unknown>;
 }
 
-export type BookingStatus = 'accepted' | 'pending' | 'cancelled' | 'rejected';
+export type BookingStatus = "accepted" | "pending" | "cancelled" | "rejected";
 
 export interface Attendee {
   name: string;
@@ -116,10 +116,10 @@ export interface OAuth2Client {
   clientId: string;
   secret: string | null;
   name: string;
-  clientType: 'CONFIDENTIAL' | 'PUBLIC';
+  clientType: "CONFIDENTIAL" | "PUBLIC";
   redirectUris: string[];
   scopes: string[];
-  status: 'APPROVED' | 'PENDING' | 'REJECTED';
+  status: "APPROVED" | "PENDING" | "REJECTED";
 }
 
 /** An authorization code (Prisma `AccessCode`): single use, 10 minutes, bound to client, redirect URI and PKCE challenge. */
@@ -178,7 +178,7 @@ export interface EmulatorState {
   oauth2AccessTokens: Map<string, OAuth2TokenRecord>;
   oauth2RefreshTokens: Map<string, OAuth2TokenRecord>;
   userWebhooks: Map<string, UserWebhook>;
-  defaultEventTypesForNewManagedUsers: Fixtures['defaultEventTypesForNewManagedUsers'];
+  defaultEventTypesForNewManagedUsers: Fixtures["defaultEventTypesForNewManagedUsers"];
   nextIds: { user: number; schedule: number; eventType: number; booking: number };
 }
 
@@ -190,7 +190,8 @@ export function createState(fixtures: Fixtures, now: Date): EmulatorState {
   for (const user of fixtures.managedUsers) {
     users.set(user.id, { ...user, oauthClientId: oauthClient.id, organizationId: organization.id });
   }
-  for (const user of fixtures.ordinaryAccounts) users.set(user.id, { ...user, oauthClientId: null, organizationId: null });
+  for (const user of fixtures.ordinaryAccounts)
+    users.set(user.id, { ...user, oauthClientId: null, organizationId: null });
 
   const schedules = new Map(fixtures.schedules.map((schedule) => [schedule.id, structuredClone(schedule)]));
   const eventTypes = new Map(fixtures.eventTypes.map((eventType) => [eventType.id, structuredClone(eventType)]));
@@ -199,19 +200,20 @@ export function createState(fixtures: Fixtures, now: Date): EmulatorState {
   let bookingId = 5001;
   for (const seed of fixtures.bookings) {
     const eventType = eventTypes.get(seed.eventTypeId);
-    if (!eventType) throw new Error(`fixtures: booking ${seed.uid} names event type ${seed.eventTypeId}, which does not exist`);
+    if (!eventType)
+      throw new Error(`fixtures: booking ${seed.uid} names event type ${seed.eventTypeId}, which does not exist`);
     const start = new Date(seed.start);
     bookings.set(seed.uid, {
       id: bookingId++,
       uid: seed.uid,
       eventTypeId: eventType.id,
       organizerId: eventType.ownerId,
-      title: `${eventType.title} between ${users.get(eventType.ownerId)?.name ?? ''} and ${seed.attendee.name}`,
-      description: '',
+      title: `${eventType.title} between ${users.get(eventType.ownerId)?.name ?? ""} and ${seed.attendee.name}`,
+      description: "",
       start,
       end: new Date(start.getTime() + eventType.lengthInMinutes * 60_000),
       status: seed.status,
-      attendees: [{ ...seed.attendee, locale: 'en', phoneNumber: null }],
+      attendees: [{ ...seed.attendee, locale: "en", phoneNumber: null }],
       guests: [],
       responses: { name: seed.attendee.name, email: seed.attendee.email },
       location: null,
@@ -241,7 +243,10 @@ export function createState(fixtures: Fixtures, now: Date): EmulatorState {
     refreshTokens: new Map(),
     reservations: new Map(),
     oauth2Clients: new Map(
-      fixtures.oauth2Clients.map((client) => [client.clientId, { ...client, redirectUris: [...client.redirectUris], scopes: [...client.scopes] }]),
+      fixtures.oauth2Clients.map((client) => [
+        client.clientId,
+        { ...client, redirectUris: [...client.redirectUris], scopes: [...client.scopes] },
+      ]),
     ),
     authorizationCodes: new Map(),
     oauth2AccessTokens: new Map(),
@@ -252,12 +257,15 @@ export function createState(fixtures: Fixtures, now: Date): EmulatorState {
       user: maxId([...users.keys()], 7000),
       schedule: maxId([...schedules.keys()], 8000),
       eventType: maxId([...eventTypes.keys()], 9000),
-      booking: maxId([...bookings.values()].map((booking) => booking.id), 5000),
+      booking: maxId(
+        [...bookings.values()].map((booking) => booking.id),
+        5000,
+      ),
     },
   };
 }
 
-export function takeId(state: EmulatorState, kind: keyof EmulatorState['nextIds']): number {
+export function takeId(state: EmulatorState, kind: keyof EmulatorState["nextIds"]): number {
   const id = state.nextIds[kind];
   state.nextIds[kind] = id + 1;
   return id;

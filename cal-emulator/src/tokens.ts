@@ -2,12 +2,11 @@
 // access token = now + 60 min floored to the minute, refresh token = now + 1 year floored to the day,
 // refresh rotates (old refresh token deleted, old access token lives until it expires). Values are
 // JWT-shaped but opaque here: the emulator looks them up by value, as Cal.com looks them up in its DB.
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import type { EmulatorState, TokenRecord } from './state.js';
-import { badRequest, tokenExpired, unauthorized } from './http/api-error.js';
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import type { EmulatorState, TokenRecord } from "./state.js";
+import { badRequest, tokenExpired, unauthorized } from "./http/api-error.js";
 
-
-export const INVALID_ACCESS_TOKEN = 'Invalid Access Token.';
+export const INVALID_ACCESS_TOKEN = "Invalid Access Token.";
 
 export interface IssuedTokens {
   accessToken: string;
@@ -40,18 +39,24 @@ function refreshTokenExpiry(now: Date): Date {
   return expiry;
 }
 
-const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
+const base64url = (value: string | Buffer) => Buffer.from(value).toString("base64url");
 
 export function createTokenService(deps: { state: () => EmulatorState; clock: () => Date }): TokenService {
   // A per-process key: the signature only makes the value look like Cal.com's HS256 JWTs.
   const signingKey = randomBytes(32);
 
   function mint(clientId: string, ownerId: number, expiresAt: Date, now: Date): string {
-    const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+    const header = base64url(JSON.stringify({ alg: "HS256", typ: "JWT" }));
     const payload = base64url(
-      JSON.stringify({ clientId, ownerId, iat: Math.floor(now.getTime() / 1000), expiresAt: expiresAt.getTime(), jti: randomUUID() }),
+      JSON.stringify({
+        clientId,
+        ownerId,
+        iat: Math.floor(now.getTime() / 1000),
+        expiresAt: expiresAt.getTime(),
+        jti: randomUUID(),
+      }),
     );
-    const signature = createHmac('sha256', signingKey).update(`${header}.${payload}`).digest('base64url');
+    const signature = createHmac("sha256", signingKey).update(`${header}.${payload}`).digest("base64url");
     return `${header}.${payload}.${signature}`;
   }
 
@@ -84,14 +89,15 @@ export function createTokenService(deps: { state: () => EmulatorState; clock: ()
     refresh(clientId, refreshToken) {
       const state = deps.state();
       const record = state.refreshTokens.get(refreshToken);
-      if (!record || record.clientId !== clientId) throw badRequest('Invalid refresh token');
+      if (!record || record.clientId !== clientId) throw badRequest("Invalid refresh token");
       state.refreshTokens.delete(refreshToken);
       return issue(clientId, record.userId);
     },
     revokeUserTokens(clientId, userId) {
       const state = deps.state();
       for (const store of [state.accessTokens, state.refreshTokens]) {
-        for (const [value, record] of store) if (record.clientId === clientId && record.userId === userId) store.delete(value);
+        for (const [value, record] of store)
+          if (record.clientId === clientId && record.userId === userId) store.delete(value);
       }
     },
     revokeRefreshToken: (refreshToken) => deps.state().refreshTokens.delete(refreshToken),

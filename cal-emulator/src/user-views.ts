@@ -1,6 +1,6 @@
 // How API v2 prints a user: the managed-user object (oauth-client-users controller) and /v2/me.
-import type { ManagedUserOutput } from './schemas/managed-user.schema.js';
-import type { EmulatorState, User } from './state.js';
+import type { ManagedUserOutput } from "./schemas/managed-user.schema.js";
+import type { EmulatorState, User } from "./state.js";
 
 export function toManagedUserOutput(user: User): ManagedUserOutput {
   return {

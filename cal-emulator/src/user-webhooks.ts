@@ -3,12 +3,16 @@
 // delivered to each of their active webhooks whose triggers include the event.
 // Sources: apps/api/v2/src/modules/webhooks/services/{user-webhooks,webhooks}.service.ts,
 // guards/is-user-webhook-guard.ts, webhooks.repository.ts; packages/features/webhooks/lib/getWebhooks.ts.
-import { randomUUID } from 'node:crypto';
-import { badRequest, conflict, forbidden, notFound } from './http/api-error.js';
-import type { CreateUserWebhookInput, UpdateUserWebhookInput, UserWebhookOutput } from './schemas/user-webhook.schema.js';
-import type { EmulatorState, UserWebhook } from './state.js';
+import { randomUUID } from "node:crypto";
+import { badRequest, conflict, forbidden, notFound } from "./http/api-error.js";
+import type {
+  CreateUserWebhookInput,
+  UpdateUserWebhookInput,
+  UserWebhookOutput,
+} from "./schemas/user-webhook.schema.js";
+import type { EmulatorState, UserWebhook } from "./state.js";
 
-const DUPLICATE_URL = 'Webhook with this subscriber url already exists for this user';
+const DUPLICATE_URL = "Webhook with this subscriber url already exists for this user";
 
 export interface UserWebhookService {
   create(userId: number, input: CreateUserWebhookInput): UserWebhook;
@@ -34,14 +38,16 @@ export function toUserWebhookOutput(webhook: UserWebhook): UserWebhookOutput {
 }
 
 export function createUserWebhookService(deps: { state: () => EmulatorState; clock: () => Date }): UserWebhookService {
-  const webhooksOf = (userId: number) => [...deps.state().userWebhooks.values()].filter((webhook) => webhook.userId === userId);
+  const webhooksOf = (userId: number) =>
+    [...deps.state().userWebhooks.values()].filter((webhook) => webhook.userId === userId);
 
   return {
     create(userId, input) {
-      if (input.triggers.includes('DELEGATION_CREDENTIAL_ERROR')) {
-        throw badRequest('DELEGATION_CREDENTIAL_ERROR trigger is only available for organization webhooks');
+      if (input.triggers.includes("DELEGATION_CREDENTIAL_ERROR")) {
+        throw badRequest("DELEGATION_CREDENTIAL_ERROR trigger is only available for organization webhooks");
       }
-      if (webhooksOf(userId).some((webhook) => webhook.subscriberUrl === input.subscriberUrl)) throw conflict(DUPLICATE_URL);
+      if (webhooksOf(userId).some((webhook) => webhook.subscriberUrl === input.subscriberUrl))
+        throw conflict(DUPLICATE_URL);
       const webhook: UserWebhook = {
         id: randomUUID(),
         userId,
@@ -65,7 +71,11 @@ export function createUserWebhookService(deps: { state: () => EmulatorState; clo
     update(webhook, changes) {
       // Prisma's unique (userId, subscriberUrl) index refuses a second row with the same URL.
       const url = changes.subscriberUrl;
-      if (url !== undefined && url !== webhook.subscriberUrl && webhooksOf(webhook.userId).some((other) => other.subscriberUrl === url)) {
+      if (
+        url !== undefined &&
+        url !== webhook.subscriberUrl &&
+        webhooksOf(webhook.userId).some((other) => other.subscriberUrl === url)
+      ) {
         throw conflict(DUPLICATE_URL);
       }
       if (changes.subscriberUrl !== undefined) webhook.subscriberUrl = changes.subscriberUrl;
@@ -79,6 +89,7 @@ export function createUserWebhookService(deps: { state: () => EmulatorState; clo
       deps.state().userWebhooks.delete(webhook.id);
       return webhook;
     },
-    deliveryTargets: (organizerId, trigger) => webhooksOf(organizerId).filter((webhook) => webhook.active && webhook.triggers.includes(trigger)),
+    deliveryTargets: (organizerId, trigger) =>
+      webhooksOf(organizerId).filter((webhook) => webhook.active && webhook.triggers.includes(trigger)),
   };
 }

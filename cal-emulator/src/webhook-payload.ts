@@ -1,11 +1,16 @@
 // The `payload` of a booking webhook as Cal.com builds it: the CalendarEvent plus booking fields.
 // Sources: packages/features/bookings/lib/service/RegularBookingService.ts (~L2420), packages/types/Calendar.d.ts,
 // packages/features/webhooks/lib/sendPayload.ts, handleCancelBooking.ts; the field list in calcom.md §2.
-import { bookingFieldsWithSystemFields, fieldLabel, SYSTEM_FIELD_NAMES } from './booking-fields.js';
-import type { Booking, EmulatorState } from './state.js';
-import { formatUtcWithoutMillis, utcOffsetMinutes } from './time-zone.js';
+import { bookingFieldsWithSystemFields, fieldLabel, SYSTEM_FIELD_NAMES } from "./booking-fields.js";
+import type { Booking, EmulatorState } from "./state.js";
+import { formatUtcWithoutMillis, utcOffsetMinutes } from "./time-zone.js";
 
-export const BOOKING_WEBHOOK_TRIGGERS = ['BOOKING_CREATED', 'BOOKING_REQUESTED', 'BOOKING_RESCHEDULED', 'BOOKING_CANCELLED'] as const;
+export const BOOKING_WEBHOOK_TRIGGERS = [
+  "BOOKING_CREATED",
+  "BOOKING_REQUESTED",
+  "BOOKING_RESCHEDULED",
+  "BOOKING_CANCELLED",
+] as const;
 export type BookingWebhookTrigger = (typeof BOOKING_WEBHOOK_TRIGGERS)[number];
 
 export interface PayloadExtras {
@@ -15,31 +20,35 @@ export interface PayloadExtras {
   cancelledBy?: string | null;
 }
 
-function labelledResponses(booking: Booking, state: EmulatorState, only: 'all' | 'custom') {
+function labelledResponses(booking: Booking, state: EmulatorState, only: "all" | "custom") {
   const eventType = state.eventTypes.get(booking.eventTypeId);
   const fields = eventType ? bookingFieldsWithSystemFields(eventType) : [];
   const labelled: Record<string, { label: string; value: unknown }> = {};
   for (const field of fields) {
     if (!(field.name in booking.responses)) continue;
-    if (only === 'custom' && (SYSTEM_FIELD_NAMES as readonly string[]).includes(field.name)) continue;
+    if (only === "custom" && (SYSTEM_FIELD_NAMES as readonly string[]).includes(field.name)) continue;
     labelled[field.name] = { label: fieldLabel(field), value: booking.responses[field.name] };
   }
   return labelled;
 }
 
-export function buildBookingPayload(booking: Booking, state: EmulatorState, extras: PayloadExtras = {}): Record<string, unknown> {
+export function buildBookingPayload(
+  booking: Booking,
+  state: EmulatorState,
+  extras: PayloadExtras = {},
+): Record<string, unknown> {
   const organizer = state.users.get(booking.organizerId)!;
   const eventType = state.eventTypes.get(booking.eventTypeId)!;
   const [attendee] = booking.attendees;
-  const notes = typeof booking.responses.notes === 'string' ? booking.responses.notes : '';
+  const notes = typeof booking.responses.notes === "string" ? booking.responses.notes : "";
   const attendees = [
     ...booking.attendees.map((person) => {
-      const [firstName, ...rest] = person.name.split(' ');
+      const [firstName, ...rest] = person.name.split(" ");
       return {
         email: person.email,
         name: person.name,
-        firstName: firstName ?? '',
-        lastName: rest.join(' '),
+        firstName: firstName ?? "",
+        lastName: rest.join(" "),
         timeZone: person.timeZone,
         ...(person.phoneNumber ? { phoneNumber: person.phoneNumber } : {}),
         language: { locale: person.locale },
@@ -49,17 +58,17 @@ export function buildBookingPayload(booking: Booking, state: EmulatorState, extr
     // Guests are attendees too, with no name and the main attendee's time zone.
     ...booking.guests.map((email) => ({
       email,
-      name: '',
-      firstName: '',
-      lastName: '',
+      name: "",
+      firstName: "",
+      lastName: "",
       timeZone: attendee?.timeZone ?? organizer.timeZone,
-      language: { locale: 'en' },
+      language: { locale: "en" },
       utcOffset: utcOffsetMinutes(booking.start, attendee?.timeZone ?? organizer.timeZone),
     })),
   ];
   const from = extras.rescheduledFrom;
   const payload: Record<string, unknown> = {
-    bookerUrl: 'https://cal.com',
+    bookerUrl: "https://cal.com",
     type: eventType.slug,
     title: booking.title,
     // sendPayload.ts: `description: data.description || data.additionalNotes`.
@@ -74,12 +83,12 @@ export function buildBookingPayload(booking: Booking, state: EmulatorState, extr
       email: organizer.email,
       username: organizer.username,
       timeZone: organizer.timeZone,
-      language: { locale: organizer.locale ?? 'en' },
-      timeFormat: organizer.timeFormat === 24 ? 'HH:mm' : 'h:mma',
+      language: { locale: organizer.locale ?? "en" },
+      timeFormat: organizer.timeFormat === 24 ? "HH:mm" : "h:mma",
       utcOffset: utcOffsetMinutes(booking.start, organizer.timeZone),
     },
-    responses: labelledResponses(booking, state, 'all'),
-    userFieldsResponses: labelledResponses(booking, state, 'custom'),
+    responses: labelledResponses(booking, state, "all"),
+    userFieldsResponses: labelledResponses(booking, state, "custom"),
     attendees,
     location: booking.location,
     destinationCalendar: null,
@@ -99,7 +108,7 @@ export function buildBookingPayload(booking: Booking, state: EmulatorState, extr
     eventTitle: eventType.title,
     eventDescription: eventType.description,
     price: 0,
-    currency: 'usd',
+    currency: "usd",
     length: Math.round((booking.end.getTime() - booking.start.getTime()) / 60_000),
     metadata: booking.metadata,
     status: booking.status.toUpperCase(),
@@ -114,7 +123,7 @@ export function buildBookingPayload(booking: Booking, state: EmulatorState, extr
     });
   }
   if (extras.rescheduledBy) payload.rescheduledBy = extras.rescheduledBy;
-  if (booking.status === 'cancelled') {
+  if (booking.status === "cancelled") {
     payload.cancellationReason = booking.cancellationReason;
     if (extras.cancelledBy) payload.cancelledBy = extras.cancelledBy;
   }

@@ -5,11 +5,14 @@
 // user webhooks (`POST /v2/webhooks`; they hear only their own user's bookings, each signed with its own
 // secret). Deliveries run in the background; every outcome is recorded, and tests can await the ones in flight.
 // Sources: packages/features/webhooks/lib/sendPayload.ts, getWebhooks.ts (calcom.md §1, §7).
-import { createHmac, randomUUID } from 'node:crypto';
-import { buildPingPayload } from './ping-payload.js';
-import { BOOKING_WEBHOOK_TRIGGERS, type BookingWebhookTrigger } from './webhook-payload.js';
+import { createHmac, randomUUID } from "node:crypto";
+import { buildPingPayload } from "./ping-payload.js";
+import { BOOKING_WEBHOOK_TRIGGERS, type BookingWebhookTrigger } from "./webhook-payload.js";
 
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string; redirect: 'manual' }) => Promise<{ status: number }>;
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string; redirect: "manual" },
+) => Promise<{ status: number }>;
 
 export interface WebhookSubscription {
   id: string;
@@ -36,7 +39,7 @@ export interface WebhookDelivery {
   id: string;
   subscriptionId: string;
   subscriberUrl: string;
-  triggerEvent: BookingWebhookTrigger | 'PING';
+  triggerEvent: BookingWebhookTrigger | "PING";
   /** The exact body sent, byte for byte what was signed. */
   body: string;
   signature: string;
@@ -48,7 +51,11 @@ export interface WebhookDelivery {
 }
 
 export interface WebhookSender {
-  subscribe(subscription: { subscriberUrl: string; secret?: string; triggers?: BookingWebhookTrigger[] }): WebhookSubscription;
+  subscribe(subscription: {
+    subscriberUrl: string;
+    secret?: string;
+    triggers?: BookingWebhookTrigger[];
+  }): WebhookSubscription;
   unsubscribe(id: string): boolean;
   subscriptions(): WebhookSubscription[];
   send(triggerEvent: BookingWebhookTrigger, payload: Record<string, unknown>, audience: WebhookAudience): void;
@@ -60,10 +67,10 @@ export interface WebhookSender {
   reset(subscriptions: WebhookSubscription[]): void;
 }
 
-export const NO_SECRET_SIGNATURE = 'no-secret-provided';
+export const NO_SECRET_SIGNATURE = "no-secret-provided";
 
 export function signWebhookBody(body: string, secret: string | null | undefined): string {
-  return secret ? createHmac('sha256', secret).update(body, 'utf8').digest('hex') : NO_SECRET_SIGNATURE;
+  return secret ? createHmac("sha256", secret).update(body, "utf8").digest("hex") : NO_SECRET_SIGNATURE;
 }
 
 export function createWebhookSender(deps: {
@@ -79,10 +86,10 @@ export function createWebhookSender(deps: {
   async function deliver(delivery: WebhookDelivery): Promise<void> {
     try {
       const response = await deps.fetch(delivery.subscriberUrl, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Cal-Signature-256': delivery.signature },
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Cal-Signature-256": delivery.signature },
         body: delivery.body,
-        redirect: 'manual',
+        redirect: "manual",
       });
       delivery.status = response.status;
       delivery.ok = response.status >= 200 && response.status < 300;
@@ -92,7 +99,11 @@ export function createWebhookSender(deps: {
     }
   }
 
-  function start(target: WebhookTarget, triggerEvent: WebhookDelivery['triggerEvent'], payload: Record<string, unknown>) {
+  function start(
+    target: WebhookTarget,
+    triggerEvent: WebhookDelivery["triggerEvent"],
+    payload: Record<string, unknown>,
+  ) {
     const sentAt = deps.clock().toISOString();
     const body = JSON.stringify({ triggerEvent, createdAt: sentAt, payload });
     const delivery: WebhookDelivery = {
@@ -113,7 +124,12 @@ export function createWebhookSender(deps: {
 
   return {
     subscribe({ subscriberUrl, secret, triggers }) {
-      const subscription = { id: randomUUID(), subscriberUrl, ...(secret ? { secret } : {}), triggers: triggers ?? [...BOOKING_WEBHOOK_TRIGGERS] };
+      const subscription = {
+        id: randomUUID(),
+        subscriberUrl,
+        ...(secret ? { secret } : {}),
+        triggers: triggers ?? [...BOOKING_WEBHOOK_TRIGGERS],
+      };
       subscriptions.push(subscription);
       return subscription;
     },
@@ -124,11 +140,14 @@ export function createWebhookSender(deps: {
     },
     subscriptions: () => subscriptions.map((subscription) => ({ ...subscription })),
     send(triggerEvent, payload, audience) {
-      const platformTargets = audience.platformClientId ? subscriptions.filter((subscription) => subscription.triggers.includes(triggerEvent)) : [];
-      for (const target of [...platformTargets, ...deps.userWebhookTargets(audience.organizerId, triggerEvent)]) start(target, triggerEvent, payload);
+      const platformTargets = audience.platformClientId
+        ? subscriptions.filter((subscription) => subscription.triggers.includes(triggerEvent))
+        : [];
+      for (const target of [...platformTargets, ...deps.userWebhookTargets(audience.organizerId, triggerEvent)])
+        start(target, triggerEvent, payload);
     },
     async ping(target) {
-      const { delivery, done } = start(target, 'PING', buildPingPayload(deps.clock()));
+      const { delivery, done } = start(target, "PING", buildPingPayload(deps.clock()));
       await done;
       return { ...delivery };
     },

@@ -3,7 +3,7 @@
 // add optional fields, never rename.
 
 /** Booking status, lower-case as Cal.com's API v2 reports it (webhooks send it upper-case). */
-export type BookingStatus = 'accepted' | 'pending' | 'cancelled' | 'rejected' | 'awaiting_host' | 'unknown';
+export type BookingStatus = "accepted" | "pending" | "cancelled" | "rejected" | "awaiting_host" | "unknown";
 
 export interface PersonSnapshot {
   name: string | null;
@@ -41,7 +41,7 @@ export interface BookingSnapshot {
   rejectionReason: string | null;
 }
 
-export type DeliveryKind = 'booking' | 'other';
+export type DeliveryKind = "booking" | "other";
 
 export interface CalDelivery {
   /** Hex SHA-256 over the event's identity (trigger + payload): equal for redeliveries of one event. */
@@ -64,7 +64,7 @@ export interface CalDelivery {
   traceparent?: string;
 }
 
-export type DeliverySource = 'webhook' | 'reconciled' | 'replay';
+export type DeliverySource = "webhook" | "reconciled" | "replay";
 
 export interface ProcessCalDeliveryResult {
   deliveryId: string;

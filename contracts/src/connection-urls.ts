@@ -2,7 +2,7 @@
 // and the worker registers them with Cal.com, so both must build them the same way.
 
 function base(apiPublicUrl: string): string {
-  return apiPublicUrl.replace(/\/+$/, '');
+  return apiPublicUrl.replace(/\/+$/, "");
 }
 
 /** Registered with Cal.com as the OAuth client's redirect URI; the authorization code is bound to it. */

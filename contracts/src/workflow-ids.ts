@@ -3,8 +3,12 @@
 
 const SAFE = /[^A-Za-z0-9_-]/g;
 
-export function calDeliveryWorkflowId(delivery: { triggerEvent: string; bookingUid: string | null; deliveryId: string }): string {
-  const trigger = delivery.triggerEvent.toLowerCase().replace(SAFE, '-').slice(0, 48) || 'unknown';
-  const subject = (delivery.bookingUid ?? 'no-booking').replace(SAFE, '-').slice(0, 64);
+export function calDeliveryWorkflowId(delivery: {
+  triggerEvent: string;
+  bookingUid: string | null;
+  deliveryId: string;
+}): string {
+  const trigger = delivery.triggerEvent.toLowerCase().replace(SAFE, "-").slice(0, 48) || "unknown";
+  const subject = (delivery.bookingUid ?? "no-booking").replace(SAFE, "-").slice(0, 64);
   return `cal-${trigger}-${subject}-${delivery.deliveryId.slice(0, 16)}`;
 }

@@ -1,9 +1,18 @@
 // Builds the TypeORM DataSource. Schema changes only ever arrive through the migrations listed here:
 // `synchronize` stays off so that production schema is exactly what the migrations say.
-import 'reflect-metadata';
-import { DataSource } from 'typeorm';
-import { AuditLog, Booking, ContextSummary, Form, FormResponse, ManagedUserToken, Policy, User } from './entities/index.js';
-import { migrations } from './migrations/index.js';
+import "reflect-metadata";
+import { DataSource } from "typeorm";
+import {
+  AuditLog,
+  Booking,
+  ContextSummary,
+  Form,
+  FormResponse,
+  ManagedUserToken,
+  Policy,
+  User,
+} from "./entities/index.js";
+import { migrations } from "./migrations/index.js";
 
 export const entities = [User, Booking, AuditLog, Form, FormResponse, Policy, ContextSummary, ManagedUserToken];
 
@@ -15,7 +24,7 @@ export interface DataSourceOptions {
 
 export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
-    type: 'postgres',
+    type: "postgres",
     url: options.url,
     entities,
     migrations,
@@ -23,10 +32,10 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     migrationsRun: false,
     logging: false,
     // gen_random_uuid() is built into Postgres 13+; the app never needs rights to create extensions.
-    uuidExtension: 'pgcrypto',
+    uuidExtension: "pgcrypto",
     installExtensions: false,
     poolSize: options.poolSize ?? 10,
-    applicationName: options.applicationName ?? 'churchhub-booking',
+    applicationName: options.applicationName ?? "churchhub-booking",
     // Fail fast when Postgres is away so Temporal's retry policy, not a hung socket, decides what happens.
     connectTimeoutMS: 5_000,
     extra: { statement_timeout: 30_000, idleTimeoutMillis: 30_000 },

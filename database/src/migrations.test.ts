@@ -1,14 +1,14 @@
 // The migrations are the schema: after running them, TypeORM must find nothing to change in the
 // entities' tables (a drift here means an entity changed without a migration).
-import { expect, inject, it } from 'vitest';
-import { createDataSource } from './create-data-source.js';
-import { migrations } from './migrations/index.js';
-import { runMigrations } from './run-migrations.js';
+import { expect, inject, it } from "vitest";
+import { createDataSource } from "./create-data-source.js";
+import { migrations } from "./migrations/index.js";
+import { runMigrations } from "./run-migrations.js";
 
 const migrationCount = migrations.length;
 
-it('leaves no difference between the migrated schema and the entities', async () => {
-  const dataSource = createDataSource({ url: inject('databaseUrl'), poolSize: 2 });
+it("leaves no difference between the migrated schema and the entities", async () => {
+  const dataSource = createDataSource({ url: inject("databaseUrl"), poolSize: 2 });
   await dataSource.initialize();
   try {
     expect(await runMigrations(dataSource)).toEqual([]);
@@ -19,13 +19,13 @@ it('leaves no difference between the migrated schema and the entities', async ()
   }
 });
 
-it('runs concurrently from several processes without applying anything twice', async () => {
-  const sources = [1, 2, 3].map(() => createDataSource({ url: inject('databaseUrl'), poolSize: 2 }));
+it("runs concurrently from several processes without applying anything twice", async () => {
+  const sources = [1, 2, 3].map(() => createDataSource({ url: inject("databaseUrl"), poolSize: 2 }));
   await Promise.all(sources.map((source) => source.initialize()));
   try {
     const applied = await Promise.all(sources.map((source) => runMigrations(source)));
     expect(applied.flat()).toEqual([]);
-    const [row] = await sources[0]!.query('SELECT count(*)::int AS n FROM migrations');
+    const [row] = await sources[0]!.query("SELECT count(*)::int AS n FROM migrations");
     expect(row.n).toBe(migrationCount);
   } finally {
     await Promise.all(sources.map((source) => source.destroy()));

@@ -2,17 +2,17 @@
 // Postgres inbox (one insert, fast under load; the relay starts the workflow). If Postgres is down,
 // second choice: start the workflow in Temporal directly. If both are down the delivery is not
 // recorded and the caller must answer non-2xx, so Cal.com (or its operator) sends it again.
-import type { Client } from '@temporalio/client';
-import type { CalDelivery } from '@churchhub/contracts';
-import type { Logger } from '@churchhub/logging';
-import type { InboxStore } from './inbox-store.js';
-import { startDeliveryWorkflow } from './start-delivery-workflow.js';
+import type { Client } from "@temporalio/client";
+import type { CalDelivery } from "@churchhub/contracts";
+import type { Logger } from "@churchhub/logging";
+import type { InboxStore } from "./inbox-store.js";
+import { startDeliveryWorkflow } from "./start-delivery-workflow.js";
 
 export interface RecordOutcome {
   /** True when this event had already been recorded (a redelivery). */
   duplicate: boolean;
   /** Where it was recorded. */
-  via: 'inbox' | 'temporal';
+  via: "inbox" | "temporal";
 }
 
 export interface DeliveryRecorder {
@@ -21,8 +21,8 @@ export interface DeliveryRecorder {
 
 export class DeliveryNotRecordedError extends Error {
   constructor(readonly causes: { inbox: unknown; temporal: unknown }) {
-    super('The delivery could not be recorded durably (inbox and Temporal both failed)');
-    this.name = 'DeliveryNotRecordedError';
+    super("The delivery could not be recorded durably (inbox and Temporal both failed)");
+    this.name = "DeliveryNotRecordedError";
   }
 }
 
@@ -53,14 +53,22 @@ export function createDeliveryRecorder(deps: RecorderDependencies): DeliveryReco
       try {
         const { inserted } = await deps.inbox.insert(delivery);
         if (inserted) wakeRelay();
-        return { duplicate: !inserted, via: 'inbox' };
+        return { duplicate: !inserted, via: "inbox" };
       } catch (error) {
         inboxError = error;
-        deps.logger.warn({ err: error, triggerEvent: delivery.triggerEvent }, 'inbox unavailable; starting the workflow directly');
+        deps.logger.warn(
+          { err: error, triggerEvent: delivery.triggerEvent },
+          "inbox unavailable; starting the workflow directly",
+        );
       }
       try {
-        const started = await startDeliveryWorkflow(deps.temporal.client, deps.temporal.taskQueue, delivery, deps.temporal.startTimeoutMs);
-        return { duplicate: started.duplicate, via: 'temporal' };
+        const started = await startDeliveryWorkflow(
+          deps.temporal.client,
+          deps.temporal.taskQueue,
+          delivery,
+          deps.temporal.startTimeoutMs,
+        );
+        return { duplicate: started.duplicate, via: "temporal" };
       } catch (temporalError) {
         throw new DeliveryNotRecordedError({ inbox: inboxError, temporal: temporalError });
       }

@@ -1,9 +1,9 @@
 // The inbox stores each delivery sealed: it is the full Cal.com body, with every personal detail.
-import type { CalDelivery } from '@churchhub/contracts';
-import type { PersonalDataProtector } from '@churchhub/field-encryption';
-import type { InboxCodec } from './inbox-store.js';
+import type { CalDelivery } from "@churchhub/contracts";
+import type { PersonalDataProtector } from "@churchhub/field-encryption";
+import type { InboxCodec } from "./inbox-store.js";
 
-const PURPOSE = 'webhook_inbox.delivery';
+const PURPOSE = "webhook_inbox.delivery";
 
 export function createEncryptedInboxCodec(protector: PersonalDataProtector): InboxCodec {
   return {

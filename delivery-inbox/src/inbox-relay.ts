@@ -3,15 +3,15 @@
 // polls as a safety net. When Temporal is away it backs off and tries again; rows stay pending, so
 // nothing acknowledged is lost. This is an outbox relay, not a work queue: the work runs in Temporal.
 // It starts no more than the workers can take (see running-workflows-gate.ts): a backlog waits here.
-import pg from 'pg';
-import type { Client } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
-import type { Logger } from '@churchhub/logging';
-import { INBOX_CHANNEL, type InboxStore } from './inbox-store.js';
-import { withTraceparent } from '@churchhub/tracing';
-import { WORKFLOW_TYPES } from '@churchhub/contracts';
-import { startDeliveryWorkflow } from './start-delivery-workflow.js';
-import { createRunningWorkflowsGate } from './running-workflows-gate.js';
+import pg from "pg";
+import type { Client } from "@temporalio/client";
+import type { DataSource } from "typeorm";
+import type { Logger } from "@churchhub/logging";
+import { INBOX_CHANNEL, type InboxStore } from "./inbox-store.js";
+import { withTraceparent } from "@churchhub/tracing";
+import { WORKFLOW_TYPES } from "@churchhub/contracts";
+import { startDeliveryWorkflow } from "./start-delivery-workflow.js";
+import { createRunningWorkflowsGate } from "./running-workflows-gate.js";
 
 /** How often a relay at the running-workflows limit looks again (and the gate's shortest count interval). */
 const GATE_RECHECK_MS = 250;
@@ -75,7 +75,11 @@ export function createInboxRelay(options: InboxRelayOptions) {
       const query = `TaskQueue = ${JSON.stringify(options.taskQueue)} AND WorkflowType = ${JSON.stringify(WORKFLOW_TYPES.processCalDelivery)} AND ExecutionStatus = "Running"`;
       return (await options.client.workflow.count(query)).count;
     },
-    onCountFailed: (error) => options.logger.warn({ err: error }, 'relay cannot count running workflows; relaying without back-pressure until it can'),
+    onCountFailed: (error) =>
+      options.logger.warn(
+        { err: error },
+        "relay cannot count running workflows; relaying without back-pressure until it can",
+      ),
   });
 
   const reportedUnreadable = new Set<string>();
@@ -88,24 +92,43 @@ export function createInboxRelay(options: InboxRelayOptions) {
       const newlyUnreadable = unreadable.filter((id) => !reportedUnreadable.has(id));
       if (newlyUnreadable.length > 0) {
         // Kept (never deleted: they were acknowledged) and counted in the inbox depth, for an operator to see.
-        await options.inbox.markFailed(manager, newlyUnreadable, 'cannot be opened: sealed under a key that is not configured, or damaged');
-        options.logger.error({ rows: newlyUnreadable.length }, 'inbox rows cannot be opened; skipped until the key is configured');
+        await options.inbox.markFailed(
+          manager,
+          newlyUnreadable,
+          "cannot be opened: sealed under a key that is not configured, or damaged",
+        );
+        options.logger.error(
+          { rows: newlyUnreadable.length },
+          "inbox rows cannot be opened; skipped until the key is configured",
+        );
         for (const id of newlyUnreadable) reportedUnreadable.add(id);
       }
       const outcomes = await mapWithConcurrency(pending, concurrency, async (row) => {
         try {
           // Started inside the webhook request's trace, so the workflow's spans join it.
-          await withTraceparent(row.delivery.traceparent, () => startDeliveryWorkflow(options.client, options.taskQueue, row.delivery, options.startTimeoutMs ?? 5_000));
+          await withTraceparent(row.delivery.traceparent, () =>
+            startDeliveryWorkflow(options.client, options.taskQueue, row.delivery, options.startTimeoutMs ?? 5_000),
+          );
           return { id: row.id, error: undefined };
         } catch (error) {
           return { id: row.id, error: error as Error };
         }
       });
       const failed = outcomes.filter((outcome) => outcome.error);
-      await options.inbox.markRelayed(manager, outcomes.filter((outcome) => !outcome.error).map((outcome) => outcome.id));
+      await options.inbox.markRelayed(
+        manager,
+        outcomes.filter((outcome) => !outcome.error).map((outcome) => outcome.id),
+      );
       if (failed.length > 0) {
-        await options.inbox.markFailed(manager, failed.map((outcome) => outcome.id), failed[0]!.error!.message);
-        options.logger.warn({ failed: failed.length, err: failed[0]!.error }, 'relay could not start some workflows; will retry');
+        await options.inbox.markFailed(
+          manager,
+          failed.map((outcome) => outcome.id),
+          failed[0]!.error!.message,
+        );
+        options.logger.warn(
+          { failed: failed.length, err: failed[0]!.error },
+          "relay could not start some workflows; will retry",
+        );
       }
       options.metrics?.relayed(outcomes.length - failed.length);
       options.metrics?.failed(failed.length);
@@ -116,8 +139,8 @@ export function createInboxRelay(options: InboxRelayOptions) {
   async function ensureListener(): Promise<void> {
     if (listener) return;
     const client = new pg.Client({ connectionString: options.databaseUrl, connectionTimeoutMillis: 5_000 });
-    client.on('notification', () => wake?.());
-    client.on('error', () => {
+    client.on("notification", () => wake?.());
+    client.on("error", () => {
       // The connection broke (Postgres restarted): drop it; the loop reconnects and polling covers the gap.
       if (listener === client) listener = undefined;
       client.end().catch(() => undefined);
@@ -143,8 +166,10 @@ export function createInboxRelay(options: InboxRelayOptions) {
     const now = clock().getTime();
     if (now - lastCleanup < 3_600_000) return;
     lastCleanup = now;
-    const deleted = await options.inbox.deleteRelayedBefore(new Date(now - (options.retentionMs ?? 7 * 24 * 3_600_000)));
-    if (deleted > 0) options.logger.info({ deleted }, 'relayed inbox rows past retention deleted');
+    const deleted = await options.inbox.deleteRelayedBefore(
+      new Date(now - (options.retentionMs ?? 7 * 24 * 3_600_000)),
+    );
+    if (deleted > 0) options.logger.info({ deleted }, "relayed inbox rows past retention deleted");
   }
 
   async function loop(): Promise<void> {
@@ -166,7 +191,7 @@ export function createInboxRelay(options: InboxRelayOptions) {
         gate.started(result.relayed);
         await cleanUp();
       } catch (error) {
-        options.logger.warn({ err: error }, 'relay pass failed (database unavailable?); will retry');
+        options.logger.warn({ err: error }, "relay pass failed (database unavailable?); will retry");
         result = { relayed: 0, failed: 1 };
       }
       if (stopped) break;

@@ -1,8 +1,8 @@
 // The SQL of the webhook_inbox table, in one place. Rows are written by the api before it answers
 // 2xx and marked relayed once Temporal has accepted their workflow; they are kept for a retention
 // period as evidence and for replay, then deleted.
-import type { DataSource, EntityManager } from 'typeorm';
-import { calDeliveryWorkflowId, type CalDelivery } from '@churchhub/contracts';
+import type { DataSource, EntityManager } from "typeorm";
+import { calDeliveryWorkflowId, type CalDelivery } from "@churchhub/contracts";
 
 /** How a delivery is turned into the stored text and back (sealed JSON: see encrypted-inbox-codec.ts). */
 export interface InboxCodec {
@@ -10,7 +10,7 @@ export interface InboxCodec {
   decode(stored: string): CalDelivery;
 }
 
-export const INBOX_CHANNEL = 'webhook_inbox';
+export const INBOX_CHANNEL = "webhook_inbox";
 
 export interface PendingDelivery {
   id: string;
@@ -45,7 +45,10 @@ export function createInboxStore(deps: { dataSource: DataSource; codec: InboxCod
      * before come last, so one that can never be started (e.g. sealed under a key no longer
      * configured) cannot hold up the others; rows that cannot be opened are returned apart.
      */
-    async claimPending(manager: EntityManager, limit: number): Promise<{ pending: PendingDelivery[]; unreadable: string[] }> {
+    async claimPending(
+      manager: EntityManager,
+      limit: number,
+    ): Promise<{ pending: PendingDelivery[]; unreadable: string[] }> {
       const rows: Array<{ id: string; delivery: string }> = await manager.query(
         `SELECT id, delivery FROM webhook_inbox WHERE relayed_at IS NULL ORDER BY relay_attempts, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [limit],
@@ -63,21 +66,27 @@ export function createInboxStore(deps: { dataSource: DataSource; codec: InboxCod
     },
 
     async markRelayed(manager: EntityManager, ids: string[]): Promise<void> {
-      if (ids.length > 0) await manager.query('UPDATE webhook_inbox SET relayed_at = now() WHERE id = ANY($1::bigint[])', [ids]);
+      if (ids.length > 0)
+        await manager.query("UPDATE webhook_inbox SET relayed_at = now() WHERE id = ANY($1::bigint[])", [ids]);
     },
 
     async markFailed(manager: EntityManager, ids: string[], error: string): Promise<void> {
       if (ids.length === 0) return;
-      await manager.query('UPDATE webhook_inbox SET relay_attempts = relay_attempts + 1, last_relay_error = $2 WHERE id = ANY($1::bigint[])', [ids, error.slice(0, 500)]);
+      await manager.query(
+        "UPDATE webhook_inbox SET relay_attempts = relay_attempts + 1, last_relay_error = $2 WHERE id = ANY($1::bigint[])",
+        [ids, error.slice(0, 500)],
+      );
     },
 
     async pendingCount(): Promise<number> {
-      const [row] = await deps.dataSource.query('SELECT count(*)::int AS n FROM webhook_inbox WHERE relayed_at IS NULL');
+      const [row] = await deps.dataSource.query(
+        "SELECT count(*)::int AS n FROM webhook_inbox WHERE relayed_at IS NULL",
+      );
       return row.n;
     },
 
     async deleteRelayedBefore(cutoff: Date): Promise<number> {
-      const [, count] = await deps.dataSource.query('DELETE FROM webhook_inbox WHERE relayed_at < $1', [cutoff]);
+      const [, count] = await deps.dataSource.query("DELETE FROM webhook_inbox WHERE relayed_at < $1", [cutoff]);
       return Number(count ?? 0);
     },
   };

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createRunningWorkflowsGate } from './running-workflows-gate.js';
+import { describe, expect, it } from "vitest";
+import { createRunningWorkflowsGate } from "./running-workflows-gate.js";
 
 function gateWith(running: () => number | Promise<number>, options: { limit?: number; intervalMs?: number } = {}) {
   let clock = 0;
@@ -18,8 +18,8 @@ function gateWith(running: () => number | Promise<number>, options: { limit?: nu
   return { gate, counts: () => counts, failures, advance: (ms: number) => (clock += ms) };
 }
 
-describe('running workflows gate', () => {
-  it('does not ask Temporal while the relay has started fewer than half the limit', async () => {
+describe("running workflows gate", () => {
+  it("does not ask Temporal while the relay has started fewer than half the limit", async () => {
     const { gate, counts } = gateWith(() => 0);
     expect(await gate.room()).toBe(100);
     gate.started(49);
@@ -27,14 +27,14 @@ describe('running workflows gate', () => {
     expect(counts()).toBe(0);
   });
 
-  it('asks near the limit and leaves only the room Temporal reports', async () => {
+  it("asks near the limit and leaves only the room Temporal reports", async () => {
     const { gate, counts } = gateWith(() => 90);
     gate.started(60);
     expect(await gate.room()).toBe(10);
     expect(counts()).toBe(1);
   });
 
-  it('asks at most once per interval, counting its own starts in between', async () => {
+  it("asks at most once per interval, counting its own starts in between", async () => {
     const { gate, counts, advance } = gateWith(() => 95);
     gate.started(60);
     expect(await gate.room()).toBe(5);
@@ -46,7 +46,7 @@ describe('running workflows gate', () => {
     expect(counts()).toBe(2);
   });
 
-  it('opens again when the running workflows finish', async () => {
+  it("opens again when the running workflows finish", async () => {
     let running = 120;
     const { gate, advance } = gateWith(() => running);
     gate.started(120);
@@ -56,8 +56,8 @@ describe('running workflows gate', () => {
     expect(await gate.room()).toBe(90);
   });
 
-  it('fails open when the count cannot be had, and reports it once per streak', async () => {
-    const { gate, failures, advance } = gateWith(() => Promise.reject(new Error('visibility unavailable')));
+  it("fails open when the count cannot be had, and reports it once per streak", async () => {
+    const { gate, failures, advance } = gateWith(() => Promise.reject(new Error("visibility unavailable")));
     gate.started(80);
     expect(await gate.room()).toBe(100);
     gate.started(80);

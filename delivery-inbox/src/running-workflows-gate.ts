@@ -33,7 +33,8 @@ export function createRunningWorkflowsGate(options: RunningWorkflowsGateOptions)
     async room(): Promise<number> {
       const estimate = lastCount + startedSinceCount;
       // Far from the limit, or asked a moment ago: the estimate is good enough.
-      if (estimate < options.limit / 2 || now() - countedAt < options.minCountIntervalMs) return options.limit - estimate;
+      if (estimate < options.limit / 2 || now() - countedAt < options.minCountIntervalMs)
+        return options.limit - estimate;
       countedAt = now();
       try {
         lastCount = await options.countRunning();

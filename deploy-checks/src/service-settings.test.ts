@@ -1,14 +1,14 @@
 // The settings docker-compose.yml gives each of our services are ones the services accept: the back
 // end's pass the real settings schema in production, the web's are the ones it reads, and the health
 // checks ask the port each service listens on.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSettings, settingsSchema } from '@churchhub/settings';
-import { loadComposeProject, type ComposeProject } from './compose-validator.js';
-import { composeFile, composeTestEnvFile, repositoryRoot } from './repository-paths.js';
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadSettings, settingsSchema } from "@churchhub/settings";
+import { loadComposeProject, type ComposeProject } from "./compose-validator.js";
+import { composeFile, composeTestEnvFile, repositoryRoot } from "./repository-paths.js";
 
-const backendServices = ['api', 'worker', 'migrate'];
+const backendServices = ["api", "worker", "migrate"];
 
 let project: ComposeProject;
 
@@ -17,54 +17,56 @@ beforeAll(async () => {
 }, 600_000);
 
 function environmentOf(service: string): Record<string, string> {
-  return Object.fromEntries(Object.entries(project.services[service]!.environment ?? {}).map(([name, value]) => [name, value ?? '']));
+  return Object.fromEntries(
+    Object.entries(project.services[service]!.environment ?? {}).map(([name, value]) => [name, value ?? ""]),
+  );
 }
 
 /** The URL a service's health check fetches, e.g. http://127.0.0.1:3001/ready. */
 function healthCheckUrl(service: string): URL {
-  const test = project.services[service]!.healthcheck?.test?.join(' ') ?? '';
+  const test = project.services[service]!.healthcheck?.test?.join(" ") ?? "";
   const url = /https?:\/\/[^'"\s)]+/.exec(test)?.[0];
   if (!url) throw new Error(`${service}: no URL in its health check (${test})`);
   return new URL(url);
 }
 
-describe('the settings the compose stack gives our services', () => {
-  it.each(backendServices)('%s: a production configuration the settings schema accepts', (service) => {
+describe("the settings the compose stack gives our services", () => {
+  it.each(backendServices)("%s: a production configuration the settings schema accepts", (service) => {
     const environment = environmentOf(service);
-    expect(environment.NODE_ENV).toBe('production');
+    expect(environment.NODE_ENV).toBe("production");
     expect(() => loadSettings(environment)).not.toThrow();
   });
 
-  it.each(backendServices)('%s: only settings the schema knows (no misspelt names)', (service) => {
+  it.each(backendServices)("%s: only settings the schema knows (no misspelt names)", (service) => {
     const known = new Set(Object.keys(settingsSchema.shape));
     expect(Object.keys(environmentOf(service)).filter((name) => !known.has(name))).toEqual([]);
   });
 
-  it('api: its health check asks the port it listens on for /ready, which it serves', () => {
-    const url = healthCheckUrl('api');
-    expect(url.port).toBe(environmentOf('api').PORT);
-    expect(url.pathname).toBe('/ready');
-    expect(readFileSync(path.join(repositoryRoot, 'api/src/health.router.ts'), 'utf8')).toContain(`'/ready'`);
+  it("api: its health check asks the port it listens on for /ready, which it serves", () => {
+    const url = healthCheckUrl("api");
+    expect(url.port).toBe(environmentOf("api").PORT);
+    expect(url.pathname).toBe("/ready");
+    expect(readFileSync(path.join(repositoryRoot, "api/src/health.router.ts"), "utf8")).toContain(`'/ready'`);
   });
 
-  it('worker: its health check asks the port it listens on for /ready, which it serves', () => {
-    const url = healthCheckUrl('worker');
-    expect(url.port).toBe(environmentOf('worker').WORKER_PORT);
-    expect(url.pathname).toBe('/ready');
-    expect(readFileSync(path.join(repositoryRoot, 'worker/src/worker-http-server.ts'), 'utf8')).toContain(`'/ready'`);
+  it("worker: its health check asks the port it listens on for /ready, which it serves", () => {
+    const url = healthCheckUrl("worker");
+    expect(url.port).toBe(environmentOf("worker").WORKER_PORT);
+    expect(url.pathname).toBe("/ready");
+    expect(readFileSync(path.join(repositoryRoot, "worker/src/worker-http-server.ts"), "utf8")).toContain(`'/ready'`);
   });
 
-  it('web: only the settings it reads (web/src/config/web-settings.ts), its api the api service, the same token as the api', () => {
-    const source = readFileSync(path.join(repositoryRoot, 'web/src/config/web-settings.ts'), 'utf8');
+  it("web: only the settings it reads (web/src/config/web-settings.ts), its api the api service, the same token as the api", () => {
+    const source = readFileSync(path.join(repositoryRoot, "web/src/config/web-settings.ts"), "utf8");
     const read = new Set([...source.matchAll(/\benv\.([A-Z_][A-Z0-9_]*)/g)].map((match) => match[1]!));
-    const environment = environmentOf('web');
+    const environment = environmentOf("web");
     expect(Object.keys(environment).filter((name) => !read.has(name))).toEqual([]);
-    expect(new URL(environment.API_URL!).host).toBe(`api:${environmentOf('api').PORT}`);
-    expect(environment.WEB_SERVER_TOKEN).toBe(environmentOf('api').WEB_SERVER_TOKEN);
+    expect(new URL(environment.API_URL!).host).toBe(`api:${environmentOf("api").PORT}`);
+    expect(environment.WEB_SERVER_TOKEN).toBe(environmentOf("api").WEB_SERVER_TOKEN);
   });
 
-  it('web: its health check asks the port `next start` is given', () => {
+  it("web: its health check asks the port `next start` is given", () => {
     const command = project.services.web!.command ?? [];
-    expect(healthCheckUrl('web').port).toBe(command[command.indexOf('--port') + 1]);
+    expect(healthCheckUrl("web").port).toBe(command[command.indexOf("--port") + 1]);
   });
 });

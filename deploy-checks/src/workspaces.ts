@@ -1,8 +1,8 @@
 // The npm workspaces of the repository and which of them a workspace needs at run time, read from
 // the package.json files (dependencies only: development ones are not in the images).
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { repositoryRoot } from './repository-paths.js';
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { repositoryRoot } from "./repository-paths.js";
 
 interface PackageManifest {
   name: string;
@@ -13,13 +13,13 @@ interface PackageManifest {
 }
 
 export function readManifest(directory: string): PackageManifest {
-  return JSON.parse(readFileSync(path.join(repositoryRoot, directory, 'package.json'), 'utf8')) as PackageManifest;
+  return JSON.parse(readFileSync(path.join(repositoryRoot, directory, "package.json"), "utf8")) as PackageManifest;
 }
 
 /** Workspace folder by package name, e.g. "@churchhub/api" → "api". */
 export function workspaceFolders(): Map<string, string> {
   const folders = new Map<string, string>();
-  for (const folder of readManifest('.').workspaces ?? []) folders.set(readManifest(folder).name, folder);
+  for (const folder of readManifest(".").workspaces ?? []) folders.set(readManifest(folder).name, folder);
   return folders;
 }
 

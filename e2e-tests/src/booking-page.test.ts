@@ -1,16 +1,16 @@
 // A visitor books through the public page in a real browser: the booking reaches Postgres through the
 // emulator's signed webhook and the Temporal workflow, and nothing secret reaches the browser on the way.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { bookFirstSlot, openBookingPage } from './support/booker-page.js';
-import { startBookingStack, STACK_START_TIMEOUT_MS, type BookingStack } from './support/booking-stack.js';
-import { launchChromium } from './support/chromium.js';
-import { recordPageTraffic, type RecordedExchange } from './support/page-traffic.js';
-import { waitUntil } from './support/wait-until.js';
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { bookFirstSlot, openBookingPage } from "./support/booker-page.js";
+import { startBookingStack, STACK_START_TIMEOUT_MS, type BookingStack } from "./support/booking-stack.js";
+import { launchChromium } from "./support/chromium.js";
+import { recordPageTraffic, type RecordedExchange } from "./support/page-traffic.js";
+import { waitUntil } from "./support/wait-until.js";
 
-const visitor = { name: 'Sam Visitor', email: `sam.visitor+${Date.now()}@example.org` };
+const visitor = { name: "Sam Visitor", email: `sam.visitor+${Date.now()}@example.org` };
 
-describe('booking as a visitor on /book/{username}', () => {
+describe("booking as a visitor on /book/{username}", () => {
   let stack: BookingStack;
   let browser: Browser;
   let context: BrowserContext;
@@ -25,8 +25,8 @@ describe('booking as a visitor on /book/{username}', () => {
     // Every host holds live Cal.com tokens, minted through our api as the host-facing pages will.
     for (const user of stack.emulator.fixtures.managedUsers) {
       const minted = await fetch(`${stack.pipeline.baseUrl}/tokens/cal/managed-user`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${stack.pipeline.webServerToken}`, 'content-type': 'application/json' },
+        method: "POST",
+        headers: { authorization: `Bearer ${stack.pipeline.webServerToken}`, "content-type": "application/json" },
         body: JSON.stringify({ username: user.username }),
       });
       expect(minted.status, await minted.clone().text()).toBe(200);
@@ -39,8 +39,10 @@ describe('booking as a visitor on /book/{username}', () => {
     await openBookingPage(page, `${stack.web.url}/book/${stack.host.username}`);
     bookedStart = await bookFirstSlot(page, visitor);
     traffic = await recorder.settled();
-    const created = traffic.find((exchange) => exchange.method === 'POST' && exchange.url === `${stack.calApiUrl}/bookings`);
-    bookingUid = (JSON.parse(created?.responseBody ?? '{}') as { data?: { uid?: string } }).data?.uid ?? '';
+    const created = traffic.find(
+      (exchange) => exchange.method === "POST" && exchange.url === `${stack.calApiUrl}/bookings`,
+    );
+    bookingUid = (JSON.parse(created?.responseBody ?? "{}") as { data?: { uid?: string } }).data?.uid ?? "";
     hostTokens = [...stack.emulator.state.accessTokens.keys(), ...stack.emulator.state.refreshTokens.keys()];
   }, STACK_START_TIMEOUT_MS);
 
@@ -50,22 +52,29 @@ describe('booking as a visitor on /book/{username}', () => {
     await stack?.stop();
   });
 
-  it('confirms the booking with what, when (in the visitor’s time zone) and with whom', async () => {
-    const confirmation = page.getByTestId('booking-confirmed');
+  it("confirms the booking with what, when (in the visitor’s time zone) and with whom", async () => {
+    const confirmation = page.getByTestId("booking-confirmed");
     await expect(confirmation.innerText()).resolves.toContain(stack.host.name);
-    const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeZone: await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone) });
+    const when = new Intl.DateTimeFormat(undefined, {
+      dateStyle: "full",
+      timeZone: await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
+    });
     await expect(confirmation.innerText()).resolves.toContain(when.format(new Date(bookedStart)));
-    expect(bookingUid).not.toBe('');
+    expect(bookingUid).not.toBe("");
   });
 
-  it('records the booking, its organizer and an audit entry in Postgres', async () => {
+  it("records the booking, its organizer and an audit entry in Postgres", async () => {
     const { reader, dataSource } = stack.pipeline;
     // The workflow writes the organizer, then the booking, then the audit entry.
-    const audit = await waitUntil('an audit entry for the booking', async () => {
-      const entries = await reader.auditTrail(bookingUid);
-      return entries.length > 0 ? entries : null;
-    }, { timeoutMs: 60_000 });
-    expect(audit.map((entry) => entry.triggerEvent)).toContain('BOOKING_CREATED');
+    const audit = await waitUntil(
+      "an audit entry for the booking",
+      async () => {
+        const entries = await reader.auditTrail(bookingUid);
+        return entries.length > 0 ? entries : null;
+      },
+      { timeoutMs: 60_000 },
+    );
+    expect(audit.map((entry) => entry.triggerEvent)).toContain("BOOKING_CREATED");
 
     const booking = await reader.findByUid(bookingUid);
     expect(booking?.startTime.toISOString()).toBe(new Date(bookedStart).toISOString());
@@ -80,41 +89,53 @@ describe('booking as a visitor on /book/{username}', () => {
     expect(rows).toEqual({ bookings: 1, users: 1 });
   });
 
-  it('lets a visitor book on a phone-sized screen too', async () => {
+  it("lets a visitor book on a phone-sized screen too", async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     try {
       const phonePage = await phone.newPage();
       await openBookingPage(phonePage, `${stack.web.url}/book/${stack.host.username}`);
-      await bookFirstSlot(phonePage, { name: 'Pat Phone', email: `pat.phone+${Date.now()}@example.org` });
-      await expect(phonePage.getByTestId('booking-confirmed').innerText()).resolves.toContain(stack.host.name);
+      await bookFirstSlot(phonePage, { name: "Pat Phone", email: `pat.phone+${Date.now()}@example.org` });
+      await expect(phonePage.getByTestId("booking-confirmed").innerText()).resolves.toContain(stack.host.name);
     } finally {
       await phone.close();
     }
   });
 
-  it('sends no Authorization header on any request the page makes', () => {
-    const withAuthorization = traffic.filter((exchange) => 'authorization' in exchange.requestHeaders).map((exchange) => exchange.url);
+  it("sends no Authorization header on any request the page makes", () => {
+    const withAuthorization = traffic
+      .filter((exchange) => "authorization" in exchange.requestHeaders)
+      .map((exchange) => exchange.url);
     expect(withAuthorization).toEqual([]);
   });
 
-  it('receives no host’s Cal.com access or refresh token in any response', () => {
+  it("receives no host’s Cal.com access or refresh token in any response", () => {
     expect(hostTokens.length).toBeGreaterThanOrEqual(stack.emulator.fixtures.managedUsers.length * 2);
     const leaks = traffic.flatMap((exchange) =>
       hostTokens
-        .filter((token) => exchange.responseBody?.includes(token) || Object.values(exchange.responseHeaders).some((value) => value.includes(token)))
+        .filter(
+          (token) =>
+            exchange.responseBody?.includes(token) ||
+            Object.values(exchange.responseHeaders).some((value) => value.includes(token)),
+        )
         .map(() => exchange.url),
     );
     expect(leaks).toEqual([]);
     // Nor the credential our web server uses with the api.
-    expect(traffic.filter((exchange) => exchange.responseBody?.includes(stack.pipeline.webServerToken)).map((exchange) => exchange.url)).toEqual([]);
+    expect(
+      traffic
+        .filter((exchange) => exchange.responseBody?.includes(stack.pipeline.webServerToken))
+        .map((exchange) => exchange.url),
+    ).toEqual([]);
     // The bodies were really read: the HTML, the scripts and the Cal.com answers.
     expect(traffic.filter((exchange) => exchange.responseBody !== null).length).toBeGreaterThan(5);
   });
 
-  it('talks only to this site and the Cal.com API: no third-party requests', () => {
+  it("talks only to this site and the Cal.com API: no third-party requests", () => {
     const allowed = new Set([new URL(stack.web.url).origin, new URL(stack.calApiUrl).origin]);
     // A request blocked by our Content-Security-Policy never leaves the browser.
-    const leftTheBrowser = traffic.filter((exchange) => exchange.failure !== 'csp' && !exchange.url.startsWith('data:'));
+    const leftTheBrowser = traffic.filter(
+      (exchange) => exchange.failure !== "csp" && !exchange.url.startsWith("data:"),
+    );
     const elsewhere = leftTheBrowser.map((exchange) => exchange.url).filter((url) => !allowed.has(new URL(url).origin));
     expect(elsewhere).toEqual([]);
   });

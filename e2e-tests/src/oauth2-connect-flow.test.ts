@@ -2,24 +2,24 @@
 // real api, Temporal worker and Postgres, the built web app and the Cal.com emulator: the operator's
 // connect link → Cal.com's consent page → our callback → connection, user and webhook → the host's
 // booking page → the emulator's signed delivery on the connection's own URL → booking, user and audit rows.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { signCalBody } from '@churchhub/api';
-import { connectionWebhookUrl } from '@churchhub/contracts';
-import { freePort } from '@churchhub/local-stack';
-import { startPipeline, type Pipeline } from '../../integration-tests/src/support/pipeline.js';
-import { createConnectLink, operatorKey } from '../../integration-tests/src/support/connect-flow.js';
-import { bookFirstSlot } from './support/booker-page.js';
-import { STACK_START_TIMEOUT_MS } from './support/booking-stack.js';
-import { launchChromium } from './support/chromium.js';
-import { recordPageTraffic, type PageTraffic } from './support/page-traffic.js';
-import { waitUntil } from './support/wait-until.js';
-import { buildWebAppOnce, startWebApp, type RunningWebApp } from './support/web-app.js';
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { signCalBody } from "@churchhub/api";
+import { connectionWebhookUrl } from "@churchhub/contracts";
+import { freePort } from "@churchhub/local-stack";
+import { startPipeline, type Pipeline } from "../../integration-tests/src/support/pipeline.js";
+import { createConnectLink, operatorKey } from "../../integration-tests/src/support/connect-flow.js";
+import { bookFirstSlot } from "./support/booker-page.js";
+import { STACK_START_TIMEOUT_MS } from "./support/booking-stack.js";
+import { launchChromium } from "./support/chromium.js";
+import { recordPageTraffic, type PageTraffic } from "./support/page-traffic.js";
+import { waitUntil } from "./support/wait-until.js";
+import { buildWebAppOnce, startWebApp, type RunningWebApp } from "./support/web-app.js";
 
-const ruth = { calUserId: 7101, username: 'ruth-mensah', name: 'Ruth Mensah', eventTypeTitle: 'Youth mentoring' };
-const visitor = { name: 'Ama Visitor', email: `ama.visitor+${Date.now()}@example.org` };
+const ruth = { calUserId: 7101, username: "ruth-mensah", name: "Ruth Mensah", eventTypeTitle: "Youth mentoring" };
+const visitor = { name: "Ama Visitor", email: `ama.visitor+${Date.now()}@example.org` };
 
-describe('a host connects their own Cal.com account in the browser, and is booked on their page', () => {
+describe("a host connects their own Cal.com account in the browser, and is booked on their page", () => {
   let pipeline: Pipeline;
   let web: RunningWebApp;
   let browser: Browser;
@@ -42,7 +42,7 @@ describe('a host connects their own Cal.com account in the browser, and is booke
     bookingPageUrl = `${webUrl}/book/${ruth.username}`;
 
     // The operator makes a one-time link for Ruth (operator key, over HTTP) and sends it to her.
-    connectLink = await createConnectLink(pipeline, await operatorKey(pipeline), 'Ruth (youth)');
+    connectLink = await createConnectLink(pipeline, await operatorKey(pipeline), "Ruth (youth)");
 
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -59,79 +59,107 @@ describe('a host connects their own Cal.com account in the browser, and is booke
 
   const cal = () => pipeline.cal!;
 
-  it('sends the host from the connect link to Cal.com’s consent page for our OAuth 2.0 client, with state and PKCE', async () => {
+  it("sends the host from the connect link to Cal.com’s consent page for our OAuth 2.0 client, with state and PKCE", async () => {
     await page.goto(connectLink.url);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole("heading", { level: 1 }).waitFor();
     const consent = new URL(page.url());
     expect(`${consent.origin}${consent.pathname}`).toBe(`${cal().running.origin}/auth/oauth2/authorize`);
     expect(Object.fromEntries(consent.searchParams)).toMatchObject({
       client_id: pipeline.oauth2!.clientId,
       redirect_uri: `${pipeline.baseUrl}/oauth/cal/callback`,
-      scope: 'BOOKING_READ PROFILE_READ',
-      code_challenge_method: 'S256',
+      scope: "BOOKING_READ PROFILE_READ",
+      code_challenge_method: "S256",
       state: expect.stringMatching(/^[\w-]+\.[\w-]+$/),
       code_challenge: expect.stringMatching(/^[\w-]{43}$/),
     });
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toContain('would like to access your Cal.com account');
+    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toContain(
+      "would like to access your Cal.com account",
+    );
   });
 
-  it('after Ruth allows access, our page says her account is connected and links to her booking page', async () => {
-    await page.getByLabel('Cal.com account').selectOption(String(ruth.calUserId));
-    await page.getByRole('button', { name: 'Allow' }).click();
+  it("after Ruth allows access, our page says her account is connected and links to her booking page", async () => {
+    await page.getByLabel("Cal.com account").selectOption(String(ruth.calUserId));
+    await page.getByRole("button", { name: "Allow" }).click();
     // The callback waits for the connect workflow (exchange, profile, user, webhook) before answering.
     await page.waitForURL((url) => url.href.startsWith(`${pipeline.baseUrl}/oauth/cal/callback?`), { timeout: 30_000 });
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Your Cal.com account is connected');
-    await expect(page.locator('main').innerText()).resolves.toContain(`bookings of the Cal.com account ${ruth.username}`);
-    const bookingLink = page.getByRole('link', { name: bookingPageUrl });
-    await expect(bookingLink.getAttribute('href')).resolves.toBe(bookingPageUrl);
+    await expect(page.getByRole("heading", { level: 1 }).innerText()).resolves.toBe(
+      "Your Cal.com account is connected",
+    );
+    await expect(page.locator("main").innerText()).resolves.toContain(
+      `bookings of the Cal.com account ${ruth.username}`,
+    );
+    const bookingLink = page.getByRole("link", { name: bookingPageUrl });
+    await expect(bookingLink.getAttribute("href")).resolves.toBe(bookingPageUrl);
   });
 
-  it('stores her connection (tokens sealed) and her user, and spends the link', async () => {
-    const rows = await pipeline.dataSource.query('SELECT * FROM cal_connections WHERE cal_user_id = $1', [ruth.calUserId]);
+  it("stores her connection (tokens sealed) and her user, and spends the link", async () => {
+    const rows = await pipeline.dataSource.query("SELECT * FROM cal_connections WHERE cal_user_id = $1", [
+      ruth.calUserId,
+    ]);
     expect(rows).toHaveLength(1);
     connection = rows[0];
-    expect(connection).toMatchObject({ status: 'connected', username: ruth.username });
+    expect(connection).toMatchObject({ status: "connected", username: ruth.username });
     expect(rows[0].access_token_encrypted).toMatch(/^v1\.test\./);
     expect(rows[0].refresh_token_encrypted).toMatch(/^v1\.test\./);
 
-    const users = await pipeline.dataSource.query('SELECT id, username, name FROM users WHERE cal_user_id = $1', [ruth.calUserId]);
+    const users = await pipeline.dataSource.query("SELECT id, username, name FROM users WHERE cal_user_id = $1", [
+      ruth.calUserId,
+    ]);
     expect(users).toHaveLength(1);
     expect(users[0].id).toBe(connection.user_id);
-    expect(pipeline.protector.openText(users[0].name, 'users.name')).toBe(ruth.name);
+    expect(pipeline.protector.openText(users[0].name, "users.name")).toBe(ruth.name);
 
-    const [link] = await pipeline.dataSource.query('SELECT used_at, connection_id FROM cal_connect_links WHERE id = $1', [connectLink.id]);
+    const [link] = await pipeline.dataSource.query(
+      "SELECT used_at, connection_id FROM cal_connect_links WHERE id = $1",
+      [connectLink.id],
+    );
     expect(link.used_at).not.toBeNull();
     expect(link.connection_id).toBe(connection.id);
   });
 
-  it('registers one webhook on her Cal.com account, to this connection’s own URL', () => {
+  it("registers one webhook on her Cal.com account, to this connection’s own URL", () => {
     const webhooks = cal().emulator.userWebhooks(ruth.calUserId);
     expect(webhooks).toHaveLength(1);
-    expect(webhooks[0]).toMatchObject({ subscriberUrl: connectionWebhookUrl(pipeline.baseUrl, connection.id), active: true });
-    expect(webhooks[0]!.triggers).toEqual(expect.arrayContaining(['BOOKING_CREATED', 'BOOKING_CANCELLED', 'BOOKING_RESCHEDULED']));
+    expect(webhooks[0]).toMatchObject({
+      subscriberUrl: connectionWebhookUrl(pipeline.baseUrl, connection.id),
+      active: true,
+    });
+    expect(webhooks[0]!.triggers).toEqual(
+      expect.arrayContaining(["BOOKING_CREATED", "BOOKING_CANCELLED", "BOOKING_RESCHEDULED"]),
+    );
   });
 
-  it('takes a visitor from that link to her booking page, where they book her', async () => {
-    await page.getByRole('link', { name: bookingPageUrl }).click();
+  it("takes a visitor from that link to her booking page, where they book her", async () => {
+    await page.getByRole("link", { name: bookingPageUrl }).click();
     await page.waitForURL(bookingPageUrl);
     bookedStart = await bookFirstSlot(page, visitor);
-    const confirmation = await page.getByTestId('booking-confirmed').innerText();
+    const confirmation = await page.getByTestId("booking-confirmed").innerText();
     expect(confirmation).toContain(ruth.name);
     expect(confirmation).toContain(ruth.eventTypeTitle);
 
-    const created = (await traffic.settled()).find((exchange) => exchange.method === 'POST' && exchange.url === `${cal().running.url}/bookings`);
-    bookingUid = (JSON.parse(created?.responseBody ?? '{}') as { data?: { uid?: string } }).data?.uid ?? '';
-    expect(bookingUid).not.toBe('');
+    const created = (await traffic.settled()).find(
+      (exchange) => exchange.method === "POST" && exchange.url === `${cal().running.url}/bookings`,
+    );
+    bookingUid = (JSON.parse(created?.responseBody ?? "{}") as { data?: { uid?: string } }).data?.uid ?? "";
+    expect(bookingUid).not.toBe("");
     // The page used the atoms' OAuth 2.0 provider for her: it checked our OAuth 2.0 client, not a Platform one.
-    const checks = traffic.exchanges.filter((exchange) => exchange.url.startsWith(`${cal().running.url}/atoms/auth/oauth2/clients/`));
-    expect(checks.map((exchange) => exchange.url)).toContain(`${cal().running.url}/atoms/auth/oauth2/clients/${pipeline.oauth2!.clientId}`);
+    const checks = traffic.exchanges.filter((exchange) =>
+      exchange.url.startsWith(`${cal().running.url}/atoms/auth/oauth2/clients/`),
+    );
+    expect(checks.map((exchange) => exchange.url)).toContain(
+      `${cal().running.url}/atoms/auth/oauth2/clients/${pipeline.oauth2!.clientId}`,
+    );
   });
 
-  it('gets Cal.com’s delivery of the booking on the connection’s URL, signed with that connection’s secret, and accepts it', async () => {
+  it("gets Cal.com’s delivery of the booking on the connection’s URL, signed with that connection’s secret, and accepts it", async () => {
     const connectionUrl = connectionWebhookUrl(pipeline.baseUrl, connection.id);
-    const delivery = await waitUntil('the BOOKING_CREATED delivery to the connection to be answered', async () =>
+    const delivery = await waitUntil("the BOOKING_CREATED delivery to the connection to be answered", async () =>
       (await cal().emulator.settleWebhooks()).find(
-        (entry) => entry.subscriberUrl === connectionUrl && entry.triggerEvent === 'BOOKING_CREATED' && entry.body.includes(bookingUid) && entry.status !== undefined,
+        (entry) =>
+          entry.subscriberUrl === connectionUrl &&
+          entry.triggerEvent === "BOOKING_CREATED" &&
+          entry.body.includes(bookingUid) &&
+          entry.status !== undefined,
       ),
     );
     expect(delivery.status).toBe(202);
@@ -140,15 +168,21 @@ describe('a host connects their own Cal.com account in the browser, and is booke
     expect(delivery.signature).not.toBe(signCalBody(delivery.body, pipeline.secret));
   });
 
-  it('records the booking under Ruth, her single user row and an audit entry in Postgres', async () => {
-    const audit = await waitUntil('an audit entry for the booking', async () => {
-      const entries = await pipeline.reader.auditTrail(bookingUid);
-      return entries.length > 0 ? entries : null;
-    }, { timeoutMs: 60_000 });
-    expect(audit.map((entry) => entry.triggerEvent)).toContain('BOOKING_CREATED');
+  it("records the booking under Ruth, her single user row and an audit entry in Postgres", async () => {
+    const audit = await waitUntil(
+      "an audit entry for the booking",
+      async () => {
+        const entries = await pipeline.reader.auditTrail(bookingUid);
+        return entries.length > 0 ? entries : null;
+      },
+      { timeoutMs: 60_000 },
+    );
+    expect(audit.map((entry) => entry.triggerEvent)).toContain("BOOKING_CREATED");
 
-    const [booking] = await pipeline.dataSource.query('SELECT uid, status, user_id FROM bookings WHERE uid = $1', [bookingUid]);
-    expect(booking).toMatchObject({ status: 'accepted', user_id: connection.user_id });
+    const [booking] = await pipeline.dataSource.query("SELECT uid, status, user_id FROM bookings WHERE uid = $1", [
+      bookingUid,
+    ]);
+    expect(booking).toMatchObject({ status: "accepted", user_id: connection.user_id });
     const read = await pipeline.reader.findByUid(bookingUid);
     expect(read?.startTime.toISOString()).toBe(new Date(bookedStart).toISOString());
     expect(read?.attendees.map((attendee) => attendee.email)).toEqual([visitor.email]);
@@ -162,14 +196,25 @@ describe('a host connects their own Cal.com account in the browser, and is booke
     expect(counts).toEqual({ users: 1, audits: 1 });
   });
 
-  it('never shows the browser Ruth’s Cal.com tokens, at any step of the journey', async () => {
+  it("never shows the browser Ruth’s Cal.com tokens, at any step of the journey", async () => {
     const exchanges = await traffic.settled();
-    const tokens = [...cal().emulator.state.oauth2AccessTokens.keys(), ...cal().emulator.state.oauth2RefreshTokens.keys()];
+    const tokens = [
+      ...cal().emulator.state.oauth2AccessTokens.keys(),
+      ...cal().emulator.state.oauth2RefreshTokens.keys(),
+    ];
     expect(tokens.length).toBeGreaterThanOrEqual(2);
     const leaks = exchanges.flatMap((exchange) =>
-      tokens.filter((token) => exchange.responseBody?.includes(token) || Object.values(exchange.responseHeaders).some((value) => value.includes(token))).map(() => exchange.url),
+      tokens
+        .filter(
+          (token) =>
+            exchange.responseBody?.includes(token) ||
+            Object.values(exchange.responseHeaders).some((value) => value.includes(token)),
+        )
+        .map(() => exchange.url),
     );
     expect(leaks).toEqual([]);
-    expect(exchanges.filter((exchange) => 'authorization' in exchange.requestHeaders).map((exchange) => exchange.url)).toEqual([]);
+    expect(
+      exchanges.filter((exchange) => "authorization" in exchange.requestHeaders).map((exchange) => exchange.url),
+    ).toEqual([]);
   });
 });

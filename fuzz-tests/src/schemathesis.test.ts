@@ -1,57 +1,76 @@
 // Schemathesis against the api's own OpenAPI document (GET /openapi.json), one run per credential:
 // generated valid and invalid requests for every documented operation must never get a 5xx, and
 // every answer must be one the document declares (status, content type, schema, headers).
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Pipeline } from '@churchhub/integration-tests/src/support/pipeline.js';
-import { startFuzzPipeline } from './support/fuzz-pipeline.js';
-import { SCHEMATHESIS_VERSION, ensureSchemathesis, runSchemathesis } from './support/schemathesis-cli.js';
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Pipeline } from "@churchhub/integration-tests/src/support/pipeline.js";
+import { startFuzzPipeline } from "./support/fuzz-pipeline.js";
+import { SCHEMATHESIS_VERSION, ensureSchemathesis, runSchemathesis } from "./support/schemathesis-cli.js";
 
 let pipeline: Pipeline;
 let adminKey: string;
 
 beforeAll(async () => {
   ensureSchemathesis();
-  pipeline = await startFuzzPipeline('schemathesis', { calEmulator: { oauth2: true } });
-  adminKey = (await pipeline.apiKeys.create({ name: 'Schemathesis admin', role: 'admin' })).key;
+  pipeline = await startFuzzPipeline("schemathesis", { calEmulator: { oauth2: true } });
+  adminKey = (await pipeline.apiKeys.create({ name: "Schemathesis admin", role: "admin" })).key;
 }, 600_000);
 afterAll(async () => {
   await pipeline?.stop();
 });
 
-const CHECKS = ['not_a_server_error', 'status_code_conformance', 'content_type_conformance', 'response_schema_conformance', 'response_headers_conformance', 'negative_data_rejection', 'ignored_auth'];
+const CHECKS = [
+  "not_a_server_error",
+  "status_code_conformance",
+  "content_type_conformance",
+  "response_schema_conformance",
+  "response_headers_conformance",
+  "negative_data_rejection",
+  "ignored_auth",
+];
 
-async function schemathesis(context: string, options: { tags: string[]; bearer?: () => string; maxExamples: number }): Promise<void> {
+async function schemathesis(
+  context: string,
+  options: { tags: string[]; bearer?: () => string; maxExamples: number },
+): Promise<void> {
   const args = [
     `${pipeline.baseUrl}/openapi.json`,
-    `--checks=${CHECKS.join(',')}`,
-    '--phases=examples,coverage,fuzzing',
+    `--checks=${CHECKS.join(",")}`,
+    "--phases=examples,coverage,fuzzing",
     `--max-examples=${options.maxExamples}`,
-    '--workers=1',
-    '--generation-database=none',
-    '--request-timeout=30',
-    '--no-color',
-    ...options.tags.flatMap((tag) => ['--include-tag', tag]),
-    ...(options.bearer ? ['-H', `Authorization: Bearer ${options.bearer()}`] : []),
+    "--workers=1",
+    "--generation-database=none",
+    "--request-timeout=30",
+    "--no-color",
+    ...options.tags.flatMap((tag) => ["--include-tag", tag]),
+    ...(options.bearer ? ["-H", `Authorization: Bearer ${options.bearer()}`] : []),
   ];
   const run = await runSchemathesis(args, { CHURCHHUB_FUZZ_WEBHOOK_SECRET: pipeline.secret }, 170_000);
-  const summary = run.output.slice(Math.max(0, run.output.lastIndexOf('SUMMARY') - 40)).trim();
+  const summary = run.output.slice(Math.max(0, run.output.lastIndexOf("SUMMARY") - 40)).trim();
   console.log(`[schemathesis ${SCHEMATHESIS_VERSION}] ${context}\n${summary}`);
   expect(run.exitCode, `schemathesis ${SCHEMATHESIS_VERSION} (${context}) reported problems:\n${run.output}`).toBe(0);
 }
 
-it('finds no server error or undocumented answer on the webhook and health operations (no credentials; webhooks signed)', async () => {
-  const [before] = await pipeline.dataSource.query('SELECT count(*)::int AS n FROM webhook_inbox');
-  await schemathesis('webhooks + health, no credentials', { tags: ['webhooks', 'health'], maxExamples: 100 });
+it("finds no server error or undocumented answer on the webhook and health operations (no credentials; webhooks signed)", async () => {
+  const [before] = await pipeline.dataSource.query("SELECT count(*)::int AS n FROM webhook_inbox");
+  await schemathesis("webhooks + health, no credentials", { tags: ["webhooks", "health"], maxExamples: 100 });
   // The hooks sign what schemathesis sends: some deliveries must have got past the signature and been recorded.
-  const [after] = await pipeline.dataSource.query('SELECT count(*)::int AS n FROM webhook_inbox');
+  const [after] = await pipeline.dataSource.query("SELECT count(*)::int AS n FROM webhook_inbox");
   console.log(`[schemathesis] deliveries recorded during the webhook run: ${after.n - before.n}`);
   expect(after.n - before.n).toBeGreaterThan(0);
 }, 180_000);
 
-it('finds no server error or undocumented answer on the operator and admin operations (admin key)', async () => {
-  await schemathesis('operations + admin + connections, admin key', { tags: ['operations', 'admin', 'connections'], bearer: () => adminKey, maxExamples: 50 });
+it("finds no server error or undocumented answer on the operator and admin operations (admin key)", async () => {
+  await schemathesis("operations + admin + connections, admin key", {
+    tags: ["operations", "admin", "connections"],
+    bearer: () => adminKey,
+    maxExamples: 50,
+  });
 }, 180_000);
 
 it("finds no server error or undocumented answer on our web server's operations (web server token)", async () => {
-  await schemathesis('tokens + hosts, web server token', { tags: ['tokens', 'hosts'], bearer: () => pipeline.webServerToken, maxExamples: 60 });
+  await schemathesis("tokens + hosts, web server token", {
+    tags: ["tokens", "hosts"],
+    bearer: () => pipeline.webServerToken,
+    maxExamples: 60,
+  });
 }, 180_000);

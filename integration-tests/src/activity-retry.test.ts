@@ -2,12 +2,12 @@
 // `bookings` makes applyCalDelivery time out (SQLSTATE 55P03) until the test lets go. A short failure is
 // retried by the worker itself (a local activity); a long one is handed to a regular activity, which
 // Temporal retries without limit.
-import pg from 'pg';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import type { WorkflowHandle } from '@temporalio/client';
-import { deliveries, newBookingFixture } from './support/cal-deliveries.js';
-import { startPipeline, type Pipeline } from './support/pipeline.js';
+import pg from "pg";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { inject } from "vitest";
+import type { WorkflowHandle } from "@temporalio/client";
+import { deliveries, newBookingFixture } from "./support/cal-deliveries.js";
+import { startPipeline, type Pipeline } from "./support/pipeline.js";
 
 let pipeline: Pipeline;
 
@@ -20,15 +20,15 @@ afterAll(async () => {
 });
 
 async function lockBookings(): Promise<pg.Client> {
-  const blocker = new pg.Client({ connectionString: inject('databaseUrl') });
+  const blocker = new pg.Client({ connectionString: inject("databaseUrl") });
   await blocker.connect();
-  await blocker.query('BEGIN');
-  await blocker.query('LOCK TABLE bookings IN ACCESS EXCLUSIVE MODE');
+  await blocker.query("BEGIN");
+  await blocker.query("LOCK TABLE bookings IN ACCESS EXCLUSIVE MODE");
   return blocker;
 }
 
 async function release(blocker: pg.Client): Promise<void> {
-  await blocker.query('ROLLBACK');
+  await blocker.query("ROLLBACK");
   await blocker.end();
 }
 
@@ -48,10 +48,10 @@ async function failedLockWaits(): Promise<number> {
 }
 
 async function bookingStatus(uid: string): Promise<unknown> {
-  return pipeline.dataSource.query('SELECT status FROM bookings WHERE uid = $1', [uid]);
+  return pipeline.dataSource.query("SELECT status FROM bookings WHERE uid = $1", [uid]);
 }
 
-it('retries a short failure in the worker and completes without scheduling an activity', async () => {
+it("retries a short failure in the worker and completes without scheduling an activity", async () => {
   const blocker = await lockBookings();
   const { uid, handle } = await sendBlocked();
   // Two attempts (at 0 s and 1 s) meet the lock; the third (about 3 s in) finds it gone.
@@ -70,10 +70,10 @@ it('retries a short failure in the worker and completes without scheduling an ac
   await handle.result();
   const events = (await handle.fetchHistory()).events ?? [];
   expect(events.filter((event) => event.activityTaskScheduledEventAttributes)).toHaveLength(0);
-  expect(await bookingStatus(uid)).toEqual([{ status: 'accepted' }]);
+  expect(await bookingStatus(uid)).toEqual([{ status: "accepted" }]);
 });
 
-it('hands a long failure to a regular activity that Temporal retries until it completes', async () => {
+it("hands a long failure to a regular activity that Temporal retries until it completes", async () => {
   const blocker = await lockBookings();
   const { uid, handle } = await sendBlocked();
 
@@ -82,11 +82,13 @@ it('hands a long failure to a regular activity that Temporal retries until it co
     const description = await handle.describe();
     const pending = description.raw.pendingActivities?.[0];
     if (pending && (pending.attempt ?? 0) >= 3) {
-      expect(pending.activityType?.name).toBe('applyCalDelivery');
+      expect(pending.activityType?.name).toBe("applyCalDelivery");
       // The failure is stored encrypted ("Encoded failure"); decoding it shows the lock timeout.
-      expect(pending.lastFailure?.message).toBe('Encoded failure');
-      const [attributes] = await pipeline.dataConverter.payloadCodecs![0]!.decode([pending.lastFailure!.encodedAttributes!]);
-      expect(Buffer.from(attributes!.data!).toString('utf8')).toMatch(/lock timeout/i);
+      expect(pending.lastFailure?.message).toBe("Encoded failure");
+      const [attributes] = await pipeline.dataConverter.payloadCodecs![0]!.decode([
+        pending.lastFailure!.encodedAttributes!,
+      ]);
+      expect(Buffer.from(attributes!.data!).toString("utf8")).toMatch(/lock timeout/i);
       break;
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -95,7 +97,9 @@ it('hands a long failure to a regular activity that Temporal retries until it co
 
   await handle.result();
   const history = await handle.fetchHistory();
-  const attempts = (history.events ?? []).filter((event) => event.activityTaskStartedEventAttributes).map((event) => event.activityTaskStartedEventAttributes!.attempt ?? 1);
+  const attempts = (history.events ?? [])
+    .filter((event) => event.activityTaskStartedEventAttributes)
+    .map((event) => event.activityTaskStartedEventAttributes!.attempt ?? 1);
   expect(Math.max(...attempts)).toBeGreaterThanOrEqual(3);
-  expect(await bookingStatus(uid)).toEqual([{ status: 'accepted' }]);
+  expect(await bookingStatus(uid)).toEqual([{ status: "accepted" }]);
 });

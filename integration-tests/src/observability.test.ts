@@ -1,15 +1,15 @@
 // What operators see: Prometheus metrics of deliveries (by trigger and outcome), acknowledgement
 // latency, inbox depth and token cache hits; readiness of the api's dependencies.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { deliveries, newBookingFixture } from './support/cal-deliveries.js';
-import { readJson, startPipeline, type Pipeline } from './support/pipeline.js';
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { deliveries, newBookingFixture } from "./support/cal-deliveries.js";
+import { readJson, startPipeline, type Pipeline } from "./support/pipeline.js";
 
 let pipeline: Pipeline;
 let operatorKey: string;
 
 beforeAll(async () => {
   pipeline = await startPipeline({ calEmulator: {} });
-  operatorKey = (await pipeline.apiKeys.create({ name: 'Prometheus', role: 'operator' })).key;
+  operatorKey = (await pipeline.apiKeys.create({ name: "Prometheus", role: "operator" })).key;
 });
 afterAll(async () => {
   await pipeline?.stop();
@@ -22,33 +22,41 @@ async function scrape(): Promise<string> {
 }
 
 function value(metrics: string, series: string): number {
-  const line = metrics.split('\n').find((candidate) => candidate.startsWith(`${series} `));
-  return line ? Number(line.split(' ')[1]) : 0;
+  const line = metrics.split("\n").find((candidate) => candidate.startsWith(`${series} `));
+  return line ? Number(line.split(" ")[1]) : 0;
 }
 
-it('counts deliveries by trigger and outcome and times their acknowledgement', async () => {
+it("counts deliveries by trigger and outcome and times their acknowledgement", async () => {
   const fixture = newBookingFixture();
   const body = deliveries.created(fixture);
   await pipeline.processed(await pipeline.send(body), body);
   await pipeline.send(body);
-  await pipeline.send(body, { signature: '0'.repeat(64) });
-  await pipeline.send({ triggerEvent: 'BOOKING_CREATED', payload: {} });
+  await pipeline.send(body, { signature: "0".repeat(64) });
+  await pipeline.send({ triggerEvent: "BOOKING_CREATED", payload: {} });
 
   const metrics = await scrape();
-  expect(value(metrics, 'churchhub_webhook_deliveries_total{trigger="BOOKING_CREATED",outcome="accepted"}')).toBeGreaterThanOrEqual(1);
-  expect(value(metrics, 'churchhub_webhook_deliveries_total{trigger="BOOKING_CREATED",outcome="duplicate"}')).toBeGreaterThanOrEqual(1);
-  expect(value(metrics, 'churchhub_webhook_deliveries_total{trigger="UNKNOWN",outcome="bad_signature"}')).toBeGreaterThanOrEqual(1);
-  expect(value(metrics, 'churchhub_webhook_deliveries_total{trigger="UNKNOWN",outcome="invalid"}')).toBeGreaterThanOrEqual(1);
+  expect(
+    value(metrics, 'churchhub_webhook_deliveries_total{trigger="BOOKING_CREATED",outcome="accepted"}'),
+  ).toBeGreaterThanOrEqual(1);
+  expect(
+    value(metrics, 'churchhub_webhook_deliveries_total{trigger="BOOKING_CREATED",outcome="duplicate"}'),
+  ).toBeGreaterThanOrEqual(1);
+  expect(
+    value(metrics, 'churchhub_webhook_deliveries_total{trigger="UNKNOWN",outcome="bad_signature"}'),
+  ).toBeGreaterThanOrEqual(1);
+  expect(
+    value(metrics, 'churchhub_webhook_deliveries_total{trigger="UNKNOWN",outcome="invalid"}'),
+  ).toBeGreaterThanOrEqual(1);
   expect(value(metrics, 'churchhub_webhook_ack_seconds_count{outcome="accepted"}')).toBeGreaterThanOrEqual(1);
   expect(metrics).toMatch(/^churchhub_inbox_pending \d+/m);
 });
 
-it('counts token cache hits apart from mints', async () => {
+it("counts token cache hits apart from mints", async () => {
   const username = pipeline.cal!.emulator.fixtures.managedUsers[1]!.username;
   for (let attempt = 0; attempt < 2; attempt++) {
     await fetch(`${pipeline.baseUrl}/tokens/cal/managed-user`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${pipeline.webServerToken}` },
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${pipeline.webServerToken}` },
       body: JSON.stringify({ username }),
     });
   }
@@ -57,23 +65,23 @@ it('counts token cache hits apart from mints', async () => {
   expect(value(metrics, 'churchhub_token_requests_total{source="cache"}')).toBeGreaterThanOrEqual(1);
 });
 
-it('keeps metrics behind an operator key', async () => {
+it("keeps metrics behind an operator key", async () => {
   expect((await fetch(`${pipeline.baseUrl}/metrics`)).status).toBe(401);
 });
 
-it('reports readiness of the database and Temporal', async () => {
+it("reports readiness of the database and Temporal", async () => {
   const response = await fetch(`${pipeline.baseUrl}/ready`);
   expect(response.status).toBe(200);
-  expect(await readJson(response)).toEqual({ status: 'ok', api: 'up', database: 'up', temporal: 'up' });
+  expect(await readJson(response)).toEqual({ status: "ok", api: "up", database: "up", temporal: "up" });
 });
 
-it('carries the request id from the webhook response into the workflow memo', async () => {
+it("carries the request id from the webhook response into the workflow memo", async () => {
   const fixture = newBookingFixture();
   const body = deliveries.created(fixture);
-  const response = await pipeline.send(body, { headers: { 'x-request-id': 'req-test-0123456789' } });
-  expect(response.headers.get('x-request-id')).toBe('req-test-0123456789');
+  const response = await pipeline.send(body, { headers: { "x-request-id": "req-test-0123456789" } });
+  expect(response.headers.get("x-request-id")).toBe("req-test-0123456789");
   const handle = await pipeline.workflowFor(response, body);
-  expect((await handle.describe()).memo).toMatchObject({ requestId: 'req-test-0123456789', source: 'webhook' });
-  const generated = await pipeline.send(deliveries.ping(), { headers: { 'x-request-id': 'bad id with spaces' } });
-  expect(generated.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  expect((await handle.describe()).memo).toMatchObject({ requestId: "req-test-0123456789", source: "webhook" });
+  const generated = await pipeline.send(deliveries.ping(), { headers: { "x-request-id": "bad id with spaces" } });
+  expect(generated.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
 });

@@ -1,9 +1,9 @@
 // The OpenAPI document and the app agree: every route the app serves is documented, every documented
 // path is served, and the document is what GET /openapi.json returns.
-import type { Express } from 'express';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildOpenApiDocument } from '@churchhub/api';
-import { readJson, startPipeline, type Pipeline } from './support/pipeline.js';
+import type { Express } from "express";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { buildOpenApiDocument } from "@churchhub/api";
+import { readJson, startPipeline, type Pipeline } from "./support/pipeline.js";
 
 let pipeline: Pipeline;
 beforeAll(async () => {
@@ -28,8 +28,8 @@ function servedRoutes(app: Express): string[] {
         const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
         for (const path of paths) {
           for (const method of Object.keys(layer.route.methods)) {
-            if (method === 'options' || method === '_all') continue;
-            routes.push(`${method.toUpperCase()} ${path.replace(/:([A-Za-z]+)/g, '{$1}')}`);
+            if (method === "options" || method === "_all") continue;
+            routes.push(`${method.toUpperCase()} ${path.replace(/:([A-Za-z]+)/g, "{$1}")}`);
           }
         }
       } else if (layer.handle?.stack) {
@@ -41,7 +41,7 @@ function servedRoutes(app: Express): string[] {
   return [...new Set(routes)].sort();
 }
 
-it('documents exactly the routes the app serves', () => {
+it("documents exactly the routes the app serves", () => {
   const document = buildOpenApiDocument() as { paths: Record<string, Record<string, unknown>> };
   const documented = Object.entries(document.paths)
     .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`))
@@ -49,12 +49,14 @@ it('documents exactly the routes the app serves', () => {
   expect(servedRoutes(pipeline.app)).toEqual(documented);
 });
 
-it('serves the document at /openapi.json as OpenAPI 3.1', async () => {
+it("serves the document at /openapi.json as OpenAPI 3.1", async () => {
   const response = await fetch(`${pipeline.baseUrl}/openapi.json`);
   expect(response.status).toBe(200);
   const document = await readJson(response);
-  expect(document.openapi).toBe('3.1.0');
+  expect(document.openapi).toBe("3.1.0");
   expect(document).toEqual(JSON.parse(JSON.stringify(buildOpenApiDocument())));
   // The request schemas are the validating ones: the webhook envelope requires triggerEvent.
-  expect(document.paths['/webhooks/cal'].post.requestBody.content['application/json'].schema.required).toContain('triggerEvent');
+  expect(document.paths["/webhooks/cal"].post.requestBody.content["application/json"].schema.required).toContain(
+    "triggerEvent",
+  );
 });

@@ -2,18 +2,18 @@
 // attendee's name, email, phone, notes and a form response must leave no trace of them in the
 // database, in any workflow history Temporal exported (`temporal workflow show --output json`), or in
 // any log line; yet the application, asked by an admin, returns them intact.
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { dumpDatabase } from './support/dump-database.js';
-import { readJson, startPipeline, type Pipeline } from './support/pipeline.js';
-import { createScratchDatabase } from './support/scratch-database.js';
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, expect, inject, it } from "vitest";
+import { dumpDatabase } from "./support/dump-database.js";
+import { readJson, startPipeline, type Pipeline } from "./support/pipeline.js";
+import { createScratchDatabase } from "./support/scratch-database.js";
 
-const canary = randomBytes(6).toString('hex');
+const canary = randomBytes(6).toString("hex");
 const CANARIES = {
   name: `Canaryname ${canary}`,
   email: `canary.${canary}@example.org`,
-  phone: `+1555${parseInt(canary.slice(0, 6), 16).toString().padStart(7, '0').slice(0, 7)}`,
+  phone: `+1555${parseInt(canary.slice(0, 6), 16).toString().padStart(7, "0").slice(0, 7)}`,
   notes: `Canarynotes ${canary}: grief after a loss`,
   response: `Canaryresponse ${canary}`,
 };
@@ -38,27 +38,40 @@ function captureProcessOutput(): void {
 
 beforeAll(async () => {
   captureProcessOutput();
-  scratch = await createScratchDatabase('canary');
-  pipeline = await startPipeline({ databaseUrl: scratch.url, calEmulator: {}, logDestination: { write: (line) => void logLines.push(line) } });
+  scratch = await createScratchDatabase("canary");
+  pipeline = await startPipeline({
+    databaseUrl: scratch.url,
+    calEmulator: {},
+    logDestination: { write: (line) => void logLines.push(line) },
+  });
   // The emulator delivers its signed webhooks to our api, like Cal.com would.
-  pipeline.cal!.emulator.subscribeWebhook({ subscriberUrl: `${pipeline.baseUrl}/webhooks/cal`, secret: pipeline.secret });
-  adminKey = (await pipeline.apiKeys.create({ name: 'Canary admin', role: 'admin' })).key;
+  pipeline.cal!.emulator.subscribeWebhook({
+    subscriberUrl: `${pipeline.baseUrl}/webhooks/cal`,
+    secret: pipeline.secret,
+  });
+  adminKey = (await pipeline.apiKeys.create({ name: "Canary admin", role: "admin" })).key;
 
   const calUrl = pipeline.cal!.running.url;
   // Wedding preparation: its booking form asks an extra question (wedding-date), our "form response".
-  const eventType = pipeline.cal!.emulator.fixtures.eventTypes.find((candidate) => candidate.slug === 'wedding-preparation')!;
+  const eventType = pipeline.cal!.emulator.fixtures.eventTypes.find(
+    (candidate) => candidate.slug === "wedding-preparation",
+  )!;
   const from = new Date(Date.now() + 2 * 86_400_000).toISOString();
   const to = new Date(Date.now() + 9 * 86_400_000).toISOString();
-  const slots = await readJson(await fetch(`${calUrl}/slots/available?eventTypeId=${eventType.id}&startTime=${from}&endTime=${to}&timeZone=Europe/London`));
+  const slots = await readJson(
+    await fetch(
+      `${calUrl}/slots/available?eventTypeId=${eventType.id}&startTime=${from}&endTime=${to}&timeZone=Europe/London`,
+    ),
+  );
   const firstSlot = (Object.values(slots.data.slots)[0] as Array<{ time: string }>)[0]!.time;
   const booked = await fetch(`${calUrl}/bookings`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'cal-api-version': '2024-08-13' },
+    method: "POST",
+    headers: { "content-type": "application/json", "cal-api-version": "2024-08-13" },
     body: JSON.stringify({
       start: firstSlot,
       eventTypeId: eventType.id,
-      attendee: { name: CANARIES.name, email: CANARIES.email, timeZone: 'Europe/London', phoneNumber: CANARIES.phone },
-      bookingFieldsResponses: { notes: CANARIES.notes, 'wedding-date': CANARIES.response },
+      attendee: { name: CANARIES.name, email: CANARIES.email, timeZone: "Europe/London", phoneNumber: CANARIES.phone },
+      bookingFieldsResponses: { notes: CANARIES.notes, "wedding-date": CANARIES.response },
     }),
   });
   expect(booked.status).toBe(201);
@@ -67,7 +80,8 @@ beforeAll(async () => {
   expect(delivery).toMatchObject({ status: 202 });
 
   // Wait for the workflow to have written the booking.
-  for (let attempt = 0; !(await pipeline.reader.findByUid(bookingUid)) && attempt < 400; attempt++) await new Promise((resolve) => setTimeout(resolve, 25));
+  for (let attempt = 0; !(await pipeline.reader.findByUid(bookingUid)) && attempt < 400; attempt++)
+    await new Promise((resolve) => setTimeout(resolve, 25));
   await new Promise((resolve) => setTimeout(resolve, 500)); // let the audit write and logs flush
 });
 
@@ -83,36 +97,54 @@ function hits(haystack: string): string[] {
     .map(([field]) => field);
 }
 
-it('leaves no canary in a dump of the database', async () => {
+it("leaves no canary in a dump of the database", async () => {
   const dump = await dumpDatabase(scratch.url);
   expect(dump).toContain(bookingUid);
   expect(hits(dump)).toEqual([]);
 });
 
-it('leaves no canary in the JSON export of any workflow history', () => {
-  const cli = inject('temporalCliPath');
-  const address = inject('temporalAddress');
-  const listed = execFileSync(cli, ['workflow', 'list', '--address', address, '--query', `TaskQueue="${pipeline.taskQueue}"`, '--output', 'json'], { encoding: 'utf8' });
-  const ids = [...new Set((JSON.parse(listed) as Array<{ execution: { workflowId: string } }>).map((entry) => entry.execution.workflowId))];
+it("leaves no canary in the JSON export of any workflow history", () => {
+  const cli = inject("temporalCliPath");
+  const address = inject("temporalAddress");
+  const listed = execFileSync(
+    cli,
+    ["workflow", "list", "--address", address, "--query", `TaskQueue="${pipeline.taskQueue}"`, "--output", "json"],
+    { encoding: "utf8" },
+  );
+  const ids = [
+    ...new Set(
+      (JSON.parse(listed) as Array<{ execution: { workflowId: string } }>).map((entry) => entry.execution.workflowId),
+    ),
+  ];
   expect(ids.some((id) => id.includes(bookingUid))).toBe(true);
   for (const id of ids) {
-    const history = execFileSync(cli, ['workflow', 'show', '--address', address, '--workflow-id', id, '--output', 'json'], { encoding: 'utf8' });
+    const history = execFileSync(
+      cli,
+      ["workflow", "show", "--address", address, "--workflow-id", id, "--output", "json"],
+      { encoding: "utf8" },
+    );
     expect(history.length).toBeGreaterThan(100);
     expect(hits(history), id).toEqual([]);
   }
 });
 
-it('leaves no canary in any log line', () => {
-  const output = logLines.join('');
+it("leaves no canary in any log line", () => {
+  const output = logLines.join("");
   expect(output.length).toBeGreaterThan(0);
   expect(hits(output)).toEqual([]);
 });
 
-it('returns every canary intact when an admin reads the booking through the application', async () => {
-  const response = await fetch(`${pipeline.baseUrl}/admin/bookings/${bookingUid}`, { headers: { authorization: `Bearer ${adminKey}` } });
+it("returns every canary intact when an admin reads the booking through the application", async () => {
+  const response = await fetch(`${pipeline.baseUrl}/admin/bookings/${bookingUid}`, {
+    headers: { authorization: `Bearer ${adminKey}` },
+  });
   expect(response.status).toBe(200);
   const { booking, auditTrail } = await readJson(response);
-  expect(booking.attendees[0]).toMatchObject({ name: CANARIES.name, email: CANARIES.email, phoneNumber: CANARIES.phone });
+  expect(booking.attendees[0]).toMatchObject({
+    name: CANARIES.name,
+    email: CANARIES.email,
+    phoneNumber: CANARIES.phone,
+  });
   expect(JSON.stringify(booking.responses)).toContain(CANARIES.notes);
   expect(JSON.stringify(booking.responses)).toContain(CANARIES.response);
   expect(JSON.stringify(auditTrail[0].payload)).toContain(CANARIES.email);

@@ -1,12 +1,12 @@
 // Missed-event recovery: with Cal.com's webhooks deliberately dropped, the reconciliation workflow
 // finds the bookings made, cancelled and rescheduled at the emulator, processes them through the
 // normal workflow (audited "reconciled"), finds nothing to do the second time, and runs on a Schedule.
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RECONCILIATION_SCHEDULE_ID } from '@churchhub/contracts';
-import { ensureReconciliationSchedule } from '@churchhub/worker';
-import { emulatorBookings } from './support/emulator-bookings.js';
-import { startPipeline, type Pipeline } from './support/pipeline.js';
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RECONCILIATION_SCHEDULE_ID } from "@churchhub/contracts";
+import { ensureReconciliationSchedule } from "@churchhub/worker";
+import { emulatorBookings } from "./support/emulator-bookings.js";
+import { startPipeline, type Pipeline } from "./support/pipeline.js";
 
 let pipeline: Pipeline;
 let cal: ReturnType<typeof emulatorBookings>;
@@ -19,76 +19,102 @@ beforeAll(async () => {
   eventTypeId = pipeline.cal!.emulator.fixtures.eventTypes[0]!.id;
 });
 afterAll(async () => {
-  await pipeline?.client.schedule.getHandle(RECONCILIATION_SCHEDULE_ID).delete().catch(() => undefined);
+  await pipeline?.client.schedule
+    .getHandle(RECONCILIATION_SCHEDULE_ID)
+    .delete()
+    .catch(() => undefined);
   await pipeline?.stop();
 });
 
 function reconcile() {
-  return pipeline.client.workflow.execute('reconcileBookingsWorkflow', {
+  return pipeline.client.workflow.execute("reconcileBookingsWorkflow", {
     taskQueue: pipeline.taskQueue,
-    workflowId: `reconcile-test-${randomBytes(4).toString('hex')}`,
+    workflowId: `reconcile-test-${randomBytes(4).toString("hex")}`,
     args: [{ lookbackMinutes: 60, pageSize: 2 }],
   }) as Promise<{ examined: number; reconciled: number; alreadyProcessed: number; unreadable: number }>;
 }
 
-describe('reconciliation', () => {
+describe("reconciliation", () => {
   let kept: string;
   let cancelled: string;
   let original: string;
   let replacement: string;
 
   beforeAll(async () => {
-    kept = await cal.book(eventTypeId, { name: 'Ruth Kept', email: 'ruth@example.org' }, 0);
-    cancelled = await cal.book(eventTypeId, { name: 'Naomi Cancelled', email: 'naomi@example.org' }, 1);
-    await cal.cancel(cancelled, 'Feeling better');
-    original = await cal.book(eventTypeId, { name: 'Boaz Moved', email: 'boaz@example.org' }, 2);
+    kept = await cal.book(eventTypeId, { name: "Ruth Kept", email: "ruth@example.org" }, 0);
+    cancelled = await cal.book(eventTypeId, { name: "Naomi Cancelled", email: "naomi@example.org" }, 1);
+    await cal.cancel(cancelled, "Feeling better");
+    original = await cal.book(eventTypeId, { name: "Boaz Moved", email: "boaz@example.org" }, 2);
     replacement = await cal.reschedule(original, (await cal.freeSlots(eventTypeId))[5]!);
     expect(pipeline.cal!.emulator.webhookDeliveries()).toEqual([]);
   });
 
-  it('recovers every booking whose webhook was lost, through the same processing, audited as reconciled', async () => {
+  it("recovers every booking whose webhook was lost, through the same processing, audited as reconciled", async () => {
     const result = await reconcile();
     expect(result.reconciled).toBe(4);
     expect(result.unreadable).toBe(0);
 
-    expect(await pipeline.reader.findByUid(kept)).toMatchObject({ status: 'accepted' });
-    expect(await pipeline.reader.findByUid(cancelled)).toMatchObject({ status: 'cancelled', cancellationReason: 'Feeling better' });
-    expect(await pipeline.reader.findByUid(original)).toMatchObject({ status: 'cancelled', rescheduledToUid: replacement });
-    expect(await pipeline.reader.findByUid(replacement)).toMatchObject({ status: 'accepted', rescheduledFromUid: original });
-    const kinds = await pipeline.dataSource.query('SELECT DISTINCT source FROM audit_logs WHERE booking_uid = ANY($1)', [[kept, cancelled, original, replacement]]);
-    expect(kinds).toEqual([{ source: 'reconciled' }]);
-    expect((await pipeline.reader.findByUid(kept))!.attendees[0]).toMatchObject({ name: 'Ruth Kept', email: 'ruth@example.org' });
+    expect(await pipeline.reader.findByUid(kept)).toMatchObject({ status: "accepted" });
+    expect(await pipeline.reader.findByUid(cancelled)).toMatchObject({
+      status: "cancelled",
+      cancellationReason: "Feeling better",
+    });
+    expect(await pipeline.reader.findByUid(original)).toMatchObject({
+      status: "cancelled",
+      rescheduledToUid: replacement,
+    });
+    expect(await pipeline.reader.findByUid(replacement)).toMatchObject({
+      status: "accepted",
+      rescheduledFromUid: original,
+    });
+    const kinds = await pipeline.dataSource.query(
+      "SELECT DISTINCT source FROM audit_logs WHERE booking_uid = ANY($1)",
+      [[kept, cancelled, original, replacement]],
+    );
+    expect(kinds).toEqual([{ source: "reconciled" }]);
+    expect((await pipeline.reader.findByUid(kept))!.attendees[0]).toMatchObject({
+      name: "Ruth Kept",
+      email: "ruth@example.org",
+    });
   });
 
-  it('changes nothing when run again', async () => {
-    const [before] = await pipeline.dataSource.query('SELECT count(*)::int AS n FROM audit_logs');
+  it("changes nothing when run again", async () => {
+    const [before] = await pipeline.dataSource.query("SELECT count(*)::int AS n FROM audit_logs");
     const result = await reconcile();
     expect(result.reconciled).toBe(0);
     expect(result.examined).toBeGreaterThanOrEqual(4);
-    const [after] = await pipeline.dataSource.query('SELECT count(*)::int AS n FROM audit_logs');
+    const [after] = await pipeline.dataSource.query("SELECT count(*)::int AS n FROM audit_logs");
     expect(after.n).toBe(before.n);
   });
 
-  it('is safe beside live webhooks: a booking delivered and reconciled at once ends as one row', async () => {
-    pipeline.cal!.emulator.subscribeWebhook({ subscriberUrl: `${pipeline.baseUrl}/webhooks/cal`, secret: pipeline.secret });
-    const live = await cal.book(eventTypeId, { name: 'Live One', email: 'live@example.org' }, 7);
+  it("is safe beside live webhooks: a booking delivered and reconciled at once ends as one row", async () => {
+    pipeline.cal!.emulator.subscribeWebhook({
+      subscriberUrl: `${pipeline.baseUrl}/webhooks/cal`,
+      secret: pipeline.secret,
+    });
+    const live = await cal.book(eventTypeId, { name: "Live One", email: "live@example.org" }, 7);
     await Promise.all([reconcile(), pipeline.cal!.emulator.settleWebhooks()]);
-    for (let attempt = 0; !(await pipeline.reader.findByUid(live)) && attempt < 200; attempt++) await new Promise((resolve) => setTimeout(resolve, 25));
-    const [rows] = await pipeline.dataSource.query('SELECT count(*)::int AS n FROM bookings WHERE uid = $1', [live]);
+    for (let attempt = 0; !(await pipeline.reader.findByUid(live)) && attempt < 200; attempt++)
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    const [rows] = await pipeline.dataSource.query("SELECT count(*)::int AS n FROM bookings WHERE uid = $1", [live]);
     expect(rows.n).toBe(1);
-    expect(await pipeline.reader.findByUid(live)).toMatchObject({ status: 'accepted' });
+    expect(await pipeline.reader.findByUid(live)).toMatchObject({ status: "accepted" });
   });
 });
 
-describe('the reconciliation schedule', () => {
-  it('is created once and updated in place by every later worker start, and its runs reconcile', async () => {
+describe("the reconciliation schedule", () => {
+  it("is created once and updated in place by every later worker start, and its runs reconcile", async () => {
     const options = { taskQueue: pipeline.taskQueue, everyMinutes: 15, lookbackMinutes: 60 };
-    expect(await ensureReconciliationSchedule(pipeline.client, options)).toBe('created');
-    expect(await ensureReconciliationSchedule(pipeline.client, { ...options, everyMinutes: 10 })).toBe('updated');
+    expect(await ensureReconciliationSchedule(pipeline.client, options)).toBe("created");
+    expect(await ensureReconciliationSchedule(pipeline.client, { ...options, everyMinutes: 10 })).toBe("updated");
 
     const handle = pipeline.client.schedule.getHandle(RECONCILIATION_SCHEDULE_ID);
     const described = await handle.describe();
-    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'reconcileBookingsWorkflow', taskQueue: pipeline.taskQueue });
+    expect(described.action).toMatchObject({
+      type: "startWorkflow",
+      workflowType: "reconcileBookingsWorkflow",
+      taskQueue: pipeline.taskQueue,
+    });
     expect(described.spec.intervals?.[0]?.every).toBe(10 * 60_000);
 
     await handle.trigger();

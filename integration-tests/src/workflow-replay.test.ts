@@ -4,19 +4,19 @@
 // replay fails either way. `<name>.three-activities.json` were recorded before the one-transaction patch
 // and are never rewritten: runs of that shape may still be open when a new worker takes them over.
 // Histories are encrypted by the payload codec under a fixed, public test key, so replay decodes them.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils.js';
-import { Worker } from '@temporalio/worker';
-import { projectRoot } from '@churchhub/local-stack';
-import { workflowsPath } from '@churchhub/worker';
-import { createDataConverter } from '@churchhub/temporal-encryption';
-import { deliveries, newBookingFixture } from './support/cal-deliveries.js';
-import { startPipeline, testProtector, type Pipeline } from './support/pipeline.js';
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { historyToJSON } from "@temporalio/common/lib/proto-utils.js";
+import { Worker } from "@temporalio/worker";
+import { projectRoot } from "@churchhub/local-stack";
+import { workflowsPath } from "@churchhub/worker";
+import { createDataConverter } from "@churchhub/temporal-encryption";
+import { deliveries, newBookingFixture } from "./support/cal-deliveries.js";
+import { startPipeline, testProtector, type Pipeline } from "./support/pipeline.js";
 
-const historiesDir = path.join(projectRoot, 'workflows', 'test-histories');
-const protector = testProtector('replay', 'workflow-replay-test-key: public, never used for real data');
+const historiesDir = path.join(projectRoot, "workflows", "test-histories");
+const protector = testProtector("replay", "workflow-replay-test-key: public, never used for real data");
 const dataConverter = createDataConverter(protector.cipher.keyring);
 let pipeline: Pipeline;
 
@@ -33,42 +33,45 @@ async function recordHistory(name: string, body: Record<string, unknown>): Promi
   const handle = await pipeline.workflowFor(response, body);
   await handle.result();
   const json = historyToJSON(await handle.fetchHistory());
-  if (process.env.RECORD_WORKFLOW_HISTORIES === '1') await writeFile(path.join(historiesDir, `${name}.json`), `${json}\n`);
+  if (process.env.RECORD_WORKFLOW_HISTORIES === "1")
+    await writeFile(path.join(historiesDir, `${name}.json`), `${json}\n`);
   return json;
 }
 
-describe('processCalDeliveryWorkflow replay', () => {
-  it('replays freshly recorded (and encrypted) histories of a booking and a non-booking delivery', async () => {
+describe("processCalDeliveryWorkflow replay", () => {
+  it("replays freshly recorded (and encrypted) histories of a booking and a non-booking delivery", async () => {
     const fixture = newBookingFixture();
-    const booking = await recordHistory('booking-created', deliveries.created(fixture));
-    const ping = await recordHistory('ping', deliveries.ping());
+    const booking = await recordHistory("booking-created", deliveries.created(fixture));
+    const ping = await recordHistory("ping", deliveries.ping());
     for (const history of [booking, ping]) {
-      await expect(Worker.runReplayHistory({ workflowsPath, dataConverter }, JSON.parse(history))).resolves.toBeUndefined();
+      await expect(
+        Worker.runReplayHistory({ workflowsPath, dataConverter }, JSON.parse(history)),
+      ).resolves.toBeUndefined();
     }
   });
 
-  it('replays every checked-in history', async () => {
-    const files = (await readdir(historiesDir)).filter((file) => file.endsWith('.json'));
+  it("replays every checked-in history", async () => {
+    const files = (await readdir(historiesDir)).filter((file) => file.endsWith(".json"));
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
-      const history = JSON.parse(await readFile(path.join(historiesDir, file), 'utf8'));
+      const history = JSON.parse(await readFile(path.join(historiesDir, file), "utf8"));
       await expect(Worker.runReplayHistory({ workflowsPath, dataConverter }, history), file).resolves.toBeUndefined();
     }
   });
 
-  it('has checked-in histories of both paths: three scheduled activities, and one local activity behind the patch', async () => {
+  it("has checked-in histories of both paths: three scheduled activities, and one local activity behind the patch", async () => {
     const shapes = new Map<string, string[]>();
-    for (const file of (await readdir(historiesDir)).filter((name) => name.endsWith('.json'))) {
-      shapes.set(file, shapeOf(JSON.parse(await readFile(path.join(historiesDir, file), 'utf8'))));
+    for (const file of (await readdir(historiesDir)).filter((name) => name.endsWith(".json"))) {
+      shapes.set(file, shapeOf(JSON.parse(await readFile(path.join(historiesDir, file), "utf8"))));
     }
-    for (const name of ['booking-created', 'ping']) {
-      expect(shapes.get(`${name}.three-activities.json`), name).not.toContain('patch');
-      expect(shapes.get(`${name}.three-activities.json`), name).toContain('activity:writeAuditLog');
-      expect(shapes.get(`${name}.json`), name).toEqual(expect.arrayContaining(['patch', 'local activity']));
-      expect(shapes.get(`${name}.json`), name).not.toContain('activity:writeAuditLog');
+    for (const name of ["booking-created", "ping"]) {
+      expect(shapes.get(`${name}.three-activities.json`), name).not.toContain("patch");
+      expect(shapes.get(`${name}.three-activities.json`), name).toContain("activity:writeAuditLog");
+      expect(shapes.get(`${name}.json`), name).toEqual(expect.arrayContaining(["patch", "local activity"]));
+      expect(shapes.get(`${name}.json`), name).not.toContain("activity:writeAuditLog");
     }
-    expect(shapes.get('booking-created.three-activities.json')).toEqual(
-      expect.arrayContaining(['activity:upsertOrganizer', 'activity:persistBooking', 'activity:writeAuditLog']),
+    expect(shapes.get("booking-created.three-activities.json")).toEqual(
+      expect.arrayContaining(["activity:upsertOrganizer", "activity:persistBooking", "activity:writeAuditLog"]),
     );
   });
 });
@@ -76,10 +79,11 @@ describe('processCalDeliveryWorkflow replay', () => {
 /** What a recorded history did: scheduled activities by type, patch and local-activity markers. */
 function shapeOf(history: { events: Array<Record<string, any>> }): string[] {
   return history.events.flatMap((event) => {
-    if (event.activityTaskScheduledEventAttributes) return [`activity:${event.activityTaskScheduledEventAttributes.activityType.name}`];
+    if (event.activityTaskScheduledEventAttributes)
+      return [`activity:${event.activityTaskScheduledEventAttributes.activityType.name}`];
     const marker = event.markerRecordedEventAttributes?.markerName;
-    if (marker === 'core_patch') return ['patch'];
-    if (marker === 'core_local_activity') return ['local activity'];
+    if (marker === "core_patch") return ["patch"];
+    if (marker === "core_local_activity") return ["local activity"];
     return marker ? [`marker:${marker}`] : [];
   });
 }

@@ -1,44 +1,50 @@
 // `npm run dev`: the whole stack on embedded defaults, with where everything listens printed once.
 // Ctrl-C stops it all cleanly; the next start reuses the same data.
-import { createLogger } from '@churchhub/logging';
-import { loadSettings, withoutPassword } from '@churchhub/settings';
-import { startLocalStack } from './start-local-stack.js';
+import { createLogger } from "@churchhub/logging";
+import { loadSettings, withoutPassword } from "@churchhub/settings";
+import { startLocalStack } from "./start-local-stack.js";
 
 const settings = loadSettings();
-const logger = createLogger({ level: settings.LOG_LEVEL, name: 'dev' });
+const logger = createLogger({ level: settings.LOG_LEVEL, name: "dev" });
 const stack = await startLocalStack(settings, logger);
 
 const lines = [
-  '',
-  'ChurchHub Booking is running',
-  ...(stack.sandbox ? stack.sandbox.hostUsernames.map((username) => `  booking page:   ${stack.webUrl}/book/${username}`) : [`  booking pages:  ${stack.webUrl}/book/<host username>`]),
+  "",
+  "ChurchHub Booking is running",
+  ...(stack.sandbox
+    ? stack.sandbox.hostUsernames.map((username) => `  booking page:   ${stack.webUrl}/book/${username}`)
+    : [`  booking pages:  ${stack.webUrl}/book/<host username>`]),
   `  api:            ${stack.apiUrl}   (health: ${stack.apiUrl}/health)`,
   `  webhook URL:    ${stack.apiUrl}/webhooks/cal`,
   stack.webhookSecretGenerated
     ? `  webhook secret: ${stack.webhookSecret}   (generated for local use, kept in ${settings.DATA_DIR}/dev-webhook-secret)`
-    : '  webhook secret: from CAL_WEBHOOK_SECRET',
-  ...(stack.sandbox ? [`  Cal.com:        sandbox emulator at ${stack.sandbox.calApiUrl}; seeded hosts: ${stack.sandbox.hostUsernames.join(', ')}`] : []),
-  `  Temporal:       ${stack.temporalAddress}${stack.temporalUiUrl ? `   (Web UI: ${stack.temporalUiUrl})` : ''}`,
+    : "  webhook secret: from CAL_WEBHOOK_SECRET",
+  ...(stack.sandbox
+    ? [
+        `  Cal.com:        sandbox emulator at ${stack.sandbox.calApiUrl}; seeded hosts: ${stack.sandbox.hostUsernames.join(", ")}`,
+      ]
+    : []),
+  `  Temporal:       ${stack.temporalAddress}${stack.temporalUiUrl ? `   (Web UI: ${stack.temporalUiUrl})` : ""}`,
   `  database:       ${withoutPassword(stack.databaseUrl)}`,
   `  Temporal UI shows payloads encrypted; to decode them as an admin: npm run apikey:create -- --name <you> --role admin,`,
   `                  then sign in at ${stack.apiUrl}/auth/session and enable "include cross-origin credentials" in the UI's data encoder.`,
   ...stack.notes.map((note) => `  ${note}`),
   ...connectLinkLines(),
-  '',
-  'Press Ctrl-C to stop.',
-  '',
+  "",
+  "Press Ctrl-C to stop.",
+  "",
 ];
-process.stdout.write(lines.join('\n'));
+process.stdout.write(lines.join("\n"));
 
 /** Sandbox mode: a fresh one-time link to connect one of the emulator's ordinary Cal.com accounts. */
 function connectLinkLines(): string[] {
   const oauth2 = stack.sandbox?.oauth2;
   if (!oauth2?.connectLink) return [];
   return [
-    '',
+    "",
     // Unindented and exactly this wording: people and scripts look for this line.
     `Connect a Cal.com account: ${oauth2.connectLink.url}`,
-    `  one-time, usable until ${oauth2.connectLink.expiresAt.toISOString()}; on the emulator's consent page pick ${oauth2.accountUsernames.join(' or ')} and Allow,`,
+    `  one-time, usable until ${oauth2.connectLink.expiresAt.toISOString()}; on the emulator's consent page pick ${oauth2.accountUsernames.join(" or ")} and Allow,`,
     `  then book them at ${stack.webUrl}/book/<username>. Another link: npm run connect:link -- --label "<who>"`,
   ];
 }
@@ -47,17 +53,17 @@ let stopping = false;
 async function stop(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  logger.info({ signal }, 'stopping');
+  logger.info({ signal }, "stopping");
   await stack.stop();
   process.exit(0);
 }
-process.on('SIGINT', (signal) => void stop(signal));
-process.on('SIGTERM', (signal) => void stop(signal));
+process.on("SIGINT", (signal) => void stop(signal));
+process.on("SIGTERM", (signal) => void stop(signal));
 for (const service of stack.services) {
   void service.exited.then((code) => {
     if (!stopping) {
-      logger.error({ service: service.name, code }, 'a service exited unexpectedly; stopping the stack');
-      void stop('child-exit');
+      logger.error({ service: service.name, code }, "a service exited unexpectedly; stopping the stack");
+      void stop("child-exit");
     }
   });
 }

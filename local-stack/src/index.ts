@@ -1,5 +1,10 @@
-export { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.js';
-export { startTemporalDevServer, type RunningTemporal } from './temporal-dev-server.js';
-export { resolveTemporalCli, describeTemporalCli, TemporalCliNotFoundError, type ResolvedTemporalCli } from './temporal-cli.js';
-export { freePort } from './free-port.js';
-export { projectRoot } from './project-root.js';
+export { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres.js";
+export { startTemporalDevServer, type RunningTemporal } from "./temporal-dev-server.js";
+export {
+  resolveTemporalCli,
+  describeTemporalCli,
+  TemporalCliNotFoundError,
+  type ResolvedTemporalCli,
+} from "./temporal-cli.js";
+export { freePort } from "./free-port.js";
+export { projectRoot } from "./project-root.js";

@@ -1,5 +1,5 @@
 // The repository root, wherever the command was started from.
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
+import { fileURLToPath } from "node:url";
+import path from "node:path";
 
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");

@@ -1,20 +1,20 @@
 // Starts the whole back end on embedded defaults: Postgres (unless DATABASE_URL), Temporal with its UI
 // (unless TEMPORAL_ADDRESS), then the worker and the api as separate processes, as in production.
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { issueConnectLinkWithSettings } from '@churchhub/api';
-import { createDataSource, runMigrations } from '@churchhub/database';
-import type { Logger } from '@churchhub/logging';
-import type { Settings } from '@churchhub/settings';
-import { startChildService, tsxCommand, type ChildService } from './child-service.js';
-import { loadFixtures } from '@churchhub/cal-emulator';
-import { loadOrCreateDevSecret } from './dev-secrets.js';
-import { startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres.js';
-import { projectRoot } from './project-root.js';
-import { localPublicUrls, prepareSandboxOAuth2Client } from './sandbox-cal-accounts.js';
-import { describeTemporalCli, resolveTemporalCli } from './temporal-cli.js';
-import { startTemporalDevServer, type RunningTemporal } from './temporal-dev-server.js';
-import { waitForHttp } from './wait-for-http.js';
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { issueConnectLinkWithSettings } from "@churchhub/api";
+import { createDataSource, runMigrations } from "@churchhub/database";
+import type { Logger } from "@churchhub/logging";
+import type { Settings } from "@churchhub/settings";
+import { startChildService, tsxCommand, type ChildService } from "./child-service.js";
+import { loadFixtures } from "@churchhub/cal-emulator";
+import { loadOrCreateDevSecret } from "./dev-secrets.js";
+import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres.js";
+import { projectRoot } from "./project-root.js";
+import { localPublicUrls, prepareSandboxOAuth2Client } from "./sandbox-cal-accounts.js";
+import { describeTemporalCli, resolveTemporalCli } from "./temporal-cli.js";
+import { startTemporalDevServer, type RunningTemporal } from "./temporal-dev-server.js";
+import { waitForHttp } from "./wait-for-http.js";
 
 export interface LocalStack {
   apiUrl: string;
@@ -44,24 +44,31 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
   const notes: string[] = [];
   const cleanups: Array<() => Promise<unknown>> = [];
   const stopAll = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => logger.warn({ err: error }, 'stop failed'));
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((error: unknown) => logger.warn({ err: error }, "stop failed"));
   };
 
   try {
     let postgres: RunningPostgres | undefined;
     if (!settings.DATABASE_URL) {
-      postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: settings.EMBEDDED_POSTGRES_PORT, database: 'churchhub', persistent: true, logger });
+      postgres = await startEmbeddedPostgres({
+        dataDir: path.join(dataDir, "postgres"),
+        port: settings.EMBEDDED_POSTGRES_PORT,
+        database: "churchhub",
+        persistent: true,
+        logger,
+      });
       cleanups.push(() => postgres!.stop());
       notes.push(`Postgres: embedded, data in ${postgres.dataDir}`);
     } else {
-      notes.push('Postgres: DATABASE_URL');
+      notes.push("Postgres: DATABASE_URL");
     }
     const databaseUrl = settings.DATABASE_URL ?? postgres!.url;
     const dataSource = createDataSource({ url: databaseUrl, poolSize: 2 });
     await dataSource.initialize();
     const applied = await runMigrations(dataSource);
     await dataSource.destroy();
-    if (applied.length > 0) notes.push(`Migrations applied: ${applied.join(', ')}`);
+    if (applied.length > 0) notes.push(`Migrations applied: ${applied.join(", ")}`);
 
     const apiUrl = `http://${settings.API_HOST}:${settings.PORT}`;
     let temporal: RunningTemporal | undefined;
@@ -73,18 +80,20 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
         namespace: settings.TEMPORAL_NAMESPACE,
         port: settings.TEMPORAL_PORT,
         uiPort: settings.TEMPORAL_UI_PORT,
-        dbFilename: path.join(dataDir, 'temporal.db'),
+        dbFilename: path.join(dataDir, "temporal.db"),
         // The UI decodes payloads through our api's codec server (admins only; see README).
         codecEndpoint: `${apiUrl}/codec`,
       });
       cleanups.push(() => temporal!.stop());
     } else {
-      notes.push('Temporal: TEMPORAL_ADDRESS');
+      notes.push("Temporal: TEMPORAL_ADDRESS");
     }
     const temporalAddress = settings.TEMPORAL_ADDRESS ?? temporal!.address;
 
-    const webhookSecret = settings.CAL_WEBHOOK_SECRET ?? (await loadOrCreateDevSecret(dataDir, 'dev-webhook-secret')).secret;
-    const webServerToken = settings.WEB_SERVER_TOKEN ?? (await loadOrCreateDevSecret(dataDir, 'dev-web-server-token')).secret;
+    const webhookSecret =
+      settings.CAL_WEBHOOK_SECRET ?? (await loadOrCreateDevSecret(dataDir, "dev-webhook-secret")).secret;
+    const webServerToken =
+      settings.WEB_SERVER_TOKEN ?? (await loadOrCreateDevSecret(dataDir, "dev-web-server-token")).secret;
     const { apiPublicUrl, webPublicUrl } = localPublicUrls(settings, process.env);
     const services: ChildService[] = [];
     const startService = (name: string, entry: string, env: NodeJS.ProcessEnv) => {
@@ -98,23 +107,31 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
     // Sandbox mode: no Cal.com credentials of either kind, so the local emulator plays Cal.com, seeded
     // from its fixtures, in both modes side by side: managed users (its Platform client, signed webhooks
     // to our /webhooks/cal) and ordinary accounts a person connects through its OAuth 2.0 consent page.
-    let sandbox: LocalStack['sandbox'] = null;
-    let cal = { apiUrl: settings.CAL_API_URL, clientId: settings.CAL_OAUTH_CLIENT_ID, clientSecret: settings.CAL_OAUTH_CLIENT_SECRET };
+    let sandbox: LocalStack["sandbox"] = null;
+    let cal = {
+      apiUrl: settings.CAL_API_URL,
+      clientId: settings.CAL_OAUTH_CLIENT_ID,
+      clientSecret: settings.CAL_OAUTH_CLIENT_SECRET,
+    };
     let sandboxOAuth2: NodeJS.ProcessEnv = {};
     if (!settings.CAL_OAUTH_CLIENT_ID && !settings.CAL_OAUTH2_CLIENT_ID) {
       const fixtures = loadFixtures();
       const oauth2Client = await prepareSandboxOAuth2Client({ apiPublicUrl, dataDir });
       const emulatorOrigin = `http://127.0.0.1:${settings.CAL_EMULATOR_PORT}`;
-      const emulator = startService('cal-emulator', 'cal-emulator/src/main.ts', {
+      const emulator = startService("cal-emulator", "cal-emulator/src/main.ts", {
         ...process.env,
         CAL_EMULATOR_PORT: String(settings.CAL_EMULATOR_PORT),
-        CAL_EMULATOR_HOST: '127.0.0.1',
+        CAL_EMULATOR_HOST: "127.0.0.1",
         CAL_EMULATOR_WEBHOOK_URL: `${apiUrl}/webhooks/cal`,
         CAL_EMULATOR_WEBHOOK_SECRET: webhookSecret,
         ...(oauth2Client?.fixturesFile ? { CAL_EMULATOR_FIXTURES: oauth2Client.fixturesFile } : {}),
       });
       await waitForHttp(`${emulatorOrigin}/v2/timezones`, 30_000, () => emulator.process.exitCode === null);
-      cal = { apiUrl: `${emulatorOrigin}/v2`, clientId: fixtures.oauthClient.id, clientSecret: fixtures.oauthClient.secret };
+      cal = {
+        apiUrl: `${emulatorOrigin}/v2`,
+        clientId: fixtures.oauthClient.id,
+        clientSecret: fixtures.oauthClient.secret,
+      };
       if (oauth2Client) {
         sandboxOAuth2 = {
           CAL_OAUTH2_CLIENT_ID: oauth2Client.clientId,
@@ -127,9 +144,11 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
         hostUsernames: fixtures.managedUsers.map((user) => user.username),
         oauth2: oauth2Client ? { accountUsernames: oauth2Client.accountUsernames, connectLink: null } : null,
       };
-      notes.push(`Cal.com: sandbox mode, emulator at ${cal.apiUrl} (set CAL_OAUTH_CLIENT_ID/SECRET or CAL_OAUTH2_CLIENT_ID/SECRET to use Cal.com)`);
+      notes.push(
+        `Cal.com: sandbox mode, emulator at ${cal.apiUrl} (set CAL_OAUTH_CLIENT_ID/SECRET or CAL_OAUTH2_CLIENT_ID/SECRET to use Cal.com)`,
+      );
     } else {
-      notes.push(`Cal.com: ${cal.apiUrl}${settings.CAL_OAUTH2_CLIENT_ID ? '; OAuth 2.0 connections on' : ''}`);
+      notes.push(`Cal.com: ${cal.apiUrl}${settings.CAL_OAUTH2_CLIENT_ID ? "; OAuth 2.0 connections on" : ""}`);
     }
 
     const childEnv: NodeJS.ProcessEnv = {
@@ -142,28 +161,43 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
       CAL_WEBHOOK_SECRET: webhookSecret,
       WEB_SERVER_TOKEN: webServerToken,
       CAL_API_URL: cal.apiUrl,
-      CAL_OAUTH_CLIENT_ID: cal.clientId ?? '',
-      CAL_OAUTH_CLIENT_SECRET: cal.clientSecret ?? '',
+      CAL_OAUTH_CLIENT_ID: cal.clientId ?? "",
+      CAL_OAUTH_CLIENT_SECRET: cal.clientSecret ?? "",
       // Connect links, the OAuth callback and per-connection webhook URLs are built from these.
       API_PUBLIC_URL: apiPublicUrl,
       WEB_PUBLIC_URL: webPublicUrl,
       ...sandboxOAuth2,
       PORT: String(settings.PORT),
     };
-    startService('worker', 'worker/src/main.ts', childEnv);
-    const api = startService('api', 'api/src/main.ts', childEnv);
+    startService("worker", "worker/src/main.ts", childEnv);
+    const api = startService("api", "api/src/main.ts", childEnv);
     // The booking page: Next.js in development mode (compiles pages on first visit), talking to our api.
     const web = startChildService(
-      'web',
+      "web",
       process.execPath,
-      [path.join(projectRoot, 'node_modules', 'next', 'dist', 'bin', 'next'), 'dev', '--port', String(settings.WEB_PORT), '--hostname', '127.0.0.1'],
-      { ...process.env, NODE_ENV: 'development', API_URL: apiUrl, WEB_SERVER_TOKEN: webServerToken, PORT: String(settings.WEB_PORT), NEXT_TELEMETRY_DISABLED: '1' },
-      path.join(projectRoot, 'web'),
+      [
+        path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"),
+        "dev",
+        "--port",
+        String(settings.WEB_PORT),
+        "--hostname",
+        "127.0.0.1",
+      ],
+      {
+        ...process.env,
+        NODE_ENV: "development",
+        API_URL: apiUrl,
+        WEB_SERVER_TOKEN: webServerToken,
+        PORT: String(settings.WEB_PORT),
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      path.join(projectRoot, "web"),
     );
     services.push(web);
     cleanups.push(() => web.stop());
     await waitForHttp(`${apiUrl}/health`, 60_000, () => api.process.exitCode === null);
-    if (sandbox?.oauth2) sandbox.oauth2.connectLink = await sandboxConnectLink({ settings, databaseUrl, apiPublicUrl, logger, notes });
+    if (sandbox?.oauth2)
+      sandbox.oauth2.connectLink = await sandboxConnectLink({ settings, databaseUrl, apiPublicUrl, logger, notes });
 
     const webUrl = `http://127.0.0.1:${settings.WEB_PORT}`;
     await waitForHttp(`${webUrl}/icon.svg`, 120_000, () => web.process.exitCode === null).catch((error: unknown) => {
@@ -202,18 +236,18 @@ async function sandboxConnectLink(input: {
   logger: Logger;
   notes: string[];
 }): Promise<{ url: string; expiresAt: Date } | null> {
-  const dataSource = createDataSource({ url: input.databaseUrl, poolSize: 1, applicationName: 'churchhub-dev' });
+  const dataSource = createDataSource({ url: input.databaseUrl, poolSize: 1, applicationName: "churchhub-dev" });
   try {
     await dataSource.initialize();
     const { link, url } = await issueConnectLinkWithSettings(
       { settings: input.settings, dataSource, apiPublicUrl: input.apiPublicUrl },
-      { hostLabel: 'sandbox (npm run dev)', createdBy: 'npm run dev' },
+      { hostLabel: "sandbox (npm run dev)", createdBy: "npm run dev" },
     );
     return { url, expiresAt: link.expiresAt };
   } catch (error) {
     // The stack is up and useful without it; `npm run connect:link` makes another.
-    input.logger.error({ err: error }, 'could not create a sandbox connect link');
-    input.notes.push('No connect link: creating it failed (see the error above); try npm run connect:link.');
+    input.logger.error({ err: error }, "could not create a sandbox connect link");
+    input.notes.push("No connect link: creating it failed (see the error above); try npm run connect:link.");
     return null;
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();

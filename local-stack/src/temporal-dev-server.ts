@@ -1,7 +1,7 @@
 // Starts `temporal server start-dev` (with its Web UI and, for dev, a SQLite file so history survives a
 // restart) through @temporalio/testing's local-server support rather than hand-written process handling.
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { describeTemporalCli, TemporalCliNotFoundError, type ResolvedTemporalCli } from './temporal-cli.js';
+import { TestWorkflowEnvironment } from "@temporalio/testing";
+import { describeTemporalCli, TemporalCliNotFoundError, type ResolvedTemporalCli } from "./temporal-cli.js";
 
 export interface TemporalDevServerOptions {
   cli: ResolvedTemporalCli;
@@ -24,21 +24,22 @@ export interface RunningTemporal {
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<RunningTemporal> {
   const extraArgs: string[] = [];
   if (options.uiPort !== undefined) {
-    extraArgs.push('--ui-disable-news-fetch');
-    if (options.codecEndpoint) extraArgs.push('--ui-codec-endpoint', options.codecEndpoint);
+    extraArgs.push("--ui-disable-news-fetch");
+    if (options.codecEndpoint) extraArgs.push("--ui-codec-endpoint", options.codecEndpoint);
   }
   // SQLite's default rollback journal syncs every commit to disk: the dev server then manages only a few
   // workflows a second and times out its own persistence calls under load (fault-tests measured ~4/s
   // against ~15/s). WAL with synchronous=normal is as fast as memory and still keeps every commit when
   // the server process is killed; only an operating-system crash could lose the last few.
-  if (options.dbFilename) extraArgs.push('--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal');
+  if (options.dbFilename)
+    extraArgs.push("--sqlite-pragma", "journal_mode=wal", "--sqlite-pragma", "synchronous=normal");
   let environment: TestWorkflowEnvironment;
   try {
     environment = await TestWorkflowEnvironment.createLocal({
       server: {
         executable: options.cli.executable,
         namespace: options.namespace,
-        ip: '127.0.0.1',
+        ip: "127.0.0.1",
         port: options.port,
         ui: options.uiPort !== undefined,
         uiPort: options.uiPort,
@@ -47,10 +48,16 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
       },
     });
   } catch (error) {
-    if (options.cli.executable.type === 'cached-download') {
-      throw new TemporalCliNotFoundError([...options.cli.attempts, `@temporalio/testing download: ${(error as Error).message}`]);
+    if (options.cli.executable.type === "cached-download") {
+      throw new TemporalCliNotFoundError([
+        ...options.cli.attempts,
+        `@temporalio/testing download: ${(error as Error).message}`,
+      ]);
     }
-    throw new Error(`Temporal dev server (${describeTemporalCli(options.cli)}) did not start: ${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `Temporal dev server (${describeTemporalCli(options.cli)}) did not start: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   const address = environment.address;
   return {

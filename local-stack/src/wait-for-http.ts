@@ -1,7 +1,7 @@
 // Waits until a URL answers 2xx (a service finished starting), or gives up with a clear error.
 export async function waitForHttp(url: string, timeoutMs: number, isAlive: () => boolean = () => true): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let lastProblem = 'no answer';
+  let lastProblem = "no answer";
   while (Date.now() < deadline) {
     if (!isAlive()) throw new Error(`${url}: the process serving it exited`);
     try {

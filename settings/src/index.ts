@@ -1,3 +1,10 @@
-export { settingsSchema, CAL_NO_SECRET_SENTINEL, type Settings } from './settings.schema.js';
-export { loadSettings, requireSetting, SettingsError } from './load-settings.js';
-export { databaseUrlFor, localDatabaseUrl, withoutPassword, LOCAL_DATABASE_NAME, LOCAL_DATABASE_PASSWORD, LOCAL_DATABASE_USER } from './local-database-url.js';
+export { settingsSchema, CAL_NO_SECRET_SENTINEL, type Settings } from "./settings.schema.js";
+export { loadSettings, requireSetting, SettingsError } from "./load-settings.js";
+export {
+  databaseUrlFor,
+  localDatabaseUrl,
+  withoutPassword,
+  LOCAL_DATABASE_NAME,
+  LOCAL_DATABASE_PASSWORD,
+  LOCAL_DATABASE_USER,
+} from "./local-database-url.js";

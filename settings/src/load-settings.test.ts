@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { loadSettings, SettingsError } from './load-settings.js';
-import { settingsSchema } from './settings.schema.js';
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { loadSettings, SettingsError } from "./load-settings.js";
+import { settingsSchema } from "./settings.schema.js";
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -14,45 +14,60 @@ function problemsOf(env: NodeJS.ProcessEnv): string[] {
   return [];
 }
 
-describe('loadSettings', () => {
-  it('gives working defaults for development', () => {
+describe("loadSettings", () => {
+  it("gives working defaults for development", () => {
     const settings = loadSettings({});
-    expect(settings).toMatchObject({ NODE_ENV: 'development', PORT: 3001, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: 'churchhub-booking' });
+    expect(settings).toMatchObject({
+      NODE_ENV: "development",
+      PORT: 3001,
+      TEMPORAL_NAMESPACE: "default",
+      TEMPORAL_TASK_QUEUE: "churchhub-booking",
+    });
   });
 
-  it('refuses to start in production without a database, Temporal, a webhook secret, keys and the web server’s token, listing all', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
-      'DATABASE_URL: required in production',
-      'TEMPORAL_ADDRESS: required in production',
-      'CAL_WEBHOOK_SECRET: required in production',
-      'DATA_ENCRYPTION_KEYS: required in production',
-      'BLIND_INDEX_KEY: required in production',
-      'WEB_SERVER_TOKEN: required in production',
+  it("refuses to start in production without a database, Temporal, a webhook secret, keys and the web server’s token, listing all", () => {
+    expect(problemsOf({ NODE_ENV: "production" })).toEqual([
+      "DATABASE_URL: required in production",
+      "TEMPORAL_ADDRESS: required in production",
+      "CAL_WEBHOOK_SECRET: required in production",
+      "DATA_ENCRYPTION_KEYS: required in production",
+      "BLIND_INDEX_KEY: required in production",
+      "WEB_SERVER_TOKEN: required in production",
     ]);
   });
 
   it('never accepts Cal.com’s "no-secret-provided" literal as the webhook secret', () => {
-    expect(problemsOf({ CAL_WEBHOOK_SECRET: 'no-secret-provided' })).toEqual(['CAL_WEBHOOK_SECRET: must not be "no-secret-provided"']);
+    expect(problemsOf({ CAL_WEBHOOK_SECRET: "no-secret-provided" })).toEqual([
+      'CAL_WEBHOOK_SECRET: must not be "no-secret-provided"',
+    ]);
   });
 
-  it('lists every invalid setting at once', () => {
-    const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x', CAL_WEBHOOK_SECRET: 'short' });
-    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['PORT', 'DATABASE_URL', 'CAL_WEBHOOK_SECRET']);
+  it("lists every invalid setting at once", () => {
+    const problems = problemsOf({ PORT: "eighty", DATABASE_URL: "mysql://x", CAL_WEBHOOK_SECRET: "short" });
+    expect(problems.map((problem) => problem.split(":")[0])).toEqual(["PORT", "DATABASE_URL", "CAL_WEBHOOK_SECRET"]);
   });
 
-  it('OAuth 2.0 connections: a state key is required in production, at least 32 bytes, and a secret needs its client id', () => {
-    expect(problemsOf({ NODE_ENV: 'production', CAL_OAUTH2_CLIENT_ID: 'client' })).toContain('CONNECT_STATE_KEY: required in production when CAL_OAUTH2_CLIENT_ID is set');
-    expect(problemsOf({ CONNECT_STATE_KEY: Buffer.alloc(16).toString('base64') })).toEqual(['CONNECT_STATE_KEY: must be at least 32 bytes, base64-encoded']);
-    expect(problemsOf({ CAL_OAUTH2_CLIENT_SECRET: 'secret' })).toEqual(['CAL_OAUTH2_CLIENT_SECRET: set CAL_OAUTH2_CLIENT_ID too']);
-    expect(problemsOf({ CAL_OAUTH2_CLIENT_ID: 'client', CONNECT_STATE_KEY: Buffer.alloc(32, 7).toString('base64') })).toEqual([]);
+  it("OAuth 2.0 connections: a state key is required in production, at least 32 bytes, and a secret needs its client id", () => {
+    expect(problemsOf({ NODE_ENV: "production", CAL_OAUTH2_CLIENT_ID: "client" })).toContain(
+      "CONNECT_STATE_KEY: required in production when CAL_OAUTH2_CLIENT_ID is set",
+    );
+    expect(problemsOf({ CONNECT_STATE_KEY: Buffer.alloc(16).toString("base64") })).toEqual([
+      "CONNECT_STATE_KEY: must be at least 32 bytes, base64-encoded",
+    ]);
+    expect(problemsOf({ CAL_OAUTH2_CLIENT_SECRET: "secret" })).toEqual([
+      "CAL_OAUTH2_CLIENT_SECRET: set CAL_OAUTH2_CLIENT_ID too",
+    ]);
+    expect(
+      problemsOf({ CAL_OAUTH2_CLIENT_ID: "client", CONNECT_STATE_KEY: Buffer.alloc(32, 7).toString("base64") }),
+    ).toEqual([]);
   });
 
-  it('treats empty values as unset, as in .env.example', () => {
-    expect(loadSettings({ DATABASE_URL: '', TEMPORAL_ADDRESS: '' }).DATABASE_URL).toBeUndefined();
+  it("treats empty values as unset, as in .env.example", () => {
+    expect(loadSettings({ DATABASE_URL: "", TEMPORAL_ADDRESS: "" }).DATABASE_URL).toBeUndefined();
   });
 
-  it('is documented: .env.example names every setting', () => {
-    const example = readFileSync(fileURLToPath(new URL('../../.env.example', import.meta.url)), 'utf8');
+  it("is documented: .env.example names every setting", () => {
+    const example = readFileSync(fileURLToPath(new URL("../../.env.example", import.meta.url)), "utf8");
     const documented = new Set([...example.matchAll(/^([A-Z0-9_]+)=/gm)].map((match) => match[1]));
     expect([...Object.keys(settingsSchema.shape)].filter((key) => !documented.has(key))).toEqual([]);
   });

@@ -1,48 +1,56 @@
 // The one schema for every setting the api, the worker and the local stack read from the environment.
 // `.env.example` documents each of these; `settings.test.ts` checks the two stay in step.
-import { z } from 'zod';
+import { z } from "zod";
 
 const port = z.coerce.number().int().min(1).max(65535);
 const optionalText = z
   .string()
   .trim()
-  .transform((value) => (value === '' ? undefined : value))
+  .transform((value) => (value === "" ? undefined : value))
   .optional();
 
-const commaList = z
-  .string()
-  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+const commaList = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 
 /** Cal.com sends this literal as the signature when a webhook has no secret: never a usable secret. */
-export const CAL_NO_SECRET_SENTINEL = 'no-secret-provided';
+export const CAL_NO_SECRET_SENTINEL = "no-secret-provided";
 
 export const settingsSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
   PORT: port.default(3001),
-  API_HOST: z.string().default('127.0.0.1'),
-  WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(4 * 1024 * 1024).default(512 * 1024),
+  API_HOST: z.string().default("127.0.0.1"),
+  WEBHOOK_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(4 * 1024 * 1024)
+    .default(512 * 1024),
 
   DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 
   TEMPORAL_ADDRESS: optionalText,
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  TEMPORAL_TASK_QUEUE: z.string().min(1).default('churchhub-booking'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default("default"),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default("churchhub-booking"),
 
   CAL_WEBHOOK_SECRET: optionalText.pipe(
     z
       .string()
-      .min(16, 'must be at least 16 characters')
+      .min(16, "must be at least 16 characters")
       .refine((value) => value !== CAL_NO_SECRET_SENTINEL, `must not be "${CAL_NO_SECRET_SENTINEL}"`)
       .optional(),
   ),
 
-  CHURCH_NAME: z.string().min(1).max(120).default('ChurchHub'),
+  CHURCH_NAME: z.string().min(1).max(120).default("ChurchHub"),
 
   // Cal.com API v2 (or the local emulator). The public URL is the one visitors' browsers use.
-  CAL_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.cal.com/v2'),
+  CAL_API_URL: z.url({ protocol: /^https?$/ }).default("https://api.cal.com/v2"),
   CAL_PUBLIC_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   // Platform OAuth client (managed users). Absent in development: the Cal.com emulator is started.
   CAL_OAUTH_CLIENT_ID: optionalText,
@@ -53,16 +61,21 @@ export const settingsSchema = z.object({
   CAL_OAUTH2_CLIENT_ID: optionalText,
   CAL_OAUTH2_CLIENT_SECRET: optionalText,
   // Cal.com's authorization page (on app.cal.com, not the API host).
-  CAL_OAUTH2_AUTHORIZE_URL: z.url({ protocol: /^https?$/ }).default('https://app.cal.com/auth/oauth2/authorize'),
+  CAL_OAUTH2_AUTHORIZE_URL: z.url({ protocol: /^https?$/ }).default("https://app.cal.com/auth/oauth2/authorize"),
   // Where browsers and Cal.com reach this api: the OAuth callback, connect links and the per-connection
   // webhook URLs are built from it. Real Cal.com only delivers webhooks to a public https URL.
-  API_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3001'),
+  API_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:3001"),
   // Where people open our booking pages (the connect callback links a host to theirs).
-  WEB_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
+  WEB_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:3000"),
   // Key (base64, ≥ 32 bytes) signing the OAuth `state`. Absent in development: a random key per process.
   CONNECT_STATE_KEY: optionalText,
   // How long an operator's one-time connect link stays usable.
-  CONNECT_LINK_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(72),
+  CONNECT_LINK_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
 
   // "id:base64key" pairs, comma-separated; the last encrypts. Absent in development: a fixed
   // development key (refused in production).
@@ -71,17 +84,20 @@ export const settingsSchema = z.object({
   // Unlike encryption keys it is not rotated: rotating it means re-indexing.
   BLIND_INDEX_KEY: optionalText,
   // The credential our own web server presents to the api's server-only endpoints (Bearer).
-  WEB_SERVER_TOKEN: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  WEB_SERVER_TOKEN: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
   WEB_PORT: port.default(3000),
 
   // Webhook secret rotation: the previous secret is accepted too, until the given time (ISO 8601).
-  CAL_WEBHOOK_SECRET_PREVIOUS: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  CAL_WEBHOOK_SECRET_PREVIOUS: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
   CAL_WEBHOOK_SECRET_PREVIOUS_UNTIL: optionalText.pipe(z.iso.datetime({ offset: true }).optional()),
 
   // Browser origins: our web app (Atoms refresh URL) and the Temporal Web UI (codec server).
-  WEB_ORIGINS: commaList.default(['http://localhost:3000', 'http://127.0.0.1:3000']),
-  TEMPORAL_UI_ORIGINS: commaList.default(['http://localhost:8233', 'http://127.0.0.1:8233']),
-  SECURE_COOKIES: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  WEB_ORIGINS: commaList.default(["http://localhost:3000", "http://127.0.0.1:3000"]),
+  TEMPORAL_UI_ORIGINS: commaList.default(["http://localhost:8233", "http://127.0.0.1:8233"]),
+  SECURE_COOKIES: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
 
   // Requests per minute per client IP.
   // Generous for webhooks: Cal.com does not retry, so a 429 to a real delivery is an event lost until
@@ -93,7 +109,7 @@ export const settingsSchema = z.object({
   // The worker's own HTTP port (health, readiness, metrics) and the Temporal SDK's metrics exporter
   // (loopback only, proxied by the worker's /metrics; 0 picks a free port).
   WORKER_PORT: port.default(3002),
-  WORKER_HOST: z.string().default('127.0.0.1'),
+  WORKER_HOST: z.string().default("127.0.0.1"),
   WORKER_SDK_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 
   // Missed-event reconciliation against Cal.com's bookings API (a Temporal Schedule).
@@ -103,7 +119,7 @@ export const settingsSchema = z.object({
   // OpenTelemetry: traces are exported over OTLP/HTTP to this collector when set.
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalText.pipe(z.url().optional()),
 
-  DATA_DIR: z.string().default('.data'),
+  DATA_DIR: z.string().default(".data"),
   CAL_EMULATOR_PORT: port.default(5555),
   EMBEDDED_POSTGRES_PORT: port.default(54329),
   TEMPORAL_CLI: optionalText,

@@ -2,12 +2,19 @@
 // OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set. Without an exporter the api and the relay still
 // carry the trace context (through the inbox, into the workflow's headers); the worker continues it in
 // workflows and activities only when its spans are exported (see temporal-tracing.ts).
-import { context, propagation, trace } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { Resource } from '@opentelemetry/resources';
-import { BasicTracerProvider, BatchSpanProcessor, NoopSpanProcessor, SimpleSpanProcessor, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { context, propagation, trace } from "@opentelemetry/api";
+import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
+import { W3CTraceContextPropagator } from "@opentelemetry/core";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { Resource } from "@opentelemetry/resources";
+import {
+  BasicTracerProvider,
+  BatchSpanProcessor,
+  NoopSpanProcessor,
+  SimpleSpanProcessor,
+  type SpanExporter,
+  type SpanProcessor,
+} from "@opentelemetry/sdk-trace-base";
 
 export interface Tracing {
   resource: Resource;
@@ -30,19 +37,27 @@ export interface TracingOptions {
 /** Installs tracing once per process (the provider and context manager are global). */
 export function startTracing(options: TracingOptions): Tracing {
   if (installed) return installed;
-  const resource = new Resource({ 'service.name': options.serviceName });
+  const resource = new Resource({ "service.name": options.serviceName });
   const spanProcessor: SpanProcessor = options.exporter
     ? new SimpleSpanProcessor(options.exporter)
     : options.otlpEndpoint
-      ? new BatchSpanProcessor(new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/+$/, '')}/v1/traces` }))
+      ? new BatchSpanProcessor(new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/+$/, "")}/v1/traces` }))
       : new NoopSpanProcessor();
   const provider = new BasicTracerProvider({ resource, spanProcessors: [spanProcessor] });
-  provider.register({ contextManager: new AsyncLocalStorageContextManager().enable(), propagator: new W3CTraceContextPropagator() });
-  installed = { resource, spanProcessor, exporting: Boolean(options.exporter ?? options.otlpEndpoint), shutdown: () => provider.shutdown() };
+  provider.register({
+    contextManager: new AsyncLocalStorageContextManager().enable(),
+    propagator: new W3CTraceContextPropagator(),
+  });
+  installed = {
+    resource,
+    spanProcessor,
+    exporting: Boolean(options.exporter ?? options.otlpEndpoint),
+    shutdown: () => provider.shutdown(),
+  };
   return installed;
 }
 
-export const tracer = () => trace.getTracer('churchhub-booking');
+export const tracer = () => trace.getTracer("churchhub-booking");
 
 /** The W3C traceparent of the active span, to carry the trace across the inbox. */
 export function currentTraceparent(): string | undefined {

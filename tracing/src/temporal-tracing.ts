@@ -1,14 +1,14 @@
 // Temporal's OpenTelemetry interceptors, wired the same way for every client and worker: clients put
 // the active trace into workflow headers; workers continue it in workflows (exported through a sink,
 // because workflow code runs in a sandbox) and activities.
-import { createRequire } from 'node:module';
+import { createRequire } from "node:module";
 import {
   makeWorkflowExporter,
   OpenTelemetryActivityInboundInterceptor,
   OpenTelemetryActivityOutboundInterceptor,
   OpenTelemetryWorkflowClientInterceptor,
-} from '@temporalio/interceptors-opentelemetry';
-import type { Tracing } from './start-tracing.js';
+} from "@temporalio/interceptors-opentelemetry";
+import type { Tracing } from "./start-tracing.js";
 
 export function tracingClientInterceptors() {
   return { workflow: [new OpenTelemetryWorkflowClientInterceptor()] };
@@ -21,7 +21,9 @@ export function tracingWorkerOptions(tracing: Tracing) {
   if (!tracing.exporting) return {};
   return {
     interceptors: {
-      workflowModules: [createRequire(import.meta.url).resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')],
+      workflowModules: [
+        createRequire(import.meta.url).resolve("@temporalio/interceptors-opentelemetry/lib/workflow-interceptors"),
+      ],
       activity: [
         (ctx: ConstructorParameters<typeof OpenTelemetryActivityInboundInterceptor>[0]) => ({
           inbound: new OpenTelemetryActivityInboundInterceptor(ctx),

@@ -1,11 +1,16 @@
 // Builds the Temporal worker that hosts our workflows and activities. The caller passes the connection
 // and the activities (real ones in production, test ones in tests).
-import { createRequire } from 'node:module';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import type { Activities, ConnectionActivities, ReconciliationActivities, TokenActivities } from '@churchhub/activities';
-import { tracingWorkerOptions, type Tracing } from '@churchhub/tracing';
+import { createRequire } from "node:module";
+import { type NativeConnection, Worker, type WorkerOptions } from "@temporalio/worker";
+import type {
+  Activities,
+  ConnectionActivities,
+  ReconciliationActivities,
+  TokenActivities,
+} from "@churchhub/activities";
+import { tracingWorkerOptions, type Tracing } from "@churchhub/tracing";
 
-export const workflowsPath = createRequire(import.meta.url).resolve('@churchhub/workflows');
+export const workflowsPath = createRequire(import.meta.url).resolve("@churchhub/workflows");
 
 export interface BookingWorkerOptions {
   connection: NativeConnection;
@@ -13,10 +18,10 @@ export interface BookingWorkerOptions {
   taskQueue: string;
   activities: Activities & Partial<TokenActivities> & Partial<ReconciliationActivities> & Partial<ConnectionActivities>;
   /** How long in-flight activities may finish on shutdown before they are handed back to Temporal. */
-  shutdownGraceTime?: WorkerOptions['shutdownGraceTime'];
-  workflowBundle?: WorkerOptions['workflowBundle'];
+  shutdownGraceTime?: WorkerOptions["shutdownGraceTime"];
+  workflowBundle?: WorkerOptions["workflowBundle"];
   /** The project's encrypting data converter (see @churchhub/temporal-encryption). */
-  dataConverter: WorkerOptions['dataConverter'];
+  dataConverter: WorkerOptions["dataConverter"];
   /** Continue traces in workflows and activities (see @churchhub/tracing). */
   tracing: Tracing;
 }
@@ -30,6 +35,6 @@ export function createBookingWorker(options: BookingWorkerOptions): Promise<Work
     dataConverter: options.dataConverter,
     ...tracingWorkerOptions(options.tracing),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
-    shutdownGraceTime: options.shutdownGraceTime ?? '20 seconds',
+    shutdownGraceTime: options.shutdownGraceTime ?? "20 seconds",
   });
 }

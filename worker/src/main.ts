@@ -1,51 +1,78 @@
 // The worker process: reads settings once, migrates the schema, connects to Temporal and Postgres, runs
 // until SIGINT/SIGTERM (Temporal's runtime then drains in-flight work before the process exits).
-import { Client } from '@temporalio/client';
-import { NativeConnection, Runtime } from '@temporalio/worker';
-import { createActivities, createConnectionActivities, createConnectionTokenKeeper, createReconciliationActivities, createTokenActivities } from '@churchhub/activities';
-import { createCalClient, createCalOAuth2Client } from '@churchhub/cal-client';
-import { connectionWebhookUrl, oauthCallbackUrl } from '@churchhub/contracts';
-import { createApiKeyStore, createCalConnectionStore, createConnectLinkStore, createDataSource, createManagedUserTokenStore, runMigrations } from '@churchhub/database';
-import { createEncryptedInboxCodec, createInboxRelay, createInboxStore } from '@churchhub/delivery-inbox';
-import { createProtectorFromSettings } from '@churchhub/field-encryption';
-import { createDataConverter } from '@churchhub/temporal-encryption';
-import { createLogger } from '@churchhub/logging';
-import { startTracing, tracingClientInterceptors } from '@churchhub/tracing';
-import { loadSettings, requireSetting } from '@churchhub/settings';
-import { createBookingWorker } from './create-worker.js';
-import { createTemporalLogger } from './temporal-logger.js';
-import { ensureReconciliationSchedule } from './reconciliation-schedule.js';
-import { createWorkerHttpServer } from './worker-http-server.js';
-import { createWorkerMetrics } from './worker-metrics.js';
-import { freeLoopbackPort } from './free-loopback-port.js';
+import { Client } from "@temporalio/client";
+import { NativeConnection, Runtime } from "@temporalio/worker";
+import {
+  createActivities,
+  createConnectionActivities,
+  createConnectionTokenKeeper,
+  createReconciliationActivities,
+  createTokenActivities,
+} from "@churchhub/activities";
+import { createCalClient, createCalOAuth2Client } from "@churchhub/cal-client";
+import { connectionWebhookUrl, oauthCallbackUrl } from "@churchhub/contracts";
+import {
+  createApiKeyStore,
+  createCalConnectionStore,
+  createConnectLinkStore,
+  createDataSource,
+  createManagedUserTokenStore,
+  runMigrations,
+} from "@churchhub/database";
+import { createEncryptedInboxCodec, createInboxRelay, createInboxStore } from "@churchhub/delivery-inbox";
+import { createProtectorFromSettings } from "@churchhub/field-encryption";
+import { createDataConverter } from "@churchhub/temporal-encryption";
+import { createLogger } from "@churchhub/logging";
+import { startTracing, tracingClientInterceptors } from "@churchhub/tracing";
+import { loadSettings, requireSetting } from "@churchhub/settings";
+import { createBookingWorker } from "./create-worker.js";
+import { createTemporalLogger } from "./temporal-logger.js";
+import { ensureReconciliationSchedule } from "./reconciliation-schedule.js";
+import { createWorkerHttpServer } from "./worker-http-server.js";
+import { createWorkerMetrics } from "./worker-metrics.js";
+import { freeLoopbackPort } from "./free-loopback-port.js";
 
 const settings = loadSettings();
-const logger = createLogger({ level: settings.LOG_LEVEL, name: 'worker' });
-const tracing = startTracing({ serviceName: 'churchhub-worker', otlpEndpoint: settings.OTEL_EXPORTER_OTLP_ENDPOINT });
+const logger = createLogger({ level: settings.LOG_LEVEL, name: "worker" });
+const tracing = startTracing({ serviceName: "churchhub-worker", otlpEndpoint: settings.OTEL_EXPORTER_OTLP_ENDPOINT });
 // Before any connection exists: the runtime is process-wide and fixed once created.
 const sdkMetricsPort = settings.WORKER_SDK_METRICS_PORT || (await freeLoopbackPort());
 Runtime.install({
-  logger: createTemporalLogger(logger, settings.LOG_LEVEL === 'debug' || settings.LOG_LEVEL === 'trace' ? 'INFO' : 'WARN'),
+  logger: createTemporalLogger(
+    logger,
+    settings.LOG_LEVEL === "debug" || settings.LOG_LEVEL === "trace" ? "INFO" : "WARN",
+  ),
   // Workflow and activity outcomes and latencies, task queue polls, slots: the SDK's own metrics.
   telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${sdkMetricsPort}` } } },
 });
 
-const databaseUrl = requireSetting(settings, 'DATABASE_URL');
-const dataSource = createDataSource({ url: databaseUrl, poolSize: settings.DATABASE_POOL_SIZE, applicationName: 'churchhub-worker' });
+const databaseUrl = requireSetting(settings, "DATABASE_URL");
+const dataSource = createDataSource({
+  url: databaseUrl,
+  poolSize: settings.DATABASE_POOL_SIZE,
+  applicationName: "churchhub-worker",
+});
 await dataSource.initialize();
 const applied = await runMigrations(dataSource);
-if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+if (applied.length > 0) logger.info({ migrations: applied }, "migrations applied");
 
 const protector = createProtectorFromSettings(settings);
 const dataConverter = createDataConverter(protector.cipher.keyring);
 const platformClient =
-  settings.CAL_OAUTH_CLIENT_ID && settings.CAL_OAUTH_CLIENT_SECRET ? { clientId: settings.CAL_OAUTH_CLIENT_ID, secretKey: settings.CAL_OAUTH_CLIENT_SECRET } : undefined;
+  settings.CAL_OAUTH_CLIENT_ID && settings.CAL_OAUTH_CLIENT_SECRET
+    ? { clientId: settings.CAL_OAUTH_CLIENT_ID, secretKey: settings.CAL_OAUTH_CLIENT_SECRET }
+    : undefined;
 const calClient = createCalClient({ baseUrl: settings.CAL_API_URL, platformClient });
 
 const clock = () => new Date();
 // OAuth 2.0 connections of ordinary Cal.com accounts (on when an OAuth 2.0 client is configured).
 const oauth2Client = settings.CAL_OAUTH2_CLIENT_ID
-  ? createCalOAuth2Client({ baseUrl: settings.CAL_API_URL, clientId: settings.CAL_OAUTH2_CLIENT_ID, clientSecret: settings.CAL_OAUTH2_CLIENT_SECRET, clock })
+  ? createCalOAuth2Client({
+      baseUrl: settings.CAL_API_URL,
+      clientId: settings.CAL_OAUTH2_CLIENT_ID,
+      clientSecret: settings.CAL_OAUTH2_CLIENT_SECRET,
+      clock,
+    })
   : undefined;
 const connections = createCalConnectionStore({ dataSource, cipher: protector.cipher });
 const connectionActivities = oauth2Client && createOAuth2ConnectionActivities(oauth2Client);
@@ -56,8 +83,13 @@ function createOAuth2ConnectionActivities(client: NonNullable<typeof oauth2Clien
     oauth2Client: client,
     clock,
     onNeedsReconnect: async (connectionId) => {
-      logger.warn({ connectionId }, 'cal connection needs reconnect: Cal.com refused its refresh token');
-      await activities.writeConnectionAudit({ connectionId, action: 'needs_reconnect', eventKey: clock().toISOString(), by: 'system' });
+      logger.warn({ connectionId }, "cal connection needs reconnect: Cal.com refused its refresh token");
+      await activities.writeConnectionAudit({
+        connectionId,
+        action: "needs_reconnect",
+        eventKey: clock().toISOString(),
+        by: "system",
+      });
     },
   });
   const activities = createConnectionActivities({
@@ -75,7 +107,7 @@ function createOAuth2ConnectionActivities(client: NonNullable<typeof oauth2Clien
   return { activities, tokenKeeper };
 }
 
-const connection = await NativeConnection.connect({ address: requireSetting(settings, 'TEMPORAL_ADDRESS') });
+const connection = await NativeConnection.connect({ address: requireSetting(settings, "TEMPORAL_ADDRESS") });
 const worker = await createBookingWorker({
   connection,
   namespace: settings.TEMPORAL_NAMESPACE,
@@ -84,7 +116,11 @@ const worker = await createBookingWorker({
   tracing,
   activities: {
     ...createActivities({ dataSource, protector }),
-    ...createTokenActivities({ calClient, tokenStore: createManagedUserTokenStore({ dataSource, cipher: protector.cipher }), clock }),
+    ...createTokenActivities({
+      calClient,
+      tokenStore: createManagedUserTokenStore({ dataSource, cipher: protector.cipher }),
+      clock,
+    }),
     ...createReconciliationActivities({ calClient, dataSource, clock, tokenKeeper: connectionActivities?.tokenKeeper }),
     ...connectionActivities?.activities,
   },
@@ -93,14 +129,19 @@ const worker = await createBookingWorker({
 // so scaling workers scales relays too (they share rows with SKIP LOCKED).
 const inbox = createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) });
 const metrics = createWorkerMetrics({ inboxDepth: () => inbox.pendingCount() });
-const temporalClient = new Client({ connection, namespace: settings.TEMPORAL_NAMESPACE, dataConverter, interceptors: tracingClientInterceptors() });
+const temporalClient = new Client({
+  connection,
+  namespace: settings.TEMPORAL_NAMESPACE,
+  dataConverter,
+  interceptors: tracingClientInterceptors(),
+});
 if (platformClient || oauth2Client) {
   const schedule = await ensureReconciliationSchedule(temporalClient, {
     taskQueue: settings.TEMPORAL_TASK_QUEUE,
     everyMinutes: settings.RECONCILE_EVERY_MINUTES,
     lookbackMinutes: settings.RECONCILE_LOOKBACK_MINUTES,
   });
-  logger.info({ schedule, everyMinutes: settings.RECONCILE_EVERY_MINUTES }, 'reconciliation schedule ready');
+  logger.info({ schedule, everyMinutes: settings.RECONCILE_EVERY_MINUTES }, "reconciliation schedule ready");
 }
 const relay = createInboxRelay({
   dataSource,
@@ -112,7 +153,7 @@ const relay = createInboxRelay({
   databaseUrl,
 });
 relay.start();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void relay.stop());
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void relay.stop());
 
 const apiKeys = createApiKeyStore({ dataSource });
 const httpServer = createWorkerHttpServer({
@@ -120,19 +161,23 @@ const httpServer = createWorkerHttpServer({
   sdkMetricsUrl: `http://127.0.0.1:${sdkMetricsPort}/metrics`,
   authenticate: (key) => apiKeys.authenticate(key),
   checks: {
-    database: async () => (await dataSource.query('SELECT 1')).length === 1,
+    database: async () => (await dataSource.query("SELECT 1")).length === 1,
     temporal: async () => {
       await connection.healthService.check({});
       return true;
     },
-    polling: async () => worker.getState() === 'RUNNING',
+    polling: async () => worker.getState() === "RUNNING",
   },
 });
 // Health and metrics are for operators; the worker's real job (polling) must not die if the port is taken.
-httpServer.on('error', (error) => logger.error({ err: error, port: settings.WORKER_PORT }, 'worker http server unavailable'));
-httpServer.listen(settings.WORKER_PORT, settings.WORKER_HOST, () => logger.info({ url: `http://${settings.WORKER_HOST}:${settings.WORKER_PORT}` }, 'worker http listening'));
+httpServer.on("error", (error) =>
+  logger.error({ err: error, port: settings.WORKER_PORT }, "worker http server unavailable"),
+);
+httpServer.listen(settings.WORKER_PORT, settings.WORKER_HOST, () =>
+  logger.info({ url: `http://${settings.WORKER_HOST}:${settings.WORKER_PORT}` }, "worker http listening"),
+);
 
-logger.info({ taskQueue: settings.TEMPORAL_TASK_QUEUE, namespace: settings.TEMPORAL_NAMESPACE }, 'worker polling');
+logger.info({ taskQueue: settings.TEMPORAL_TASK_QUEUE, namespace: settings.TEMPORAL_NAMESPACE }, "worker polling");
 try {
   await worker.run();
 } finally {
@@ -141,5 +186,5 @@ try {
   await connection.close();
   await dataSource.destroy();
   await tracing.shutdown();
-  logger.info('worker stopped');
+  logger.info("worker stopped");
 }

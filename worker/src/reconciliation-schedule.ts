@@ -1,7 +1,7 @@
 // Makes sure the Temporal Schedule that runs the reconciliation exists with the configured interval.
 // Idempotent: every worker calls it at start; the first creates it, the others update it in place.
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
-import { RECONCILIATION_SCHEDULE_ID, WORKFLOW_TYPES } from '@churchhub/contracts';
+import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from "@temporalio/client";
+import { RECONCILIATION_SCHEDULE_ID, WORKFLOW_TYPES } from "@churchhub/contracts";
 
 export interface ReconciliationScheduleOptions {
   taskQueue: string;
@@ -9,14 +9,17 @@ export interface ReconciliationScheduleOptions {
   lookbackMinutes: number;
 }
 
-export async function ensureReconciliationSchedule(client: Client, options: ReconciliationScheduleOptions): Promise<'created' | 'updated'> {
+export async function ensureReconciliationSchedule(
+  client: Client,
+  options: ReconciliationScheduleOptions,
+): Promise<"created" | "updated"> {
   const spec = { intervals: [{ every: `${options.everyMinutes} minutes` }] };
   const action = {
-    type: 'startWorkflow' as const,
+    type: "startWorkflow" as const,
     workflowType: WORKFLOW_TYPES.reconcileBookings,
     taskQueue: options.taskQueue,
     args: [{ lookbackMinutes: options.lookbackMinutes }],
-    workflowExecutionTimeout: '30 minutes',
+    workflowExecutionTimeout: "30 minutes",
   };
   try {
     await client.schedule.create({
@@ -24,12 +27,12 @@ export async function ensureReconciliationSchedule(client: Client, options: Reco
       spec,
       action,
       // A slow run is never overlapped by the next; the lookback window covers the gap.
-      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 hour' },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: "1 hour" },
     });
-    return 'created';
+    return "created";
   } catch (error) {
     if (!(error instanceof ScheduleAlreadyRunning)) throw error;
     await client.schedule.getHandle(RECONCILIATION_SCHEDULE_ID).update((previous) => ({ ...previous, spec, action }));
-    return 'updated';
+    return "updated";
   }
 }

@@ -1,27 +1,33 @@
 // Connects a host's own Cal.com account after they allowed it on Cal.com's consent page: exchange the
 // code and store the connection, register our webhook on their account, audit it. The api starts it
 // from the OAuth callback and waits for it; tokens never pass through here (only the attempt id).
-import { proxyActivities } from '@temporalio/workflow';
-import type { CompletedConnection, ConnectionActivities } from '@churchhub/activities';
+import { proxyActivities } from "@temporalio/workflow";
+import type { CompletedConnection, ConnectionActivities } from "@churchhub/activities";
 
 // Names of the activities' non-retryable failures (activities/src/cal-connections/connection-failures.ts).
-const AUTHORIZATION_REFUSED = 'AuthorizationRefused';
-const CONNECTION_CAL_REJECTED = 'ConnectionCalRejected';
-const CONNECTION_NEEDS_RECONNECT = 'ConnectionNeedsReconnect';
-const CONNECTION_GONE = 'ConnectionGone';
+const AUTHORIZATION_REFUSED = "AuthorizationRefused";
+const CONNECTION_CAL_REJECTED = "ConnectionCalRejected";
+const CONNECTION_NEEDS_RECONNECT = "ConnectionNeedsReconnect";
+const CONNECTION_GONE = "ConnectionGone";
 
 // A person waits on the callback page, and an authorization code lives 10 minutes: retries are quick
 // and bounded. Refusals (a spent code, our webhook refused) are final at once.
-const { completeCalConnection, registerConnectionWebhook, writeConnectionAudit } = proxyActivities<ConnectionActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: {
-    initialInterval: '500 milliseconds',
-    backoffCoefficient: 2,
-    maximumInterval: '10 seconds',
-    maximumAttempts: 8,
-    nonRetryableErrorTypes: [AUTHORIZATION_REFUSED, CONNECTION_CAL_REJECTED, CONNECTION_NEEDS_RECONNECT, CONNECTION_GONE],
-  },
-});
+const { completeCalConnection, registerConnectionWebhook, writeConnectionAudit } =
+  proxyActivities<ConnectionActivities>({
+    startToCloseTimeout: "30 seconds",
+    retry: {
+      initialInterval: "500 milliseconds",
+      backoffCoefficient: 2,
+      maximumInterval: "10 seconds",
+      maximumAttempts: 8,
+      nonRetryableErrorTypes: [
+        AUTHORIZATION_REFUSED,
+        CONNECTION_CAL_REJECTED,
+        CONNECTION_NEEDS_RECONNECT,
+        CONNECTION_GONE,
+      ],
+    },
+  });
 
 export interface ConnectCalAccountResult extends CompletedConnection {
   webhookId: string;
@@ -29,13 +35,18 @@ export interface ConnectCalAccountResult extends CompletedConnection {
 
 export async function connectCalAccountWorkflow(input: { attemptId: string }): Promise<ConnectCalAccountResult> {
   const connection = await completeCalConnection({ attemptId: input.attemptId });
-  await writeConnectionAudit({ connectionId: connection.connectionId, action: connection.reconnected ? 'reconnected' : 'connected', eventKey: input.attemptId, by: 'host' });
+  await writeConnectionAudit({
+    connectionId: connection.connectionId,
+    action: connection.reconnected ? "reconnected" : "connected",
+    eventKey: input.attemptId,
+    by: "host",
+  });
   const webhook = await registerConnectionWebhook({ connectionId: connection.connectionId });
   await writeConnectionAudit({
     connectionId: connection.connectionId,
-    action: 'webhook_registered',
+    action: "webhook_registered",
     eventKey: input.attemptId,
-    by: 'system',
+    by: "system",
     detail: { webhookId: webhook.webhookId, created: webhook.created },
   });
   return { ...connection, webhookId: webhook.webhookId };

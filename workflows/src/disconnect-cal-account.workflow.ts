@@ -1,24 +1,30 @@
 // Disconnects a host's Cal.com account: delete our webhook on their account (while we still have a
 // token to do it with), forget the tokens, audit it. Bookings, users and audit history stay.
-import { proxyActivities } from '@temporalio/workflow';
-import type { ConnectionActivities } from '@churchhub/activities';
+import { proxyActivities } from "@temporalio/workflow";
+import type { ConnectionActivities } from "@churchhub/activities";
 
-const CONNECTION_CAL_REJECTED = 'ConnectionCalRejected';
+const CONNECTION_CAL_REJECTED = "ConnectionCalRejected";
 
 // Cal.com down must not leave a half-disconnected account for long, nor block the disconnect for ever:
 // the webhook deletion is retried for a while, and a refusal is recorded and passed over.
 const { removeConnectionWebhook } = proxyActivities<ConnectionActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds', maximumAttempts: 10, nonRetryableErrorTypes: [CONNECTION_CAL_REJECTED] },
+  startToCloseTimeout: "30 seconds",
+  retry: {
+    initialInterval: "1 second",
+    backoffCoefficient: 2,
+    maximumInterval: "30 seconds",
+    maximumAttempts: 10,
+    nonRetryableErrorTypes: [CONNECTION_CAL_REJECTED],
+  },
 });
 const { forgetConnection, writeConnectionAudit } = proxyActivities<ConnectionActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  startToCloseTimeout: "30 seconds",
+  retry: { initialInterval: "1 second", backoffCoefficient: 2, maximumInterval: "1 minute" },
 });
 
 export interface DisconnectCalAccountInput {
   connectionId: string;
-  by: 'host' | 'operator';
+  by: "host" | "operator";
   /** Keys the audit entry, so a retried request is audited once. */
   requestKey: string;
 }
@@ -29,18 +35,20 @@ export interface DisconnectCalAccountResult {
   webhookNote: string | null;
 }
 
-export async function disconnectCalAccountWorkflow(input: DisconnectCalAccountInput): Promise<DisconnectCalAccountResult> {
+export async function disconnectCalAccountWorkflow(
+  input: DisconnectCalAccountInput,
+): Promise<DisconnectCalAccountResult> {
   let webhook: { removed: boolean; reason: string | null };
   try {
     webhook = await removeConnectionWebhook({ connectionId: input.connectionId });
   } catch (error) {
     // Cal.com refused or stayed down: disconnect anyway; deliveries to the URL are refused (410) from now on.
-    webhook = { removed: false, reason: error instanceof Error ? error.message : 'Cal.com refused the deletion' };
+    webhook = { removed: false, reason: error instanceof Error ? error.message : "Cal.com refused the deletion" };
   }
   await forgetConnection({ connectionId: input.connectionId });
   await writeConnectionAudit({
     connectionId: input.connectionId,
-    action: 'disconnected',
+    action: "disconnected",
     eventKey: input.requestKey,
     by: input.by,
     detail: { webhookRemoved: webhook.removed, webhookNote: webhook.reason },

@@ -1,19 +1,19 @@
 // Makes sure a managed user's Cal.com access token is fresh. Tokens never pass through Temporal:
 // the activities keep them (encrypted) in Postgres and return only expiry times and outcomes.
-import { proxyActivities } from '@temporalio/workflow';
-import type { EnsuredToken, TokenActivities } from '@churchhub/activities';
+import { proxyActivities } from "@temporalio/workflow";
+import type { EnsuredToken, TokenActivities } from "@churchhub/activities";
 
-const UNKNOWN_MANAGED_USER = 'UnknownManagedUser';
-const CAL_REJECTED = 'CalRejected';
+const UNKNOWN_MANAGED_USER = "UnknownManagedUser";
+const CAL_REJECTED = "CalRejected";
 
 // A person is waiting on this (the api holds the request), so retries are quick and bounded: a few
 // attempts over ~10 s ride out a Cal.com blip; 401/403/404 are never retried.
 const { findManagedUser, ensureManagedUserAccessToken } = proxyActivities<TokenActivities>({
-  startToCloseTimeout: '20 seconds',
+  startToCloseTimeout: "20 seconds",
   retry: {
-    initialInterval: '500 milliseconds',
+    initialInterval: "500 milliseconds",
     backoffCoefficient: 2,
-    maximumInterval: '4 seconds',
+    maximumInterval: "4 seconds",
     maximumAttempts: 5,
     nonRetryableErrorTypes: [UNKNOWN_MANAGED_USER, CAL_REJECTED],
   },

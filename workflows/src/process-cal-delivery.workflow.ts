@@ -1,28 +1,34 @@
 // Processes one Cal.com delivery: the organizer, the booking and the audit entry, written in one
 // database transaction by one activity (applyCalDelivery).
 // Deterministic code only: every side effect is an activity, retried under the policies below.
-import { ActivityFailure, ApplicationFailure, patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import type { CalDelivery, ProcessCalDeliveryResult } from '@churchhub/contracts';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+} from "@temporalio/workflow";
+import type { CalDelivery, ProcessCalDeliveryResult } from "@churchhub/contracts";
 // Types only: activity code never enters the workflow sandbox.
-import type { Activities } from '@churchhub/activities';
+import type { Activities } from "@churchhub/activities";
 
-const INVALID_DELIVERY = 'InvalidDelivery';
+const INVALID_DELIVERY = "InvalidDelivery";
 
 /**
  * Runs recorded before this patch scheduled three activities (organizer, booking, audit entry); they
  * must replay, and resume, along that path. New runs record the patch and take the one-transaction one.
  */
-const ONE_TRANSACTION_PATCH = 'apply-delivery-in-one-transaction';
+const ONE_TRANSACTION_PATCH = "apply-delivery-in-one-transaction";
 
 // Acknowledged events must reach Postgres however long it is down, so regular activities retry without
 // limit, backing off to once a minute; only errors no retry can fix (an event the database rejects as
 // invalid) stop the run. A regular activity's retries cost the history nothing.
 const { applyCalDelivery, upsertOrganizer, persistBooking, writeAuditLog } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: "30 seconds",
   retry: {
-    initialInterval: '1 second',
+    initialInterval: "1 second",
     backoffCoefficient: 2,
-    maximumInterval: '1 minute',
+    maximumInterval: "1 minute",
     nonRetryableErrorTypes: [INVALID_DELIVERY],
   },
 });
@@ -34,11 +40,11 @@ const { applyCalDelivery, upsertOrganizer, persistBooking, writeAuditLog } = pro
 // gets a few quick attempts (about 15 s of failures); past that the database is really away, and the
 // same work is handed to the regular activity above, which waits for it without limit.
 const { applyCalDelivery: applyCalDeliveryLocally } = proxyLocalActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: "30 seconds",
   retry: {
-    initialInterval: '1 second',
+    initialInterval: "1 second",
     backoffCoefficient: 2,
-    maximumInterval: '8 seconds',
+    maximumInterval: "8 seconds",
     maximumAttempts: 5,
     nonRetryableErrorTypes: [INVALID_DELIVERY],
   },
@@ -54,7 +60,8 @@ async function applyInOneTransaction(delivery: CalDelivery) {
   try {
     return await applyCalDeliveryLocally(delivery);
   } catch (error) {
-    const cannotBeFixedByRetrying = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.nonRetryable;
+    const cannotBeFixedByRetrying =
+      error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.nonRetryable;
     if (cannotBeFixedByRetrying) throw error;
     return applyCalDelivery(delivery);
   }
@@ -62,12 +69,17 @@ async function applyInOneTransaction(delivery: CalDelivery) {
 
 /** The path of runs started before ONE_TRANSACTION_PATCH: unchanged, command for command. */
 async function processInThreeActivities(delivery: CalDelivery): Promise<ProcessCalDeliveryResult> {
-  if (delivery.kind !== 'booking' || !delivery.booking) {
-    const auditLogId = await writeAuditLog({ delivery, userId: null, outcome: 'recorded', source: delivery.source });
+  if (delivery.kind !== "booking" || !delivery.booking) {
+    const auditLogId = await writeAuditLog({ delivery, userId: null, outcome: "recorded", source: delivery.source });
     return { deliveryId: delivery.deliveryId, bookingUid: delivery.bookingUid, bookingUpdated: false, auditLogId };
   }
   const userId = await upsertOrganizer(delivery.booking.organizer);
   const { applied } = await persistBooking({ delivery, userId });
-  const auditLogId = await writeAuditLog({ delivery, userId, outcome: applied ? 'applied' : 'superseded', source: delivery.source });
+  const auditLogId = await writeAuditLog({
+    delivery,
+    userId,
+    outcome: applied ? "applied" : "superseded",
+    source: delivery.source,
+  });
   return { deliveryId: delivery.deliveryId, bookingUid: delivery.bookingUid, bookingUpdated: applied, auditLogId };
 }

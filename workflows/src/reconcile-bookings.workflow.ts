@@ -2,26 +2,26 @@
 // by asking Cal.com: page through the bookings updated in a recent window, and feed each one whose
 // state differs from ours through the same processing workflow a webhook would start (audited as
 // "reconciled"). Safe beside live webhooks: processing is idempotent and ordered by event version.
-import { patched, proxyActivities, startChild } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { calDeliveryWorkflowId } from '@churchhub/contracts';
-import type { ReconciliationActivities } from '@churchhub/activities';
-import { processCalDeliveryWorkflow } from './process-cal-delivery.workflow.js';
+import { patched, proxyActivities, startChild } from "@temporalio/workflow";
+import { WorkflowExecutionAlreadyStartedError } from "@temporalio/common";
+import { calDeliveryWorkflowId } from "@churchhub/contracts";
+import type { ReconciliationActivities } from "@churchhub/activities";
+import { processCalDeliveryWorkflow } from "./process-cal-delivery.workflow.js";
 
 const { findBookingsOutOfStep, listReconciliationSources } = proxyActivities<ReconciliationActivities>({
-  startToCloseTimeout: '1 minute',
+  startToCloseTimeout: "1 minute",
   retry: {
-    initialInterval: '2 seconds',
+    initialInterval: "2 seconds",
     backoffCoefficient: 2,
-    maximumInterval: '30 seconds',
+    maximumInterval: "30 seconds",
     maximumAttempts: 6,
-    nonRetryableErrorTypes: ['CalRejected', 'ConnectionCalRejected', 'ConnectionGone'],
+    nonRetryableErrorTypes: ["CalRejected", "ConnectionCalRejected", "ConnectionGone"],
   },
 });
 
 // Runs recorded before connected accounts existed paged the Platform client only; `patched` keeps
 // their histories replaying while new runs page every source.
-const CONNECTED_ACCOUNTS_PATCH = 'reconcile-connected-accounts';
+const CONNECTED_ACCOUNTS_PATCH = "reconcile-connected-accounts";
 
 export interface ReconcileBookingsInput {
   /** How far back to look for updated bookings; longer than the schedule's interval, so runs overlap. */
@@ -67,10 +67,14 @@ export async function reconcileBookingsWorkflow(input: ReconcileBookingsInput): 
   return result;
 }
 
-async function reconcileSource(window: { after: string; before: string; take: number }, connectionId: string | undefined, result: ReconcileBookingsResult): Promise<void> {
+async function reconcileSource(
+  window: { after: string; before: string; take: number },
+  connectionId: string | undefined,
+  result: ReconcileBookingsResult,
+): Promise<void> {
   for (let skip = 0; ; skip += window.take) {
     const page = await findBookingsOutOfStep({ ...window, skip, ...(connectionId ? { connectionId } : {}) });
-    if (page.skipped === 'needs_reconnect') {
+    if (page.skipped === "needs_reconnect") {
       result.needsReconnect = (result.needsReconnect ?? 0) + 1;
       return;
     }
@@ -82,7 +86,7 @@ async function reconcileSource(window: { after: string; before: string; take: nu
           return await startChild(processCalDeliveryWorkflow, {
             workflowId: calDeliveryWorkflowId(delivery),
             args: [delivery],
-            workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
+            workflowIdReusePolicy: "ALLOW_DUPLICATE_FAILED_ONLY",
           });
         } catch (error) {
           // The same reconciled event was processed by an earlier run: nothing to do.

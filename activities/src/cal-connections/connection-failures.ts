@@ -1,37 +1,40 @@
 // The failures of connection work that a retry cannot fix, as non-retryable Temporal failures with
 // stable type names the workflows and the api read.
-import { ApplicationFailure } from '@temporalio/common';
-import { CalApiError } from '@churchhub/cal-client';
+import { ApplicationFailure } from "@temporalio/common";
+import { CalApiError } from "@churchhub/cal-client";
 
 /** The host must connect again: Cal.com refused the refresh token (revoked, expired, spent). */
-export const CONNECTION_NEEDS_RECONNECT = 'ConnectionNeedsReconnect';
+export const CONNECTION_NEEDS_RECONNECT = "ConnectionNeedsReconnect";
 /** The connection does not exist or has been disconnected. */
-export const CONNECTION_GONE = 'ConnectionGone';
+export const CONNECTION_GONE = "ConnectionGone";
 /** The authorization code (or the attempt behind it) cannot be used: start again from the link. */
-export const AUTHORIZATION_REFUSED = 'AuthorizationRefused';
+export const AUTHORIZATION_REFUSED = "AuthorizationRefused";
 /** Cal.com refused a request for a reason no retry changes (our client credentials, a 4xx). */
-export const CONNECTION_CAL_REJECTED = 'ConnectionCalRejected';
+export const CONNECTION_CAL_REJECTED = "ConnectionCalRejected";
 
 export class NeedsReconnectError extends Error {
   constructor(readonly connectionId: string) {
     super(`connection ${connectionId} needs the host to connect again`);
-    this.name = 'NeedsReconnectError';
+    this.name = "NeedsReconnectError";
   }
 }
 
 export class ConnectionGoneError extends Error {
   constructor(readonly connectionId: string) {
     super(`connection ${connectionId} does not exist or was disconnected`);
-    this.name = 'ConnectionGoneError';
+    this.name = "ConnectionGoneError";
   }
 }
 
 export function needsReconnect(): ApplicationFailure {
-  return ApplicationFailure.nonRetryable('Cal.com no longer accepts this connection; the host must connect again', CONNECTION_NEEDS_RECONNECT);
+  return ApplicationFailure.nonRetryable(
+    "Cal.com no longer accepts this connection; the host must connect again",
+    CONNECTION_NEEDS_RECONNECT,
+  );
 }
 
 export function connectionGone(): ApplicationFailure {
-  return ApplicationFailure.nonRetryable('No such connected account (or it was disconnected)', CONNECTION_GONE);
+  return ApplicationFailure.nonRetryable("No such connected account (or it was disconnected)", CONNECTION_GONE);
 }
 
 /** Cal.com being down or erroring is retried by Temporal; a refusal is final. */
@@ -39,7 +42,10 @@ export function rethrowConnectionFailure(error: unknown): never {
   if (error instanceof NeedsReconnectError) throw needsReconnect();
   if (error instanceof ConnectionGoneError) throw connectionGone();
   if (error instanceof CalApiError && !error.retryable) {
-    throw ApplicationFailure.nonRetryable(`Cal.com refused the request (${error.operation}, HTTP ${error.status ?? '?'}${error.code ? ` ${error.code}` : ''})`, CONNECTION_CAL_REJECTED);
+    throw ApplicationFailure.nonRetryable(
+      `Cal.com refused the request (${error.operation}, HTTP ${error.status ?? "?"}${error.code ? ` ${error.code}` : ""})`,
+      CONNECTION_CAL_REJECTED,
+    );
   }
   throw error;
 }

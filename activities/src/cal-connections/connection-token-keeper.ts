@@ -3,9 +3,9 @@
 // per connection under its lock, and the successor is stored in the same transaction: concurrent users
 // of one expired token collapse into a single refresh. A refresh token Cal.com refuses marks the
 // connection "needs reconnect" once; later callers are told so without calling Cal.com again.
-import { CalApiError, type CalOAuth2Client } from '@churchhub/cal-client';
-import type { CalConnectionStore } from '@churchhub/database';
-import { ConnectionGoneError, NeedsReconnectError } from './connection-failures.js';
+import { CalApiError, type CalOAuth2Client } from "@churchhub/cal-client";
+import type { CalConnectionStore } from "@churchhub/database";
+import { ConnectionGoneError, NeedsReconnectError } from "./connection-failures.js";
 
 export interface TokenKeeperDependencies {
   store: CalConnectionStore;
@@ -15,32 +15,37 @@ export interface TokenKeeperDependencies {
   onNeedsReconnect?: (connectionId: string) => Promise<void> | void;
 }
 
-export type FreshTokenOutcome = 'cached' | 'refreshed';
+export type FreshTokenOutcome = "cached" | "refreshed";
 
 /** Refresh this long before expiry, so a token handed out is still good for the call it is used in. */
 const MIN_VALIDITY_MS = 5 * 60_000;
 
 export function createConnectionTokenKeeper(deps: TokenKeeperDependencies) {
-  async function freshAccessToken(connectionId: string, options: { refusedAccessToken?: string } = {}): Promise<{ accessToken: string; outcome: FreshTokenOutcome; expiresAt: Date }> {
+  async function freshAccessToken(
+    connectionId: string,
+    options: { refusedAccessToken?: string } = {},
+  ): Promise<{ accessToken: string; outcome: FreshTokenOutcome; expiresAt: Date }> {
     let markedNow = false;
     const result = await deps.store.withConnectionLock(connectionId, async (locked) => {
       const current = await locked.read();
-      if (!current || current.connection.status === 'disconnected') throw new ConnectionGoneError(connectionId);
-      if (current.connection.status === 'needs_reconnect' || !current.tokens) throw new NeedsReconnectError(connectionId);
+      if (!current || current.connection.status === "disconnected") throw new ConnectionGoneError(connectionId);
+      if (current.connection.status === "needs_reconnect" || !current.tokens)
+        throw new NeedsReconnectError(connectionId);
       const { tokens } = current;
       const now = deps.clock().getTime();
       const refused = options.refusedAccessToken !== undefined && options.refusedAccessToken === tokens.accessToken;
       if (!refused && tokens.accessTokenExpiresAt.getTime() - now > MIN_VALIDITY_MS) {
-        return { accessToken: tokens.accessToken, outcome: 'cached' as const, expiresAt: tokens.accessTokenExpiresAt };
+        return { accessToken: tokens.accessToken, outcome: "cached" as const, expiresAt: tokens.accessTokenExpiresAt };
       }
       try {
-        if (tokens.refreshTokenExpiresAt.getTime() <= now) throw new CalApiError('invalid', 400, 'invalid_grant', 'refresh OAuth 2.0 token (expired locally)');
+        if (tokens.refreshTokenExpiresAt.getTime() <= now)
+          throw new CalApiError("invalid", 400, "invalid_grant", "refresh OAuth 2.0 token (expired locally)");
         const next = await deps.oauth2Client.refreshTokens(tokens.refreshToken);
         await locked.saveTokens({ ...next, scope: next.scope || tokens.scope });
-        return { accessToken: next.accessToken, outcome: 'refreshed' as const, expiresAt: next.accessTokenExpiresAt };
+        return { accessToken: next.accessToken, outcome: "refreshed" as const, expiresAt: next.accessTokenExpiresAt };
       } catch (error) {
         // invalid_grant: the refresh token is revoked, expired or already spent. No retry can bring it back.
-        if (error instanceof CalApiError && error.kind === 'invalid' && error.code === 'invalid_grant') {
+        if (error instanceof CalApiError && error.kind === "invalid" && error.code === "invalid_grant") {
           markedNow = await locked.markNeedsReconnect();
           return null;
         }
@@ -64,7 +69,7 @@ export function createConnectionTokenKeeper(deps: TokenKeeperDependencies) {
       try {
         return await call(accessToken);
       } catch (error) {
-        if (!(error instanceof CalApiError && error.kind === 'rejected' && error.status === 401)) throw error;
+        if (!(error instanceof CalApiError && error.kind === "rejected" && error.status === 401)) throw error;
         const renewed = await freshAccessToken(connectionId, { refusedAccessToken: accessToken });
         return call(renewed.accessToken);
       }

@@ -1,15 +1,15 @@
 // The side effects of connecting, keeping and disconnecting a host's own Cal.com account (OAuth 2.0),
 // as Temporal activities. Tokens and secrets never leave these functions: what they return to a
 // workflow (and so to Temporal's history) is ids, usernames and outcomes.
-import { ApplicationFailure } from '@temporalio/common';
-import type { DataSource } from 'typeorm';
-import { CalApiError, type CalClient, type CalOAuth2Client } from '@churchhub/cal-client';
-import { BOOKING_TRIGGERS } from '@churchhub/contracts';
-import type { CalConnectionStore, ConnectLinkStore } from '@churchhub/database';
-import type { PersonalDataProtector } from '@churchhub/field-encryption';
-import { upsertOrganizerRow } from '../upsert-organizer.js';
-import { AUTHORIZATION_REFUSED, NeedsReconnectError, rethrowConnectionFailure } from './connection-failures.js';
-import type { ConnectionTokenKeeper } from './connection-token-keeper.js';
+import { ApplicationFailure } from "@temporalio/common";
+import type { DataSource } from "typeorm";
+import { CalApiError, type CalClient, type CalOAuth2Client } from "@churchhub/cal-client";
+import { BOOKING_TRIGGERS } from "@churchhub/contracts";
+import type { CalConnectionStore, ConnectLinkStore } from "@churchhub/database";
+import type { PersonalDataProtector } from "@churchhub/field-encryption";
+import { upsertOrganizerRow } from "../upsert-organizer.js";
+import { AUTHORIZATION_REFUSED, NeedsReconnectError, rethrowConnectionFailure } from "./connection-failures.js";
+import type { ConnectionTokenKeeper } from "./connection-token-keeper.js";
 
 export interface ConnectionActivityDependencies {
   dataSource: DataSource;
@@ -34,14 +34,20 @@ export interface CompletedConnection {
   reconnected: boolean;
 }
 
-export type ConnectionAction = 'connected' | 'reconnected' | 'disconnected' | 'needs_reconnect' | 'webhook_registered' | 'webhook_removed';
+export type ConnectionAction =
+  | "connected"
+  | "reconnected"
+  | "disconnected"
+  | "needs_reconnect"
+  | "webhook_registered"
+  | "webhook_removed";
 
 export interface ConnectionAuditInput {
   connectionId: string;
   action: ConnectionAction;
   /** Makes the entry idempotent under retries: one row per (connection, action, key). */
   eventKey: string;
-  by: 'host' | 'operator' | 'system';
+  by: "host" | "operator" | "system";
   detail?: Record<string, string | number | boolean | null>;
 }
 
@@ -60,7 +66,17 @@ export function createConnectionActivities(deps: ConnectionActivityDependencies)
         `CONNECTION_${input.action.toUpperCase()}`,
         connection?.userId ?? null,
         now,
-        protector.sealJson({ connectionId: input.connectionId, calUserId: connection?.calUserId ?? null, username: connection?.username ?? null, action: input.action, by: input.by, ...input.detail }, 'audit_logs.payload'),
+        protector.sealJson(
+          {
+            connectionId: input.connectionId,
+            calUserId: connection?.calUserId ?? null,
+            username: connection?.username ?? null,
+            action: input.action,
+            by: input.by,
+            ...input.detail,
+          },
+          "audit_logs.payload",
+        ),
       ],
     );
   }
@@ -75,27 +91,52 @@ export function createConnectionActivities(deps: ConnectionActivityDependencies)
      */
     async completeCalConnection(input: { attemptId: string }): Promise<CompletedConnection> {
       const attempt = await links.readAttempt(input.attemptId);
-      if (!attempt) throw ApplicationFailure.nonRetryable('No such authorization attempt', AUTHORIZATION_REFUSED);
-      if (attempt.outcome === 'connected' && attempt.connectionId) {
+      if (!attempt) throw ApplicationFailure.nonRetryable("No such authorization attempt", AUTHORIZATION_REFUSED);
+      if (attempt.outcome === "connected" && attempt.connectionId) {
         const connection = await connections.findById(attempt.connectionId);
-        if (connection) return { connectionId: connection.id, calUserId: connection.calUserId, username: connection.username, userId: connection.userId!, reconnected: false };
+        if (connection)
+          return {
+            connectionId: connection.id,
+            calUserId: connection.calUserId,
+            username: connection.username,
+            userId: connection.userId!,
+            reconnected: false,
+          };
       }
-      if (attempt.outcome === 'failed' || !attempt.code || !attempt.codeVerifier) {
-        throw ApplicationFailure.nonRetryable('This authorization attempt cannot be completed; start again from the connect link', AUTHORIZATION_REFUSED);
+      if (attempt.outcome === "failed" || !attempt.code || !attempt.codeVerifier) {
+        throw ApplicationFailure.nonRetryable(
+          "This authorization attempt cannot be completed; start again from the connect link",
+          AUTHORIZATION_REFUSED,
+        );
       }
       let tokens;
       let me;
       try {
-        tokens = await deps.oauth2Client.exchangeAuthorizationCode({ code: attempt.code, redirectUri: deps.redirectUri, codeVerifier: attempt.codeVerifier });
+        tokens = await deps.oauth2Client.exchangeAuthorizationCode({
+          code: attempt.code,
+          redirectUri: deps.redirectUri,
+          codeVerifier: attempt.codeVerifier,
+        });
         me = await deps.calClient.getMe(tokens.accessToken);
       } catch (error) {
         if (error instanceof CalApiError && !error.retryable) {
-          await links.finishAttempt(deps.dataSource, { attemptId: input.attemptId, outcome: 'failed', connectionId: null });
-          throw ApplicationFailure.nonRetryable(`Cal.com refused the authorization (${error.operation}: ${error.code ?? error.status ?? error.kind})`, AUTHORIZATION_REFUSED);
+          await links.finishAttempt(deps.dataSource, {
+            attemptId: input.attemptId,
+            outcome: "failed",
+            connectionId: null,
+          });
+          throw ApplicationFailure.nonRetryable(
+            `Cal.com refused the authorization (${error.operation}: ${error.code ?? error.status ?? error.kind})`,
+            AUTHORIZATION_REFUSED,
+          );
         }
         throw error;
       }
-      if (!me.username) throw ApplicationFailure.nonRetryable('The Cal.com account has no username, so it cannot have a public booking page', AUTHORIZATION_REFUSED);
+      if (!me.username)
+        throw ApplicationFailure.nonRetryable(
+          "The Cal.com account has no username, so it cannot have a public booking page",
+          AUTHORIZATION_REFUSED,
+        );
       const username = me.username;
       const account = me;
       const saved = await deps.dataSource.transaction(async (manager) => {
@@ -109,10 +150,20 @@ export function createConnectionActivities(deps: ConnectionActivityDependencies)
           phoneNumber: null,
         });
         const result = await connections.saveConnected(manager, { calUserId: account.id, username, userId, tokens });
-        await links.finishAttempt(manager, { attemptId: input.attemptId, outcome: 'connected', connectionId: result.connection.id });
+        await links.finishAttempt(manager, {
+          attemptId: input.attemptId,
+          outcome: "connected",
+          connectionId: result.connection.id,
+        });
         return { ...result, userId };
       });
-      return { connectionId: saved.connection.id, calUserId: account.id, username, userId: saved.userId, reconnected: saved.reconnected };
+      return {
+        connectionId: saved.connection.id,
+        calUserId: account.id,
+        username,
+        userId: saved.userId,
+        reconnected: saved.reconnected,
+      };
     },
 
     /**
@@ -125,7 +176,9 @@ export function createConnectionActivities(deps: ConnectionActivityDependencies)
         const secret = await connections.webhookSecret(input.connectionId);
         const wanted = { subscriberUrl, triggers: [...BOOKING_TRIGGERS], active: true, secret };
         const outcome = await deps.tokenKeeper.withAccessToken(input.connectionId, async (accessToken) => {
-          const existing = (await deps.calClient.listWebhooks(accessToken)).find((webhook) => webhook.subscriberUrl === subscriberUrl);
+          const existing = (await deps.calClient.listWebhooks(accessToken)).find(
+            (webhook) => webhook.subscriberUrl === subscriberUrl,
+          );
           if (existing) {
             await deps.calClient.updateWebhook(accessToken, existing.id, wanted);
             return { webhookId: existing.id, created: false };
@@ -144,26 +197,33 @@ export function createConnectionActivities(deps: ConnectionActivityDependencies)
      * Deletes our webhook from the account. Without a usable token (the host revoked us) it cannot be
      * deleted: that is reported, and deliveries to the URL are refused (410) from now on anyway.
      */
-    async removeConnectionWebhook(input: { connectionId: string }): Promise<{ removed: boolean; reason: string | null }> {
+    async removeConnectionWebhook(input: {
+      connectionId: string;
+    }): Promise<{ removed: boolean; reason: string | null }> {
       const connection = await connections.findById(input.connectionId);
-      if (!connection || connection.status === 'disconnected') return { removed: false, reason: 'already disconnected' };
-      if (connection.status === 'needs_reconnect') return { removed: false, reason: 'no usable token (needs reconnect)' };
+      if (!connection || connection.status === "disconnected")
+        return { removed: false, reason: "already disconnected" };
+      if (connection.status === "needs_reconnect")
+        return { removed: false, reason: "no usable token (needs reconnect)" };
       const subscriberUrl = deps.webhookUrlFor(input.connectionId);
       try {
         return await deps.tokenKeeper.withAccessToken(input.connectionId, async (accessToken) => {
-          const ours = (await deps.calClient.listWebhooks(accessToken)).filter((webhook) => webhook.subscriberUrl === subscriberUrl || webhook.id === connection.calWebhookId);
+          const ours = (await deps.calClient.listWebhooks(accessToken)).filter(
+            (webhook) => webhook.subscriberUrl === subscriberUrl || webhook.id === connection.calWebhookId,
+          );
           for (const webhook of ours) {
             try {
               await deps.calClient.deleteWebhook(accessToken, webhook.id);
             } catch (error) {
               // Deleted meanwhile (a retry after a lost answer): already what we want.
-              if (!(error instanceof CalApiError && error.kind === 'not_found')) throw error;
+              if (!(error instanceof CalApiError && error.kind === "not_found")) throw error;
             }
           }
-          return { removed: ours.length > 0, reason: ours.length > 0 ? null : 'no webhook of ours on the account' };
+          return { removed: ours.length > 0, reason: ours.length > 0 ? null : "no webhook of ours on the account" };
         });
       } catch (error) {
-        if (error instanceof NeedsReconnectError) return { removed: false, reason: 'no usable token (needs reconnect)' };
+        if (error instanceof NeedsReconnectError)
+          return { removed: false, reason: "no usable token (needs reconnect)" };
         rethrowConnectionFailure(error);
       }
     },

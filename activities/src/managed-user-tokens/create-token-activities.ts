@@ -1,9 +1,9 @@
 // Activities that keep a managed user's Cal.com access token fresh: find the user, then serve the
 // cached token, or refresh it with the refresh token, or (refresh token dead) force-refresh it.
-import type { CalClient, ManagedUserTokens } from '@churchhub/cal-client';
-import { CalApiError } from '@churchhub/cal-client';
-import { hashAccessToken, type ManagedUserTokenStore, type StoredManagedUserTokens } from '@churchhub/database';
-import { rethrowCalFailure, unknownManagedUser } from './token-failures.js';
+import type { CalClient, ManagedUserTokens } from "@churchhub/cal-client";
+import { CalApiError } from "@churchhub/cal-client";
+import { hashAccessToken, type ManagedUserTokenStore, type StoredManagedUserTokens } from "@churchhub/database";
+import { rethrowCalFailure, unknownManagedUser } from "./token-failures.js";
 
 export interface TokenActivityDependencies {
   calClient: CalClient;
@@ -19,7 +19,7 @@ export interface EnsureTokenInput {
   replaceAccessTokenHash?: string;
 }
 
-export type TokenOutcome = 'cached' | 'refreshed' | 'force-refreshed';
+export type TokenOutcome = "cached" | "refreshed" | "force-refreshed";
 
 export interface EnsuredToken {
   calUserId: number;
@@ -66,12 +66,19 @@ export function createTokenActivities({ calClient, tokenStore, clock }: TokenAct
         const current = await locked.read(input.calUserId);
         const now = clock().getTime();
         // A token the caller says Cal.com already refused (the Atoms refresh flow) is never "still valid".
-        const refused = input.replaceAccessTokenHash !== undefined && current !== null && hashAccessToken(current.accessToken) === input.replaceAccessTokenHash;
+        const refused =
+          input.replaceAccessTokenHash !== undefined &&
+          current !== null &&
+          hashAccessToken(current.accessToken) === input.replaceAccessTokenHash;
         if (current && !refused && current.accessTokenExpiresAt.getTime() - now > input.minValidityMs) {
-          return { calUserId: input.calUserId, accessTokenExpiresAt: current.accessTokenExpiresAt.toISOString(), outcome: 'cached' };
+          return {
+            calUserId: input.calUserId,
+            accessTokenExpiresAt: current.accessTokenExpiresAt.toISOString(),
+            outcome: "cached",
+          };
         }
         let tokens: ManagedUserTokens | undefined;
-        let outcome: TokenOutcome = 'refreshed';
+        let outcome: TokenOutcome = "refreshed";
         try {
           if (current && current.refreshTokenExpiresAt.getTime() > now) {
             try {
@@ -79,18 +86,22 @@ export function createTokenActivities({ calClient, tokenStore, clock }: TokenAct
             } catch (error) {
               // A refresh token Cal.com no longer knows (revoked, or rotated by a run that crashed
               // before saving) is dead: fall through to force-refresh. Anything else is re-thrown.
-              if (!(error instanceof CalApiError) || error.kind !== 'invalid') throw error;
+              if (!(error instanceof CalApiError) || error.kind !== "invalid") throw error;
             }
           }
           if (!tokens) {
             tokens = await calClient.forceRefreshManagedUser(input.calUserId);
-            outcome = 'force-refreshed';
+            outcome = "force-refreshed";
           }
         } catch (error) {
           rethrowCalFailure(error);
         }
         await locked.save(stored(input.calUserId, input.username, tokens));
-        return { calUserId: input.calUserId, accessTokenExpiresAt: new Date(tokens.accessTokenExpiresAt).toISOString(), outcome };
+        return {
+          calUserId: input.calUserId,
+          accessTokenExpiresAt: new Date(tokens.accessTokenExpiresAt).toISOString(),
+          outcome,
+        };
       });
     },
   };

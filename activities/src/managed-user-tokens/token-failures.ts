@@ -1,20 +1,26 @@
 // Which Cal.com failures a retry can fix. Cal.com being down or erroring is retried by Temporal;
 // "no such user" and "your credentials are refused" (401/403/404) are not: retrying only hammers Cal.com.
-import { ApplicationFailure } from '@temporalio/common';
-import { CalApiError } from '@churchhub/cal-client';
+import { ApplicationFailure } from "@temporalio/common";
+import { CalApiError } from "@churchhub/cal-client";
 
-export const UNKNOWN_MANAGED_USER = 'UnknownManagedUser';
-export const CAL_REJECTED = 'CalRejected';
+export const UNKNOWN_MANAGED_USER = "UnknownManagedUser";
+export const CAL_REJECTED = "CalRejected";
 
 export function unknownManagedUser(): ApplicationFailure {
-  return ApplicationFailure.nonRetryable('No managed user of this OAuth client has that username', UNKNOWN_MANAGED_USER);
+  return ApplicationFailure.nonRetryable(
+    "No managed user of this OAuth client has that username",
+    UNKNOWN_MANAGED_USER,
+  );
 }
 
 export function rethrowCalFailure(error: unknown): never {
   if (error instanceof CalApiError) {
-    if (error.kind === 'not_found') throw unknownManagedUser();
-    if (error.kind === 'rejected' || error.kind === 'invalid') {
-      throw ApplicationFailure.nonRetryable(`Cal.com refused the request (${error.operation}, HTTP ${error.status ?? '?'})`, CAL_REJECTED);
+    if (error.kind === "not_found") throw unknownManagedUser();
+    if (error.kind === "rejected" || error.kind === "invalid") {
+      throw ApplicationFailure.nonRetryable(
+        `Cal.com refused the request (${error.operation}, HTTP ${error.status ?? "?"})`,
+        CAL_REJECTED,
+      );
     }
   }
   throw error;

@@ -1,34 +1,36 @@
 // Turns a booking as Cal.com's API lists it into the delivery a webhook would have brought, so a
 // missed event goes through exactly the same processing. The trigger is the one that would have
 // produced the booking's current state; its time is the booking's updatedAt.
-import { createHash } from 'node:crypto';
-import type { CalApiBooking } from '@churchhub/cal-client';
-import type { BookingStatus, CalDelivery } from '@churchhub/contracts';
+import { createHash } from "node:crypto";
+import type { CalApiBooking } from "@churchhub/cal-client";
+import type { BookingStatus, CalDelivery } from "@churchhub/contracts";
 
-const KNOWN_STATUSES: BookingStatus[] = ['accepted', 'pending', 'cancelled', 'rejected', 'awaiting_host'];
+const KNOWN_STATUSES: BookingStatus[] = ["accepted", "pending", "cancelled", "rejected", "awaiting_host"];
 
 function triggerFor(booking: CalApiBooking, status: BookingStatus): string {
-  if (status === 'cancelled') return 'BOOKING_CANCELLED';
-  if (status === 'rejected') return 'BOOKING_REJECTED';
-  if (status === 'pending') return 'BOOKING_REQUESTED';
-  return booking.rescheduledFromUid ? 'BOOKING_RESCHEDULED' : 'BOOKING_CREATED';
+  if (status === "cancelled") return "BOOKING_CANCELLED";
+  if (status === "rejected") return "BOOKING_REJECTED";
+  if (status === "pending") return "BOOKING_REQUESTED";
+  return booking.rescheduledFromUid ? "BOOKING_RESCHEDULED" : "BOOKING_CREATED";
 }
 
 export function apiBookingToDelivery(booking: CalApiBooking, receivedAt: Date): CalDelivery {
   const lower = booking.status.toLowerCase() as BookingStatus;
-  const status: BookingStatus = KNOWN_STATUSES.includes(lower) ? lower : 'unknown';
+  const status: BookingStatus = KNOWN_STATUSES.includes(lower) ? lower : "unknown";
   const triggerEvent = triggerFor(booking, status);
   const occurredAt = new Date(booking.updatedAt ?? booking.createdAt).toISOString();
   const host = booking.hosts[0];
-  const rawBody = { triggerEvent, createdAt: occurredAt, source: 'reconciled', payload: booking };
+  const rawBody = { triggerEvent, createdAt: occurredAt, source: "reconciled", payload: booking };
   return {
-    deliveryId: createHash('sha256').update(JSON.stringify(['reconciled', booking.uid, status, occurredAt, booking.start, booking.end])).digest('hex'),
+    deliveryId: createHash("sha256")
+      .update(JSON.stringify(["reconciled", booking.uid, status, occurredAt, booking.start, booking.end]))
+      .digest("hex"),
     triggerEvent,
-    kind: 'booking',
+    kind: "booking",
     occurredAt,
     receivedAt: receivedAt.toISOString(),
     bookingUid: booking.uid,
-    source: 'reconciled',
+    source: "reconciled",
     rawBody,
     booking: {
       uid: booking.uid,

@@ -1,13 +1,13 @@
 // Activities of the reconciliation: read one page of recently updated bookings from Cal.com and keep
 // only those whose state differs from ours (missing, other status, other times), already turned into
 // deliveries for the normal processing workflow.
-import type { CalClient } from '@churchhub/cal-client';
-import type { CalDelivery } from '@churchhub/contracts';
-import type { DataSource } from 'typeorm';
-import { rethrowCalFailure } from '../managed-user-tokens/token-failures.js';
-import type { ConnectionTokenKeeper } from '../cal-connections/connection-token-keeper.js';
-import { NeedsReconnectError, rethrowConnectionFailure } from '../cal-connections/connection-failures.js';
-import { apiBookingToDelivery } from './api-booking-to-delivery.js';
+import type { CalClient } from "@churchhub/cal-client";
+import type { CalDelivery } from "@churchhub/contracts";
+import type { DataSource } from "typeorm";
+import { rethrowCalFailure } from "../managed-user-tokens/token-failures.js";
+import type { ConnectionTokenKeeper } from "../cal-connections/connection-token-keeper.js";
+import { NeedsReconnectError, rethrowConnectionFailure } from "../cal-connections/connection-failures.js";
+import { apiBookingToDelivery } from "./api-booking-to-delivery.js";
 
 export interface ReconciliationPage {
   deliveries: CalDelivery[];
@@ -15,7 +15,7 @@ export interface ReconciliationPage {
   unreadable: number;
   hasNextPage: boolean;
   /** Set when the source was passed over (a connection that needs reconnecting). */
-  skipped?: 'needs_reconnect';
+  skipped?: "needs_reconnect";
 }
 
 /** Where bookings are read from: the Platform client (managed users), and each connected account. */
@@ -36,23 +36,41 @@ export function createReconciliationActivities(deps: ReconciliationDependencies)
   return {
     /** Connections needing a reconnect are listed too: they are passed over (and counted) without calling Cal.com. */
     async listReconciliationSources(): Promise<ReconciliationSources> {
-      const rows: Array<{ id: string }> = deps.tokenKeeper ? await deps.dataSource.query(`SELECT id FROM cal_connections WHERE status <> 'disconnected' ORDER BY connected_at`) : [];
+      const rows: Array<{ id: string }> = deps.tokenKeeper
+        ? await deps.dataSource.query(
+            `SELECT id FROM cal_connections WHERE status <> 'disconnected' ORDER BY connected_at`,
+          )
+        : [];
       return { platform: deps.calClient.platformClientId !== null, connectionIds: rows.map((row) => row.id) };
     },
 
     /** One page of bookings updated in the window: the Platform client's, or one connection's with its own token. */
-    async findBookingsOutOfStep(window: { after: string; before: string; skip: number; take: number; connectionId?: string }): Promise<ReconciliationPage> {
-      const range = { after: new Date(window.after), before: new Date(window.before), skip: window.skip, take: window.take };
+    async findBookingsOutOfStep(window: {
+      after: string;
+      before: string;
+      skip: number;
+      take: number;
+      connectionId?: string;
+    }): Promise<ReconciliationPage> {
+      const range = {
+        after: new Date(window.after),
+        before: new Date(window.before),
+        skip: window.skip,
+        take: window.take,
+      };
       let page;
       if (window.connectionId) {
         const { connectionId } = window;
-        if (!deps.tokenKeeper) throw new Error('OAuth 2.0 connections are not configured in this worker');
+        if (!deps.tokenKeeper) throw new Error("OAuth 2.0 connections are not configured in this worker");
         const keeper = deps.tokenKeeper;
         try {
-          page = await keeper.withAccessToken(connectionId, (accessToken) => deps.calClient.listBookingsUpdatedBetween(range, { accessToken }));
+          page = await keeper.withAccessToken(connectionId, (accessToken) =>
+            deps.calClient.listBookingsUpdatedBetween(range, { accessToken }),
+          );
         } catch (error) {
           // The host must reconnect: not this run's failure, and no reason to ask Cal.com again.
-          if (error instanceof NeedsReconnectError) return { deliveries: [], examined: 0, unreadable: 0, hasNextPage: false, skipped: 'needs_reconnect' };
+          if (error instanceof NeedsReconnectError)
+            return { deliveries: [], examined: 0, unreadable: 0, hasNextPage: false, skipped: "needs_reconnect" };
           rethrowConnectionFailure(error);
         }
       } else {
@@ -64,7 +82,9 @@ export function createReconciliationActivities(deps: ReconciliationDependencies)
       }
       const uids = page.bookings.map((booking) => booking.uid);
       const ours: Array<{ uid: string; status: string; start_time: Date; end_time: Date }> = uids.length
-        ? await deps.dataSource.query('SELECT uid, status, start_time, end_time FROM bookings WHERE uid = ANY($1)', [uids])
+        ? await deps.dataSource.query("SELECT uid, status, start_time, end_time FROM bookings WHERE uid = ANY($1)", [
+            uids,
+          ])
         : [];
       const byUid = new Map(ours.map((row) => [row.uid, row]));
       const now = deps.clock();

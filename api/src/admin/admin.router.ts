@@ -1,62 +1,73 @@
 // Admin endpoints: read a booking back decrypted (with its audit trail), find bookings by attendee
 // email through the blind index, and manage API keys. Every one needs the admin role.
-import express, { Router } from 'express';
-import { z } from 'zod';
-import { ROLES, type ApiKeyStore, type BookingReader } from '@churchhub/database';
-import { badRequest, notFound } from '../http/http-errors.js';
-import type { RequireRole } from '../auth/require-role.js';
-import { MAX_KEY_LENGTH } from '../webhooks/cal-webhook.schema.js';
+import express, { Router } from "express";
+import { z } from "zod";
+import { ROLES, type ApiKeyStore, type BookingReader } from "@churchhub/database";
+import { badRequest, notFound } from "../http/http-errors.js";
+import type { RequireRole } from "../auth/require-role.js";
+import { MAX_KEY_LENGTH } from "../webhooks/cal-webhook.schema.js";
 
 // Found by the fuzzer (fuzz-tests/): GET /admin/bookings/%00 reached Postgres, which cannot take U+0000
 // in text, and answered 500. A uid is what the webhook accepts as one.
 export const bookingUidSchema = z
   .string()
-  .min(1, 'must not be empty')
+  .min(1, "must not be empty")
   .max(MAX_KEY_LENGTH, `must be at most ${MAX_KEY_LENGTH} characters`)
-  .refine((uid) => !uid.includes('\u0000'), 'must not contain the NUL character (U+0000)');
+  .refine((uid) => !uid.includes("\u0000"), "must not contain the NUL character (U+0000)");
 
 export const newApiKeySchema = z.strictObject({
   // Found by schemathesis: a name with U+0000 reached Postgres (text cannot hold NUL) and answered 500.
-  name: z.string().min(1).max(120).refine((name) => !name.includes('\u0000'), 'must not contain the NUL character (U+0000)'),
+  name: z
+    .string()
+    .min(1)
+    .max(120)
+    .refine((name) => !name.includes("\u0000"), "must not contain the NUL character (U+0000)"),
   role: z.enum(ROLES as unknown as [string, ...string[]]),
 });
 
-export function createAdminRouter(deps: { reader: BookingReader; apiKeys: ApiKeyStore; requireRole: RequireRole }): Router {
+export function createAdminRouter(deps: {
+  reader: BookingReader;
+  apiKeys: ApiKeyStore;
+  requireRole: RequireRole;
+}): Router {
   const router = Router();
-  router.use('/admin', deps.requireRole('admin'), (_request, response, next) => {
-    response.set('Cache-Control', 'no-store');
+  router.use("/admin", deps.requireRole("admin"), (_request, response, next) => {
+    response.set("Cache-Control", "no-store");
     next();
   });
 
-  router.get('/admin/bookings/:uid', async (request, response) => {
+  router.get("/admin/bookings/:uid", async (request, response) => {
     const uid = bookingUidSchema.safeParse(request.params.uid);
-    if (!uid.success) throw badRequest(`uid: ${uid.error.issues[0]?.message ?? 'is not a booking uid'}`);
+    if (!uid.success) throw badRequest(`uid: ${uid.error.issues[0]?.message ?? "is not a booking uid"}`);
     const booking = await deps.reader.findByUid(uid.data);
-    if (!booking) throw notFound('No booking with that uid');
+    if (!booking) throw notFound("No booking with that uid");
     response.json({ booking, auditTrail: await deps.reader.auditTrail(booking.uid) });
   });
 
-  router.get('/admin/bookings', async (request, response) => {
+  router.get("/admin/bookings", async (request, response) => {
     const email = z.email().safeParse(request.query.attendeeEmail);
-    if (!email.success) throw badRequest('attendeeEmail: must be an email address');
+    if (!email.success) throw badRequest("attendeeEmail: must be an email address");
     response.json({ bookings: await deps.reader.findByAttendeeEmail(email.data) });
   });
 
-  router.get('/admin/api-keys', async (_request, response) => {
+  router.get("/admin/api-keys", async (_request, response) => {
     response.json({ apiKeys: await deps.apiKeys.list() });
   });
 
-  router.post('/admin/api-keys', express.json({ limit: '4kb' }), async (request, response) => {
+  router.post("/admin/api-keys", express.json({ limit: "4kb" }), async (request, response) => {
     const body = newApiKeySchema.safeParse(request.body);
-    if (!body.success) throw badRequest(body.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
+    if (!body.success)
+      throw badRequest(
+        body.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; "),
+      );
     const created = await deps.apiKeys.create({ name: body.data.name, role: body.data.role as (typeof ROLES)[number] });
     response.status(201).json(created);
   });
 
-  router.delete('/admin/api-keys/:id', async (request, response) => {
+  router.delete("/admin/api-keys/:id", async (request, response) => {
     const id = z.uuid().safeParse(request.params.id);
-    if (!id.success) throw badRequest('id: must be a UUID');
-    if (!(await deps.apiKeys.revoke(id.data))) throw notFound('No active key with that id');
+    if (!id.success) throw badRequest("id: must be a UUID");
+    if (!(await deps.apiKeys.revoke(id.data))) throw notFound("No active key with that id");
     response.status(204).end();
   });
   return router;

@@ -2,11 +2,11 @@
 // the small form at GET /auth/session) sets an HttpOnly, SameSite=Strict cookie scoped to /codec, so
 // the UI ("include cross-origin credentials") can decode payloads for that person. DELETE ends it.
 // The cookie holds the key itself; only its hash is stored server-side.
-import express, { Router } from 'express';
-import type { Authenticator } from './require-role.js';
-import { SESSION_COOKIE } from './require-role.js';
-import { bearerTokenOf } from '../http/require-bearer-token.js';
-import { unauthorized } from '../http/http-errors.js';
+import express, { Router } from "express";
+import type { Authenticator } from "./require-role.js";
+import { SESSION_COOKIE } from "./require-role.js";
+import { bearerTokenOf } from "../http/require-bearer-token.js";
+import { unauthorized } from "../http/http-errors.js";
 
 const EIGHT_HOURS = 8 * 3600;
 
@@ -15,10 +15,10 @@ const page = (body: string) =>
 
 export function createSessionRouter(deps: { authenticator: Authenticator; secureCookies: boolean }): Router {
   const router = Router();
-  const attributes = `HttpOnly; SameSite=Strict; Path=/codec${deps.secureCookies ? '; Secure' : ''}`;
+  const attributes = `HttpOnly; SameSite=Strict; Path=/codec${deps.secureCookies ? "; Secure" : ""}`;
 
-  router.get('/auth/session', (_request, response) => {
-    response.type('html').send(
+  router.get("/auth/session", (_request, response) => {
+    response.type("html").send(
       page(`<h1>Sign in to decode Temporal payloads</h1>
         <form method="post" action="/auth/session">
           <label for="key">Your API key (admin to decode, operator to encode)</label><br>
@@ -28,14 +28,16 @@ export function createSessionRouter(deps: { authenticator: Authenticator; secure
     );
   });
 
-  router.post('/auth/session', express.urlencoded({ extended: false, limit: '2kb' }), async (request, response) => {
-    const fromForm = typeof request.body?.key === 'string' ? request.body.key.trim() : null;
-    const key = bearerTokenOf(request.get('authorization')) ?? fromForm;
+  router.post("/auth/session", express.urlencoded({ extended: false, limit: "2kb" }), async (request, response) => {
+    const fromForm = typeof request.body?.key === "string" ? request.body.key.trim() : null;
+    const key = bearerTokenOf(request.get("authorization")) ?? fromForm;
     const principal = key ? await deps.authenticator.authenticate(key) : null;
     if (!key || !principal) throw unauthorized();
-    response.set('Set-Cookie', `${SESSION_COOKIE}=${encodeURIComponent(key)}; Max-Age=${EIGHT_HOURS}; ${attributes}`).set('Cache-Control', 'no-store');
+    response
+      .set("Set-Cookie", `${SESSION_COOKIE}=${encodeURIComponent(key)}; Max-Age=${EIGHT_HOURS}; ${attributes}`)
+      .set("Cache-Control", "no-store");
     if (fromForm) {
-      response.type('html').send(
+      response.type("html").send(
         page(`<h1>Signed in as ${principal.role}</h1><p>In the Temporal Web UI, open <em>Configure data encoder</em> and turn on
           <em>Include cross-origin credentials</em>. The session lasts eight hours.</p>`),
       );
@@ -44,8 +46,8 @@ export function createSessionRouter(deps: { authenticator: Authenticator; secure
     response.json({ name: principal.name, role: principal.role, expiresInSeconds: EIGHT_HOURS });
   });
 
-  router.delete('/auth/session', (_request, response) => {
-    response.set('Set-Cookie', `${SESSION_COOKIE}=; Max-Age=0; ${attributes}`).status(204).end();
+  router.delete("/auth/session", (_request, response) => {
+    response.set("Set-Cookie", `${SESSION_COOKIE}=; Max-Age=0; ${attributes}`).status(204).end();
   });
   return router;
 }

@@ -17,12 +17,16 @@ export interface ConnectPageContent {
 }
 
 export function connectPage(input: ConnectPageContent): string {
-  const body = input.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join('\n');
+  const body = input.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join("\n");
   const link = [
-    input.link ? `<p><a href="${escapeHtml(input.link.href)}">${escapeHtml(input.link.text)}</a></p>` : '',
-    ...(input.notes ?? []).map((note) => `<p>${escapeHtml(note.text)} <a href="${escapeHtml(note.href)}">${escapeHtml(note.linkText)}</a></p>`),
-    input.form ? `<form method="post" action="${escapeHtml(input.form.action)}"><button type="submit">${escapeHtml(input.form.button)}</button></form>` : '',
-  ].join('\n');
+    input.link ? `<p><a href="${escapeHtml(input.link.href)}">${escapeHtml(input.link.text)}</a></p>` : "",
+    ...(input.notes ?? []).map(
+      (note) => `<p>${escapeHtml(note.text)} <a href="${escapeHtml(note.href)}">${escapeHtml(note.linkText)}</a></p>`,
+    ),
+    input.form
+      ? `<form method="post" action="${escapeHtml(input.form.action)}"><button type="submit">${escapeHtml(input.form.button)}</button></form>`
+      : "",
+  ].join("\n");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(input.title)} · ${escapeHtml(input.churchName)}</title></head>

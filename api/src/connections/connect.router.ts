@@ -2,12 +2,12 @@
 // browser to Cal.com's consent page with a signed state and a PKCE challenge, and sets a cookie binding
 // the attempt to this browser; GET /oauth/cal/callback takes Cal.com's answer. Pages, not JSON: a
 // person reads them.
-import { Router, type Response } from 'express';
-import { cookieValue } from '../http/cookies.js';
-import { connectPage } from './connect-pages.js';
-import { ConnectionWorkflowError, type CallbackOutcome, type ConnectionService } from './connection-service.js';
+import { Router, type Response } from "express";
+import { cookieValue } from "../http/cookies.js";
+import { connectPage } from "./connect-pages.js";
+import { ConnectionWorkflowError, type CallbackOutcome, type ConnectionService } from "./connection-service.js";
 
-export const CONNECT_COOKIE = 'churchhub_connect';
+export const CONNECT_COOKIE = "churchhub_connect";
 
 export interface ConnectRouterDependencies {
   service: ConnectionService;
@@ -17,65 +17,82 @@ export interface ConnectRouterDependencies {
 }
 
 const REFUSAL_TEXT: Record<string, string> = {
-  malformed: 'This sign-in answer is not one of ours.',
-  bad_signature: 'This sign-in answer is not one of ours.',
-  unknown: 'This sign-in answer is not one of ours.',
-  expired: 'This sign-in took too long and has expired.',
-  replayed: 'This sign-in answer has already been used.',
-  other_browser: 'This sign-in was started in another browser. Finish it in the browser where you opened the connect link.',
-  link_used: 'This connect link has already been used.',
-  missing_code: 'Cal.com did not send an authorization code.',
+  malformed: "This sign-in answer is not one of ours.",
+  bad_signature: "This sign-in answer is not one of ours.",
+  unknown: "This sign-in answer is not one of ours.",
+  expired: "This sign-in took too long and has expired.",
+  replayed: "This sign-in answer has already been used.",
+  other_browser:
+    "This sign-in was started in another browser. Finish it in the browser where you opened the connect link.",
+  link_used: "This connect link has already been used.",
+  missing_code: "Cal.com did not send an authorization code.",
 };
 
 export function createConnectRouter(deps: ConnectRouterDependencies): Router {
   const router = Router();
   // Lax: the cookie must come back on Cal.com's top-level redirect to our callback.
-  const cookieAttributes = `HttpOnly; SameSite=Lax; Path=/; Max-Age=900${deps.secureCookies ? '; Secure' : ''}`;
+  const cookieAttributes = `HttpOnly; SameSite=Lax; Path=/; Max-Age=900${deps.secureCookies ? "; Secure" : ""}`;
 
   function send(response: Response, status: number, page: Parameters<typeof connectPage>[0]) {
-    response.status(status).set('Cache-Control', 'no-store').type('html').send(connectPage(page));
+    response.status(status).set("Cache-Control", "no-store").type("html").send(connectPage(page));
   }
 
-  router.get('/connect/cal/:token', async (request, response) => {
+  router.get("/connect/cal/:token", async (request, response) => {
     const token = String(request.params.token);
-    const begun = /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await deps.service.beginConnect(token, cookieValue(request.get('cookie'), CONNECT_COOKIE) ?? undefined) : null;
+    const begun = /^[A-Za-z0-9_-]{20,100}$/.test(token)
+      ? await deps.service.beginConnect(token, cookieValue(request.get("cookie"), CONNECT_COOKIE) ?? undefined)
+      : null;
     if (!begun) {
       send(response, 404, {
-        title: 'This connect link cannot be used',
+        title: "This connect link cannot be used",
         churchName: deps.churchName,
-        paragraphs: ['It has expired, has already been used, or was never valid. Ask the person who sent it for a new one.'],
+        paragraphs: [
+          "It has expired, has already been used, or was never valid. Ask the person who sent it for a new one.",
+        ],
       });
       return;
     }
-    response.set('Set-Cookie', `${CONNECT_COOKIE}=${begun.binding}; ${cookieAttributes}`).set('Cache-Control', 'no-store').redirect(302, begun.authorizeUrl);
+    response
+      .set("Set-Cookie", `${CONNECT_COOKIE}=${begun.binding}; ${cookieAttributes}`)
+      .set("Cache-Control", "no-store")
+      .redirect(302, begun.authorizeUrl);
   });
 
   // The host's private link: see the connection, and end it (a form: POST to the same URL).
-  router.get('/connect/cal/manage/:token', async (request, response) => {
+  router.get("/connect/cal/manage/:token", async (request, response) => {
     const connection = await hostConnection(String(request.params.token));
     if (!connection) return sendUnknownManageLink(response);
     send(response, 200, {
-      title: 'Your Cal.com connection',
+      title: "Your Cal.com connection",
       churchName: deps.churchName,
-      paragraphs: [`${deps.churchName} receives the bookings of the Cal.com account ${connection.username}.`, 'Disconnecting stops that; bookings already received are kept.'],
-      form: { action: request.originalUrl, button: 'Disconnect my Cal.com account' },
+      paragraphs: [
+        `${deps.churchName} receives the bookings of the Cal.com account ${connection.username}.`,
+        "Disconnecting stops that; bookings already received are kept.",
+      ],
+      form: { action: request.originalUrl, button: "Disconnect my Cal.com account" },
     });
   });
 
-  router.post('/connect/cal/manage/:token', async (request, response) => {
+  router.post("/connect/cal/manage/:token", async (request, response) => {
     const connection = await hostConnection(String(request.params.token));
     if (!connection) return sendUnknownManageLink(response);
     try {
-      await deps.service.disconnect(connection.id, 'host');
+      await deps.service.disconnect(connection.id, "host");
     } catch (error) {
       if (!(error instanceof ConnectionWorkflowError)) throw error;
-      send(response, 503, { title: 'Not disconnected yet', churchName: deps.churchName, paragraphs: ['We could not finish disconnecting right now. Please try again in a few minutes.'] });
+      send(response, 503, {
+        title: "Not disconnected yet",
+        churchName: deps.churchName,
+        paragraphs: ["We could not finish disconnecting right now. Please try again in a few minutes."],
+      });
       return;
     }
     send(response, 200, {
-      title: 'Your Cal.com account is disconnected',
+      title: "Your Cal.com account is disconnected",
       churchName: deps.churchName,
-      paragraphs: [`${deps.churchName} no longer receives the bookings of ${connection.username}, and has forgotten its access to your Cal.com account.`],
+      paragraphs: [
+        `${deps.churchName} no longer receives the bookings of ${connection.username}, and has forgotten its access to your Cal.com account.`,
+      ],
     });
   });
 
@@ -84,13 +101,17 @@ export function createConnectRouter(deps: ConnectRouterDependencies): Router {
   }
 
   function sendUnknownManageLink(response: Response) {
-    send(response, 404, { title: 'This link cannot be used', churchName: deps.churchName, paragraphs: ['The connection it belonged to has been disconnected, or the link was never valid.'] });
+    send(response, 404, {
+      title: "This link cannot be used",
+      churchName: deps.churchName,
+      paragraphs: ["The connection it belonged to has been disconnected, or the link was never valid."],
+    });
   }
 
-  router.get('/oauth/cal/callback', async (request, response) => {
+  router.get("/oauth/cal/callback", async (request, response) => {
     const outcome = await deps.service.completeCallback(
       { code: request.query.code, state: request.query.state, error: request.query.error },
-      cookieValue(request.get('cookie'), CONNECT_COOKIE) ?? undefined,
+      cookieValue(request.get("cookie"), CONNECT_COOKIE) ?? undefined,
     );
     renderOutcome(response, outcome);
   });
@@ -98,34 +119,53 @@ export function createConnectRouter(deps: ConnectRouterDependencies): Router {
   function renderOutcome(response: Response, outcome: CallbackOutcome) {
     const base = { churchName: deps.churchName };
     switch (outcome.kind) {
-      case 'connected': {
-        response.set('Set-Cookie', `${CONNECT_COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0`);
-        const bookingPage = `${deps.webPublicUrl.replace(/\/+$/, '')}/book/${encodeURIComponent(outcome.username)}`;
+      case "connected": {
+        response.set("Set-Cookie", `${CONNECT_COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0`);
+        const bookingPage = `${deps.webPublicUrl.replace(/\/+$/, "")}/book/${encodeURIComponent(outcome.username)}`;
         send(response, 200, {
           ...base,
-          title: outcome.reconnected ? 'Your Cal.com account is connected again' : 'Your Cal.com account is connected',
-          paragraphs: [`${deps.churchName} now receives the bookings of the Cal.com account ${outcome.username}.`, 'People can book you on your booking page:'],
+          title: outcome.reconnected ? "Your Cal.com account is connected again" : "Your Cal.com account is connected",
+          paragraphs: [
+            `${deps.churchName} now receives the bookings of the Cal.com account ${outcome.username}.`,
+            "People can book you on your booking page:",
+          ],
           link: { href: bookingPage, text: bookingPage },
-          notes: [{ text: 'To disconnect it later, keep this private link (it is shown only once):', href: outcome.manageUrl, linkText: 'manage my connection' }],
+          notes: [
+            {
+              text: "To disconnect it later, keep this private link (it is shown only once):",
+              href: outcome.manageUrl,
+              linkText: "manage my connection",
+            },
+          ],
         });
         return;
       }
-      case 'denied':
-        send(response, 400, { ...base, title: 'Not connected', paragraphs: ['Access was not allowed on Cal.com, so nothing was connected. Open the connect link again to retry.'] });
-        return;
-      case 'refused':
-        send(response, 400, { ...base, title: 'Not connected', paragraphs: [REFUSAL_TEXT[outcome.reason] ?? 'This sign-in answer cannot be used.', 'Nothing was connected.'] });
-        return;
-      case 'failed':
-        send(response, outcome.reason === 'unavailable' ? 503 : 502, {
+      case "denied":
+        send(response, 400, {
           ...base,
-          title: 'Not connected',
+          title: "Not connected",
           paragraphs: [
-            outcome.reason === 'authorization_refused'
-              ? 'Cal.com did not accept this sign-in (it may have been used already or taken too long). Open the connect link again.'
-              : outcome.reason === 'cal_rejected'
-                ? 'Cal.com refused part of the connection. The people running this site can see what happened.'
-                : 'Cal.com or our service is not reachable right now. Please try again in a few minutes.',
+            "Access was not allowed on Cal.com, so nothing was connected. Open the connect link again to retry.",
+          ],
+        });
+        return;
+      case "refused":
+        send(response, 400, {
+          ...base,
+          title: "Not connected",
+          paragraphs: [REFUSAL_TEXT[outcome.reason] ?? "This sign-in answer cannot be used.", "Nothing was connected."],
+        });
+        return;
+      case "failed":
+        send(response, outcome.reason === "unavailable" ? 503 : 502, {
+          ...base,
+          title: "Not connected",
+          paragraphs: [
+            outcome.reason === "authorization_refused"
+              ? "Cal.com did not accept this sign-in (it may have been used already or taken too long). Open the connect link again."
+              : outcome.reason === "cal_rejected"
+                ? "Cal.com refused part of the connection. The people running this site can see what happened."
+                : "Cal.com or our service is not reachable right now. Please try again in a few minutes.",
           ],
         });
     }

@@ -2,16 +2,29 @@
 // consent page, taking the callback, and starting the Temporal workflows that do the real work
 // (exchange, store, webhook registration; disconnect). The request waits for those workflows so the
 // host sees the outcome, but nothing slow runs in the request itself.
-import { randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
-import { applicationFailureType } from '../application-failure-type.js';
-import { oauthCallbackUrl, WORKFLOW_TYPES } from '@churchhub/contracts';
-import type { AttemptRefusal, CalConnection, CalConnectionStore, ConnectLink, ConnectLinkStore } from '@churchhub/database';
-import { hashBrowserBinding, newBrowserBinding, newPkcePair, sameText, type StateRefusal, type StateSigner } from './connect-state.js';
-import { issueConnectLink } from './issue-connect-link.js';
+import { randomUUID } from "node:crypto";
+import type { Client } from "@temporalio/client";
+import { applicationFailureType } from "../application-failure-type.js";
+import { oauthCallbackUrl, WORKFLOW_TYPES } from "@churchhub/contracts";
+import type {
+  AttemptRefusal,
+  CalConnection,
+  CalConnectionStore,
+  ConnectLink,
+  ConnectLinkStore,
+} from "@churchhub/database";
+import {
+  hashBrowserBinding,
+  newBrowserBinding,
+  newPkcePair,
+  sameText,
+  type StateRefusal,
+  type StateSigner,
+} from "./connect-state.js";
+import { issueConnectLink } from "./issue-connect-link.js";
 
 /** Only what we use: bookings for reconciliation, the profile for /v2/me. Webhooks need no scope (calcom.md §4). */
-export const REQUESTED_SCOPES = ['BOOKING_READ', 'PROFILE_READ'] as const;
+export const REQUESTED_SCOPES = ["BOOKING_READ", "PROFILE_READ"] as const;
 /** How long a host has between opening the link and coming back from Cal.com (codes live 10 minutes). */
 export const ATTEMPT_TTL_MS = 15 * 60_000;
 
@@ -30,15 +43,18 @@ export interface ConnectionServiceDependencies {
 }
 
 export type CallbackOutcome =
-  | { kind: 'connected'; username: string; reconnected: boolean; connectionId: string; manageUrl: string }
-  | { kind: 'refused'; reason: StateRefusal | AttemptRefusal | 'missing_code' }
-  | { kind: 'denied'; error: string }
-  | { kind: 'failed'; reason: 'authorization_refused' | 'cal_rejected' | 'unavailable' };
+  | { kind: "connected"; username: string; reconnected: boolean; connectionId: string; manageUrl: string }
+  | { kind: "refused"; reason: StateRefusal | AttemptRefusal | "missing_code" }
+  | { kind: "denied"; error: string }
+  | { kind: "failed"; reason: "authorization_refused" | "cal_rejected" | "unavailable" };
 
 export class ConnectionWorkflowError extends Error {
-  constructor(readonly reason: 'not_found' | 'cal_rejected' | 'unavailable', cause?: unknown) {
+  constructor(
+    readonly reason: "not_found" | "cal_rejected" | "unavailable",
+    cause?: unknown,
+  ) {
     super(`connection workflow failed: ${reason}`, { cause });
-    this.name = 'ConnectionWorkflowError';
+    this.name = "ConnectionWorkflowError";
   }
 }
 
@@ -49,16 +65,19 @@ export function createConnectionService(deps: ConnectionServiceDependencies) {
         taskQueue: deps.taskQueue,
         workflowId,
         args,
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-        workflowExecutionTimeout: '10 minutes',
+        workflowIdConflictPolicy: "USE_EXISTING",
+        workflowIdReusePolicy: "ALLOW_DUPLICATE",
+        workflowExecutionTimeout: "10 minutes",
       });
       return (await handle.result()) as T;
     });
   }
 
   return {
-    createLink(input: { hostLabel: string | null; createdBy: string | null }): Promise<{ link: ConnectLink; url: string }> {
+    createLink(input: {
+      hostLabel: string | null;
+      createdBy: string | null;
+    }): Promise<{ link: ConnectLink; url: string }> {
       return issueConnectLink(deps, input);
     },
 
@@ -66,49 +85,70 @@ export function createConnectionService(deps: ConnectionServiceDependencies) {
      * A host opened a connect link: start an attempt and give the URL of Cal.com's consent page. The
      * browser keeps `binding` in a cookie; an existing one is reused so two tabs do not lock each other out.
      */
-    async beginConnect(linkToken: string, existingBinding: string | undefined): Promise<{ authorizeUrl: string; binding: string } | null> {
+    async beginConnect(
+      linkToken: string,
+      existingBinding: string | undefined,
+    ): Promise<{ authorizeUrl: string; binding: string } | null> {
       const link = await deps.links.findUsableLink(linkToken);
       if (!link) return null;
-      const binding = existingBinding && /^[A-Za-z0-9_-]{43}$/.test(existingBinding) ? existingBinding : newBrowserBinding();
+      const binding =
+        existingBinding && /^[A-Za-z0-9_-]{43}$/.test(existingBinding) ? existingBinding : newBrowserBinding();
       const pkce = newPkcePair();
       const expiresAt = new Date(deps.clock().getTime() + ATTEMPT_TTL_MS);
-      const { attemptId } = await deps.links.createAttempt({ linkId: link.id, browserBindingHash: hashBrowserBinding(binding), codeVerifier: pkce.verifier, expiresAt });
+      const { attemptId } = await deps.links.createAttempt({
+        linkId: link.id,
+        browserBindingHash: hashBrowserBinding(binding),
+        codeVerifier: pkce.verifier,
+        expiresAt,
+      });
       const url = new URL(deps.oauth2.authorizeUrl);
-      url.searchParams.set('client_id', deps.oauth2.clientId);
-      url.searchParams.set('redirect_uri', oauthCallbackUrl(deps.apiPublicUrl));
-      url.searchParams.set('state', deps.stateSigner.sign({ attemptId, expiresAt }));
-      url.searchParams.set('scope', REQUESTED_SCOPES.join(' '));
-      url.searchParams.set('code_challenge', pkce.challenge);
-      url.searchParams.set('code_challenge_method', 'S256');
+      url.searchParams.set("client_id", deps.oauth2.clientId);
+      url.searchParams.set("redirect_uri", oauthCallbackUrl(deps.apiPublicUrl));
+      url.searchParams.set("state", deps.stateSigner.sign({ attemptId, expiresAt }));
+      url.searchParams.set("scope", REQUESTED_SCOPES.join(" "));
+      url.searchParams.set("code_challenge", pkce.challenge);
+      url.searchParams.set("code_challenge_method", "S256");
       return { authorizeUrl: url.toString(), binding };
     },
 
     /** Cal.com sent the host back: check everything, then let the connect workflow do the work. */
-    async completeCallback(query: { code?: unknown; state?: unknown; error?: unknown }, binding: string | undefined): Promise<CallbackOutcome> {
+    async completeCallback(
+      query: { code?: unknown; state?: unknown; error?: unknown },
+      binding: string | undefined,
+    ): Promise<CallbackOutcome> {
       const verified = deps.stateSigner.verify(query.state);
-      if (!verified.ok) return { kind: 'refused', reason: verified.refusal };
-      if (typeof query.error === 'string') return { kind: 'denied', error: query.error.slice(0, 64) };
-      if (typeof query.code !== 'string' || query.code.length === 0 || query.code.length > 2048) return { kind: 'refused', reason: 'missing_code' };
-      if (!binding) return { kind: 'refused', reason: 'other_browser' };
+      if (!verified.ok) return { kind: "refused", reason: verified.refusal };
+      if (typeof query.error === "string") return { kind: "denied", error: query.error.slice(0, 64) };
+      if (typeof query.code !== "string" || query.code.length === 0 || query.code.length > 2048)
+        return { kind: "refused", reason: "missing_code" };
+      if (!binding) return { kind: "refused", reason: "other_browser" };
       const taken = await deps.links.takeAttempt({
         attemptId: verified.state.attemptId,
         browserBindingHash: hashBrowserBinding(binding),
         code: query.code,
         bindingMatches: sameText,
       });
-      if (!taken.ok) return { kind: 'refused', reason: taken.refusal };
+      if (!taken.ok) return { kind: "refused", reason: taken.refusal };
       try {
-        const result = await runWorkflow<{ connectionId: string; username: string; reconnected: boolean }>(WORKFLOW_TYPES.connectCalAccount, `cal-connect-${verified.state.attemptId}`, [
-          { attemptId: verified.state.attemptId },
-        ]);
+        const result = await runWorkflow<{ connectionId: string; username: string; reconnected: boolean }>(
+          WORKFLOW_TYPES.connectCalAccount,
+          `cal-connect-${verified.state.attemptId}`,
+          [{ attemptId: verified.state.attemptId }],
+        );
         // The host's own way to disconnect later: a private link shown once, on this page.
         const hostToken = await deps.connections.issueHostToken(result.connectionId);
-        return { kind: 'connected', username: result.username, reconnected: result.reconnected, connectionId: result.connectionId, manageUrl: hostManageUrl(deps.apiPublicUrl, hostToken) };
+        return {
+          kind: "connected",
+          username: result.username,
+          reconnected: result.reconnected,
+          connectionId: result.connectionId,
+          manageUrl: hostManageUrl(deps.apiPublicUrl, hostToken),
+        };
       } catch (error) {
         const type = applicationFailureType(error);
-        if (type === 'AuthorizationRefused') return { kind: 'failed', reason: 'authorization_refused' };
-        if (type === 'ConnectionCalRejected') return { kind: 'failed', reason: 'cal_rejected' };
-        return { kind: 'failed', reason: 'unavailable' };
+        if (type === "AuthorizationRefused") return { kind: "failed", reason: "authorization_refused" };
+        if (type === "ConnectionCalRejected") return { kind: "failed", reason: "cal_rejected" };
+        return { kind: "failed", reason: "unavailable" };
       }
     },
 
@@ -125,13 +165,21 @@ export function createConnectionService(deps: ConnectionServiceDependencies) {
       return deps.connections.findById(connectionId);
     },
 
-    async disconnect(connectionId: string, by: 'operator' | 'host'): Promise<{ webhookRemoved: boolean; webhookNote: string | null }> {
+    async disconnect(
+      connectionId: string,
+      by: "operator" | "host",
+    ): Promise<{ webhookRemoved: boolean; webhookNote: string | null }> {
       const connection = await deps.connections.findById(connectionId);
-      if (!connection) throw new ConnectionWorkflowError('not_found');
+      if (!connection) throw new ConnectionWorkflowError("not_found");
       try {
-        return await runWorkflow(WORKFLOW_TYPES.disconnectCalAccount, `cal-disconnect-${connectionId}`, [{ connectionId, by, requestKey: randomUUID() }]);
+        return await runWorkflow(WORKFLOW_TYPES.disconnectCalAccount, `cal-disconnect-${connectionId}`, [
+          { connectionId, by, requestKey: randomUUID() },
+        ]);
       } catch (error) {
-        throw new ConnectionWorkflowError(applicationFailureType(error) === 'ConnectionCalRejected' ? 'cal_rejected' : 'unavailable', error);
+        throw new ConnectionWorkflowError(
+          applicationFailureType(error) === "ConnectionCalRejected" ? "cal_rejected" : "unavailable",
+          error,
+        );
       }
     },
   };
@@ -139,7 +187,7 @@ export function createConnectionService(deps: ConnectionServiceDependencies) {
 
 /** The host's private page to see and end their connection. */
 export function hostManageUrl(apiPublicUrl: string, token: string): string {
-  return `${apiPublicUrl.replace(/\/+$/, '')}/connect/cal/manage/${encodeURIComponent(token)}`;
+  return `${apiPublicUrl.replace(/\/+$/, "")}/connect/cal/manage/${encodeURIComponent(token)}`;
 }
 
 export type ConnectionService = ReturnType<typeof createConnectionService>;

@@ -1,12 +1,12 @@
 // Operators manage connected Cal.com accounts: create one-time connect links, see every connection and
 // its state ("needs reconnect" included), and disconnect one. Usernames are Cal.com's public handles;
 // nothing personal beyond that is shown here.
-import express, { Router } from 'express';
-import { z } from 'zod';
-import type { CalConnection } from '@churchhub/database';
-import { principalOf, type RequireRole } from '../auth/require-role.js';
-import { badRequest, HttpError, notFound } from '../http/http-errors.js';
-import { ConnectionWorkflowError, type ConnectionService } from './connection-service.js';
+import express, { Router } from "express";
+import { z } from "zod";
+import type { CalConnection } from "@churchhub/database";
+import { principalOf, type RequireRole } from "../auth/require-role.js";
+import { badRequest, HttpError, notFound } from "../http/http-errors.js";
+import { ConnectionWorkflowError, type ConnectionService } from "./connection-service.js";
 
 export const newConnectLinkSchema = z.strictObject({
   hostLabel: z
@@ -14,9 +14,9 @@ export const newConnectLinkSchema = z.strictObject({
     .trim()
     .min(1)
     .max(120)
-    .refine((value) => !value.includes('\u0000'), 'must not contain U+0000')
+    .refine((value) => !value.includes("\u0000"), "must not contain U+0000")
     .optional()
-    .describe('Who the link is for, so operators can tell links apart (stored encrypted)'),
+    .describe("Who the link is for, so operators can tell links apart (stored encrypted)"),
 });
 
 const connectionIdSchema = z.uuid();
@@ -36,41 +36,52 @@ export function connectionView(connection: CalConnection) {
 
 export function createConnectionsRouter(deps: { service: ConnectionService; requireRole: RequireRole }): Router {
   const router = Router();
-  const operator = deps.requireRole('operator', 'admin');
+  const operator = deps.requireRole("operator", "admin");
 
-  router.post('/connections/cal/links', operator, express.json({ limit: '4kb' }), async (request, response) => {
+  router.post("/connections/cal/links", operator, express.json({ limit: "4kb" }), async (request, response) => {
     const parsed = newConnectLinkSchema.safeParse(request.body ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw badRequest(`${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
+      throw badRequest(`${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`);
     }
     const principal = principalOf(response);
-    const { link, url } = await deps.service.createLink({ hostLabel: parsed.data.hostLabel ?? null, createdBy: principal.name });
-    response.status(201).set('Cache-Control', 'no-store').json({ id: link.id, url, expiresAt: link.expiresAt.toISOString() });
+    const { link, url } = await deps.service.createLink({
+      hostLabel: parsed.data.hostLabel ?? null,
+      createdBy: principal.name,
+    });
+    response
+      .status(201)
+      .set("Cache-Control", "no-store")
+      .json({ id: link.id, url, expiresAt: link.expiresAt.toISOString() });
   });
 
-  router.get('/connections/cal', operator, async (_request, response) => {
+  router.get("/connections/cal", operator, async (_request, response) => {
     response.json({ connections: (await deps.service.list()).map(connectionView) });
   });
 
-  router.get('/connections/cal/:id', operator, async (request, response) => {
+  router.get("/connections/cal/:id", operator, async (request, response) => {
     const id = connectionIdSchema.safeParse(request.params.id);
-    if (!id.success) throw badRequest('id: must be a connection id (a UUID)');
+    if (!id.success) throw badRequest("id: must be a connection id (a UUID)");
     const connection = await deps.service.find(id.data);
-    if (!connection) throw notFound('No such connection');
+    if (!connection) throw notFound("No such connection");
     response.json(connectionView(connection));
   });
 
-  router.post('/connections/cal/:id/disconnect', operator, async (request, response) => {
+  router.post("/connections/cal/:id/disconnect", operator, async (request, response) => {
     const id = connectionIdSchema.safeParse(request.params.id);
-    if (!id.success) throw badRequest('id: must be a connection id (a UUID)');
+    if (!id.success) throw badRequest("id: must be a connection id (a UUID)");
     try {
-      const result = await deps.service.disconnect(id.data, 'operator');
-      response.json({ id: id.data, status: 'disconnected', ...result });
+      const result = await deps.service.disconnect(id.data, "operator");
+      response.json({ id: id.data, status: "disconnected", ...result });
     } catch (error) {
       if (error instanceof ConnectionWorkflowError) {
-        if (error.reason === 'not_found') throw notFound('No such connection');
-        throw new HttpError(503, 'service_unavailable', 'The disconnect did not finish in time; it continues in the background', { 'Retry-After': '10' });
+        if (error.reason === "not_found") throw notFound("No such connection");
+        throw new HttpError(
+          503,
+          "service_unavailable",
+          "The disconnect did not finish in time; it continues in the background",
+          { "Retry-After": "10" },
+        );
       }
       throw error;
     }

@@ -1,13 +1,13 @@
 // Issues one operator's one-time connect link: stores the link (only its token's hash) and builds the URL
 // a host opens. The operator endpoint, `npm run connect:link` and `npm run dev` all issue links here, so
 // a link is the same whichever way it was made.
-import { connectLinkUrl } from '@churchhub/contracts';
-import { createConnectLinkStore, type ConnectLink, type ConnectLinkStore, type DataSource } from '@churchhub/database';
-import { createProtectorFromSettings } from '@churchhub/field-encryption';
-import type { Settings } from '@churchhub/settings';
+import { connectLinkUrl } from "@churchhub/contracts";
+import { createConnectLinkStore, type ConnectLink, type ConnectLinkStore, type DataSource } from "@churchhub/database";
+import { createProtectorFromSettings } from "@churchhub/field-encryption";
+import type { Settings } from "@churchhub/settings";
 
 export interface ConnectLinkIssuerDependencies {
-  links: Pick<ConnectLinkStore, 'createLink'>;
+  links: Pick<ConnectLinkStore, "createLink">;
   /** The api's public base URL: the link points at its GET /connect/cal/{token}. */
   apiPublicUrl: string;
   linkTtlMs: number;
@@ -19,8 +19,14 @@ export interface IssuedConnectLink {
   url: string;
 }
 
-export async function issueConnectLink(deps: ConnectLinkIssuerDependencies, input: { hostLabel: string | null; createdBy: string | null }): Promise<IssuedConnectLink> {
-  const { link, token } = await deps.links.createLink({ ...input, expiresAt: new Date(deps.clock().getTime() + deps.linkTtlMs) });
+export async function issueConnectLink(
+  deps: ConnectLinkIssuerDependencies,
+  input: { hostLabel: string | null; createdBy: string | null },
+): Promise<IssuedConnectLink> {
+  const { link, token } = await deps.links.createLink({
+    ...input,
+    expiresAt: new Date(deps.clock().getTime() + deps.linkTtlMs),
+  });
   return { link, url: connectLinkUrl(deps.apiPublicUrl, token) };
 }
 
@@ -34,6 +40,18 @@ export function issueConnectLinkWithSettings(
 ): Promise<IssuedConnectLink> {
   const clock = input.clock ?? (() => new Date());
   // The label is sealed: the same data keys as the api's, or its operators could not read it back.
-  const links = createConnectLinkStore({ dataSource: input.dataSource, cipher: createProtectorFromSettings(input.settings).cipher, clock });
-  return issueConnectLink({ links, apiPublicUrl: input.apiPublicUrl ?? input.settings.API_PUBLIC_URL, linkTtlMs: input.settings.CONNECT_LINK_TTL_HOURS * 3_600_000, clock }, link);
+  const links = createConnectLinkStore({
+    dataSource: input.dataSource,
+    cipher: createProtectorFromSettings(input.settings).cipher,
+    clock,
+  });
+  return issueConnectLink(
+    {
+      links,
+      apiPublicUrl: input.apiPublicUrl ?? input.settings.API_PUBLIC_URL,
+      linkTtlMs: input.settings.CONNECT_LINK_TTL_HOURS * 3_600_000,
+      clock,
+    },
+    link,
+  );
 }

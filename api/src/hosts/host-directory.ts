@@ -1,14 +1,14 @@
 // Who can be booked here: the managed users of our Cal.com Platform client, and hosts who connected
 // their own Cal.com account, with their public event types. The managed-user list is cached briefly so
 // a busy booking page does not page through Cal.com per view.
-import type { CalClient, CalEventType, ManagedUser } from '@churchhub/cal-client';
-import type { CalConnectionStore } from '@churchhub/database';
+import type { CalClient, CalEventType, ManagedUser } from "@churchhub/cal-client";
+import type { CalConnectionStore } from "@churchhub/database";
 
 export interface HostProfile {
   username: string;
   name: string;
   /** Which Cal Atoms provider the booking page uses: CalProvider (platform) or CalOAuthProvider (oauth2). */
-  calProvider: 'platform' | 'oauth2';
+  calProvider: "platform" | "oauth2";
   /** The Platform client id, or the OAuth 2.0 client id, matching calProvider. */
   calClientId: string;
   eventTypes: Array<{ id: number; slug: string; title: string; lengthInMinutes: number; description: string | null }>;
@@ -35,7 +35,12 @@ async function publicEventTypes(calClient: CalClient, username: string) {
 }
 
 /** Managed users of the Platform client. */
-export function createManagedUserDirectory(deps: { calClient: CalClient; platformClientId: string; clock: () => Date; cacheMs?: number }): HostDirectory {
+export function createManagedUserDirectory(deps: {
+  calClient: CalClient;
+  platformClientId: string;
+  clock: () => Date;
+  cacheMs?: number;
+}): HostDirectory {
   let cached: { users: ManagedUser[]; at: number } | undefined;
 
   async function managedUsers(): Promise<ManagedUser[]> {
@@ -53,12 +58,14 @@ export function createManagedUserDirectory(deps: { calClient: CalClient; platfor
 
   return {
     async findHost(username) {
-      const user = (await managedUsers()).find((candidate) => candidate.username?.toLowerCase() === username.toLowerCase());
+      const user = (await managedUsers()).find(
+        (candidate) => candidate.username?.toLowerCase() === username.toLowerCase(),
+      );
       if (!user?.username) return null;
       return {
         username: user.username,
         name: user.name ?? user.username,
-        calProvider: 'platform',
+        calProvider: "platform",
         calClientId: deps.platformClientId,
         eventTypes: await publicEventTypes(deps.calClient, user.username),
       };
@@ -72,7 +79,7 @@ export function createManagedUserDirectory(deps: { calClient: CalClient; platfor
  */
 export function createConnectedHostDirectory(deps: {
   calClient: CalClient;
-  connections: Pick<CalConnectionStore, 'findActiveByUsername' | 'displayName'>;
+  connections: Pick<CalConnectionStore, "findActiveByUsername" | "displayName">;
   oauth2ClientId: string;
 }): HostDirectory {
   return {
@@ -82,7 +89,7 @@ export function createConnectedHostDirectory(deps: {
       return {
         username: connection.username,
         name: (await deps.connections.displayName(connection)) ?? connection.username,
-        calProvider: 'oauth2',
+        calProvider: "oauth2",
         calClientId: deps.oauth2ClientId,
         eventTypes: await publicEventTypes(deps.calClient, connection.username),
       };

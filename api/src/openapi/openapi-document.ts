@@ -1,13 +1,13 @@
 // The OpenAPI 3.1 document of the api, built from the same zod schemas that validate the requests
 // (JSON Schema 2020-12, which OpenAPI 3.1 uses). Served at GET /openapi.json; a test checks that it
 // lists exactly the routes the app serves, and the fuzzers drive the api from it.
-import { z } from 'zod';
-import { bookingUidSchema, newApiKeySchema } from '../admin/admin.router.js';
-import { codecBodySchema } from '../codec/codec.router.js';
-import { replayRequestSchema } from '../replay/replay.router.js';
-import { managedUserTokenRequestSchema } from '../tokens/tokens.router.js';
-import { newConnectLinkSchema } from '../connections/connections.router.js';
-import { calBookingPayloadSchema, calWebhookEnvelopeSchema } from '../webhooks/cal-webhook.schema.js';
+import { z } from "zod";
+import { bookingUidSchema, newApiKeySchema } from "../admin/admin.router.js";
+import { codecBodySchema } from "../codec/codec.router.js";
+import { replayRequestSchema } from "../replay/replay.router.js";
+import { managedUserTokenRequestSchema } from "../tokens/tokens.router.js";
+import { newConnectLinkSchema } from "../connections/connections.router.js";
+import { calBookingPayloadSchema, calWebhookEnvelopeSchema } from "../webhooks/cal-webhook.schema.js";
 import {
   acceptedDeliverySchema,
   anyObjectSchema,
@@ -24,41 +24,42 @@ import {
   refreshedTokenSchema,
   replayResultSchema,
   sessionSchema,
-} from './response-schemas.js';
+} from "./response-schemas.js";
 
 type Schema = z.ZodType;
 
-const jsonSchema = (schema: Schema) => z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' });
-const json = (schema: Schema) => ({ 'application/json': { schema: jsonSchema(schema) } });
+const jsonSchema = (schema: Schema) =>
+  z.toJSONSchema(schema, { target: "draft-2020-12", unrepresentable: "any", io: "input" });
+const json = (schema: Schema) => ({ "application/json": { schema: jsonSchema(schema) } });
 const error = (description: string) => ({ description, content: json(errorResponseSchema) });
 const ok = (description: string, schema: Schema) => ({ description, content: json(schema) });
 
 const webhookOperation = (summary: string) => ({
   summary,
-  tags: ['webhooks'],
+  tags: ["webhooks"],
   parameters: [
     {
-      name: 'X-Cal-Signature-256',
-      in: 'header',
+      name: "X-Cal-Signature-256",
+      in: "header",
       required: true,
-      description: 'Lower-case hex HMAC-SHA256 of the exact body, keyed by the webhook secret',
-      schema: { type: 'string', pattern: '^[0-9a-fA-F]{64}$' },
+      description: "Lower-case hex HMAC-SHA256 of the exact body, keyed by the webhook secret",
+      schema: { type: "string", pattern: "^[0-9a-fA-F]{64}$" },
     },
   ],
   requestBody: {
     required: true,
     description:
-      'A Cal.com delivery. Booking triggers carry a booking payload (see components.schemas.CalBookingPayload); other triggers are acknowledged and audited as sent.',
-    content: { 'application/json': { schema: jsonSchema(calWebhookEnvelopeSchema) } },
+      "A Cal.com delivery. Booking triggers carry a booking payload (see components.schemas.CalBookingPayload); other triggers are acknowledged and audited as sent.",
+    content: { "application/json": { schema: jsonSchema(calWebhookEnvelopeSchema) } },
   },
   responses: {
-    '202': ok('Recorded durably; processing follows', acceptedDeliverySchema),
-    '400': error('Not JSON, or a required field is missing or wrong (the message names it)'),
-    '401': error('Missing or invalid signature'),
-    '413': error('Body over the size limit'),
-    '415': error('Not application/json, another charset, or compressed'),
-    '429': error('Too many requests (Retry-After says when to retry)'),
-    '503': error('Neither the inbox nor Temporal could record it; retry later (Retry-After)'),
+    "202": ok("Recorded durably; processing follows", acceptedDeliverySchema),
+    "400": error("Not JSON, or a required field is missing or wrong (the message names it)"),
+    "401": error("Missing or invalid signature"),
+    "413": error("Body over the size limit"),
+    "415": error("Not application/json, another charset, or compressed"),
+    "429": error("Too many requests (Retry-After says when to retry)"),
+    "503": error("Neither the inbox nor Temporal could record it; retry later (Retry-After)"),
   },
 });
 
@@ -66,252 +67,402 @@ const webhookOperation = (summary: string) => ({
  * What express.json answers before the handler runs, on every JSON body (schemathesis found 413 on
  * the token endpoint undocumented): over the route's limit, or a charset other than UTF-8.
  */
-const jsonBodyErrors = { '413': error('Body over the size limit'), '415': error('Not JSON in UTF-8') };
+const jsonBodyErrors = { "413": error("Body over the size limit"), "415": error("Not JSON in UTF-8") };
 
 const operatorSecurity = [{ apiKey: [] }];
-const htmlPage = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
-const connectionIdParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const htmlPage = (description: string) => ({ description, content: { "text/html": { schema: { type: "string" } } } });
+const connectionIdParameter = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const webServerSecurity = [{ webServerToken: [] }];
 
 export function buildOpenApiDocument(): Record<string, unknown> {
   return {
-    openapi: '3.1.0',
+    openapi: "3.1.0",
     info: {
-      title: 'ChurchHub Booking api',
-      version: '1.0.0',
-      description: 'Receives Cal.com webhooks, serves managed-user tokens to our web server, connects hosts’ own Cal.com accounts (OAuth 2.0), and gives operators codec, replay and metrics.',
-      license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+      title: "ChurchHub Booking api",
+      version: "1.0.0",
+      description:
+        "Receives Cal.com webhooks, serves managed-user tokens to our web server, connects hosts’ own Cal.com accounts (OAuth 2.0), and gives operators codec, replay and metrics.",
+      license: { name: "AGPL-3.0-or-later", identifier: "AGPL-3.0-or-later" },
     },
     components: {
       securitySchemes: {
-        apiKey: { type: 'http', scheme: 'bearer', description: 'An API key (chk_…) with the admin or operator role' },
-        webServerToken: { type: 'http', scheme: 'bearer', description: 'The WEB_SERVER_TOKEN our own web server presents' },
-        calAccessToken: { type: 'http', scheme: 'bearer', description: 'A Cal.com access token Cal.com refused as expired' },
+        apiKey: { type: "http", scheme: "bearer", description: "An API key (chk_…) with the admin or operator role" },
+        webServerToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "The WEB_SERVER_TOKEN our own web server presents",
+        },
+        calAccessToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "A Cal.com access token Cal.com refused as expired",
+        },
       },
       schemas: { CalBookingPayload: jsonSchema(calBookingPayloadSchema), Error: jsonSchema(errorResponseSchema) },
     },
     paths: {
-      '/webhooks/cal': { post: webhookOperation('Receive a Cal.com webhook delivery') },
-      '/webhooks/cal/booking.created': { post: webhookOperation('Receive a Cal.com webhook delivery (seed route)') },
-      '/webhooks/cal/booking.updated': { post: webhookOperation('Receive a Cal.com webhook delivery (seed route)') },
-      '/webhooks/cal/connections/{connectionId}': {
+      "/webhooks/cal": { post: webhookOperation("Receive a Cal.com webhook delivery") },
+      "/webhooks/cal/booking.created": { post: webhookOperation("Receive a Cal.com webhook delivery (seed route)") },
+      "/webhooks/cal/booking.updated": { post: webhookOperation("Receive a Cal.com webhook delivery (seed route)") },
+      "/webhooks/cal/connections/{connectionId}": {
         post: {
-          ...webhookOperation("Receive a delivery from a connected host's own Cal.com account (signed with that connection's secret)"),
+          ...webhookOperation(
+            "Receive a delivery from a connected host's own Cal.com account (signed with that connection's secret)",
+          ),
           parameters: [
-            ...webhookOperation('').parameters,
-            { name: 'connectionId', in: 'path', required: true, description: 'The connection the webhook was registered for', schema: { type: 'string' } },
+            ...webhookOperation("").parameters,
+            {
+              name: "connectionId",
+              in: "path",
+              required: true,
+              description: "The connection the webhook was registered for",
+              schema: { type: "string" },
+            },
           ],
           responses: {
-            ...webhookOperation('').responses,
-            '404': error('No such connection'),
-            '410': error('The connection has been disconnected'),
+            ...webhookOperation("").responses,
+            "404": error("No such connection"),
+            "410": error("The connection has been disconnected"),
           },
         },
       },
-      '/health': { get: { summary: 'The api and its dependencies', tags: ['health'], responses: { '200': ok('All up', healthSchema), '503': ok('A dependency is down', healthSchema) } } },
-      '/ready': { get: { summary: 'Ready for traffic', tags: ['health'], responses: { '200': ok('Ready', healthSchema), '503': ok('Not ready', healthSchema) } } },
-      '/openapi.json': { get: { summary: 'This document', tags: ['health'], responses: { '200': ok('OpenAPI 3.1', anyObjectSchema) } } },
-      '/metrics': {
-        get: { summary: 'Prometheus metrics', tags: ['operations'], security: operatorSecurity, responses: { '200': { description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } }, '401': error('No valid API key') } },
+      "/health": {
+        get: {
+          summary: "The api and its dependencies",
+          tags: ["health"],
+          responses: { "200": ok("All up", healthSchema), "503": ok("A dependency is down", healthSchema) },
+        },
       },
-      '/tokens/cal/managed-user': {
+      "/ready": {
+        get: {
+          summary: "Ready for traffic",
+          tags: ["health"],
+          responses: { "200": ok("Ready", healthSchema), "503": ok("Not ready", healthSchema) },
+        },
+      },
+      "/openapi.json": {
+        get: { summary: "This document", tags: ["health"], responses: { "200": ok("OpenAPI 3.1", anyObjectSchema) } },
+      },
+      "/metrics": {
+        get: {
+          summary: "Prometheus metrics",
+          tags: ["operations"],
+          security: operatorSecurity,
+          responses: {
+            "200": { description: "Prometheus text format", content: { "text/plain": { schema: { type: "string" } } } },
+            "401": error("No valid API key"),
+          },
+        },
+      },
+      "/tokens/cal/managed-user": {
         post: {
           summary: "A managed user's Cal.com access token (our web server only)",
-          tags: ['tokens'],
+          tags: ["tokens"],
           security: webServerSecurity,
           requestBody: { required: true, content: json(managedUserTokenRequestSchema) },
           responses: {
-            '200': ok('A token valid for at least five more minutes', managedUserTokenSchema),
-            '400': error('Bad input (the message names the field)'),
+            "200": ok("A token valid for at least five more minutes", managedUserTokenSchema),
+            "400": error("Bad input (the message names the field)"),
             ...jsonBodyErrors,
-            '401': error('Not our web server'),
-            '404': error('No managed user with that username'),
-            '415': error('Not application/json'),
-            '429': error('Too many requests'),
-            '502': error('Cal.com refused the request'),
-            '503': error('Cal.com is unavailable'),
+            "401": error("Not our web server"),
+            "404": error("No managed user with that username"),
+            "415": error("Not application/json"),
+            "429": error("Too many requests"),
+            "502": error("Cal.com refused the request"),
+            "503": error("Cal.com is unavailable"),
           },
         },
       },
-      '/tokens/cal/refresh': {
+      "/tokens/cal/refresh": {
         get: {
           summary: "Cal Atoms' refreshUrl: a new token for one Cal.com refused",
-          tags: ['tokens'],
+          tags: ["tokens"],
           security: [{ calAccessToken: [] }],
-          responses: { '200': ok('The new token', refreshedTokenSchema), '401': error('Not a token of ours'), '429': error('Too many requests'), '503': error('Cal.com is unavailable') },
+          responses: {
+            "200": ok("The new token", refreshedTokenSchema),
+            "401": error("Not a token of ours"),
+            "429": error("Too many requests"),
+            "503": error("Cal.com is unavailable"),
+          },
         },
       },
-      '/hosts/{username}': {
+      "/hosts/{username}": {
         get: {
-          summary: 'A bookable host and their public event types (our web server only)',
-          tags: ['hosts'],
+          summary: "A bookable host and their public event types (our web server only)",
+          tags: ["hosts"],
           security: webServerSecurity,
-          parameters: [{ name: 'username', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9._-]+$', maxLength: 200 } }],
-          responses: { '200': ok('The host', hostSchema), '400': error('Not a username'), '401': error('Not our web server'), '404': error('No such host here'), '502': error('Cal.com refused'), '503': error('Cal.com is unavailable') },
+          parameters: [
+            {
+              name: "username",
+              in: "path",
+              required: true,
+              schema: { type: "string", pattern: "^[A-Za-z0-9._-]+$", maxLength: 200 },
+            },
+          ],
+          responses: {
+            "200": ok("The host", hostSchema),
+            "400": error("Not a username"),
+            "401": error("Not our web server"),
+            "404": error("No such host here"),
+            "502": error("Cal.com refused"),
+            "503": error("Cal.com is unavailable"),
+          },
         },
       },
       ...Object.fromEntries(
-        (['decode', 'encode'] as const).map((operation) => [
+        (["decode", "encode"] as const).map((operation) => [
           `/codec/${operation}`,
           {
             post: {
-              summary: `Temporal codec server: ${operation} payloads (${operation === 'decode' ? 'admin' : 'operator or admin'})`,
-              tags: ['operations'],
+              summary: `Temporal codec server: ${operation} payloads (${operation === "decode" ? "admin" : "operator or admin"})`,
+              tags: ["operations"],
               security: operatorSecurity,
               requestBody: { required: true, content: json(codecBodySchema) },
-              responses: { '200': ok('The payloads', codecResponseSchema), '400': error('Malformed payloads'), '401': error('No valid API key'), '403': error('Wrong role'), ...jsonBodyErrors },
+              responses: {
+                "200": ok("The payloads", codecResponseSchema),
+                "400": error("Malformed payloads"),
+                "401": error("No valid API key"),
+                "403": error("Wrong role"),
+                ...jsonBodyErrors,
+              },
             },
           },
         ]),
       ),
-      '/auth/session': {
-        get: { summary: 'Sign-in form for the Temporal UI codec', tags: ['operations'], responses: { '200': { description: 'HTML form', content: { 'text/html': { schema: { type: 'string' } } } } } },
+      "/auth/session": {
+        get: {
+          summary: "Sign-in form for the Temporal UI codec",
+          tags: ["operations"],
+          responses: { "200": { description: "HTML form", content: { "text/html": { schema: { type: "string" } } } } },
+        },
         post: {
-          summary: 'Start a codec session (cookie) with an API key',
-          tags: ['operations'],
+          summary: "Start a codec session (cookie) with an API key",
+          tags: ["operations"],
           security: operatorSecurity,
-          requestBody: { required: false, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { key: { type: 'string' } } } } } },
+          requestBody: {
+            required: false,
+            content: {
+              "application/x-www-form-urlencoded": {
+                schema: { type: "object", properties: { key: { type: "string" } } },
+              },
+            },
+          },
           // A key sent from the sign-in form gets a page back; a key sent as Bearer gets JSON (schemathesis: ST105).
           responses: {
-            '200': { description: 'Signed in', content: { ...json(sessionSchema), 'text/html': { schema: { type: 'string' } } } },
-            '401': error('No valid API key'),
-            '429': error('Too many requests'),
+            "200": {
+              description: "Signed in",
+              content: { ...json(sessionSchema), "text/html": { schema: { type: "string" } } },
+            },
+            "401": error("No valid API key"),
+            "429": error("Too many requests"),
           },
         },
-        delete: { summary: 'End the codec session', tags: ['operations'], responses: { '204': { description: 'Signed out' } } },
+        delete: {
+          summary: "End the codec session",
+          tags: ["operations"],
+          responses: { "204": { description: "Signed out" } },
+        },
       },
-      '/operations/replay': {
+      "/operations/replay": {
         post: {
-          summary: 'Re-drive the processing of one audited event or a time range (operator)',
-          tags: ['operations'],
+          summary: "Re-drive the processing of one audited event or a time range (operator)",
+          tags: ["operations"],
           security: operatorSecurity,
           requestBody: { required: true, content: json(replayRequestSchema) },
-          responses: { '202': ok('Workflows started', replayResultSchema), '400': error('Bad request'), '401': error('No valid API key'), '403': error('Wrong role'), '404': error('No such event'), ...jsonBodyErrors },
-        },
-      },
-      '/admin/bookings/{uid}': {
-        get: {
-          summary: 'A booking read back decrypted, with its audit trail (admin)',
-          tags: ['admin'],
-          security: operatorSecurity,
-          parameters: [{ name: 'uid', in: 'path', required: true, schema: jsonSchema(bookingUidSchema) }],
-          responses: { '200': ok('The booking', anyObjectSchema), '400': error('Not a booking uid'), '401': error('No valid API key'), '403': error('Not an admin'), '404': error('No such booking') },
-        },
-      },
-      '/admin/bookings': {
-        get: {
-          summary: 'Bookings of an attendee, found through the blind index (admin)',
-          tags: ['admin'],
-          security: operatorSecurity,
-          parameters: [{ name: 'attendeeEmail', in: 'query', required: true, schema: { type: 'string', format: 'email' } }],
-          responses: { '200': ok('The bookings', anyObjectSchema), '400': error('Not an email'), '401': error('No valid API key'), '403': error('Not an admin') },
-        },
-      },
-      '/admin/api-keys': {
-        get: { summary: 'API keys (admin)', tags: ['admin'], security: operatorSecurity, responses: { '200': ok('The keys, without secrets', anyObjectSchema), '401': error('No valid API key'), '403': error('Not an admin') } },
-        post: {
-          summary: 'Create an API key (admin)',
-          tags: ['admin'],
-          security: operatorSecurity,
-          requestBody: { required: true, content: json(newApiKeySchema) },
-          responses: { '201': ok('The key, shown once', createdApiKeySchema), '400': error('Bad request'), '401': error('No valid API key'), '403': error('Not an admin'), ...jsonBodyErrors },
-        },
-      },
-      '/connections/cal/links': {
-        post: {
-          summary: 'Create a one-time link a host opens to connect their Cal.com account (operator)',
-          tags: ['connections'],
-          security: operatorSecurity,
-          requestBody: { required: false, content: json(newConnectLinkSchema) },
-          responses: { '201': ok('The link, shown once', connectLinkSchema), '400': error('Bad request'), '401': error('No valid API key'), '403': error('Wrong role'), ...jsonBodyErrors },
-        },
-      },
-      '/connections/cal': {
-        get: {
-          summary: 'Connected Cal.com accounts and their state, "needs reconnect" included (operator)',
-          tags: ['connections'],
-          security: operatorSecurity,
-          responses: { '200': ok('The connections', connectionListSchema), '401': error('No valid API key'), '403': error('Wrong role') },
-        },
-      },
-      '/connections/cal/{id}': {
-        get: {
-          summary: 'One connected Cal.com account (operator)',
-          tags: ['connections'],
-          security: operatorSecurity,
-          parameters: [connectionIdParameter],
-          responses: { '200': ok('The connection', connectionSchema), '400': error('Not a UUID'), '401': error('No valid API key'), '403': error('Wrong role'), '404': error('No such connection') },
-        },
-      },
-      '/connections/cal/{id}/disconnect': {
-        post: {
-          summary: "Disconnect: delete our webhook on the account, forget the tokens; bookings and audit history stay (operator)",
-          tags: ['connections'],
-          security: operatorSecurity,
-          parameters: [connectionIdParameter],
           responses: {
-            '200': ok('Disconnected', disconnectResultSchema),
-            '400': error('Not a UUID'),
-            '401': error('No valid API key'),
-            '403': error('Wrong role'),
-            '404': error('No such connection'),
-            '503': error('Not finished in time; it continues (Retry-After)'),
+            "202": ok("Workflows started", replayResultSchema),
+            "400": error("Bad request"),
+            "401": error("No valid API key"),
+            "403": error("Wrong role"),
+            "404": error("No such event"),
+            ...jsonBodyErrors,
           },
         },
       },
-      '/connect/cal/{token}': {
+      "/admin/bookings/{uid}": {
         get: {
-          summary: "A host opens their connect link: sent on to Cal.com's consent page",
-          tags: ['connections'],
-          parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '302': { description: "To Cal.com's authorization page (state signed, PKCE S256); sets the browser-binding cookie" }, '404': htmlPage('The link expired, was used, or never existed'), '429': error('Too many requests') },
-        },
-      },
-      '/connect/cal/manage/{token}': {
-        get: {
-          summary: "The host's private page for their connection (link shown once, after connecting)",
-          tags: ['connections'],
-          parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': htmlPage('The connection, with a Disconnect button'), '404': htmlPage('Unknown link, or already disconnected'), '429': error('Too many requests') },
-        },
-        post: {
-          summary: 'The host disconnects their own Cal.com account',
-          tags: ['connections'],
-          parameters: [{ name: 'token', in: 'path', required: true, schema: { type: 'string' } }],
+          summary: "A booking read back decrypted, with its audit trail (admin)",
+          tags: ["admin"],
+          security: operatorSecurity,
+          parameters: [{ name: "uid", in: "path", required: true, schema: jsonSchema(bookingUidSchema) }],
           responses: {
-            '200': htmlPage('Disconnected: our webhook deleted at Cal.com, tokens forgotten, bookings kept'),
-            '404': htmlPage('Unknown link, or already disconnected'),
-            '429': error('Too many requests'),
-            '503': htmlPage('Not finished in time; try again'),
+            "200": ok("The booking", anyObjectSchema),
+            "400": error("Not a booking uid"),
+            "401": error("No valid API key"),
+            "403": error("Not an admin"),
+            "404": error("No such booking"),
           },
         },
       },
-      '/oauth/cal/callback': {
+      "/admin/bookings": {
         get: {
-          summary: 'Cal.com sends the host back here after the consent page',
-          tags: ['connections'],
+          summary: "Bookings of an attendee, found through the blind index (admin)",
+          tags: ["admin"],
+          security: operatorSecurity,
           parameters: [
-            { name: 'code', in: 'query', required: false, schema: { type: 'string' } },
-            { name: 'state', in: 'query', required: false, schema: { type: 'string' } },
-            { name: 'error', in: 'query', required: false, schema: { type: 'string' } },
-            { name: 'error_description', in: 'query', required: false, schema: { type: 'string' } },
+            { name: "attendeeEmail", in: "query", required: true, schema: { type: "string", format: "email" } },
           ],
           responses: {
-            '200': htmlPage('Connected; links to the host’s booking page'),
-            '400': htmlPage('Refused: state tampered, replayed, expired or from another browser; access denied'),
-            '429': error('Too many requests'),
-            '502': htmlPage('Cal.com refused the code or our webhook'),
-            '503': htmlPage('Cal.com or Temporal unavailable'),
+            "200": ok("The bookings", anyObjectSchema),
+            "400": error("Not an email"),
+            "401": error("No valid API key"),
+            "403": error("Not an admin"),
           },
         },
       },
-      '/admin/api-keys/{id}': {
-        delete: {
-          summary: 'Revoke an API key (admin)',
-          tags: ['admin'],
+      "/admin/api-keys": {
+        get: {
+          summary: "API keys (admin)",
+          tags: ["admin"],
           security: operatorSecurity,
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
-          responses: { '204': { description: 'Revoked' }, '400': error('Not a UUID'), '401': error('No valid API key'), '403': error('Not an admin'), '404': error('No such active key') },
+          responses: {
+            "200": ok("The keys, without secrets", anyObjectSchema),
+            "401": error("No valid API key"),
+            "403": error("Not an admin"),
+          },
+        },
+        post: {
+          summary: "Create an API key (admin)",
+          tags: ["admin"],
+          security: operatorSecurity,
+          requestBody: { required: true, content: json(newApiKeySchema) },
+          responses: {
+            "201": ok("The key, shown once", createdApiKeySchema),
+            "400": error("Bad request"),
+            "401": error("No valid API key"),
+            "403": error("Not an admin"),
+            ...jsonBodyErrors,
+          },
+        },
+      },
+      "/connections/cal/links": {
+        post: {
+          summary: "Create a one-time link a host opens to connect their Cal.com account (operator)",
+          tags: ["connections"],
+          security: operatorSecurity,
+          requestBody: { required: false, content: json(newConnectLinkSchema) },
+          responses: {
+            "201": ok("The link, shown once", connectLinkSchema),
+            "400": error("Bad request"),
+            "401": error("No valid API key"),
+            "403": error("Wrong role"),
+            ...jsonBodyErrors,
+          },
+        },
+      },
+      "/connections/cal": {
+        get: {
+          summary: 'Connected Cal.com accounts and their state, "needs reconnect" included (operator)',
+          tags: ["connections"],
+          security: operatorSecurity,
+          responses: {
+            "200": ok("The connections", connectionListSchema),
+            "401": error("No valid API key"),
+            "403": error("Wrong role"),
+          },
+        },
+      },
+      "/connections/cal/{id}": {
+        get: {
+          summary: "One connected Cal.com account (operator)",
+          tags: ["connections"],
+          security: operatorSecurity,
+          parameters: [connectionIdParameter],
+          responses: {
+            "200": ok("The connection", connectionSchema),
+            "400": error("Not a UUID"),
+            "401": error("No valid API key"),
+            "403": error("Wrong role"),
+            "404": error("No such connection"),
+          },
+        },
+      },
+      "/connections/cal/{id}/disconnect": {
+        post: {
+          summary:
+            "Disconnect: delete our webhook on the account, forget the tokens; bookings and audit history stay (operator)",
+          tags: ["connections"],
+          security: operatorSecurity,
+          parameters: [connectionIdParameter],
+          responses: {
+            "200": ok("Disconnected", disconnectResultSchema),
+            "400": error("Not a UUID"),
+            "401": error("No valid API key"),
+            "403": error("Wrong role"),
+            "404": error("No such connection"),
+            "503": error("Not finished in time; it continues (Retry-After)"),
+          },
+        },
+      },
+      "/connect/cal/{token}": {
+        get: {
+          summary: "A host opens their connect link: sent on to Cal.com's consent page",
+          tags: ["connections"],
+          parameters: [{ name: "token", in: "path", required: true, schema: { type: "string" } }],
+          responses: {
+            "302": {
+              description: "To Cal.com's authorization page (state signed, PKCE S256); sets the browser-binding cookie",
+            },
+            "404": htmlPage("The link expired, was used, or never existed"),
+            "429": error("Too many requests"),
+          },
+        },
+      },
+      "/connect/cal/manage/{token}": {
+        get: {
+          summary: "The host's private page for their connection (link shown once, after connecting)",
+          tags: ["connections"],
+          parameters: [{ name: "token", in: "path", required: true, schema: { type: "string" } }],
+          responses: {
+            "200": htmlPage("The connection, with a Disconnect button"),
+            "404": htmlPage("Unknown link, or already disconnected"),
+            "429": error("Too many requests"),
+          },
+        },
+        post: {
+          summary: "The host disconnects their own Cal.com account",
+          tags: ["connections"],
+          parameters: [{ name: "token", in: "path", required: true, schema: { type: "string" } }],
+          responses: {
+            "200": htmlPage("Disconnected: our webhook deleted at Cal.com, tokens forgotten, bookings kept"),
+            "404": htmlPage("Unknown link, or already disconnected"),
+            "429": error("Too many requests"),
+            "503": htmlPage("Not finished in time; try again"),
+          },
+        },
+      },
+      "/oauth/cal/callback": {
+        get: {
+          summary: "Cal.com sends the host back here after the consent page",
+          tags: ["connections"],
+          parameters: [
+            { name: "code", in: "query", required: false, schema: { type: "string" } },
+            { name: "state", in: "query", required: false, schema: { type: "string" } },
+            { name: "error", in: "query", required: false, schema: { type: "string" } },
+            { name: "error_description", in: "query", required: false, schema: { type: "string" } },
+          ],
+          responses: {
+            "200": htmlPage("Connected; links to the host’s booking page"),
+            "400": htmlPage("Refused: state tampered, replayed, expired or from another browser; access denied"),
+            "429": error("Too many requests"),
+            "502": htmlPage("Cal.com refused the code or our webhook"),
+            "503": htmlPage("Cal.com or Temporal unavailable"),
+          },
+        },
+      },
+      "/admin/api-keys/{id}": {
+        delete: {
+          summary: "Revoke an API key (admin)",
+          tags: ["admin"],
+          security: operatorSecurity,
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          responses: {
+            "204": { description: "Revoked" },
+            "400": error("Not a UUID"),
+            "401": error("No valid API key"),
+            "403": error("Not an admin"),
+            "404": error("No such active key"),
+          },
         },
       },
     },

@@ -1,19 +1,22 @@
 // The shapes the api answers with, for the OpenAPI document (requests use the routers' own schemas).
-import { z } from 'zod';
+import { z } from "zod";
 
 export const errorResponseSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string().describe('What is wrong, for a person to act on; never personal data') }),
+  error: z.object({
+    code: z.string(),
+    message: z.string().describe("What is wrong, for a person to act on; never personal data"),
+  }),
 });
 export const acceptedDeliverySchema = z.object({
-  status: z.literal('accepted'),
-  deliveryId: z.string().describe('SHA-256 of the event (trigger + payload); the same for redeliveries'),
-  duplicate: z.boolean().describe('True when this event had already been recorded'),
+  status: z.literal("accepted"),
+  deliveryId: z.string().describe("SHA-256 of the event (trigger + payload); the same for redeliveries"),
+  duplicate: z.boolean().describe("True when this event had already been recorded"),
 });
 export const healthSchema = z.object({
-  status: z.enum(['ok', 'degraded']),
-  api: z.literal('up'),
-  database: z.enum(['up', 'down']),
-  temporal: z.enum(['up', 'down']),
+  status: z.enum(["ok", "degraded"]),
+  api: z.literal("up"),
+  database: z.enum(["up", "down"]),
+  temporal: z.enum(["up", "down"]),
 });
 export const managedUserTokenSchema = z.object({ accessToken: z.string(), expiresAt: z.iso.datetime() });
 export const refreshedTokenSchema = z.object({ accessToken: z.string() });
@@ -22,13 +25,32 @@ export const hostSchema = z.object({
   name: z.string(),
   church: z.object({ name: z.string() }),
   calApiUrl: z.url(),
-  calClientId: z.string().describe('The Platform client id (calProvider platform) or the OAuth 2.0 client id (oauth2)'),
-  calProvider: z.enum(['platform', 'oauth2']).describe('Which Cal Atoms provider the page uses: CalProvider or CalOAuthProvider'),
-  eventTypes: z.array(z.object({ id: z.number().int(), slug: z.string(), title: z.string(), lengthInMinutes: z.number().int(), description: z.string().nullable() })),
+  calClientId: z.string().describe("The Platform client id (calProvider platform) or the OAuth 2.0 client id (oauth2)"),
+  calProvider: z
+    .enum(["platform", "oauth2"])
+    .describe("Which Cal Atoms provider the page uses: CalProvider or CalOAuthProvider"),
+  eventTypes: z.array(
+    z.object({
+      id: z.number().int(),
+      slug: z.string(),
+      title: z.string(),
+      lengthInMinutes: z.number().int(),
+      description: z.string().nullable(),
+    }),
+  ),
 });
-export const codecResponseSchema = z.object({ payloads: z.array(z.object({ metadata: z.record(z.string(), z.string()), data: z.string() })) });
-export const sessionSchema = z.object({ name: z.string(), role: z.enum(['admin', 'operator']), expiresInSeconds: z.number().int() });
-export const createdApiKeySchema = z.object({ id: z.uuid(), key: z.string().describe('Shown once; only its hash is stored') });
+export const codecResponseSchema = z.object({
+  payloads: z.array(z.object({ metadata: z.record(z.string(), z.string()), data: z.string() })),
+});
+export const sessionSchema = z.object({
+  name: z.string(),
+  role: z.enum(["admin", "operator"]),
+  expiresInSeconds: z.number().int(),
+});
+export const createdApiKeySchema = z.object({
+  id: z.uuid(),
+  key: z.string().describe("Shown once; only its hash is stored"),
+});
 export const replayResultSchema = z.object({
   replayId: z.string(),
   started: z.array(z.object({ deliveryId: z.string(), workflowId: z.string() })),
@@ -38,18 +60,23 @@ export const replayResultSchema = z.object({
 export const anyObjectSchema = z.record(z.string(), z.unknown());
 export const connectLinkSchema = z.object({
   id: z.uuid(),
-  url: z.url().describe('The one-time link to give the host; shown once'),
+  url: z.url().describe("The one-time link to give the host; shown once"),
   expiresAt: z.iso.datetime(),
 });
 export const connectionSchema = z.object({
   id: z.uuid(),
   calUserId: z.number().int(),
   username: z.string(),
-  status: z.enum(['connected', 'needs_reconnect', 'disconnected']),
+  status: z.enum(["connected", "needs_reconnect", "disconnected"]),
   webhookRegistered: z.boolean(),
   connectedAt: z.iso.datetime(),
   needsReconnectSince: z.iso.datetime().nullable(),
   disconnectedAt: z.iso.datetime().nullable(),
 });
 export const connectionListSchema = z.object({ connections: z.array(connectionSchema) });
-export const disconnectResultSchema = z.object({ id: z.uuid(), status: z.literal('disconnected'), webhookRemoved: z.boolean(), webhookNote: z.string().nullable() });
+export const disconnectResultSchema = z.object({
+  id: z.uuid(),
+  status: z.literal("disconnected"),
+  webhookRemoved: z.boolean(),
+  webhookNote: z.string().nullable(),
+});

@@ -1,15 +1,15 @@
 // Re-drives the processing of audited events, e.g. after a bug fix: one event by delivery id, or all
 // events that occurred in a time range. Each becomes a new run of the processing workflow (source
 // "replay"), visible in the Temporal UI; the booking row is rewritten from the event it reflects.
-import { createHash, randomBytes } from 'node:crypto';
-import type { Client } from '@temporalio/client';
-import { apiBookingToDelivery } from '@churchhub/activities';
-import type { CalApiBooking } from '@churchhub/cal-client';
-import { WORKFLOW_TYPES, type CalDelivery } from '@churchhub/contracts';
-import type { BookingReader } from '@churchhub/database';
-import { DecryptionError } from '@churchhub/field-encryption';
-import type { DataSource } from 'typeorm';
-import { parseCalDelivery } from '../webhooks/parse-cal-delivery.js';
+import { createHash, randomBytes } from "node:crypto";
+import type { Client } from "@temporalio/client";
+import { apiBookingToDelivery } from "@churchhub/activities";
+import type { CalApiBooking } from "@churchhub/cal-client";
+import { WORKFLOW_TYPES, type CalDelivery } from "@churchhub/contracts";
+import type { BookingReader } from "@churchhub/database";
+import { DecryptionError } from "@churchhub/field-encryption";
+import type { DataSource } from "typeorm";
+import { parseCalDelivery } from "../webhooks/parse-cal-delivery.js";
 
 export interface ReplayResult {
   replayId: string;
@@ -21,24 +21,30 @@ export interface ReplayResult {
 /** The most events one request re-drives; a larger range is replayed in several requests. */
 export const MAX_REPLAY_EVENTS = 5_000;
 
-export function createReplayService(deps: { dataSource: DataSource; reader: BookingReader; client: Client; taskQueue: string; clock: () => Date }) {
+export function createReplayService(deps: {
+  dataSource: DataSource;
+  reader: BookingReader;
+  client: Client;
+  taskQueue: string;
+  clock: () => Date;
+}) {
   function rebuild(entry: { deliveryId: string; source: string; payload: unknown }): CalDelivery {
     const now = deps.clock();
     const body = entry.payload as { payload?: CalApiBooking };
     const delivery =
-      entry.source === 'reconciled' && body.payload
+      entry.source === "reconciled" && body.payload
         ? apiBookingToDelivery(body.payload, now)
-        : parseCalDelivery(Buffer.from(JSON.stringify(entry.payload)), 'application/json', now);
+        : parseCalDelivery(Buffer.from(JSON.stringify(entry.payload)), "application/json", now);
     // Keep the audited identity, so the replay is recognisably the same event.
-    return { ...delivery, deliveryId: entry.deliveryId, source: 'replay' };
+    return { ...delivery, deliveryId: entry.deliveryId, source: "replay" };
   }
 
   async function start(deliveries: CalDelivery[], requestedBy: string): Promise<ReplayResult> {
-    const replayId = `${deps.clock().getTime().toString(36)}${randomBytes(3).toString('hex')}`;
+    const replayId = `${deps.clock().getTime().toString(36)}${randomBytes(3).toString("hex")}`;
     const started = [];
     for (const delivery of deliveries) {
-      const digest = createHash('sha256').update(delivery.deliveryId).digest('hex').slice(0, 12);
-      const workflowId = `cal-replay-${replayId}-${(delivery.bookingUid ?? 'no-booking').replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 64)}-${digest}`;
+      const digest = createHash("sha256").update(delivery.deliveryId).digest("hex").slice(0, 12);
+      const workflowId = `cal-replay-${replayId}-${(delivery.bookingUid ?? "no-booking").replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 64)}-${digest}`;
       await deps.client.workflow.start(WORKFLOW_TYPES.processCalDelivery, {
         taskQueue: deps.taskQueue,
         workflowId,
@@ -58,7 +64,7 @@ export function createReplayService(deps: { dataSource: DataSource; reader: Book
 
     async replayRange(from: Date, to: Date, requestedBy: string): Promise<ReplayResult> {
       const rows: Array<{ delivery_id: string }> = await deps.dataSource.query(
-        'SELECT delivery_id FROM audit_logs WHERE occurred_at >= $1 AND occurred_at < $2 ORDER BY occurred_at, delivery_id LIMIT $3',
+        "SELECT delivery_id FROM audit_logs WHERE occurred_at >= $1 AND occurred_at < $2 ORDER BY occurred_at, delivery_id LIMIT $3",
         [from, to, MAX_REPLAY_EVENTS],
       );
       const deliveries: CalDelivery[] = [];

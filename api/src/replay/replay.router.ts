@@ -1,32 +1,43 @@
 // POST /admin/replay (operator or admin): re-drive one audited event ({deliveryId}) or every event in
 // a time range ({from, to}, at most MAX_REPLAY_EVENTS per request). Answers 202 with the workflow ids.
-import express, { Router } from 'express';
-import { z } from 'zod';
-import { principalOf, type RequireRole } from '../auth/require-role.js';
-import { badRequest, notFound } from '../http/http-errors.js';
-import { MAX_REPLAY_EVENTS, type ReplayService } from './replay-service.js';
+import express, { Router } from "express";
+import { z } from "zod";
+import { principalOf, type RequireRole } from "../auth/require-role.js";
+import { badRequest, notFound } from "../http/http-errors.js";
+import { MAX_REPLAY_EVENTS, type ReplayService } from "./replay-service.js";
 
 export const replayRequestSchema = z.union([
-  z.strictObject({ deliveryId: z.string().regex(/^[0-9a-f]{64}$/, 'must be a delivery id (64 hex characters)') }),
+  z.strictObject({ deliveryId: z.string().regex(/^[0-9a-f]{64}$/, "must be a delivery id (64 hex characters)") }),
   z
     .strictObject({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
-    .refine((range) => Date.parse(range.from) < Date.parse(range.to), { message: 'from must be before to', path: ['to'] }),
+    .refine((range) => Date.parse(range.from) < Date.parse(range.to), {
+      message: "from must be before to",
+      path: ["to"],
+    }),
 ]);
 
 export function createReplayRouter(deps: { replay: ReplayService; requireRole: RequireRole }): Router {
   const router = Router();
-  router.post('/operations/replay', deps.requireRole('operator', 'admin'), express.json({ limit: '2kb' }), async (request, response) => {
-    const body = replayRequestSchema.safeParse(request.body);
-    if (!body.success) throw badRequest(body.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
-    const requestedBy = principalOf(response).name;
-    if ('deliveryId' in body.data) {
-      const result = await deps.replay.replayDelivery(body.data.deliveryId, requestedBy);
-      if (!result) throw notFound('No audited event with that delivery id');
-      response.status(202).json(result);
-      return;
-    }
-    const result = await deps.replay.replayRange(new Date(body.data.from), new Date(body.data.to), requestedBy);
-    response.status(202).json({ ...result, limit: MAX_REPLAY_EVENTS });
-  });
+  router.post(
+    "/operations/replay",
+    deps.requireRole("operator", "admin"),
+    express.json({ limit: "2kb" }),
+    async (request, response) => {
+      const body = replayRequestSchema.safeParse(request.body);
+      if (!body.success)
+        throw badRequest(
+          body.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; "),
+        );
+      const requestedBy = principalOf(response).name;
+      if ("deliveryId" in body.data) {
+        const result = await deps.replay.replayDelivery(body.data.deliveryId, requestedBy);
+        if (!result) throw notFound("No audited event with that delivery id");
+        response.status(202).json(result);
+        return;
+      }
+      const result = await deps.replay.replayRange(new Date(body.data.from), new Date(body.data.to), requestedBy);
+      response.status(202).json({ ...result, limit: MAX_REPLAY_EVENTS });
+    },
+  );
   return router;
 }

@@ -1,28 +1,31 @@
 // Serves a managed user's Cal.com access token: from the encrypted cache when it is valid long enough
 // (no Cal.com call), otherwise through the mintManagedUserToken workflow. Concurrent requests for one
 // user share one workflow run (same id, USE_EXISTING), so they mint once.
-import { createHash } from 'node:crypto';
-import type { Client } from '@temporalio/client';
-import { applicationFailureType } from '../application-failure-type.js';
-import { WORKFLOW_TYPES } from '@churchhub/contracts';
-import { hashAccessToken, type ManagedUserTokenStore } from '@churchhub/database';
+import { createHash } from "node:crypto";
+import type { Client } from "@temporalio/client";
+import { applicationFailureType } from "../application-failure-type.js";
+import { WORKFLOW_TYPES } from "@churchhub/contracts";
+import { hashAccessToken, type ManagedUserTokenStore } from "@churchhub/database";
 
 /** A token handed out stays valid at least this long, so a caller never receives one about to die. */
 export const MIN_TOKEN_VALIDITY_MS = 5 * 60_000;
 
-export type TokenFailureReason = 'unknown_user' | 'cal_rejected' | 'cal_unavailable';
+export type TokenFailureReason = "unknown_user" | "cal_rejected" | "cal_unavailable";
 
 export class TokenUnavailableError extends Error {
-  constructor(readonly reason: TokenFailureReason, cause?: unknown) {
+  constructor(
+    readonly reason: TokenFailureReason,
+    cause?: unknown,
+  ) {
     super(`Managed-user token unavailable: ${reason}`, { cause });
-    this.name = 'TokenUnavailableError';
+    this.name = "TokenUnavailableError";
   }
 }
 
 export interface ServedToken {
   accessToken: string;
   expiresAt: string;
-  source: 'cache' | 'workflow';
+  source: "cache" | "workflow";
 }
 
 export interface TokenServiceDependencies {
@@ -36,7 +39,7 @@ export interface TokenServiceDependencies {
 
 /** Workflow ids carry no personal data: the username is derived from a person's email, so hash it. */
 export function tokenWorkflowId(username: string): string {
-  return `managed-user-token-${createHash('sha256').update(username.toLowerCase()).digest('hex').slice(0, 24)}`;
+  return `managed-user-token-${createHash("sha256").update(username.toLowerCase()).digest("hex").slice(0, 24)}`;
 }
 
 export function createManagedUserTokenService(deps: TokenServiceDependencies) {
@@ -47,22 +50,32 @@ export function createManagedUserTokenService(deps: TokenServiceDependencies) {
         const handle = await deps.client.workflow.start(WORKFLOW_TYPES.mintManagedUserToken, {
           taskQueue: deps.taskQueue,
           workflowId: tokenWorkflowId(username),
-          args: [{ username, minValidityMs: MIN_TOKEN_VALIDITY_MS, ...(replaceAccessTokenHash ? { replaceAccessTokenHash } : {}) }],
-          workflowIdConflictPolicy: 'USE_EXISTING',
-          workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-          workflowExecutionTimeout: '1 minute',
+          args: [
+            {
+              username,
+              minValidityMs: MIN_TOKEN_VALIDITY_MS,
+              ...(replaceAccessTokenHash ? { replaceAccessTokenHash } : {}),
+            },
+          ],
+          workflowIdConflictPolicy: "USE_EXISTING",
+          workflowIdReusePolicy: "ALLOW_DUPLICATE",
+          workflowExecutionTimeout: "1 minute",
         });
         return (await handle.result()) as { calUserId: number };
       });
     } catch (error) {
       const type = applicationFailureType(error);
-      if (type === 'UnknownManagedUser') throw new TokenUnavailableError('unknown_user', error);
-      if (type === 'CalRejected') throw new TokenUnavailableError('cal_rejected', error);
-      throw new TokenUnavailableError('cal_unavailable', error);
+      if (type === "UnknownManagedUser") throw new TokenUnavailableError("unknown_user", error);
+      if (type === "CalRejected") throw new TokenUnavailableError("cal_rejected", error);
+      throw new TokenUnavailableError("cal_unavailable", error);
     }
     const stored = await deps.tokenStore.findByCalUserId(ensured.calUserId);
-    if (!stored) throw new TokenUnavailableError('cal_unavailable');
-    return { accessToken: stored.accessToken, expiresAt: stored.accessTokenExpiresAt.toISOString(), source: 'workflow' };
+    if (!stored) throw new TokenUnavailableError("cal_unavailable");
+    return {
+      accessToken: stored.accessToken,
+      expiresAt: stored.accessTokenExpiresAt.toISOString(),
+      source: "workflow",
+    };
   }
 
   function validLongEnough(expiresAt: Date): boolean {
@@ -73,7 +86,11 @@ export function createManagedUserTokenService(deps: TokenServiceDependencies) {
     async tokenFor(username: string): Promise<ServedToken> {
       const cached = await deps.tokenStore.findByUsername(username);
       if (cached && validLongEnough(cached.accessTokenExpiresAt)) {
-        return { accessToken: cached.accessToken, expiresAt: cached.accessTokenExpiresAt.toISOString(), source: 'cache' };
+        return {
+          accessToken: cached.accessToken,
+          expiresAt: cached.accessTokenExpiresAt.toISOString(),
+          source: "cache",
+        };
       }
       return mint(username);
     },

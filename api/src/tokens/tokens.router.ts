@@ -1,22 +1,22 @@
 // POST /tokens/cal/managed-user (our web server only) and GET /tokens/cal/refresh (the `refreshUrl`
 // Cal Atoms call with the expired token as Bearer; answers {accessToken} as Cal.com documents).
-import { Router, type RequestHandler } from 'express';
-import express from 'express';
-import { z } from 'zod';
-import type { Logger } from '@churchhub/logging';
-import { HttpError, badRequest, notFound, unauthorized } from '../http/http-errors.js';
-import { bearerTokenOf } from '../http/require-bearer-token.js';
-import type { ApiMetrics } from '../metrics/api-metrics.js';
-import { TokenUnavailableError, type ManagedUserTokenService } from './managed-user-token-service.js';
+import { Router, type RequestHandler } from "express";
+import express from "express";
+import { z } from "zod";
+import type { Logger } from "@churchhub/logging";
+import { HttpError, badRequest, notFound, unauthorized } from "../http/http-errors.js";
+import { bearerTokenOf } from "../http/require-bearer-token.js";
+import type { ApiMetrics } from "../metrics/api-metrics.js";
+import { TokenUnavailableError, type ManagedUserTokenService } from "./managed-user-token-service.js";
 
 export const managedUserTokenRequestSchema = z.strictObject({
   username: z
-    .string({ error: 'is required (a string)' })
-    .min(1, 'must not be empty')
-    .max(200, 'must be at most 200 characters')
+    .string({ error: "is required (a string)" })
+    .min(1, "must not be empty")
+    .max(200, "must be at most 200 characters")
     // Found by the fuzzers: a username with U+0000 reached the token store's query (Postgres text
     // cannot hold NUL) and answered 500. No Cal.com username has one.
-    .refine((username) => !username.includes('\u0000'), 'must not contain the NUL character (U+0000)'),
+    .refine((username) => !username.includes("\u0000"), "must not contain the NUL character (U+0000)"),
 });
 
 export interface TokensRouterDependencies {
@@ -29,41 +29,45 @@ export interface TokensRouterDependencies {
 function toHttpError(error: unknown): unknown {
   if (!(error instanceof TokenUnavailableError)) return error;
   switch (error.reason) {
-    case 'unknown_user':
-      return notFound('No managed user with that username exists for this OAuth client');
-    case 'cal_rejected':
-      return new HttpError(502, 'cal_rejected', 'Cal.com refused the request');
-    case 'cal_unavailable':
-      return new HttpError(503, 'cal_unavailable', 'Cal.com is unavailable; retry later', { 'Retry-After': '10' });
+    case "unknown_user":
+      return notFound("No managed user with that username exists for this OAuth client");
+    case "cal_rejected":
+      return new HttpError(502, "cal_rejected", "Cal.com refused the request");
+    case "cal_unavailable":
+      return new HttpError(503, "cal_unavailable", "Cal.com is unavailable; retry later", { "Retry-After": "10" });
   }
 }
 
 export function createTokensRouter(deps: TokensRouterDependencies): Router {
   const router = Router();
   // Not inflated: a compressed body is refused with 415, as on the webhook receiver.
-  const json = express.json({ limit: '4kb', strict: true, inflate: false });
+  const json = express.json({ limit: "4kb", strict: true, inflate: false });
 
-  router.post('/tokens/cal/managed-user', deps.requireWebServer, json, async (request, response) => {
-    if (!request.is('application/json')) throw new HttpError(415, 'unsupported_media_type', 'Content-Type must be application/json');
+  router.post("/tokens/cal/managed-user", deps.requireWebServer, json, async (request, response) => {
+    if (!request.is("application/json"))
+      throw new HttpError(415, "unsupported_media_type", "Content-Type must be application/json");
     const body = managedUserTokenRequestSchema.safeParse(request.body);
-    if (!body.success) throw badRequest(body.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
+    if (!body.success)
+      throw badRequest(
+        body.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; "),
+      );
     try {
       const token = await deps.tokenService.tokenFor(body.data.username);
       deps.metrics.token(token.source);
-      deps.logger.info({ source: token.source }, 'managed-user token served');
-      response.set('Cache-Control', 'no-store').json({ accessToken: token.accessToken, expiresAt: token.expiresAt });
+      deps.logger.info({ source: token.source }, "managed-user token served");
+      response.set("Cache-Control", "no-store").json({ accessToken: token.accessToken, expiresAt: token.expiresAt });
     } catch (error) {
       throw toHttpError(error);
     }
   });
 
-  router.get('/tokens/cal/refresh', async (request, response) => {
-    const presented = bearerTokenOf(request.get('authorization'));
+  router.get("/tokens/cal/refresh", async (request, response) => {
+    const presented = bearerTokenOf(request.get("authorization"));
     if (!presented) throw unauthorized();
     try {
       const token = await deps.tokenService.replaceRefusedToken(presented);
       if (!token) throw unauthorized();
-      response.set('Cache-Control', 'no-store').json({ accessToken: token.accessToken });
+      response.set("Cache-Control", "no-store").json({ accessToken: token.accessToken });
     } catch (error) {
       throw toHttpError(error);
     }

@@ -1,17 +1,17 @@
 // POST /webhooks/cal (and the seed's /booking.created and /booking.updated aliases): verify the
 // signature on the raw bytes, parse, record durably, acknowledge. No database work in the request.
-import express, { Router, type Request, type RequestHandler } from 'express';
-import { SpanKind } from '@opentelemetry/api';
-import { currentTraceparent, tracer } from '@churchhub/tracing';
-import type { Logger } from '@churchhub/logging';
-import { DeliveryNotRecordedError, type DeliveryRecorder } from '@churchhub/delivery-inbox';
-import { HttpError, serviceUnavailable, unauthorized } from '../http/http-errors.js';
-import type { ApiMetrics, DeliveryOutcome } from '../metrics/api-metrics.js';
-import { requestIdOf } from '../http/request-id.js';
-import { parseCalDelivery } from './parse-cal-delivery.js';
-import { verifyCalSignature } from './verify-cal-signature.js';
+import express, { Router, type Request, type RequestHandler } from "express";
+import { SpanKind } from "@opentelemetry/api";
+import { currentTraceparent, tracer } from "@churchhub/tracing";
+import type { Logger } from "@churchhub/logging";
+import { DeliveryNotRecordedError, type DeliveryRecorder } from "@churchhub/delivery-inbox";
+import { HttpError, serviceUnavailable, unauthorized } from "../http/http-errors.js";
+import type { ApiMetrics, DeliveryOutcome } from "../metrics/api-metrics.js";
+import { requestIdOf } from "../http/request-id.js";
+import { parseCalDelivery } from "./parse-cal-delivery.js";
+import { verifyCalSignature } from "./verify-cal-signature.js";
 
-export const CAL_WEBHOOK_PATHS = ['/webhooks/cal', '/webhooks/cal/booking.created', '/webhooks/cal/booking.updated'];
+export const CAL_WEBHOOK_PATHS = ["/webhooks/cal", "/webhooks/cal/booking.created", "/webhooks/cal/booking.updated"];
 
 export interface CalWebhookDependencies {
   secrets: () => readonly string[];
@@ -29,7 +29,7 @@ export function createCalWebhookRouter(deps: CalWebhookDependencies): Router {
     deliverySpan,
     rawDeliveryBody(deps.maxBodyBytes),
     createDeliveryHandler(deps, async (request, body) => {
-      if (!verifyCalSignature(body, request.get('x-cal-signature-256'), deps.secrets())) throw unauthorized();
+      if (!verifyCalSignature(body, request.get("x-cal-signature-256"), deps.secrets())) throw unauthorized();
     }),
   );
   return router;
@@ -41,8 +41,8 @@ export type DeliveryVerifier = (request: Request, body: Buffer) => Promise<void>
 /** The trace of a delivery starts here and continues, through the inbox, into its workflow. */
 export const deliverySpan: RequestHandler = (request, response, next) => {
   tracer().startActiveSpan(`POST ${request.path}`, { kind: SpanKind.SERVER }, (active) => {
-    response.on('finish', () => {
-      active.setAttribute('http.response.status_code', response.statusCode);
+    response.on("finish", () => {
+      active.setAttribute("http.response.status_code", response.statusCode);
       active.end();
     });
     next();
@@ -50,40 +50,60 @@ export const deliverySpan: RequestHandler = (request, response, next) => {
 };
 
 /** Verify (the route's way), parse, record durably, acknowledge: the same for every webhook route. */
-export function createDeliveryHandler(deps: Omit<CalWebhookDependencies, 'secrets'>, verify: DeliveryVerifier): RequestHandler {
+export function createDeliveryHandler(
+  deps: Omit<CalWebhookDependencies, "secrets">,
+  verify: DeliveryVerifier,
+): RequestHandler {
   return async (request, response) => {
     const started = process.hrtime.bigint();
-    let trigger = 'UNKNOWN';
-    const observe = (outcome: DeliveryOutcome) => deps.metrics.delivery(trigger, outcome, Number(process.hrtime.bigint() - started) / 1e9);
+    let trigger = "UNKNOWN";
+    const observe = (outcome: DeliveryOutcome) =>
+      deps.metrics.delivery(trigger, outcome, Number(process.hrtime.bigint() - started) / 1e9);
     const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     try {
       await verify(request, body);
     } catch (error) {
-      observe(error instanceof HttpError && error.status === 401 ? 'bad_signature' : 'refused');
+      observe(error instanceof HttpError && error.status === 401 ? "bad_signature" : "refused");
       throw error;
     }
 
     let delivery;
     try {
-      delivery = parseCalDelivery(body, request.get('content-type'), deps.clock());
+      delivery = parseCalDelivery(body, request.get("content-type"), deps.clock());
     } catch (error) {
-      if (error instanceof HttpError) observe('invalid');
+      if (error instanceof HttpError) observe("invalid");
       throw error;
     }
     trigger = delivery.triggerEvent;
     delivery = { ...delivery, requestId: requestIdOf(response), traceparent: currentTraceparent() };
     try {
       const outcome = await deps.recorder.record(delivery);
-      observe(outcome.duplicate ? 'duplicate' : 'accepted');
+      observe(outcome.duplicate ? "duplicate" : "accepted");
       // debug, not info: one line per delivery cost measurable CPU under load (bench); metrics count them.
-      deps.logger.debug({ requestId: delivery.requestId, triggerEvent: delivery.triggerEvent, via: outcome.via, duplicate: outcome.duplicate }, 'cal delivery recorded');
-      response.status(202).json({ status: 'accepted', deliveryId: delivery.deliveryId, duplicate: outcome.duplicate });
+      deps.logger.debug(
+        {
+          requestId: delivery.requestId,
+          triggerEvent: delivery.triggerEvent,
+          via: outcome.via,
+          duplicate: outcome.duplicate,
+        },
+        "cal delivery recorded",
+      );
+      response.status(202).json({ status: "accepted", deliveryId: delivery.deliveryId, duplicate: outcome.duplicate });
     } catch (error) {
       if (error instanceof DeliveryNotRecordedError) {
-        observe('unrecorded');
-        deps.logger.error({ requestId: delivery.requestId, inboxError: error.causes.inbox, temporalError: error.causes.temporal, triggerEvent: delivery.triggerEvent }, 'cal delivery not recorded');
+        observe("unrecorded");
+        deps.logger.error(
+          {
+            requestId: delivery.requestId,
+            inboxError: error.causes.inbox,
+            temporalError: error.causes.temporal,
+            triggerEvent: delivery.triggerEvent,
+          },
+          "cal delivery not recorded",
+        );
         // Not acknowledged, so Cal.com (or its operator) can send it again.
-        throw serviceUnavailable('The delivery could not be recorded; retry later', 30);
+        throw serviceUnavailable("The delivery could not be recorded; retry later", 30);
       }
       throw error;
     }

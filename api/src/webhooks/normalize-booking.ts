@@ -1,10 +1,10 @@
 // Turns a validated Cal.com booking payload into our BookingSnapshot. Cal.com's webhooks send status
 // upper-case (ACCEPTED) while its API sends lower-case (accepted); we store the API's form.
-import type { BookingSnapshot, BookingStatus, PersonSnapshot } from '@churchhub/contracts';
-import { MAX_KEY_LENGTH, type CalBookingPayload } from './cal-webhook.schema.js';
+import type { BookingSnapshot, BookingStatus, PersonSnapshot } from "@churchhub/contracts";
+import { MAX_KEY_LENGTH, type CalBookingPayload } from "./cal-webhook.schema.js";
 
 function text(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
+  return typeof value === "string" && value !== "" ? value : null;
 }
 
 /** Text for an indexed column (see MAX_KEY_LENGTH): a longer value is no uid or username, so none. */
@@ -14,7 +14,9 @@ function key(value: unknown): string | null {
 }
 
 function record(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 function locale(language: unknown): string | null {
@@ -33,29 +35,29 @@ function person(raw: Record<string, unknown>): PersonSnapshot {
 }
 
 const STATUS_BY_UPPER: Record<string, BookingStatus> = {
-  ACCEPTED: 'accepted',
-  PENDING: 'pending',
-  CANCELLED: 'cancelled',
-  REJECTED: 'rejected',
-  AWAITING_HOST: 'awaiting_host',
+  ACCEPTED: "accepted",
+  PENDING: "pending",
+  CANCELLED: "cancelled",
+  REJECTED: "rejected",
+  AWAITING_HOST: "awaiting_host",
 };
 
 const STATUS_IMPLIED_BY_TRIGGER: Record<string, BookingStatus> = {
-  BOOKING_CANCELLED: 'cancelled',
-  BOOKING_REJECTED: 'rejected',
-  BOOKING_REQUESTED: 'pending',
+  BOOKING_CANCELLED: "cancelled",
+  BOOKING_REJECTED: "rejected",
+  BOOKING_REQUESTED: "pending",
 };
 
 export function normalizeStatus(rawStatus: unknown, triggerEvent: string): BookingStatus {
   const implied = STATUS_IMPLIED_BY_TRIGGER[triggerEvent];
   if (implied) return implied;
   const status = text(rawStatus);
-  if (!status) return 'accepted';
-  return STATUS_BY_UPPER[status.toUpperCase()] ?? 'unknown';
+  if (!status) return "accepted";
+  return STATUS_BY_UPPER[status.toUpperCase()] ?? "unknown";
 }
 
 function location(value: unknown): string | null {
-  if (typeof value === 'string') return value || null;
+  if (typeof value === "string") return value || null;
   return value == null ? null : JSON.stringify(value);
 }
 
@@ -72,11 +74,15 @@ export function normalizeBooking(payload: CalBookingPayload, triggerEvent: strin
     eventTypeId: payload.eventTypeId ?? null,
     eventTypeSlug: payload.type ?? null,
     location: location(payload.location),
-    organizer: { ...person(payload.organizer), calUserId: payload.organizer.id, username: key(payload.organizer.username) },
+    organizer: {
+      ...person(payload.organizer),
+      calUserId: payload.organizer.id,
+      username: key(payload.organizer.username),
+    },
     attendees: payload.attendees.map(person),
     responses: record(payload.responses),
     metadata: record(payload.metadata),
-    rescheduledFromUid: triggerEvent === 'BOOKING_RESCHEDULED' ? key(payload.rescheduleUid) : null,
+    rescheduledFromUid: triggerEvent === "BOOKING_RESCHEDULED" ? key(payload.rescheduleUid) : null,
     rescheduledBy: text(payload.rescheduledBy),
     cancellationReason: text(payload.cancellationReason),
     cancelledBy: text(payload.cancelledBy),

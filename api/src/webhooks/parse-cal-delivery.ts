@@ -1,46 +1,51 @@
 // From verified raw bytes to a CalDelivery: decode, parse JSON, validate the envelope and (for booking
 // triggers) the booking, normalise, and digest the event's identity. Pure: no I/O, no clock.
-import { createHash } from 'node:crypto';
-import type { CalDelivery } from '@churchhub/contracts';
-import type { z } from 'zod';
-import { badRequest, unsupportedMediaType } from '../http/http-errors.js';
-import { BOOKING_TRIGGERS, calBookingPayloadSchema, calWebhookEnvelopeSchema } from './cal-webhook.schema.js';
-import { normalizeBooking } from './normalize-booking.js';
-import { stableJson } from './stable-json.js';
+import { createHash } from "node:crypto";
+import type { CalDelivery } from "@churchhub/contracts";
+import type { z } from "zod";
+import { badRequest, unsupportedMediaType } from "../http/http-errors.js";
+import { BOOKING_TRIGGERS, calBookingPayloadSchema, calWebhookEnvelopeSchema } from "./cal-webhook.schema.js";
+import { normalizeBooking } from "./normalize-booking.js";
+import { stableJson } from "./stable-json.js";
 
 const bookingTriggers = new Set<string>(BOOKING_TRIGGERS);
 
 // Cal.com sends application/json; when a webhook's payloadTemplate renders to something that is not
 // JSON it switches to application/x-www-form-urlencoded with the raw text as the body.
-const ACCEPTED_MEDIA_TYPES = new Set(['application/json', 'application/x-www-form-urlencoded']);
+const ACCEPTED_MEDIA_TYPES = new Set(["application/json", "application/x-www-form-urlencoded"]);
 
 function describeIssues(error: z.ZodError, prefix: string): string {
   return error.issues
     .slice(0, 5)
-    .map((issue) => `${[prefix, ...issue.path.map(String)].filter(Boolean).join('.') || 'body'}: ${issue.message}`)
-    .join('; ');
+    .map((issue) => `${[prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "body"}: ${issue.message}`)
+    .join("; ");
 }
 
 function checkMediaType(contentType: string | undefined): void {
-  if (!contentType) throw unsupportedMediaType('Content-Type is required: application/json');
-  const [mediaType, ...parameters] = contentType.split(';').map((part) => part.trim().toLowerCase());
-  if (!mediaType || !ACCEPTED_MEDIA_TYPES.has(mediaType)) throw unsupportedMediaType(`Content-Type ${mediaType} is not supported: send application/json`);
-  const charset = parameters.find((parameter) => parameter.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
-  if (charset && charset !== 'utf-8' && charset !== 'utf8') throw unsupportedMediaType(`charset ${charset} is not supported: send UTF-8`);
+  if (!contentType) throw unsupportedMediaType("Content-Type is required: application/json");
+  const [mediaType, ...parameters] = contentType.split(";").map((part) => part.trim().toLowerCase());
+  if (!mediaType || !ACCEPTED_MEDIA_TYPES.has(mediaType))
+    throw unsupportedMediaType(`Content-Type ${mediaType} is not supported: send application/json`);
+  const charset = parameters
+    .find((parameter) => parameter.startsWith("charset="))
+    ?.slice("charset=".length)
+    .replace(/"/g, "");
+  if (charset && charset !== "utf-8" && charset !== "utf8")
+    throw unsupportedMediaType(`charset ${charset} is not supported: send UTF-8`);
 }
 
 function decodeJson(rawBody: Buffer): unknown {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(rawBody);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(rawBody);
   } catch {
-    throw badRequest('body: is not valid UTF-8');
+    throw badRequest("body: is not valid UTF-8");
   }
-  if (text.trim() === '') throw badRequest('body: is empty');
+  if (text.trim() === "") throw badRequest("body: is empty");
   try {
     return JSON.parse(text);
   } catch {
-    throw badRequest('body: is not valid JSON');
+    throw badRequest("body: is not valid JSON");
   }
 }
 
@@ -57,14 +62,16 @@ export const MAX_JSON_DEPTH = 64;
 /** Refuses what Postgres or our recursive code cannot take, naming where (iterative: cannot overflow). */
 function checkStorable(json: unknown): void {
   const stack: Array<{ value: unknown; depth: number; path: string[] }> = [{ value: json, depth: 0, path: [] }];
-  const where = (path: string[]) => path.map(String).join('.') || 'body';
+  const where = (path: string[]) => path.map(String).join(".") || "body";
   while (stack.length > 0) {
     const { value, depth, path } = stack.pop()!;
-    if (typeof value === 'string' && value.includes('\u0000')) throw badRequest(`${where(path)}: must not contain the NUL character (U+0000)`);
-    if (value === null || typeof value !== 'object') continue;
-    if (depth >= MAX_JSON_DEPTH) throw badRequest(`${where(path.slice(0, 3))}: is nested more than ${MAX_JSON_DEPTH} levels deep`);
+    if (typeof value === "string" && value.includes("\u0000"))
+      throw badRequest(`${where(path)}: must not contain the NUL character (U+0000)`);
+    if (value === null || typeof value !== "object") continue;
+    if (depth >= MAX_JSON_DEPTH)
+      throw badRequest(`${where(path.slice(0, 3))}: is nested more than ${MAX_JSON_DEPTH} levels deep`);
     for (const [key, child] of Object.entries(value)) {
-      if (key.includes('\u0000')) throw badRequest(`${where(path)}: has a key with the NUL character (U+0000)`);
+      if (key.includes("\u0000")) throw badRequest(`${where(path)}: has a key with the NUL character (U+0000)`);
       stack.push({ value: child, depth: depth + 1, path: [...path, key] });
     }
   }
@@ -73,28 +80,37 @@ function checkStorable(json: unknown): void {
 /** The identity of an event: its trigger and content, without the envelope's send time. */
 function deliveryDigest(body: Record<string, unknown>): string {
   const { createdAt: _sendTime, ...identity } = body;
-  return createHash('sha256').update(stableJson(identity)).digest('hex');
+  return createHash("sha256").update(stableJson(identity)).digest("hex");
 }
 
 export function parseCalDelivery(rawBody: Buffer, contentType: string | undefined, receivedAt: Date): CalDelivery {
   checkMediaType(contentType);
   const json = decodeJson(rawBody);
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw badRequest('body: must be a JSON object');
+  if (json === null || typeof json !== "object" || Array.isArray(json)) throw badRequest("body: must be a JSON object");
   checkStorable(json);
 
   const envelope = calWebhookEnvelopeSchema.safeParse(json);
-  if (!envelope.success) throw badRequest(describeIssues(envelope.error, ''));
+  if (!envelope.success) throw badRequest(describeIssues(envelope.error, ""));
   const body = envelope.data;
   const triggerEvent = body.triggerEvent;
   const occurredAt = body.createdAt ? new Date(body.createdAt).toISOString() : receivedAt.toISOString();
   const deliveryId = deliveryDigest(json as Record<string, unknown>);
 
   if (bookingTriggers.has(triggerEvent)) {
-    if (body.payload === undefined) throw badRequest('payload: is required for booking triggers');
+    if (body.payload === undefined) throw badRequest("payload: is required for booking triggers");
     const payload = calBookingPayloadSchema.safeParse(body.payload);
-    if (!payload.success) throw badRequest(describeIssues(payload.error, 'payload'));
+    if (!payload.success) throw badRequest(describeIssues(payload.error, "payload"));
     const booking = normalizeBooking(payload.data, triggerEvent);
-    return { deliveryId, triggerEvent, kind: 'booking', occurredAt, receivedAt: receivedAt.toISOString(), bookingUid: booking.uid, booking, rawBody: json };
+    return {
+      deliveryId,
+      triggerEvent,
+      kind: "booking",
+      occurredAt,
+      receivedAt: receivedAt.toISOString(),
+      bookingUid: booking.uid,
+      booking,
+      rawBody: json,
+    };
   }
 
   // Not a booking (meetings, recordings, forms, out-of-office, no-show updates, PING, unknown triggers):
@@ -102,7 +118,7 @@ export function parseCalDelivery(rawBody: Buffer, contentType: string | undefine
   return {
     deliveryId,
     triggerEvent,
-    kind: 'other',
+    kind: "other",
     occurredAt,
     receivedAt: receivedAt.toISOString(),
     bookingUid: findBookingUid(body),
@@ -112,9 +128,10 @@ export function parseCalDelivery(rawBody: Buffer, contentType: string | undefine
 }
 
 function findBookingUid(body: Record<string, unknown>): string | null {
-  const payload = body.payload !== null && typeof body.payload === 'object' ? (body.payload as Record<string, unknown>) : undefined;
+  const payload =
+    body.payload !== null && typeof body.payload === "object" ? (body.payload as Record<string, unknown>) : undefined;
   for (const candidate of [payload?.bookingUid, payload?.uid, body.uid]) {
-    if (typeof candidate === 'string' && candidate.length > 0 && candidate.length <= 200) return candidate;
+    if (typeof candidate === "string" && candidate.length > 0 && candidate.length <= 200) return candidate;
   }
   return null;
 }

@@ -9,7 +9,8 @@ export interface WebhookSecretSettings {
 export function acceptedWebhookSecrets(settings: WebhookSecretSettings, clock: () => Date): () => readonly string[] {
   const until = settings.previousUntil ? new Date(settings.previousUntil).getTime() : undefined;
   return () => {
-    if (settings.previous && until !== undefined && clock().getTime() < until) return [settings.current, settings.previous];
+    if (settings.previous && until !== undefined && clock().getTime() < until)
+      return [settings.current, settings.previous];
     return [settings.current];
   };
 }

@@ -4,7 +4,7 @@
 // adds pg_notify to the same statement, as our inbox insert did before the relay's wake-ups became a
 // separate, coalesced statement, with a session LISTENing as our relay does: it shows what that design
 // cost (Postgres serialises the commits of notifying transactions).
-import pg from 'pg';
+import pg from "pg";
 
 export interface InsertCeilingResult {
   clients: number;
@@ -25,7 +25,8 @@ const TABLE_DDL = `CREATE TABLE IF NOT EXISTS bench_inbox (
   received_at timestamptz NOT NULL DEFAULT now(),
   relayed_at timestamptz)`;
 
-const PLAIN_INSERT = 'INSERT INTO bench_inbox (delivery_id, workflow_id, trigger_event, delivery) VALUES ($1, $2, $3, $4)';
+const PLAIN_INSERT =
+  "INSERT INTO bench_inbox (delivery_id, workflow_id, trigger_event, delivery) VALUES ($1, $2, $3, $4)";
 const NOTIFY_INSERT = `WITH inserted AS (${PLAIN_INSERT} RETURNING id) SELECT pg_notify('bench_inbox', '') FROM inserted`;
 
 export async function measureInsertCeiling(options: {
@@ -46,7 +47,7 @@ export async function measureInsertCeiling(options: {
   const listener = options.withNotify ? new pg.Client({ connectionString: options.databaseUrl }) : undefined;
   if (listener) {
     await listener.connect();
-    await listener.query('LISTEN bench_inbox');
+    await listener.query("LISTEN bench_inbox");
   }
   const sql = options.withNotify ? NOTIFY_INSERT : PLAIN_INSERT;
   const deadline = Date.now() + options.seconds * 1000;
@@ -56,8 +57,8 @@ export async function measureInsertCeiling(options: {
     clients.map(async (client, lane) => {
       let inserted = 0;
       while (Date.now() < deadline) {
-        const id = `${process.pid}-${lane}-${sequence++}-${options.withNotify ? 'n' : 'p'}-${options.clients}`;
-        await client.query(sql, [id, `wf-${id}`, 'BOOKING_CREATED', options.body]);
+        const id = `${process.pid}-${lane}-${sequence++}-${options.withNotify ? "n" : "p"}-${options.clients}`;
+        await client.query(sql, [id, `wf-${id}`, "BOOKING_CREATED", options.body]);
         inserted++;
       }
       return inserted;
@@ -66,5 +67,12 @@ export async function measureInsertCeiling(options: {
   const elapsed = (performance.now() - started) / 1000;
   await Promise.all([...clients, ...(listener ? [listener] : [])].map((client) => client.end()));
   const inserts = counts.reduce((sum, count) => sum + count, 0);
-  return { clients: options.clients, withNotify: Boolean(options.withNotify), bodyBytes: Buffer.byteLength(options.body), seconds: Math.round(elapsed * 10) / 10, inserts, insertsPerSecond: Math.round(inserts / elapsed) };
+  return {
+    clients: options.clients,
+    withNotify: Boolean(options.withNotify),
+    bodyBytes: Buffer.byteLength(options.body),
+    seconds: Math.round(elapsed * 10) / 10,
+    inserts,
+    insertsPerSecond: Math.round(inserts / elapsed),
+  };
 }

@@ -3,11 +3,11 @@
 // Allow / Deny buttons that POST back. Also the page that shows an error instead of redirecting.
 // Source: apps/web/modules/auth/oauth2/authorize-view.tsx (heading, account select, scope list, Allow and
 // "go back" buttons); docs api-reference/v2/oauth.mdx §2 (errors shown on the page).
-import type { User } from '../state.js';
-import type { AuthorizeRequest } from './authorize-request.js';
-import { SCOPE_DESCRIPTIONS } from './oauth2-scopes.js';
+import type { User } from "../state.js";
+import type { AuthorizeRequest } from "./authorize-request.js";
+import { SCOPE_DESCRIPTIONS } from "./oauth2-scopes.js";
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /** Every interpolated value goes through this: client names, state and URIs are caller-controlled text. */
 export function escapeHtml(value: string): string {
@@ -36,24 +36,30 @@ ${body}
 
 function hiddenInputs(request: AuthorizeRequest): string {
   const fields: [string, string | undefined][] = [
-    ['client_id', request.client.clientId],
-    ['redirect_uri', request.redirectUri],
-    ['state', request.state],
-    ['scope', request.scopes.join(' ') || undefined],
-    ['code_challenge', request.codeChallenge],
-    ['code_challenge_method', request.codeChallengeMethod],
+    ["client_id", request.client.clientId],
+    ["redirect_uri", request.redirectUri],
+    ["state", request.state],
+    ["scope", request.scopes.join(" ") || undefined],
+    ["code_challenge", request.codeChallenge],
+    ["code_challenge_method", request.codeChallengeMethod],
   ];
   return fields
     .filter((field): field is [string, string] => field[1] !== undefined)
     .map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`)
-    .join('\n');
+    .join("\n");
 }
 
 export function renderConsentPage(request: AuthorizeRequest, accounts: User[]): string {
   const clientName = escapeHtml(request.client.name);
   const scopes = request.scopes.length > 0 ? request.scopes : request.client.scopes;
-  const scopeItems = scopes.map((scope) => `<li><strong>${escapeHtml(SCOPE_DESCRIPTIONS[scope] ?? scope)}</strong> (<code>${escapeHtml(scope)}</code>)</li>`);
-  const options = accounts.map((account) => `<option value="${account.id}">${escapeHtml(`${account.name} (${account.username}, ${account.email})`)}</option>`);
+  const scopeItems = scopes.map(
+    (scope) =>
+      `<li><strong>${escapeHtml(SCOPE_DESCRIPTIONS[scope] ?? scope)}</strong> (<code>${escapeHtml(scope)}</code>)</li>`,
+  );
+  const options = accounts.map(
+    (account) =>
+      `<option value="${account.id}">${escapeHtml(`${account.name} (${account.username}, ${account.email})`)}</option>`,
+  );
   return htmlDocument(
     `Allow ${request.client.name} to access your Cal.com account`,
     `<h1>${clientName} would like to access your Cal.com account</h1>
@@ -61,12 +67,12 @@ export function renderConsentPage(request: AuthorizeRequest, accounts: User[]): 
 ${hiddenInputs(request)}
 <label for="account">Cal.com account</label>
 <select id="account" name="account" aria-describedby="account-note">
-${options.join('\n')}
+${options.join("\n")}
 </select>
 <p class="note" id="account-note">This is the Cal.com emulator: there is no sign-in, so choose which seeded account you are.</p>
 <h2 id="scopes-heading">Allow ${clientName} to:</h2>
 <ul aria-labelledby="scopes-heading">
-${scopeItems.join('\n')}
+${scopeItems.join("\n")}
 </ul>
 <div class="actions">
 <button type="submit" name="decision" value="deny">Deny</button>
@@ -78,7 +84,7 @@ ${scopeItems.join('\n')}
 
 export function renderErrorPage(message: string): string {
   return htmlDocument(
-    'Cal.com authorization error',
+    "Cal.com authorization error",
     `<h1>This app cannot be authorized</h1>
 <p role="alert">${escapeHtml(message)}</p>
 <p class="note">The app that sent you here is misconfigured. Nothing was shared with it.</p>`,

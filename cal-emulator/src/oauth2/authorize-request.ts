@@ -3,7 +3,7 @@
 // an arbitrary URL); later ones are redirected to the redirect URI with `error`, `error_description`, `state`.
 // Sources: docs api-reference/v2/oauth.mdx §2 "Error Handling"; packages/features/oauth/services/OAuthService.ts
 // (getClientForAuthorization, generateAuthorizationCode, OAUTH_ERROR_REASONS); packages/features/oauth/constants.ts.
-import type { EmulatorState, OAuth2Client } from '../state.js';
+import type { EmulatorState, OAuth2Client } from "../state.js";
 import {
   ALL_KNOWN_SCOPES,
   isLegacyClient,
@@ -11,7 +11,7 @@ import {
   SCOPE_EXCEEDS_CLIENT_REGISTRATION_ERROR,
   SCOPE_NOT_RECOGNIZED_ERROR,
   SCOPE_REQUIRED_ERROR,
-} from './oauth2-scopes.js';
+} from "./oauth2-scopes.js";
 
 /** The query (GET) or form (POST) parameters of /auth/oauth2/authorize. */
 export interface AuthorizeParams {
@@ -33,17 +33,18 @@ export interface AuthorizeRequest {
 }
 
 export type AuthorizeCheck =
-  | { outcome: 'show-error'; status: number; message: string }
-  | { outcome: 'redirect-error'; location: string }
-  | { outcome: 'ok'; request: AuthorizeRequest };
+  | { outcome: "show-error"; status: number; message: string }
+  | { outcome: "redirect-error"; location: string }
+  | { outcome: "ok"; request: AuthorizeRequest };
 
-const PARAM_NAMES = ['client_id', 'redirect_uri', 'state', 'scope', 'code_challenge', 'code_challenge_method'] as const;
+const PARAM_NAMES = ["client_id", "redirect_uri", "state", "scope", "code_challenge", "code_challenge_method"] as const;
 
 /** Only single string values count; a repeated parameter is treated as absent rather than guessed at. */
 export function readAuthorizeParams(source: unknown): AuthorizeParams {
   const record = (source ?? {}) as Record<string, unknown>;
   const params: AuthorizeParams = {};
-  for (const name of PARAM_NAMES) if (typeof record[name] === 'string' && record[name] !== '') params[name] = record[name] as string;
+  for (const name of PARAM_NAMES)
+    if (typeof record[name] === "string" && record[name] !== "") params[name] = record[name] as string;
   return params;
 }
 
@@ -56,29 +57,37 @@ export function redirectUrl(redirectUri: string, params: Record<string, string |
 
 export function checkAuthorizeRequest(params: AuthorizeParams, state: EmulatorState): AuthorizeCheck {
   const client = params.client_id ? state.oauth2Clients.get(params.client_id) : undefined;
-  if (!client) return { outcome: 'show-error', status: 401, message: 'OAuth client with ID not found' };
-  if (client.status !== 'APPROVED') return { outcome: 'show-error', status: 403, message: 'OAuth client is not approved' };
+  if (!client) return { outcome: "show-error", status: 401, message: "OAuth client with ID not found" };
+  if (client.status !== "APPROVED")
+    return { outcome: "show-error", status: 403, message: "OAuth client is not approved" };
   // Exact match against a registered URI, as the docs require; anything else is never redirected to.
   const redirectUri = params.redirect_uri;
   if (!redirectUri || !client.redirectUris.includes(redirectUri)) {
-    return { outcome: 'show-error', status: 400, message: "redirect_uri does not match OAuth client's redirect URI" };
+    return { outcome: "show-error", status: 400, message: "redirect_uri does not match OAuth client's redirect URI" };
   }
 
   const scopes = parseScopeParam(params.scope);
   const legacy = isLegacyClient(client.scopes);
   const fail = (description: string): AuthorizeCheck => ({
-    outcome: 'redirect-error',
-    location: redirectUrl(redirectUri, { error: 'invalid_request', error_description: description, state: params.state }),
+    outcome: "redirect-error",
+    location: redirectUrl(redirectUri, {
+      error: "invalid_request",
+      error_description: description,
+      state: params.state,
+    }),
   });
-  if (!legacy && scopes.length === 0) return { outcome: 'show-error', status: 400, message: SCOPE_REQUIRED_ERROR };
+  if (!legacy && scopes.length === 0) return { outcome: "show-error", status: 400, message: SCOPE_REQUIRED_ERROR };
   if (scopes.some((scope) => !ALL_KNOWN_SCOPES.includes(scope))) return fail(SCOPE_NOT_RECOGNIZED_ERROR);
-  if (!legacy && scopes.some((scope) => !client.scopes.includes(scope))) return fail(SCOPE_EXCEEDS_CLIENT_REGISTRATION_ERROR);
+  if (!legacy && scopes.some((scope) => !client.scopes.includes(scope)))
+    return fail(SCOPE_EXCEEDS_CLIENT_REGISTRATION_ERROR);
 
-  if (client.clientType === 'PUBLIC' && !params.code_challenge) return fail('code_challenge required for public clients');
-  if (params.code_challenge && params.code_challenge_method !== 'S256') return fail('code_challenge_method must be S256');
+  if (client.clientType === "PUBLIC" && !params.code_challenge)
+    return fail("code_challenge required for public clients");
+  if (params.code_challenge && params.code_challenge_method !== "S256")
+    return fail("code_challenge_method must be S256");
 
   return {
-    outcome: 'ok',
+    outcome: "ok",
     request: {
       client,
       redirectUri,

@@ -2,24 +2,27 @@
 // Sources: packages/features/oauth/constants.ts (OAUTH_SCOPES, parseScopeParam, isLegacyClient,
 // SCOPE_EXCEEDS_CLIENT_REGISTRATION_ERROR); docs api-reference/v2/oauth.mdx "Available Scopes" (descriptions).
 export const USER_SCOPES = [
-  'EVENT_TYPE_READ',
-  'EVENT_TYPE_WRITE',
-  'BOOKING_READ',
-  'BOOKING_WRITE',
-  'SCHEDULE_READ',
-  'SCHEDULE_WRITE',
-  'APPS_READ',
-  'APPS_WRITE',
-  'PROFILE_READ',
-  'PROFILE_WRITE',
+  "EVENT_TYPE_READ",
+  "EVENT_TYPE_WRITE",
+  "BOOKING_READ",
+  "BOOKING_WRITE",
+  "SCHEDULE_READ",
+  "SCHEDULE_WRITE",
+  "APPS_READ",
+  "APPS_WRITE",
+  "PROFILE_READ",
+  "PROFILE_WRITE",
 ] as const;
 
 const TEAM_AND_ORG_SCOPES = [
-  ...['EVENT_TYPE', 'BOOKING', 'SCHEDULE', 'PROFILE', 'MEMBERSHIP'].flatMap((area) => [`TEAM_${area}_READ`, `TEAM_${area}_WRITE`]),
-  ...['EVENT_TYPE', 'BOOKING', 'SCHEDULE', 'PROFILE'].flatMap((area) => [`ORG_${area}_READ`, `ORG_${area}_WRITE`]),
+  ...["EVENT_TYPE", "BOOKING", "SCHEDULE", "PROFILE", "MEMBERSHIP"].flatMap((area) => [
+    `TEAM_${area}_READ`,
+    `TEAM_${area}_WRITE`,
+  ]),
+  ...["EVENT_TYPE", "BOOKING", "SCHEDULE", "PROFILE"].flatMap((area) => [`ORG_${area}_READ`, `ORG_${area}_WRITE`]),
 ];
 
-const LEGACY_SCOPES = ['READ_BOOKING', 'READ_PROFILE'] as const;
+const LEGACY_SCOPES = ["READ_BOOKING", "READ_PROFILE"] as const;
 
 export const ALL_KNOWN_SCOPES: readonly string[] = [...USER_SCOPES, ...TEAM_AND_ORG_SCOPES, ...LEGACY_SCOPES];
 
@@ -27,22 +30,22 @@ export type UserScope = (typeof USER_SCOPES)[number];
 
 /** What the consent page says each scope lets the client do (the docs' "Description" column). */
 export const SCOPE_DESCRIPTIONS: Record<string, string> = {
-  EVENT_TYPE_READ: 'View event types',
-  EVENT_TYPE_WRITE: 'Create, edit, and delete event types',
-  BOOKING_READ: 'View bookings',
-  BOOKING_WRITE: 'Create, edit, and delete bookings',
-  SCHEDULE_READ: 'View availability',
-  SCHEDULE_WRITE: 'Create, edit, and delete availability',
-  APPS_READ: 'View connected apps',
-  APPS_WRITE: 'Connect and disconnect apps',
-  PROFILE_READ: 'View personal info',
-  PROFILE_WRITE: 'Edit personal info',
-  READ_BOOKING: 'View bookings',
-  READ_PROFILE: 'View personal info',
+  EVENT_TYPE_READ: "View event types",
+  EVENT_TYPE_WRITE: "Create, edit, and delete event types",
+  BOOKING_READ: "View bookings",
+  BOOKING_WRITE: "Create, edit, and delete bookings",
+  SCHEDULE_READ: "View availability",
+  SCHEDULE_WRITE: "Create, edit, and delete availability",
+  APPS_READ: "View connected apps",
+  APPS_WRITE: "Connect and disconnect apps",
+  PROFILE_READ: "View personal info",
+  PROFILE_WRITE: "Edit personal info",
+  READ_BOOKING: "View bookings",
+  READ_PROFILE: "View personal info",
 };
 
-export const SCOPE_REQUIRED_ERROR = 'scope parameter is required for this OAuth client';
-export const SCOPE_NOT_RECOGNIZED_ERROR = 'Requested scope is not a recognized scope';
+export const SCOPE_REQUIRED_ERROR = "scope parameter is required for this OAuth client";
+export const SCOPE_NOT_RECOGNIZED_ERROR = "Requested scope is not a recognized scope";
 export const SCOPE_EXCEEDS_CLIENT_REGISTRATION_ERROR = "Requested scope exceeds the client's registered scopes";
 
 /** `scope` may be space- or comma-separated (parseScopeParam splits on /[, ]+/). */
@@ -52,5 +55,7 @@ export function parseScopeParam(scope: string | undefined): string[] {
 
 /** A client with no scopes, or only the two legacy ones, is unscoped: scope validation is skipped. */
 export function isLegacyClient(clientScopes: readonly string[]): boolean {
-  return clientScopes.length === 0 || clientScopes.every((scope) => (LEGACY_SCOPES as readonly string[]).includes(scope));
+  return (
+    clientScopes.length === 0 || clientScopes.every((scope) => (LEGACY_SCOPES as readonly string[]).includes(scope))
+  );
 }

@@ -1,27 +1,35 @@
 // Test hooks over HTTP, under /_emulator (outside /v2, so never mistaken for Cal.com and never counted):
 // for tests and tools that run the emulator in another process. Plain JSON, no Cal.com envelope.
-import express, { type Router } from 'express';
-import { z } from 'zod';
-import { parseInput } from '../http/parse-input.js';
-import { BOOKING_WEBHOOK_TRIGGERS } from '../webhook-payload.js';
-import type { EmulatorHooks } from '../emulator-hooks.js';
+import express, { type Router } from "express";
+import { z } from "zod";
+import { parseInput } from "../http/parse-input.js";
+import { BOOKING_WEBHOOK_TRIGGERS } from "../webhook-payload.js";
+import type { EmulatorHooks } from "../emulator-hooks.js";
 
-const faultSchema = z.object({ route: z.string().min(1), times: z.number().int().min(1), status: z.number().int().min(500).max(599).optional() });
-const subscriptionSchema = z.object({ subscriberUrl: z.url(), secret: z.string().optional(), triggers: z.array(z.enum(BOOKING_WEBHOOK_TRIGGERS)).optional() });
+const faultSchema = z.object({
+  route: z.string().min(1),
+  times: z.number().int().min(1),
+  status: z.number().int().min(500).max(599).optional(),
+});
+const subscriptionSchema = z.object({
+  subscriberUrl: z.url(),
+  secret: z.string().optional(),
+  triggers: z.array(z.enum(BOOKING_WEBHOOK_TRIGGERS)).optional(),
+});
 const expireSchema = z.object({ userId: z.number().int().optional(), accessToken: z.string().optional() });
 const revokeSchema = z.object({ refreshToken: z.string().min(1) });
 const userWebhooksQuerySchema = z.object({ userId: z.coerce.number().int().optional() });
 
 export function createAdminRouter(hooks: EmulatorHooks): Router {
   const router = express.Router();
-  router.post('/reset', (_request, response) => {
+  router.post("/reset", (_request, response) => {
     hooks.reset();
     response.json({ reset: true });
   });
-  router.get('/calls', (_request, response) => {
+  router.get("/calls", (_request, response) => {
     response.json({ calls: hooks.callCounts(), routes: hooks.knownRoutes() });
   });
-  router.post('/faults', (request, response) => {
+  router.post("/faults", (request, response) => {
     const fault = parseInput(faultSchema, request.body);
     try {
       hooks.failNext(fault.route, fault.times, fault.status);
@@ -32,34 +40,34 @@ export function createAdminRouter(hooks: EmulatorHooks): Router {
     }
     response.status(201).json(fault);
   });
-  router.get('/webhooks/deliveries', async (_request, response) => {
+  router.get("/webhooks/deliveries", async (_request, response) => {
     response.json({ deliveries: await hooks.settleWebhooks() });
   });
-  router.get('/webhooks/subscriptions', (_request, response) => {
+  router.get("/webhooks/subscriptions", (_request, response) => {
     response.json({ subscriptions: hooks.webhookSubscriptions() });
   });
-  router.post('/webhooks/subscriptions', (request, response) => {
+  router.post("/webhooks/subscriptions", (request, response) => {
     response.status(201).json(hooks.subscribeWebhook(parseInput(subscriptionSchema, request.body)));
   });
-  router.delete('/webhooks/subscriptions/:id', (request, response) => {
+  router.delete("/webhooks/subscriptions/:id", (request, response) => {
     response.json({ removed: hooks.unsubscribeWebhook(request.params.id) });
   });
-  router.post('/tokens/expire', (request, response) => {
+  router.post("/tokens/expire", (request, response) => {
     response.json({ expired: hooks.expireAccessTokens(parseInput(expireSchema, request.body ?? {})) });
   });
-  router.post('/tokens/revoke-refresh-token', (request, response) => {
+  router.post("/tokens/revoke-refresh-token", (request, response) => {
     response.json({ revoked: hooks.revokeRefreshToken(parseInput(revokeSchema, request.body).refreshToken) });
   });
-  router.post('/oauth2/tokens/expire', (request, response) => {
+  router.post("/oauth2/tokens/expire", (request, response) => {
     response.json({ expired: hooks.expireOAuth2AccessTokens(parseInput(expireSchema, request.body ?? {})) });
   });
-  router.post('/oauth2/tokens/revoke-refresh-token', (request, response) => {
+  router.post("/oauth2/tokens/revoke-refresh-token", (request, response) => {
     response.json({ revoked: hooks.revokeOAuth2RefreshToken(parseInput(revokeSchema, request.body).refreshToken) });
   });
-  router.get('/webhooks/user-webhooks', (request, response) => {
+  router.get("/webhooks/user-webhooks", (request, response) => {
     response.json({ webhooks: hooks.userWebhooks(parseInput(userWebhooksQuerySchema, request.query).userId) });
   });
-  router.post('/webhooks/user-webhooks/:id/ping', async (request, response) => {
+  router.post("/webhooks/user-webhooks/:id/ping", async (request, response) => {
     if (!hooks.userWebhooks().some((webhook) => webhook.id === request.params.id)) {
       response.status(404).json({ error: `No user webhook ${request.params.id}` });
       return;

@@ -2,24 +2,24 @@
 // reschedule, and the atoms' legacy `GET /v2/bookings/{uid}/reschedule`. Create, cancel and reschedule are
 // public, as in Cal.com. Sources: apps/api/v2/src/ee/bookings/2024-04-15 and 2024-08-13 controllers;
 // docs api-reference/v2/bookings/*; calcom.md §5–6.
-import { filterBookings, paginate, sortBookings } from '../booking-list.js';
-import { fromBody2024_08_13, fromLegacyBody } from '../booking-requests.js';
-import { toBookingOutput, toLegacyBooking } from '../booking-views.js';
-import { LEGACY_MESSAGES, MESSAGES_2024_08_13, type BookingService } from '../bookings.js';
-import { badRequest } from '../http/api-error.js';
-import { usesBookings2024_08_13 } from '../http/api-version.js';
-import { principalOf, type Authenticator } from '../http/authenticate.js';
-import { sendData } from '../http/envelope.js';
-import { parseInput } from '../http/parse-input.js';
-import type { DeclareRoute } from '../http/route-probes.js';
+import { filterBookings, paginate, sortBookings } from "../booking-list.js";
+import { fromBody2024_08_13, fromLegacyBody } from "../booking-requests.js";
+import { toBookingOutput, toLegacyBooking } from "../booking-views.js";
+import { LEGACY_MESSAGES, MESSAGES_2024_08_13, type BookingService } from "../bookings.js";
+import { badRequest } from "../http/api-error.js";
+import { usesBookings2024_08_13 } from "../http/api-version.js";
+import { principalOf, type Authenticator } from "../http/authenticate.js";
+import { sendData } from "../http/envelope.js";
+import { parseInput } from "../http/parse-input.js";
+import type { DeclareRoute } from "../http/route-probes.js";
 import {
   cancelBookingInputSchema,
   createBookingInputSchema,
   legacyCreateBookingInputSchema,
   listBookingsQuerySchema,
   rescheduleBookingInputSchema,
-} from '../schemas/booking-inputs.schema.js';
-import type { Booking, EmulatorState } from '../state.js';
+} from "../schemas/booking-inputs.schema.js";
+import type { Booking, EmulatorState } from "../state.js";
 
 export interface BookingRouteDeps {
   state: () => EmulatorState;
@@ -29,7 +29,7 @@ export interface BookingRouteDeps {
 }
 
 export function declareBookingRoutes(declare: DeclareRoute, deps: BookingRouteDeps): void {
-  declare('post', '/bookings', deps.auth.optionalAuth, (request, response) => {
+  declare("post", "/bookings", deps.auth.optionalAuth, (request, response) => {
     const state = deps.state();
     if (usesBookings2024_08_13(request)) {
       const input = fromBody2024_08_13(parseInput(createBookingInputSchema, request.body), state);
@@ -39,9 +39,11 @@ export function declareBookingRoutes(declare: DeclareRoute, deps: BookingRouteDe
     sendData(response, toLegacyBooking(deps.bookings.create(input, LEGACY_MESSAGES), state, input.isDryRun), 201);
   });
 
-  declare('get', '/bookings', deps.auth.requireAuth, (request, response) => {
+  declare("get", "/bookings", deps.auth.requireAuth, (request, response) => {
     if (!usesBookings2024_08_13(request)) {
-      throw badRequest('The Cal.com emulator serves GET /v2/bookings in the 2024-08-13 shape only: send the header cal-api-version: 2024-08-13');
+      throw badRequest(
+        "The Cal.com emulator serves GET /v2/bookings in the 2024-08-13 shape only: send the header cal-api-version: 2024-08-13",
+      );
     }
     const state = deps.state();
     const query = parseInput(listBookingsQuerySchema, request.query);
@@ -49,36 +51,46 @@ export function declareBookingRoutes(declare: DeclareRoute, deps: BookingRouteDe
     // A managed user sees their own bookings; the OAuth client (acting as the platform owner) sees its users'.
     const visible = [...state.bookings.values()].filter((booking: Booking) => {
       const organizer = state.users.get(booking.organizerId);
-      return principal.kind === 'user'
-        ? booking.organizerId === principal.user.id || booking.attendees.some((attendee) => attendee.email === principal.user.email)
+      return principal.kind === "user"
+        ? booking.organizerId === principal.user.id ||
+            booking.attendees.some((attendee) => attendee.email === principal.user.email)
         : organizer?.oauthClientId === principal.client.id;
     });
-    const { page, pagination } = paginate(sortBookings(filterBookings(visible, query, deps.clock()), query), query.take, query.skip);
-    response.status(200).json({ status: 'success', data: page.map((booking) => toBookingOutput(booking, state)), pagination });
+    const { page, pagination } = paginate(
+      sortBookings(filterBookings(visible, query, deps.clock()), query),
+      query.take,
+      query.skip,
+    );
+    response
+      .status(200)
+      .json({ status: "success", data: page.map((booking) => toBookingOutput(booking, state)), pagination });
   });
 
-  declare('get', '/bookings/:bookingUid', (request, response) => {
+  declare("get", "/bookings/:bookingUid", (request, response) => {
     const booking = deps.bookings.find(String(request.params.bookingUid));
     const state = deps.state();
-    sendData(response, usesBookings2024_08_13(request) ? toBookingOutput(booking, state) : toLegacyBooking(booking, state));
+    sendData(
+      response,
+      usesBookings2024_08_13(request) ? toBookingOutput(booking, state) : toLegacyBooking(booking, state),
+    );
   });
 
-  declare('get', '/bookings/:bookingUid/reschedule', (request, response) => {
+  declare("get", "/bookings/:bookingUid/reschedule", (request, response) => {
     sendData(response, toLegacyBooking(deps.bookings.find(String(request.params.bookingUid)), deps.state()));
   });
 
-  declare('post', '/bookings/:bookingUid/cancel', deps.auth.optionalAuth, (request, response) => {
+  declare("post", "/bookings/:bookingUid/cancel", deps.auth.optionalAuth, (request, response) => {
     const input = parseInput(cancelBookingInputSchema, request.body ?? {});
     const principal = principalOf(response);
     const booking = deps.bookings.cancel(String(request.params.bookingUid), {
       reason: input.cancellationReason,
-      cancelledBy: principal?.kind === 'user' ? principal.user.email : null,
+      cancelledBy: principal?.kind === "user" ? principal.user.email : null,
     });
     if (usesBookings2024_08_13(request)) return sendData(response, toBookingOutput(booking, deps.state()));
     sendData(response, { bookingId: booking.id, bookingUid: booking.uid, onlyRemovedAttendee: false });
   });
 
-  declare('post', '/bookings/:bookingUid/reschedule', deps.auth.optionalAuth, (request, response) => {
+  declare("post", "/bookings/:bookingUid/reschedule", deps.auth.optionalAuth, (request, response) => {
     const input = parseInput(rescheduleBookingInputSchema, request.body);
     const principal = principalOf(response);
     const booking = deps.bookings.reschedule(
@@ -86,7 +98,7 @@ export function declareBookingRoutes(declare: DeclareRoute, deps: BookingRouteDe
       {
         start: new Date(input.start),
         reason: input.reschedulingReason,
-        rescheduledBy: input.rescheduledBy ?? (principal?.kind === 'user' ? principal.user.email : undefined),
+        rescheduledBy: input.rescheduledBy ?? (principal?.kind === "user" ? principal.user.email : undefined),
       },
       MESSAGES_2024_08_13,
     );

@@ -2,15 +2,15 @@
 // and `GET /v2/event-types/{id}` (owner only); the atoms' `GET /v2/atoms/event-types/{slug}/public`.
 // Sources: apps/api/v2/src/ee/event-types/event-types_2024_06_14/controllers/event-types.controller.ts,
 // modules/atoms/controllers/atoms.event-types.controller.ts; docs api-reference/v2/event-types/*.
-import { z } from 'zod';
-import { notFound } from '../http/api-error.js';
-import type { Authenticator } from '../http/authenticate.js';
-import { principalOf, userOf } from '../http/authenticate.js';
-import { sendData } from '../http/envelope.js';
-import { parseInput } from '../http/parse-input.js';
-import type { DeclareRoute } from '../http/route-probes.js';
-import type { EmulatorState, EventType, User } from '../state.js';
-import { toEventTypeOutput, toPublicEventType } from '../event-type-views.js';
+import { z } from "zod";
+import { notFound } from "../http/api-error.js";
+import type { Authenticator } from "../http/authenticate.js";
+import { principalOf, userOf } from "../http/authenticate.js";
+import { sendData } from "../http/envelope.js";
+import { parseInput } from "../http/parse-input.js";
+import type { DeclareRoute } from "../http/route-probes.js";
+import type { EmulatorState, EventType, User } from "../state.js";
+import { toEventTypeOutput, toPublicEventType } from "../event-type-views.js";
 
 const listQuerySchema = z.object({
   username: z.string().optional(),
@@ -33,38 +33,56 @@ function withoutHiddenBookingFields(output: ReturnType<typeof toEventTypeOutput>
   return { ...output, bookingFields: output.bookingFields.filter((field) => field.hidden !== true) };
 }
 
-export function declareEventTypeRoutes(declare: DeclareRoute, deps: { state: () => EmulatorState; auth: Authenticator }): void {
-  declare('get', '/event-types', deps.auth.optionalAuth, (request, response) => {
+export function declareEventTypeRoutes(
+  declare: DeclareRoute,
+  deps: { state: () => EmulatorState; auth: Authenticator },
+): void {
+  declare("get", "/event-types", deps.auth.optionalAuth, (request, response) => {
     const state = deps.state();
     const query = parseInput(listQuerySchema, request.query);
     const caller = principalOf(response);
-    const callerId = caller?.kind === 'user' ? caller.user.id : undefined;
-    const usernames = query.usernames?.split(',') ?? (query.username ? [query.username] : []);
-    const owners = usernames.length > 0 ? usernames.map((name) => userByUsername(state, name)).filter((user) => user !== undefined) : caller?.kind === 'user' ? [caller.user] : [];
+    const callerId = caller?.kind === "user" ? caller.user.id : undefined;
+    const usernames = query.usernames?.split(",") ?? (query.username ? [query.username] : []);
+    const owners =
+      usernames.length > 0
+        ? usernames.map((name) => userByUsername(state, name)).filter((user) => user !== undefined)
+        : caller?.kind === "user"
+          ? [caller.user]
+          : [];
     const eventTypes: EventType[] = [...state.eventTypes.values()].filter(
       (eventType) =>
         owners.some((owner) => owner.id === eventType.ownerId) &&
         (query.eventSlug === undefined || eventType.slug === query.eventSlug) &&
         (!eventType.hidden || eventType.ownerId === callerId),
     );
-    if (eventTypes.length === 0) throw notFound('Event types not found');
-    sendData(response, eventTypes.map((eventType) => withoutHiddenBookingFields(toEventTypeOutput(eventType, state.users.get(eventType.ownerId)!))));
+    if (eventTypes.length === 0) throw notFound("Event types not found");
+    sendData(
+      response,
+      eventTypes.map((eventType) =>
+        withoutHiddenBookingFields(toEventTypeOutput(eventType, state.users.get(eventType.ownerId)!)),
+      ),
+    );
   });
 
-  declare('get', '/event-types/:eventTypeId', deps.auth.requireUser, (request, response) => {
+  declare("get", "/event-types/:eventTypeId", deps.auth.requireUser, (request, response) => {
     const state = deps.state();
     const user = userOf(response);
     const eventType = state.eventTypes.get(Number(request.params.eventTypeId));
-    if (!eventType || eventType.ownerId !== user.id) throw notFound(`Event type with id ${String(request.params.eventTypeId)} not found`);
+    if (!eventType || eventType.ownerId !== user.id)
+      throw notFound(`Event type with id ${String(request.params.eventTypeId)} not found`);
     sendData(response, toEventTypeOutput(eventType, user));
   });
 
-  declare('get', '/atoms/event-types/:eventSlug/public', (request, response) => {
+  declare("get", "/atoms/event-types/:eventSlug/public", (request, response) => {
     const state = deps.state();
     const query = parseInput(publicQuerySchema, request.query);
     // The atoms join several usernames with "+" for a dynamic group event; the emulator has one host per event.
-    const owner = userByUsername(state, query.username.split('+')[0]!);
-    const eventType = owner && [...state.eventTypes.values()].find((candidate) => candidate.ownerId === owner.id && candidate.slug === request.params.eventSlug);
+    const owner = userByUsername(state, query.username.split("+")[0]!);
+    const eventType =
+      owner &&
+      [...state.eventTypes.values()].find(
+        (candidate) => candidate.ownerId === owner.id && candidate.slug === request.params.eventSlug,
+      );
     if (!owner || !eventType) throw notFound(`Event type with slug ${String(request.params.eventSlug)} not found`);
     sendData(response, toPublicEventType(eventType, owner, state));
   });

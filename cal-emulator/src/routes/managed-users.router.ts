@@ -1,22 +1,22 @@
 // Platform managed users (deprecated by Cal.com, still served): /v2/oauth-clients/{clientId}/users…
 // Source: apps/api/v2/src/modules/oauth-clients/controllers/oauth-client-users/oauth-client-users.controller.ts,
 // services/oauth-clients-users.service.ts; docs: api-reference/v2/deprecated:-platform-managed-users/*.
-import type { Request, Response } from 'express';
-import { conflict, notFound, unauthorized } from '../http/api-error.js';
-import type { Authenticator } from '../http/authenticate.js';
-import { principalOf } from '../http/authenticate.js';
-import { sendData } from '../http/envelope.js';
-import { parseInput } from '../http/parse-input.js';
-import type { DeclareRoute } from '../http/route-probes.js';
-import { managedUserEmail, managedUserUsername } from '../managed-user-identity.js';
+import type { Request, Response } from "express";
+import { conflict, notFound, unauthorized } from "../http/api-error.js";
+import type { Authenticator } from "../http/authenticate.js";
+import { principalOf } from "../http/authenticate.js";
+import { sendData } from "../http/envelope.js";
+import { parseInput } from "../http/parse-input.js";
+import type { DeclareRoute } from "../http/route-probes.js";
+import { managedUserEmail, managedUserUsername } from "../managed-user-identity.js";
 import {
   createManagedUserInputSchema,
   listManagedUsersQuerySchema,
   updateManagedUserInputSchema,
-} from '../schemas/managed-user.schema.js';
-import { takeId, type EmulatorState, type User } from '../state.js';
-import type { TokenService } from '../tokens.js';
-import { toManagedUserOutput } from '../user-views.js';
+} from "../schemas/managed-user.schema.js";
+import { takeId, type EmulatorState, type User } from "../state.js";
+import type { TokenService } from "../tokens.js";
+import { toManagedUserOutput } from "../user-views.js";
 
 export interface ManagedUsersDeps {
   state: () => EmulatorState;
@@ -29,21 +29,23 @@ export interface ManagedUsersDeps {
 function authenticatedClientId(request: Request, response: Response): string {
   const principal = principalOf(response);
   const clientId = String(request.params.clientId);
-  if (principal?.kind !== 'oauth-client' || principal.client.id !== clientId) throw unauthorized('Invalid client secret');
+  if (principal?.kind !== "oauth-client" || principal.client.id !== clientId)
+    throw unauthorized("Invalid client secret");
   return clientId;
 }
 
 function managedUserOf(state: EmulatorState, clientId: string, userIdParam: unknown): User {
   const userId = Number(userIdParam);
   const user = state.users.get(userId);
-  if (!user || user.oauthClientId !== clientId) throw notFound(`User with ID ${String(userIdParam)} is not part of this OAuth client.`);
+  if (!user || user.oauthClientId !== clientId)
+    throw notFound(`User with ID ${String(userIdParam)} is not part of this OAuth client.`);
   return user;
 }
 
 export function declareManagedUserRoutes(declare: DeclareRoute, deps: ManagedUsersDeps): void {
-  const base = '/oauth-clients/:clientId/users';
+  const base = "/oauth-clients/:clientId/users";
 
-  declare('post', base, deps.auth.requireAuth, (request, response) => {
+  declare("post", base, deps.auth.requireAuth, (request, response) => {
     const clientId = authenticatedClientId(request, response);
     const input = parseInput(createManagedUserInputSchema, request.body);
     const state = deps.state();
@@ -52,15 +54,15 @@ export function declareManagedUserRoutes(declare: DeclareRoute, deps: ManagedUse
     if (existing) throw conflict(`User with the provided e-mail already exists. Existing user ID=${existing.id}`);
 
     const user: User = {
-      id: takeId(state, 'user'),
+      id: takeId(state, "user"),
       email,
       username: managedUserUsername(email),
       name: input.name,
       bio: input.bio ?? null,
-      timeZone: input.timeZone ?? 'Europe/London',
-      weekStart: input.weekStart ?? 'Sunday',
+      timeZone: input.timeZone ?? "Europe/London",
+      weekStart: input.weekStart ?? "Sunday",
       timeFormat: input.timeFormat ?? 12,
-      locale: input.locale ?? 'en',
+      locale: input.locale ?? "en",
       avatarUrl: input.avatarUrl ?? null,
       defaultScheduleId: null,
       createdDate: deps.clock().toISOString(),
@@ -70,12 +72,12 @@ export function declareManagedUserRoutes(declare: DeclareRoute, deps: ManagedUse
     };
     state.users.set(user.id, user);
     for (const template of state.defaultEventTypesForNewManagedUsers) {
-      const id = takeId(state, 'eventType');
+      const id = takeId(state, "eventType");
       state.eventTypes.set(id, {
         ...structuredClone(template),
         id,
         ownerId: user.id,
-        description: '',
+        description: "",
         bookingFields: [],
         minimumBookingNotice: 120,
         slotInterval: null,
@@ -89,20 +91,22 @@ export function declareManagedUserRoutes(declare: DeclareRoute, deps: ManagedUse
     }
     // Cal.com creates a Mon–Fri 09:00–17:00 default schedule only when a timeZone is given.
     if (input.timeZone) {
-      const scheduleId = takeId(state, 'schedule');
+      const scheduleId = takeId(state, "schedule");
       state.schedules.set(scheduleId, {
         id: scheduleId,
         userId: user.id,
-        name: 'Default Schedule',
+        name: "Default Schedule",
         timeZone: input.timeZone,
-        availability: [{ days: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'], startTime: '09:00', endTime: '17:00' }],
+        availability: [
+          { days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"], startTime: "09:00", endTime: "17:00" },
+        ],
       });
       user.defaultScheduleId = scheduleId;
     }
     sendData(response, { user: toManagedUserOutput(user), ...deps.tokens.issue(clientId, user.id) }, 201);
   });
 
-  declare('get', base, deps.auth.requireAuth, (request, response) => {
+  declare("get", base, deps.auth.requireAuth, (request, response) => {
     const clientId = authenticatedClientId(request, response);
     const query = parseInput(listManagedUsersQuerySchema, request.query);
     const wanted = query.emails?.map((email) => (email.includes(clientId) ? email : managedUserEmail(clientId, email)));
@@ -112,12 +116,12 @@ export function declareManagedUserRoutes(declare: DeclareRoute, deps: ManagedUse
     sendData(response, users.map(toManagedUserOutput));
   });
 
-  declare('get', `${base}/:userId`, deps.auth.requireAuth, (request, response) => {
+  declare("get", `${base}/:userId`, deps.auth.requireAuth, (request, response) => {
     const clientId = authenticatedClientId(request, response);
     sendData(response, toManagedUserOutput(managedUserOf(deps.state(), clientId, request.params.userId)));
   });
 
-  declare('patch', `${base}/:userId`, deps.auth.requireAuth, (request, response) => {
+  declare("patch", `${base}/:userId`, deps.auth.requireAuth, (request, response) => {
     const clientId = authenticatedClientId(request, response);
     const user = managedUserOf(deps.state(), clientId, request.params.userId);
     const { email, ...changes } = parseInput(updateManagedUserInputSchema, request.body);
@@ -129,7 +133,7 @@ export function declareManagedUserRoutes(declare: DeclareRoute, deps: ManagedUse
     sendData(response, toManagedUserOutput(user));
   });
 
-  declare('delete', `${base}/:userId`, deps.auth.requireAuth, (request, response) => {
+  declare("delete", `${base}/:userId`, deps.auth.requireAuth, (request, response) => {
     const clientId = authenticatedClientId(request, response);
     const state = deps.state();
     const user = managedUserOf(state, clientId, request.params.userId);
@@ -138,7 +142,7 @@ export function declareManagedUserRoutes(declare: DeclareRoute, deps: ManagedUse
     sendData(response, toManagedUserOutput(user));
   });
 
-  declare('post', `${base}/:userId/force-refresh`, deps.auth.requireAuth, (request, response) => {
+  declare("post", `${base}/:userId/force-refresh`, deps.auth.requireAuth, (request, response) => {
     const clientId = authenticatedClientId(request, response);
     const user = managedUserOf(deps.state(), clientId, request.params.userId);
     deps.tokens.revokeUserTokens(clientId, user.id);

@@ -4,33 +4,36 @@
 // Sources: apps/api/v2/src/ee/provider/provider.controller.ts; apps/api/v2/src/modules/auth/oauth2/controllers/
 // atoms-oauth2.controller.ts (+ its e2e spec) and packages/features/oauth/services/OAuthService.ts `getClient`;
 // atoms dist (useOAuthClient with isOAuth2, useOAuthFlow).
-import { ApiError, unauthorized } from '../http/api-error.js';
-import type { Authenticator } from '../http/authenticate.js';
-import { sendData, sendSuccessWithoutData } from '../http/envelope.js';
-import type { DeclareRoute } from '../http/route-probes.js';
-import type { EmulatorState } from '../state.js';
+import { ApiError, unauthorized } from "../http/api-error.js";
+import type { Authenticator } from "../http/authenticate.js";
+import { sendData, sendSuccessWithoutData } from "../http/envelope.js";
+import type { DeclareRoute } from "../http/route-probes.js";
+import type { EmulatorState } from "../state.js";
 
 /**
  * Cal.com's `getClient` throws ErrorWithCode(NotFound, "unauthorized_client") and the controller rethrows it
  * as a bare `new HttpException(message, 404)`: so the code is "HttpException" and getResponse() is the string.
  */
-const oauth2ClientNotFound = () => new ApiError(404, 'HttpException', 'unauthorized_client', 'unauthorized_client');
+const oauth2ClientNotFound = () => new ApiError(404, "HttpException", "unauthorized_client", "unauthorized_client");
 
-export function declareProviderRoutes(declare: DeclareRoute, deps: { state: () => EmulatorState; auth: Authenticator }): void {
-  declare('get', '/provider/:clientId', (request, response) => {
+export function declareProviderRoutes(
+  declare: DeclareRoute,
+  deps: { state: () => EmulatorState; auth: Authenticator },
+): void {
+  declare("get", "/provider/:clientId", (request, response) => {
     const client = deps.state().oauthClients.get(String(request.params.clientId));
     if (!client) throw unauthorized();
     sendData(response, { clientId: client.id, organizationId: client.organizationId, name: client.name });
   });
 
-  declare('get', '/provider/:clientId/access-token', deps.auth.requireAuth, (_request, response) => {
+  declare("get", "/provider/:clientId/access-token", deps.auth.requireAuth, (_request, response) => {
     sendSuccessWithoutData(response);
   });
 
   // Looks the client up among the OAuth 2.0 clients only (a Platform client id is unknown here). Its
   // status is not checked: `getClient` does not call ensureClientAccessAllowed, so a PENDING or REJECTED
   // client answers 200 too (Cal.com refuses such a client when authorizing and issuing tokens instead).
-  declare('get', '/atoms/auth/oauth2/clients/:clientId', (request, response) => {
+  declare("get", "/atoms/auth/oauth2/clients/:clientId", (request, response) => {
     const client = deps.state().oauth2Clients.get(String(request.params.clientId));
     if (!client) throw oauth2ClientNotFound();
     sendData(response, { clientId: client.clientId, organizationId: null });

@@ -2,36 +2,46 @@
 // (a managed-user or OAuth 2.0 access token). POST answers 201 (Nest's default), the others 200.
 // Sources: apps/api/v2/src/modules/webhooks/controllers/webhooks.controller.ts and its e2e spec;
 // docs api-reference/v2/webhooks/*; calcom.md §7.
-import type { Authenticator } from '../http/authenticate.js';
-import { userOf } from '../http/authenticate.js';
-import { sendData } from '../http/envelope.js';
-import { parseInput } from '../http/parse-input.js';
-import type { DeclareRoute } from '../http/route-probes.js';
-import { createUserWebhookInputSchema, listUserWebhooksQuerySchema, updateUserWebhookInputSchema } from '../schemas/user-webhook.schema.js';
-import { toUserWebhookOutput, type UserWebhookService } from '../user-webhooks.js';
+import type { Authenticator } from "../http/authenticate.js";
+import { userOf } from "../http/authenticate.js";
+import { sendData } from "../http/envelope.js";
+import { parseInput } from "../http/parse-input.js";
+import type { DeclareRoute } from "../http/route-probes.js";
+import {
+  createUserWebhookInputSchema,
+  listUserWebhooksQuerySchema,
+  updateUserWebhookInputSchema,
+} from "../schemas/user-webhook.schema.js";
+import { toUserWebhookOutput, type UserWebhookService } from "../user-webhooks.js";
 
-export function declareWebhookRoutes(declare: DeclareRoute, deps: { auth: Authenticator; userWebhooks: UserWebhookService }): void {
-  declare('post', '/webhooks', deps.auth.requireUser, (request, response) => {
+export function declareWebhookRoutes(
+  declare: DeclareRoute,
+  deps: { auth: Authenticator; userWebhooks: UserWebhookService },
+): void {
+  declare("post", "/webhooks", deps.auth.requireUser, (request, response) => {
     const input = parseInput(createUserWebhookInputSchema, request.body);
     sendData(response, toUserWebhookOutput(deps.userWebhooks.create(userOf(response).id, input)), 201);
   });
 
-  declare('get', '/webhooks', deps.auth.requireUser, (request, response) => {
+  declare("get", "/webhooks", deps.auth.requireUser, (request, response) => {
     const { skip, take } = parseInput(listUserWebhooksQuerySchema, request.query);
     sendData(response, deps.userWebhooks.list(userOf(response).id, skip, take).map(toUserWebhookOutput));
   });
 
-  declare('get', '/webhooks/:webhookId', deps.auth.requireUser, (request, response) => {
-    sendData(response, toUserWebhookOutput(deps.userWebhooks.ownedBy(userOf(response).id, String(request.params.webhookId))));
+  declare("get", "/webhooks/:webhookId", deps.auth.requireUser, (request, response) => {
+    sendData(
+      response,
+      toUserWebhookOutput(deps.userWebhooks.ownedBy(userOf(response).id, String(request.params.webhookId))),
+    );
   });
 
-  declare('patch', '/webhooks/:webhookId', deps.auth.requireUser, (request, response) => {
+  declare("patch", "/webhooks/:webhookId", deps.auth.requireUser, (request, response) => {
     const webhook = deps.userWebhooks.ownedBy(userOf(response).id, String(request.params.webhookId));
     const changes = parseInput(updateUserWebhookInputSchema, request.body ?? {});
     sendData(response, toUserWebhookOutput(deps.userWebhooks.update(webhook, changes)));
   });
 
-  declare('delete', '/webhooks/:webhookId', deps.auth.requireUser, (request, response) => {
+  declare("delete", "/webhooks/:webhookId", deps.auth.requireUser, (request, response) => {
     const webhook = deps.userWebhooks.ownedBy(userOf(response).id, String(request.params.webhookId));
     sendData(response, toUserWebhookOutput(deps.userWebhooks.remove(webhook)));
   });

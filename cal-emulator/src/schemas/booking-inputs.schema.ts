@@ -1,8 +1,8 @@
 // Booking request bodies and queries. Legacy (2024-04-15/06-11/06-14, what the Booker sends) and
 // 2024-08-13. Sources: packages/platform/types/bookings/2024-04-15/inputs/create-booking.input.ts,
 // bookings/2024-08-13/inputs/{create-booking,cancel-booking,reschedule-booking,get-bookings}.input.ts.
-import { z } from 'zod';
-import { isoInstantSchema, timeZoneSchema } from './common.schema.js';
+import { z } from "zod";
+import { isoInstantSchema, timeZoneSchema } from "./common.schema.js";
 
 /** The Booker's `responses`: system fields by name plus any custom field; location is `{value, optionValue}`. */
 export const legacyResponsesSchema = z.looseObject({
@@ -20,7 +20,7 @@ export const legacyCreateBookingInputSchema = z.object({
   eventTypeId: z.number().int(),
   eventTypeSlug: z.string().optional(),
   timeZone: timeZoneSchema,
-  language: z.string().default('en'),
+  language: z.string().default("en"),
   metadata: z.record(z.string(), z.unknown()).default({}),
   responses: legacyResponsesSchema,
   rescheduleUid: z.string().optional(),
@@ -49,8 +49,8 @@ export const createBookingInputSchema = z
     bookingFieldsResponses: z.record(z.string(), z.unknown()).optional(),
   })
   .refine((body) => body.eventTypeId !== undefined || (body.eventTypeSlug && body.username), {
-    message: 'eventTypeId, or eventTypeSlug with username, is required',
-    path: ['eventTypeId'],
+    message: "eventTypeId, or eventTypeSlug with username, is required",
+    path: ["eventTypeId"],
   });
 
 export const cancelBookingInputSchema = z.object({
@@ -64,12 +64,15 @@ export const rescheduleBookingInputSchema = z.object({
   reschedulingReason: z.string().optional(),
 });
 
-const commaList = z
-  .string()
-  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
-const sortOrder = z.enum(['asc', 'desc']).optional();
+const commaList = z.string().transform((value) =>
+  value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+const sortOrder = z.enum(["asc", "desc"]).optional();
 
-export const BOOKING_LIST_STATUSES = ['upcoming', 'recurring', 'past', 'cancelled', 'unconfirmed'] as const;
+export const BOOKING_LIST_STATUSES = ["upcoming", "recurring", "past", "cancelled", "unconfirmed"] as const;
 
 export const listBookingsQuerySchema = z.object({
   status: commaList.pipe(z.array(z.enum(BOOKING_LIST_STATUSES))).optional(),
@@ -77,7 +80,10 @@ export const listBookingsQuerySchema = z.object({
   attendeeName: z.string().optional(),
   bookingUid: z.string().optional(),
   eventTypeId: z.coerce.number().int().optional(),
-  eventTypeIds: commaList.transform((ids) => ids.map(Number)).pipe(z.array(z.number().int())).optional(),
+  eventTypeIds: commaList
+    .transform((ids) => ids.map(Number))
+    .pipe(z.array(z.number().int()))
+    .optional(),
   afterStart: isoInstantSchema.optional(),
   beforeEnd: isoInstantSchema.optional(),
   afterCreatedAt: isoInstantSchema.optional(),

@@ -1,9 +1,15 @@
 // Booking response shapes: 2024-08-13's BookingOutput and pagination, and the legacy create response.
 // Sources: packages/platform/types/bookings/2024-08-13/outputs/booking.output.ts, apps/api/v2/src/lib/pagination/
 // pagination.ts, calcom.md §6; legacy: the booking row handleNewBooking returns (calcom.md §5).
-import { z } from 'zod';
+import { z } from "zod";
 
-const person = z.strictObject({ id: z.number().int(), name: z.string(), email: z.string(), username: z.string(), timeZone: z.string() });
+const person = z.strictObject({
+  id: z.number().int(),
+  name: z.string(),
+  email: z.string(),
+  username: z.string(),
+  timeZone: z.string(),
+});
 
 export const bookingSchema = z.strictObject({
   id: z.number().int(),
@@ -11,7 +17,7 @@ export const bookingSchema = z.strictObject({
   title: z.string(),
   description: z.string(),
   hosts: z.array(person),
-  status: z.enum(['cancelled', 'accepted', 'rejected', 'pending']),
+  status: z.enum(["cancelled", "accepted", "rejected", "pending"]),
   cancellationReason: z.string().optional(),
   cancelledByEmail: z.string().optional(),
   reschedulingReason: z.string().optional(),
@@ -55,7 +61,11 @@ export const paginationSchema = z.strictObject({
   hasPreviousPage: z.boolean(),
 });
 
-export const listBookingsResponseSchema = z.strictObject({ status: z.literal('success'), data: z.array(bookingSchema), pagination: paginationSchema });
+export const listBookingsResponseSchema = z.strictObject({
+  status: z.literal("success"),
+  data: z.array(bookingSchema),
+  pagination: paginationSchema,
+});
 
 export const legacyBookingSchema = z.strictObject({
   id: z.number().int(),
@@ -71,7 +81,7 @@ export const legacyBookingSchema = z.strictObject({
   location: z.string().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime().nullable(),
-  status: z.enum(['ACCEPTED', 'PENDING', 'CANCELLED', 'REJECTED']),
+  status: z.enum(["ACCEPTED", "PENDING", "CANCELLED", "REJECTED"]),
   paid: z.boolean(),
   cancellationReason: z.string().nullable(),
   rejectionReason: z.string().nullable(),
@@ -82,10 +92,29 @@ export const legacyBookingSchema = z.strictObject({
   iCalUID: z.string(),
   iCalSequence: z.number().int(),
   isRecorded: z.boolean(),
-  user: z.strictObject({ id: z.number().int(), name: z.string(), email: z.string(), username: z.string(), timeZone: z.string() }),
-  attendees: z.array(z.strictObject({ name: z.string(), email: z.string(), timeZone: z.string(), locale: z.string(), phoneNumber: z.string().nullable(), noShow: z.boolean() })),
+  user: z.strictObject({
+    id: z.number().int(),
+    name: z.string(),
+    email: z.string(),
+    username: z.string(),
+    timeZone: z.string(),
+  }),
+  attendees: z.array(
+    z.strictObject({
+      name: z.string(),
+      email: z.string(),
+      timeZone: z.string(),
+      locale: z.string(),
+      phoneNumber: z.string().nullable(),
+      noShow: z.boolean(),
+    }),
+  ),
   references: z.array(z.unknown()),
   isDryRun: z.boolean(),
 });
 
-export const legacyCancelOutputSchema = z.strictObject({ bookingId: z.number().int(), bookingUid: z.string(), onlyRemovedAttendee: z.boolean() });
+export const legacyCancelOutputSchema = z.strictObject({
+  bookingId: z.number().int(),
+  bookingUid: z.string(),
+  onlyRemovedAttendee: z.boolean(),
+});

@@ -1,9 +1,11 @@
 // Event type outputs: API v2 2024-06-14's EventTypeOutput and the atoms' PublicEventType.
 // Sources: packages/platform/types/event-types/event-types_2024_06_14/outputs/event-type.output.ts,
 // packages/features/eventtypes/lib/getPublicEvent.ts, and the fields the Booker reads in @calcom/atoms dist.
-import { z } from 'zod';
+import { z } from "zod";
 
-const bookingFieldOutput = z.object({ isDefault: z.boolean(), slug: z.string(), type: z.string(), required: z.boolean() }).loose();
+const bookingFieldOutput = z
+  .object({ isDefault: z.boolean(), slug: z.string(), type: z.string(), required: z.boolean() })
+  .loose();
 
 export const eventTypeOutputSchema = z.strictObject({
   id: z.number().int(),
@@ -47,7 +49,9 @@ export const eventTypeOutputSchema = z.strictObject({
 });
 
 /** One field in Cal.com's internal form, which the Booker's form builder renders. */
-export const publicBookingFieldSchema = z.object({ name: z.string(), type: z.string(), editable: z.string().optional() }).loose();
+export const publicBookingFieldSchema = z
+  .object({ name: z.string(), type: z.string(), editable: z.string().optional() })
+  .loose();
 
 const bookerLayouts = z.strictObject({ enabledLayouts: z.array(z.string()).min(1), defaultLayout: z.string() });
 

@@ -1,6 +1,6 @@
 // The shape of fixtures/sandbox.json: Cal.com's rows as API v2 reads them, kept as data, validated at start-up.
-import { z } from 'zod';
-import { timeZoneSchema, wallClockSchema, weekDaySchema } from './common.schema.js';
+import { z } from "zod";
+import { timeZoneSchema, wallClockSchema, weekDaySchema } from "./common.schema.js";
 
 const locationSchema = z.looseObject({ type: z.string().min(1) });
 
@@ -33,7 +33,12 @@ const userSchema = z.object({
 
 export const fixturesSchema = z.object({
   $comment: z.string().optional(),
-  organization: z.object({ id: z.number().int(), name: z.string(), slug: z.string().nullable(), isPlatform: z.boolean() }),
+  organization: z.object({
+    id: z.number().int(),
+    name: z.string(),
+    slug: z.string().nullable(),
+    isPlatform: z.boolean(),
+  }),
   oauthClient: z.object({
     id: z.string().min(1),
     secret: z.string().min(1),
@@ -48,10 +53,10 @@ export const fixturesSchema = z.object({
         clientId: z.string().min(1),
         secret: z.string().min(1).nullable(),
         name: z.string().min(1),
-        clientType: z.enum(['CONFIDENTIAL', 'PUBLIC']),
+        clientType: z.enum(["CONFIDENTIAL", "PUBLIC"]),
         redirectUris: z.array(z.url()).min(1).max(10),
         scopes: z.array(z.string().min(1)),
-        status: z.enum(['APPROVED', 'PENDING', 'REJECTED']).default('APPROVED'),
+        status: z.enum(["APPROVED", "PENDING", "REJECTED"]).default("APPROVED"),
       }),
     )
     .default([]),
@@ -63,7 +68,9 @@ export const fixturesSchema = z.object({
       userId: z.number().int(),
       name: z.string(),
       timeZone: timeZoneSchema,
-      availability: z.array(z.object({ days: z.array(weekDaySchema).min(1), startTime: wallClockSchema, endTime: wallClockSchema })),
+      availability: z.array(
+        z.object({ days: z.array(weekDaySchema).min(1), startTime: wallClockSchema, endTime: wallClockSchema }),
+      ),
     }),
   ),
   eventTypes: z.array(
@@ -87,7 +94,12 @@ export const fixturesSchema = z.object({
     }),
   ),
   defaultEventTypesForNewManagedUsers: z.array(
-    z.object({ slug: z.string(), title: z.string(), lengthInMinutes: z.number().int().positive(), locations: z.array(locationSchema) }),
+    z.object({
+      slug: z.string(),
+      title: z.string(),
+      lengthInMinutes: z.number().int().positive(),
+      locations: z.array(locationSchema),
+    }),
   ),
   /** Seed bookings (normally empty): accepted bookings block slots like real ones. */
   bookings: z.array(
@@ -96,7 +108,7 @@ export const fixturesSchema = z.object({
       eventTypeId: z.number().int(),
       start: z.iso.datetime(),
       attendee: z.object({ name: z.string(), email: z.email(), timeZone: timeZoneSchema }),
-      status: z.enum(['accepted', 'pending', 'cancelled', 'rejected']).default('accepted'),
+      status: z.enum(["accepted", "pending", "cancelled", "rejected"]).default("accepted"),
     }),
   ),
 });

@@ -1,13 +1,13 @@
 // Platform managed users: inputs and outputs of /v2/oauth-clients/{clientId}/users and token refresh.
 // Sources: apps/api/v2/src/modules/users/inputs/create-managed-user.input.ts, update-managed-user.input.ts,
 // modules/oauth-clients/controllers/oauth-client-users/*, docs "Deprecated: Platform / Managed Users".
-import { z } from 'zod';
-import { timeZoneSchema, weekDaySchema } from './common.schema.js';
+import { z } from "zod";
+import { timeZoneSchema, weekDaySchema } from "./common.schema.js";
 
 /** Cal.com's metadata rule: at most 50 keys, keys up to 40 characters, string values up to 500. */
 export const metadataInputSchema = z
   .record(z.string().max(40), z.union([z.string().max(500), z.number(), z.boolean()]))
-  .refine((value) => Object.keys(value).length <= 50, 'must have at most 50 keys');
+  .refine((value) => Object.keys(value).length <= 50, "must have at most 50 keys");
 
 export const createManagedUserInputSchema = z.object({
   email: z.email(),
@@ -31,7 +31,7 @@ export const listManagedUsersQuerySchema = z.object({
   emails: z
     .string()
     .optional()
-    .transform((value) => (value ? value.split(',').map((email) => email.trim()) : undefined))
+    .transform((value) => (value ? value.split(",").map((email) => email.trim()) : undefined))
     .pipe(z.array(z.email()).optional()),
 });
 

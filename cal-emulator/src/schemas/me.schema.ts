@@ -1,6 +1,6 @@
 // GET/PATCH /v2/me. Source: apps/api/v2/src/ee/me/outputs/me.output.ts (fields as listed in calcom.md §5).
-import { z } from 'zod';
-import { timeZoneSchema, weekDaySchema } from './common.schema.js';
+import { z } from "zod";
+import { timeZoneSchema, weekDaySchema } from "./common.schema.js";
 
 export const meSchema = z.strictObject({
   id: z.number().int(),

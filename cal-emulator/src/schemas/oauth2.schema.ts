@@ -2,11 +2,11 @@
 // client check CalOAuthProvider makes (inside the envelope).
 // Sources: docs api-reference/v2/oauth.mdx §3–4; apps/api/v2/src/modules/auth/oauth2/outputs/oauth2-tokens.output.ts,
 // filters/oauth2-http-exception.filter.ts, controllers/atoms-oauth2.controller.ts.
-import { z } from 'zod';
+import { z } from "zod";
 
 export const oauth2TokenResponseSchema = z.strictObject({
   access_token: z.string().min(1),
-  token_type: z.literal('bearer'),
+  token_type: z.literal("bearer"),
   refresh_token: z.string().min(1),
   expires_in: z.literal(1800),
   /** Granted scopes, space-separated. */
@@ -14,7 +14,7 @@ export const oauth2TokenResponseSchema = z.strictObject({
 });
 
 export const oauth2ErrorSchema = z.strictObject({
-  error: z.enum(['invalid_request', 'invalid_client', 'invalid_grant', 'unsupported_grant_type', 'server_error']),
+  error: z.enum(["invalid_request", "invalid_client", "invalid_grant", "unsupported_grant_type", "server_error"]),
   error_description: z.string().min(1),
 });
 

@@ -1,35 +1,35 @@
 // User webhooks (`/v2/webhooks`): input, list query and output. Sources: apps/api/v2/src/modules/webhooks/
 // inputs/webhook.input.ts, outputs/{webhook,user-webhook}.output.ts, pipes/Webhook{Input,Output}Pipe.ts;
 // packages/prisma/schema.prisma `enum WebhookTriggerEvents` (calcom.md §2, including later builds' values).
-import { z } from 'zod';
+import { z } from "zod";
 
 export const WEBHOOK_TRIGGER_EVENTS = [
-  'BOOKING_CREATED',
-  'BOOKING_PAYMENT_INITIATED',
-  'BOOKING_PAID',
-  'BOOKING_RESCHEDULED',
-  'BOOKING_REQUESTED',
-  'BOOKING_CANCELLED',
-  'BOOKING_REJECTED',
-  'BOOKING_NO_SHOW_UPDATED',
-  'FORM_SUBMITTED',
-  'MEETING_ENDED',
-  'MEETING_STARTED',
-  'RECORDING_READY',
-  'INSTANT_MEETING',
-  'RECORDING_TRANSCRIPTION_GENERATED',
-  'OOO_CREATED',
-  'AFTER_HOSTS_CAL_VIDEO_NO_SHOW',
-  'AFTER_GUESTS_CAL_VIDEO_NO_SHOW',
-  'FORM_SUBMITTED_NO_EVENT',
-  'DELEGATION_CREDENTIAL_ERROR',
-  'INSTANT_MEETING_ACCEPTED',
-  'ROUTING_FORM_FALLBACK_HIT',
-  'WRONG_ASSIGNMENT_REPORT',
-  'DELEGATION_CREDENTIAL_SECRET_ROTATION_FAILED',
-  'DELEGATION_CREDENTIAL_ROTATION_REQUIRED',
-  'DELEGATION_CREDENTIAL_SECRET_ROTATED',
-  'CALENDAR_ENTRY_REJECTED',
+  "BOOKING_CREATED",
+  "BOOKING_PAYMENT_INITIATED",
+  "BOOKING_PAID",
+  "BOOKING_RESCHEDULED",
+  "BOOKING_REQUESTED",
+  "BOOKING_CANCELLED",
+  "BOOKING_REJECTED",
+  "BOOKING_NO_SHOW_UPDATED",
+  "FORM_SUBMITTED",
+  "MEETING_ENDED",
+  "MEETING_STARTED",
+  "RECORDING_READY",
+  "INSTANT_MEETING",
+  "RECORDING_TRANSCRIPTION_GENERATED",
+  "OOO_CREATED",
+  "AFTER_HOSTS_CAL_VIDEO_NO_SHOW",
+  "AFTER_GUESTS_CAL_VIDEO_NO_SHOW",
+  "FORM_SUBMITTED_NO_EVENT",
+  "DELEGATION_CREDENTIAL_ERROR",
+  "INSTANT_MEETING_ACCEPTED",
+  "ROUTING_FORM_FALLBACK_HIT",
+  "WRONG_ASSIGNMENT_REPORT",
+  "DELEGATION_CREDENTIAL_SECRET_ROTATION_FAILED",
+  "DELEGATION_CREDENTIAL_ROTATION_REQUIRED",
+  "DELEGATION_CREDENTIAL_SECRET_ROTATED",
+  "CALENDAR_ENTRY_REJECTED",
 ] as const;
 export type WebhookTriggerEvent = (typeof WEBHOOK_TRIGGER_EVENTS)[number];
 
@@ -44,7 +44,7 @@ export const createUserWebhookInputSchema = z.object({
   active: z.boolean(),
   payloadTemplate: z.string().optional(),
   secret: z.string().optional(),
-  version: z.literal('2021-10-20').optional(),
+  version: z.literal("2021-10-20").optional(),
 });
 export type CreateUserWebhookInput = z.infer<typeof createUserWebhookInputSchema>;
 

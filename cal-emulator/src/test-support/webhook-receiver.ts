@@ -1,7 +1,7 @@
 // A real local HTTP server standing in for our webhook endpoint: it keeps each request's exact raw body
 // and headers, answers with a chosen status, and lets a test await the Nth delivery instead of sleeping.
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
 
 export interface ReceivedWebhook {
   rawBody: string;
@@ -29,16 +29,20 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
 
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      received.push({ rawBody: Buffer.concat(chunks).toString('utf8'), headers: request.headers, method: request.method ?? '' });
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      received.push({
+        rawBody: Buffer.concat(chunks).toString("utf8"),
+        headers: request.headers,
+        method: request.method ?? "",
+      });
       for (const waiter of waiters.filter((candidate) => received.length >= candidate.count)) waiter.resolve();
       const answer = () => response.writeHead(status).end();
       if (held) held.push(answer);
       else answer();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
   return {

@@ -1,17 +1,25 @@
 // The first schema: users, bookings, audit logs, forms and their responses, policies, context summaries.
 // Generated from the entities with `npm run db:diff`, then reviewed.
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 export class InitialSchema1764000000000 implements MigrationInterface {
-  name = 'InitialSchema1764000000000';
+  name = "InitialSchema1764000000000";
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE TABLE "forms" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "cal_event_type_id" integer NOT NULL, "slug" text, "fields" jsonb NOT NULL DEFAULT '[]'::jsonb, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_ba062fd30b06814a60756f233da" PRIMARY KEY ("id"))`);
+    await runner.query(
+      `CREATE TABLE "forms" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "cal_event_type_id" integer NOT NULL, "slug" text, "fields" jsonb NOT NULL DEFAULT '[]'::jsonb, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_ba062fd30b06814a60756f233da" PRIMARY KEY ("id"))`,
+    );
     await runner.query(`CREATE UNIQUE INDEX "forms_cal_event_type_id_key" ON "forms"  ("cal_event_type_id") `);
-    await runner.query(`CREATE TABLE "form_responses" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "form_id" uuid NOT NULL, "booking_id" uuid NOT NULL, "answers" jsonb NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_36a512e5574d0a366b40b26874e" PRIMARY KEY ("id"))`);
+    await runner.query(
+      `CREATE TABLE "form_responses" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "form_id" uuid NOT NULL, "booking_id" uuid NOT NULL, "answers" jsonb NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_36a512e5574d0a366b40b26874e" PRIMARY KEY ("id"))`,
+    );
     await runner.query(`CREATE INDEX "form_responses_booking_id_idx" ON "form_responses"  ("booking_id") `);
-    await runner.query(`CREATE UNIQUE INDEX "form_responses_form_booking_key" ON "form_responses"  ("form_id", "booking_id") `);
-    await runner.query(`CREATE TABLE "bookings" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "uid" text NOT NULL, "cal_booking_id" integer, "user_id" uuid, "title" text, "description" text, "start_time" TIMESTAMP WITH TIME ZONE NOT NULL, "end_time" TIMESTAMP WITH TIME ZONE NOT NULL, "status" text NOT NULL, "status_history" jsonb NOT NULL DEFAULT '[]'::jsonb, "event_type_id" integer, "event_type_slug" text, "location" text, "organizer_time_zone" text, "attendees" jsonb NOT NULL DEFAULT '[]'::jsonb, "responses" jsonb, "metadata" jsonb, "payload" jsonb NOT NULL, "rescheduled_from_uid" text, "rescheduled_to_uid" text, "rescheduled_by" text, "cancellation_reason" text, "cancelled_by" text, "rejection_reason" text, "last_event_at" TIMESTAMP WITH TIME ZONE NOT NULL, "last_event_rank" integer NOT NULL, "last_delivery_id" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_bee6805982cc1e248e94ce94957" PRIMARY KEY ("id"))`);
+    await runner.query(
+      `CREATE UNIQUE INDEX "form_responses_form_booking_key" ON "form_responses"  ("form_id", "booking_id") `,
+    );
+    await runner.query(
+      `CREATE TABLE "bookings" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "uid" text NOT NULL, "cal_booking_id" integer, "user_id" uuid, "title" text, "description" text, "start_time" TIMESTAMP WITH TIME ZONE NOT NULL, "end_time" TIMESTAMP WITH TIME ZONE NOT NULL, "status" text NOT NULL, "status_history" jsonb NOT NULL DEFAULT '[]'::jsonb, "event_type_id" integer, "event_type_slug" text, "location" text, "organizer_time_zone" text, "attendees" jsonb NOT NULL DEFAULT '[]'::jsonb, "responses" jsonb, "metadata" jsonb, "payload" jsonb NOT NULL, "rescheduled_from_uid" text, "rescheduled_to_uid" text, "rescheduled_by" text, "cancellation_reason" text, "cancelled_by" text, "rejection_reason" text, "last_event_at" TIMESTAMP WITH TIME ZONE NOT NULL, "last_event_rank" integer NOT NULL, "last_delivery_id" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_bee6805982cc1e248e94ce94957" PRIMARY KEY ("id"))`,
+    );
     await runner.query(`CREATE UNIQUE INDEX "bookings_uid_key" ON "bookings"  ("uid") `);
     await runner.query(`CREATE INDEX "bookings_cal_booking_id_idx" ON "bookings"  ("cal_booking_id") `);
     await runner.query(`CREATE INDEX "bookings_user_id_idx" ON "bookings"  ("user_id") `);
@@ -19,26 +27,46 @@ export class InitialSchema1764000000000 implements MigrationInterface {
     await runner.query(`CREATE INDEX "bookings_status_idx" ON "bookings"  ("status") `);
     await runner.query(`CREATE INDEX "bookings_event_type_id_idx" ON "bookings"  ("event_type_id") `);
     await runner.query(`CREATE INDEX "bookings_rescheduled_from_uid_idx" ON "bookings"  ("rescheduled_from_uid") `);
-    await runner.query(`CREATE TABLE "users" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "cal_user_id" integer NOT NULL, "username" text, "name" text, "email" text, "time_zone" text, "locale" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_a3ffb1c0c8416b9fc6f907b7433" PRIMARY KEY ("id"))`);
+    await runner.query(
+      `CREATE TABLE "users" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "cal_user_id" integer NOT NULL, "username" text, "name" text, "email" text, "time_zone" text, "locale" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_a3ffb1c0c8416b9fc6f907b7433" PRIMARY KEY ("id"))`,
+    );
     await runner.query(`CREATE UNIQUE INDEX "users_cal_user_id_key" ON "users"  ("cal_user_id") `);
     await runner.query(`CREATE INDEX "users_username_idx" ON "users"  ("username") `);
-    await runner.query(`CREATE TABLE "audit_logs" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "delivery_id" text NOT NULL, "trigger_event" text NOT NULL, "outcome" text NOT NULL, "source" text NOT NULL DEFAULT 'webhook', "user_id" uuid, "booking_uid" text, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL, "payload" jsonb NOT NULL, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_1bb179d048bbc581caa3b013439" PRIMARY KEY ("id"))`);
+    await runner.query(
+      `CREATE TABLE "audit_logs" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "delivery_id" text NOT NULL, "trigger_event" text NOT NULL, "outcome" text NOT NULL, "source" text NOT NULL DEFAULT 'webhook', "user_id" uuid, "booking_uid" text, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL, "payload" jsonb NOT NULL, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_1bb179d048bbc581caa3b013439" PRIMARY KEY ("id"))`,
+    );
     await runner.query(`CREATE UNIQUE INDEX "audit_logs_delivery_id_key" ON "audit_logs"  ("delivery_id") `);
     await runner.query(`CREATE INDEX "audit_logs_trigger_event_idx" ON "audit_logs"  ("trigger_event") `);
     await runner.query(`CREATE INDEX "audit_logs_user_id_idx" ON "audit_logs"  ("user_id") `);
     await runner.query(`CREATE INDEX "audit_logs_booking_uid_idx" ON "audit_logs"  ("booking_uid") `);
     await runner.query(`CREATE INDEX "audit_logs_occurred_at_idx" ON "audit_logs"  ("occurred_at") `);
-    await runner.query(`CREATE TABLE "context_summaries" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "user_id" uuid, "booking_id" uuid, "summary" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_0f76e7fd81b0aa1eef894fddcf3" PRIMARY KEY ("id"))`);
+    await runner.query(
+      `CREATE TABLE "context_summaries" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "user_id" uuid, "booking_id" uuid, "summary" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_0f76e7fd81b0aa1eef894fddcf3" PRIMARY KEY ("id"))`,
+    );
     await runner.query(`CREATE INDEX "context_summaries_user_id_idx" ON "context_summaries"  ("user_id") `);
     await runner.query(`CREATE INDEX "context_summaries_booking_id_idx" ON "context_summaries"  ("booking_id") `);
-    await runner.query(`CREATE TABLE "policies" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name" text NOT NULL, "description" text, "rules" jsonb NOT NULL DEFAULT '{}'::jsonb, "active" boolean NOT NULL DEFAULT true, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_603e09f183df0108d8695c57e28" PRIMARY KEY ("id"))`);
+    await runner.query(
+      `CREATE TABLE "policies" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name" text NOT NULL, "description" text, "rules" jsonb NOT NULL DEFAULT '{}'::jsonb, "active" boolean NOT NULL DEFAULT true, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_603e09f183df0108d8695c57e28" PRIMARY KEY ("id"))`,
+    );
     await runner.query(`CREATE UNIQUE INDEX "policies_name_key" ON "policies"  ("name") `);
-    await runner.query(`ALTER TABLE "form_responses" ADD CONSTRAINT "FK_e16fc40ad2a3520c6641b3ce4a7" FOREIGN KEY ("form_id") REFERENCES "forms"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await runner.query(`ALTER TABLE "form_responses" ADD CONSTRAINT "FK_c3406050f99df75c041283d1e62" FOREIGN KEY ("booking_id") REFERENCES "bookings"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await runner.query(`ALTER TABLE "bookings" ADD CONSTRAINT "FK_64cd97487c5c42806458ab5520c" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await runner.query(`ALTER TABLE "audit_logs" ADD CONSTRAINT "FK_bd2726fd31b35443f2245b93ba0" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION`);
-    await runner.query(`ALTER TABLE "context_summaries" ADD CONSTRAINT "FK_5887e12b1fad91f254e06f6f521" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await runner.query(`ALTER TABLE "context_summaries" ADD CONSTRAINT "FK_4933431205fb0dbdf9204dc316e" FOREIGN KEY ("booking_id") REFERENCES "bookings"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await runner.query(
+      `ALTER TABLE "form_responses" ADD CONSTRAINT "FK_e16fc40ad2a3520c6641b3ce4a7" FOREIGN KEY ("form_id") REFERENCES "forms"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await runner.query(
+      `ALTER TABLE "form_responses" ADD CONSTRAINT "FK_c3406050f99df75c041283d1e62" FOREIGN KEY ("booking_id") REFERENCES "bookings"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await runner.query(
+      `ALTER TABLE "bookings" ADD CONSTRAINT "FK_64cd97487c5c42806458ab5520c" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await runner.query(
+      `ALTER TABLE "audit_logs" ADD CONSTRAINT "FK_bd2726fd31b35443f2245b93ba0" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await runner.query(
+      `ALTER TABLE "context_summaries" ADD CONSTRAINT "FK_5887e12b1fad91f254e06f6f521" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await runner.query(
+      `ALTER TABLE "context_summaries" ADD CONSTRAINT "FK_4933431205fb0dbdf9204dc316e" FOREIGN KEY ("booking_id") REFERENCES "bookings"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -1,9 +1,9 @@
 // The inbox of verified Cal.com deliveries: written by the api before it acknowledges, drained by the
 // relay into Temporal. The delivery is stored as text so it can be stored encrypted.
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 export class WebhookInbox1764200000000 implements MigrationInterface {
-  name = 'WebhookInbox1764200000000';
+  name = "WebhookInbox1764200000000";
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`CREATE TABLE "webhook_inbox" (
@@ -19,7 +19,9 @@ export class WebhookInbox1764200000000 implements MigrationInterface {
       CONSTRAINT "PK_webhook_inbox" PRIMARY KEY ("id"))`);
     await runner.query(`CREATE UNIQUE INDEX "webhook_inbox_delivery_id_key" ON "webhook_inbox" ("delivery_id")`);
     await runner.query(`CREATE INDEX "webhook_inbox_pending_idx" ON "webhook_inbox" ("id") WHERE "relayed_at" IS NULL`);
-    await runner.query(`CREATE INDEX "webhook_inbox_relayed_at_idx" ON "webhook_inbox" ("relayed_at") WHERE "relayed_at" IS NOT NULL`);
+    await runner.query(
+      `CREATE INDEX "webhook_inbox_relayed_at_idx" ON "webhook_inbox" ("relayed_at") WHERE "relayed_at" IS NOT NULL`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

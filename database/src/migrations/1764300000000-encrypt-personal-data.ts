@@ -1,19 +1,19 @@
 // Personal data moves to encrypted text columns (AES-256-GCM values written by the application), and
 // attendee/user emails get keyed blind indexes for equality lookups. Existing plaintext values are
 // carried over as text; `npm run data:reencrypt` then encrypts them under the active key.
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 const JSONB_TO_TEXT: Array<[string, string]> = [
-  ['bookings', 'attendees'],
-  ['bookings', 'responses'],
-  ['bookings', 'metadata'],
-  ['bookings', 'payload'],
-  ['audit_logs', 'payload'],
-  ['form_responses', 'answers'],
+  ["bookings", "attendees"],
+  ["bookings", "responses"],
+  ["bookings", "metadata"],
+  ["bookings", "payload"],
+  ["audit_logs", "payload"],
+  ["form_responses", "answers"],
 ];
 
 export class EncryptPersonalData1764300000000 implements MigrationInterface {
-  name = 'EncryptPersonalData1764300000000';
+  name = "EncryptPersonalData1764300000000";
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`ALTER TABLE "bookings" ALTER COLUMN "attendees" DROP DEFAULT`);
@@ -22,7 +22,9 @@ export class EncryptPersonalData1764300000000 implements MigrationInterface {
     }
     await runner.query(`ALTER TABLE "bookings" ALTER COLUMN "attendees" DROP NOT NULL`);
     await runner.query(`ALTER TABLE "bookings" ADD "attendee_email_index" text[] NOT NULL DEFAULT '{}'`);
-    await runner.query(`CREATE INDEX "bookings_attendee_email_index_idx" ON "bookings" USING gin ("attendee_email_index")`);
+    await runner.query(
+      `CREATE INDEX "bookings_attendee_email_index_idx" ON "bookings" USING gin ("attendee_email_index")`,
+    );
     await runner.query(`ALTER TABLE "users" ADD "email_index" text`);
     await runner.query(`CREATE INDEX "users_email_index_idx" ON "users" ("email_index")`);
   }

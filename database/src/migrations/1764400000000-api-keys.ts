@@ -1,8 +1,8 @@
 // API keys for people and tools using the non-public endpoints, stored as SHA-256 hashes only.
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 export class ApiKeys1764400000000 implements MigrationInterface {
-  name = 'ApiKeys1764400000000';
+  name = "ApiKeys1764400000000";
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`CREATE TABLE "api_keys" (

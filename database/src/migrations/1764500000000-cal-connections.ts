@@ -1,10 +1,10 @@
 // Hosts' own Cal.com accounts connected through Cal.com OAuth 2.0: the connections (tokens and the
 // per-connection webhook secret sealed), the operators' one-time connect links, and the short-lived
 // authorization attempts behind the OAuth `state`.
-import type { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from "typeorm";
 
 export class CalConnections1764500000000 implements MigrationInterface {
-  name = 'CalConnections1764500000000';
+  name = "CalConnections1764500000000";
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`CREATE TABLE "cal_connections" (
@@ -32,7 +32,9 @@ export class CalConnections1764500000000 implements MigrationInterface {
     await runner.query(`CREATE UNIQUE INDEX "cal_connections_cal_user_id_key" ON "cal_connections" ("cal_user_id")`);
     await runner.query(`CREATE INDEX "cal_connections_username_idx" ON "cal_connections" (lower("username"))`);
     // The host's own private link to disconnect (only its SHA-256 is kept).
-    await runner.query(`CREATE UNIQUE INDEX "cal_connections_host_token_hash_key" ON "cal_connections" ("host_token_hash")`);
+    await runner.query(
+      `CREATE UNIQUE INDEX "cal_connections_host_token_hash_key" ON "cal_connections" ("host_token_hash")`,
+    );
 
     await runner.query(`CREATE TABLE "cal_connect_links" (
       "id" uuid NOT NULL DEFAULT gen_random_uuid(),

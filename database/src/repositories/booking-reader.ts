@@ -1,7 +1,7 @@
 // Reads bookings, their audit trail and form answers back through the application, opening the
 // encrypted columns. A value that fails to decrypt (tampered, wrong key) throws: never shown as-is.
-import type { DataSource } from 'typeorm';
-import type { PersonalDataProtector } from '@churchhub/field-encryption';
+import type { DataSource } from "typeorm";
+import type { PersonalDataProtector } from "@churchhub/field-encryption";
 
 export interface DecryptedBooking {
   uid: string;
@@ -27,7 +27,13 @@ export interface DecryptedBooking {
   cancelledBy: string | null;
   rejectionReason: string | null;
   lastDeliveryId: string;
-  organizer: { calUserId: number; username: string | null; name: string | null; email: string | null; timeZone: string | null } | null;
+  organizer: {
+    calUserId: number;
+    username: string | null;
+    name: string | null;
+    email: string | null;
+    timeZone: string | null;
+  } | null;
   formAnswers: Record<string, unknown> | null;
 }
 
@@ -45,31 +51,34 @@ export function createBookingReader(deps: { dataSource: DataSource; protector: P
   const text = (value: string | null, column: string) => protector.openText(value, `bookings.${column}`);
   const json = <T>(value: string | null, column: string) => protector.openJson<T>(value, `bookings.${column}`);
 
+  // biome-ignore lint/suspicious/noExplicitAny: rows of a raw query are untyped until mapped here
   async function toBooking(row: Record<string, any>): Promise<DecryptedBooking> {
-    const [answers] = await dataSource.query('SELECT answers FROM form_responses WHERE booking_id = $1 LIMIT 1', [row.id]);
+    const [answers] = await dataSource.query("SELECT answers FROM form_responses WHERE booking_id = $1 LIMIT 1", [
+      row.id,
+    ]);
     return {
       uid: row.uid,
       calBookingId: row.cal_booking_id,
       status: row.status,
       statusHistory: row.status_history,
-      title: text(row.title, 'title'),
-      description: text(row.description, 'description'),
-      location: text(row.location, 'location'),
+      title: text(row.title, "title"),
+      description: text(row.description, "description"),
+      location: text(row.location, "location"),
       startTime: row.start_time,
       endTime: row.end_time,
       organizerTimeZone: row.organizer_time_zone,
       eventTypeId: row.event_type_id,
       eventTypeSlug: row.event_type_slug,
-      attendees: json<Array<Record<string, unknown>>>(row.attendees, 'attendees') ?? [],
-      responses: json(row.responses, 'responses'),
-      metadata: json(row.metadata, 'metadata'),
-      payload: json(row.payload, 'payload'),
+      attendees: json<Array<Record<string, unknown>>>(row.attendees, "attendees") ?? [],
+      responses: json(row.responses, "responses"),
+      metadata: json(row.metadata, "metadata"),
+      payload: json(row.payload, "payload"),
       rescheduledFromUid: row.rescheduled_from_uid,
       rescheduledToUid: row.rescheduled_to_uid,
-      rescheduledBy: text(row.rescheduled_by, 'rescheduled_by'),
-      cancellationReason: text(row.cancellation_reason, 'cancellation_reason'),
-      cancelledBy: text(row.cancelled_by, 'cancelled_by'),
-      rejectionReason: text(row.rejection_reason, 'rejection_reason'),
+      rescheduledBy: text(row.rescheduled_by, "rescheduled_by"),
+      cancellationReason: text(row.cancellation_reason, "cancellation_reason"),
+      cancelledBy: text(row.cancelled_by, "cancelled_by"),
+      rejectionReason: text(row.rejection_reason, "rejection_reason"),
       lastDeliveryId: row.last_delivery_id,
       organizer:
         row.cal_user_id === null || row.cal_user_id === undefined
@@ -77,11 +86,11 @@ export function createBookingReader(deps: { dataSource: DataSource; protector: P
           : {
               calUserId: row.cal_user_id,
               username: row.username,
-              name: protector.openText(row.user_name, 'users.name'),
-              email: protector.openText(row.user_email, 'users.email'),
+              name: protector.openText(row.user_name, "users.name"),
+              email: protector.openText(row.user_email, "users.email"),
               timeZone: row.user_time_zone,
             },
-      formAnswers: answers ? protector.openJson(answers.answers, 'form_responses.answers') : null,
+      formAnswers: answers ? protector.openJson(answers.answers, "form_responses.answers") : null,
     };
   }
 
@@ -96,26 +105,40 @@ export function createBookingReader(deps: { dataSource: DataSource; protector: P
 
     /** Bookings with an attendee of that email, found through the blind index. */
     async findByAttendeeEmail(email: string): Promise<DecryptedBooking[]> {
-      const rows = await dataSource.query(`${SELECT} WHERE b.attendee_email_index @> ARRAY[$1]::text[] ORDER BY b.start_time`, [protector.emailIndex(email)]);
+      const rows = await dataSource.query(
+        `${SELECT} WHERE b.attendee_email_index @> ARRAY[$1]::text[] ORDER BY b.start_time`,
+        [protector.emailIndex(email)],
+      );
       return Promise.all(rows.map(toBooking));
     },
 
     async auditTrail(bookingUid: string): Promise<DecryptedAuditEntry[]> {
-      const rows = await dataSource.query('SELECT * FROM audit_logs WHERE booking_uid = $1 ORDER BY occurred_at, delivery_id', [bookingUid]);
+      const rows = await dataSource.query(
+        "SELECT * FROM audit_logs WHERE booking_uid = $1 ORDER BY occurred_at, delivery_id",
+        [bookingUid],
+      );
+      // biome-ignore lint/suspicious/noExplicitAny: rows of a raw query are untyped until mapped here
       return rows.map((row: Record<string, any>) => ({
         deliveryId: row.delivery_id,
         triggerEvent: row.trigger_event,
         outcome: row.outcome,
         source: row.source,
         occurredAt: row.occurred_at,
-        payload: protector.openJson(row.payload, 'audit_logs.payload'),
+        payload: protector.openJson(row.payload, "audit_logs.payload"),
       }));
     },
 
     async auditEntry(deliveryId: string): Promise<DecryptedAuditEntry | null> {
-      const [row] = await dataSource.query('SELECT * FROM audit_logs WHERE delivery_id = $1', [deliveryId]);
+      const [row] = await dataSource.query("SELECT * FROM audit_logs WHERE delivery_id = $1", [deliveryId]);
       if (!row) return null;
-      return { deliveryId: row.delivery_id, triggerEvent: row.trigger_event, outcome: row.outcome, source: row.source, occurredAt: row.occurred_at, payload: protector.openJson(row.payload, 'audit_logs.payload') };
+      return {
+        deliveryId: row.delivery_id,
+        triggerEvent: row.trigger_event,
+        outcome: row.outcome,
+        source: row.source,
+        occurredAt: row.occurred_at,
+        payload: protector.openJson(row.payload, "audit_logs.payload"),
+      };
     },
   };
 }

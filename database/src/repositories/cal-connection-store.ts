@@ -1,16 +1,16 @@
 // Hosts' Cal.com accounts connected through OAuth 2.0. Tokens and the per-connection webhook secret are
 // sealed before they reach SQL (purpose-bound, like the managed-user tokens); nothing here logs them.
-import { createHash, randomBytes } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
-import { DecryptionError, type FieldCipher } from '@churchhub/field-encryption';
+import { createHash, randomBytes } from "node:crypto";
+import type { DataSource, EntityManager } from "typeorm";
+import { DecryptionError, type FieldCipher } from "@churchhub/field-encryption";
 
-const ACCESS_PURPOSE = 'cal_connections.access_token';
-const REFRESH_PURPOSE = 'cal_connections.refresh_token';
-const SECRET_PURPOSE = 'cal_connections.webhook_secret';
+const ACCESS_PURPOSE = "cal_connections.access_token";
+const REFRESH_PURPOSE = "cal_connections.refresh_token";
+const SECRET_PURPOSE = "cal_connections.webhook_secret";
 // Per-connection advisory lock namespace (managed-user tokens use 727_002).
 const CONNECTION_LOCK = 727_003;
 
-export type ConnectionStatus = 'connected' | 'needs_reconnect' | 'disconnected';
+export type ConnectionStatus = "connected" | "needs_reconnect" | "disconnected";
 
 export interface CalConnection {
   id: string;
@@ -67,12 +67,12 @@ function connectionOf(row: ConnectionRow): CalConnection {
 }
 
 function hashHostToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return createHash("sha256").update(token).digest("hex");
 }
 
 /** A fresh per-connection webhook secret: 32 random bytes, as Cal.com's own generated secrets are random. */
 function newWebhookSecret(): string {
-  return randomBytes(32).toString('base64url');
+  return randomBytes(32).toString("base64url");
 }
 
 export interface SaveConnectedInput {
@@ -87,7 +87,13 @@ export function createCalConnectionStore(deps: { dataSource: DataSource; cipher:
 
   /** Tokens that cannot be opened (key no longer configured, damaged) are no tokens: the host reconnects. */
   function tokensOf(row: ConnectionRow): ConnectionTokens | null {
-    if (!row.access_token_encrypted || !row.refresh_token_encrypted || !row.access_token_expires_at || !row.refresh_token_expires_at) return null;
+    if (
+      !row.access_token_encrypted ||
+      !row.refresh_token_encrypted ||
+      !row.access_token_expires_at ||
+      !row.refresh_token_expires_at
+    )
+      return null;
     try {
       return {
         accessToken: cipher.decrypt(row.access_token_encrypted, ACCESS_PURPOSE),
@@ -113,7 +119,11 @@ export function createCalConnectionStore(deps: { dataSource: DataSource; cipher:
     }
   }
 
-  async function selectOne(runner: DataSource | EntityManager, where: string, parameters: unknown[]): Promise<ConnectionRow | undefined> {
+  async function selectOne(
+    runner: DataSource | EntityManager,
+    where: string,
+    parameters: unknown[],
+  ): Promise<ConnectionRow | undefined> {
     const rows: ConnectionRow[] = await runner.query(`SELECT * FROM cal_connections WHERE ${where}`, parameters);
     return rows[0];
   }
@@ -121,14 +131,22 @@ export function createCalConnectionStore(deps: { dataSource: DataSource; cipher:
   function lockedStore(manager: EntityManager, connectionId: string): LockedConnection {
     return {
       async read() {
-        const row = await selectOne(manager, 'id = $1', [connectionId]);
+        const row = await selectOne(manager, "id = $1", [connectionId]);
         return row ? { connection: connectionOf(row), tokens: tokensOf(row) } : null;
       },
       async saveTokens(tokens) {
         await manager.query(
           `UPDATE cal_connections SET access_token_encrypted = $2, access_token_expires_at = $3, refresh_token_encrypted = $4,
              refresh_token_expires_at = $5, scopes = $6, key_id = $7, updated_at = now() WHERE id = $1`,
-          [connectionId, cipher.encrypt(tokens.accessToken, ACCESS_PURPOSE), tokens.accessTokenExpiresAt, cipher.encrypt(tokens.refreshToken, REFRESH_PURPOSE), tokens.refreshTokenExpiresAt, tokens.scope, cipher.activeKeyId],
+          [
+            connectionId,
+            cipher.encrypt(tokens.accessToken, ACCESS_PURPOSE),
+            tokens.accessTokenExpiresAt,
+            cipher.encrypt(tokens.refreshToken, REFRESH_PURPOSE),
+            tokens.refreshTokenExpiresAt,
+            tokens.scope,
+            cipher.activeKeyId,
+          ],
         );
       },
       async markNeedsReconnect() {
@@ -146,23 +164,29 @@ export function createCalConnectionStore(deps: { dataSource: DataSource; cipher:
 
   return {
     async findById(connectionId: string): Promise<CalConnection | null> {
-      const row = await selectOne(dataSource, 'id = $1', [connectionId]);
+      const row = await selectOne(dataSource, "id = $1", [connectionId]);
       return row ? connectionOf(row) : null;
     },
 
     /** The connection of a Cal.com username (case-insensitive), disconnected ones excluded. */
     async findActiveByUsername(username: string): Promise<CalConnection | null> {
-      const row = await selectOne(dataSource, `lower(username) = lower($1) AND status <> 'disconnected' ORDER BY connected_at DESC LIMIT 1`, [username]);
+      const row = await selectOne(
+        dataSource,
+        `lower(username) = lower($1) AND status <> 'disconnected' ORDER BY connected_at DESC LIMIT 1`,
+        [username],
+      );
       return row ? connectionOf(row) : null;
     },
 
     /** The host's name as we keep it (users.name, sealed), for the booking page; null if unknown or unreadable. */
     async displayName(connection: CalConnection): Promise<string | null> {
       if (!connection.userId) return null;
-      const [row]: Array<{ name: string | null }> = await dataSource.query('SELECT name FROM users WHERE id = $1', [connection.userId]);
+      const [row]: Array<{ name: string | null }> = await dataSource.query("SELECT name FROM users WHERE id = $1", [
+        connection.userId,
+      ]);
       if (!row?.name) return null;
       try {
-        return cipher.decrypt(row.name, 'users.name');
+        return cipher.decrypt(row.name, "users.name");
       } catch (error) {
         if (error instanceof DecryptionError) return null;
         throw error;
@@ -171,13 +195,17 @@ export function createCalConnectionStore(deps: { dataSource: DataSource; cipher:
 
     async list(filter: { status?: ConnectionStatus } = {}): Promise<CalConnection[]> {
       const rows: ConnectionRow[] = filter.status
-        ? await dataSource.query('SELECT * FROM cal_connections WHERE status = $1 ORDER BY connected_at', [filter.status])
-        : await dataSource.query('SELECT * FROM cal_connections ORDER BY connected_at');
+        ? await dataSource.query("SELECT * FROM cal_connections WHERE status = $1 ORDER BY connected_at", [
+            filter.status,
+          ])
+        : await dataSource.query("SELECT * FROM cal_connections ORDER BY connected_at");
       return rows.map(connectionOf);
     },
 
     async countByStatus(): Promise<Record<ConnectionStatus, number>> {
-      const rows: Array<{ status: ConnectionStatus; n: number }> = await dataSource.query('SELECT status, count(*)::int AS n FROM cal_connections GROUP BY status');
+      const rows: Array<{ status: ConnectionStatus; n: number }> = await dataSource.query(
+        "SELECT status, count(*)::int AS n FROM cal_connections GROUP BY status",
+      );
       const counts = { connected: 0, needs_reconnect: 0, disconnected: 0 };
       for (const row of rows) counts[row.status] = row.n;
       return counts;
@@ -187,9 +215,11 @@ export function createCalConnectionStore(deps: { dataSource: DataSource; cipher:
      * What a delivery to a connection's URL is checked against. Unknown id → null. The secret is null
      * when it cannot be opened, so the delivery fails verification rather than the request.
      */
-    async webhookVerification(connectionId: string): Promise<{ status: ConnectionStatus; secret: string | null } | null> {
+    async webhookVerification(
+      connectionId: string,
+    ): Promise<{ status: ConnectionStatus; secret: string | null } | null> {
       const rows: Array<{ status: ConnectionStatus; webhook_secret_encrypted: string }> = await dataSource.query(
-        'SELECT status, webhook_secret_encrypted FROM cal_connections WHERE id = $1',
+        "SELECT status, webhook_secret_encrypted FROM cal_connections WHERE id = $1",
         [connectionId],
       );
       const row = rows[0];
@@ -203,7 +233,7 @@ export function createCalConnectionStore(deps: { dataSource: DataSource; cipher:
     },
 
     async webhookSecret(connectionId: string): Promise<string> {
-      const row = await selectOne(dataSource, 'id = $1', [connectionId]);
+      const row = await selectOne(dataSource, "id = $1", [connectionId]);
       if (!row) throw new Error(`no connection ${connectionId}`);
       return cipher.decrypt(row.webhook_secret_encrypted, SECRET_PURPOSE);
     },
@@ -214,10 +244,16 @@ export function createCalConnectionStore(deps: { dataSource: DataSource; cipher:
      * disconnected gets a fresh webhook secret; a live one keeps its secret, so deliveries already on
      * their way still verify (unless it can no longer be opened).
      */
-    async saveConnected(manager: EntityManager, input: SaveConnectedInput): Promise<{ connection: CalConnection; reconnected: boolean }> {
-      await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [CONNECTION_LOCK, input.calUserId]);
-      const existing = await selectOne(manager, 'cal_user_id = $1 FOR UPDATE', [input.calUserId]);
-      const secret = existing && existing.status !== 'disconnected' && canOpen(existing.webhook_secret_encrypted) ? existing.webhook_secret_encrypted : cipher.encrypt(newWebhookSecret(), SECRET_PURPOSE);
+    async saveConnected(
+      manager: EntityManager,
+      input: SaveConnectedInput,
+    ): Promise<{ connection: CalConnection; reconnected: boolean }> {
+      await manager.query("SELECT pg_advisory_xact_lock($1, $2)", [CONNECTION_LOCK, input.calUserId]);
+      const existing = await selectOne(manager, "cal_user_id = $1 FOR UPDATE", [input.calUserId]);
+      const secret =
+        existing && existing.status !== "disconnected" && canOpen(existing.webhook_secret_encrypted)
+          ? existing.webhook_secret_encrypted
+          : cipher.encrypt(newWebhookSecret(), SECRET_PURPOSE);
       const { tokens } = input;
       const rows: ConnectionRow[] = await manager.query(
         `INSERT INTO cal_connections (cal_user_id, user_id, username, status, scopes, access_token_encrypted, access_token_expires_at,
@@ -250,19 +286,27 @@ export function createCalConnectionStore(deps: { dataSource: DataSource; cipher:
      * Returned once; only its hash is kept.
      */
     async issueHostToken(connectionId: string): Promise<string> {
-      const token = randomBytes(32).toString('base64url');
-      await dataSource.query('UPDATE cal_connections SET host_token_hash = $2, updated_at = now() WHERE id = $1', [connectionId, hashHostToken(token)]);
+      const token = randomBytes(32).toString("base64url");
+      await dataSource.query("UPDATE cal_connections SET host_token_hash = $2, updated_at = now() WHERE id = $1", [
+        connectionId,
+        hashHostToken(token),
+      ]);
       return token;
     },
 
     /** The live connection a host's private token belongs to. */
     async findByHostToken(token: string): Promise<CalConnection | null> {
-      const row = await selectOne(dataSource, `host_token_hash = $1 AND status <> 'disconnected'`, [hashHostToken(token)]);
+      const row = await selectOne(dataSource, `host_token_hash = $1 AND status <> 'disconnected'`, [
+        hashHostToken(token),
+      ]);
       return row ? connectionOf(row) : null;
     },
 
     async setWebhookId(connectionId: string, webhookId: string | null): Promise<void> {
-      await dataSource.query('UPDATE cal_connections SET cal_webhook_id = $2, updated_at = now() WHERE id = $1', [connectionId, webhookId]);
+      await dataSource.query("UPDATE cal_connections SET cal_webhook_id = $2, updated_at = now() WHERE id = $1", [
+        connectionId,
+        webhookId,
+      ]);
     },
 
     /** Forgets the tokens and marks the connection disconnected; bookings and audit history stay. */
@@ -282,8 +326,11 @@ export function createCalConnectionStore(deps: { dataSource: DataSource; cipher:
      */
     async withConnectionLock<T>(connectionId: string, work: (locked: LockedConnection) => Promise<T>): Promise<T> {
       return dataSource.transaction(async (manager) => {
-        const [row]: Array<{ cal_user_id: number }> = await manager.query('SELECT cal_user_id FROM cal_connections WHERE id = $1', [connectionId]);
-        if (row) await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [CONNECTION_LOCK, row.cal_user_id]);
+        const [row]: Array<{ cal_user_id: number }> = await manager.query(
+          "SELECT cal_user_id FROM cal_connections WHERE id = $1",
+          [connectionId],
+        );
+        if (row) await manager.query("SELECT pg_advisory_xact_lock($1, $2)", [CONNECTION_LOCK, row.cal_user_id]);
         return work(lockedStore(manager, connectionId));
       });
     },

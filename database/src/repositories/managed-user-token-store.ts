@@ -1,11 +1,11 @@
 // Reads and writes the managed-user token cache. Tokens are encrypted before they reach SQL and
 // decrypted after; the purpose strings bind each ciphertext to its column.
-import { createHash } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
-import { DecryptionError, type FieldCipher } from '@churchhub/field-encryption';
+import { createHash } from "node:crypto";
+import type { DataSource, EntityManager } from "typeorm";
+import { DecryptionError, type FieldCipher } from "@churchhub/field-encryption";
 
-const ACCESS_PURPOSE = 'managed_user_tokens.access_token';
-const REFRESH_PURPOSE = 'managed_user_tokens.refresh_token';
+const ACCESS_PURPOSE = "managed_user_tokens.access_token";
+const REFRESH_PURPOSE = "managed_user_tokens.refresh_token";
 
 export interface StoredManagedUserTokens {
   calUserId: number;
@@ -26,7 +26,7 @@ interface TokenRow {
 }
 
 export function hashAccessToken(accessToken: string): string {
-  return createHash('sha256').update(accessToken).digest('hex');
+  return createHash("sha256").update(accessToken).digest("hex");
 }
 
 export function createManagedUserTokenStore(deps: { dataSource: DataSource; cipher: FieldCipher }) {
@@ -59,17 +59,24 @@ export function createManagedUserTokenStore(deps: { dataSource: DataSource; ciph
 
   return {
     async findByUsername(username: string): Promise<StoredManagedUserTokens | null> {
-      const rows: TokenRow[] = await dataSource.query('SELECT * FROM managed_user_tokens WHERE username = $1', [username]);
+      const rows: TokenRow[] = await dataSource.query("SELECT * FROM managed_user_tokens WHERE username = $1", [
+        username,
+      ]);
       return fromRow(rows[0]);
     },
 
     async findByAccessToken(accessToken: string): Promise<StoredManagedUserTokens | null> {
-      const rows: TokenRow[] = await dataSource.query('SELECT * FROM managed_user_tokens WHERE access_token_hash = $1', [hashAccessToken(accessToken)]);
+      const rows: TokenRow[] = await dataSource.query(
+        "SELECT * FROM managed_user_tokens WHERE access_token_hash = $1",
+        [hashAccessToken(accessToken)],
+      );
       return fromRow(rows[0]);
     },
 
     async findByCalUserId(calUserId: number): Promise<StoredManagedUserTokens | null> {
-      const rows: TokenRow[] = await dataSource.query('SELECT * FROM managed_user_tokens WHERE cal_user_id = $1', [calUserId]);
+      const rows: TokenRow[] = await dataSource.query("SELECT * FROM managed_user_tokens WHERE cal_user_id = $1", [
+        calUserId,
+      ]);
       return fromRow(rows[0]);
     },
 
@@ -79,7 +86,7 @@ export function createManagedUserTokenStore(deps: { dataSource: DataSource; ciph
      */
     async withUserLock<T>(calUserId: number, work: (locked: LockedTokenStore) => Promise<T>): Promise<T> {
       return dataSource.transaction(async (manager) => {
-        await manager.query('SELECT pg_advisory_xact_lock($1, $2)', [727_002, calUserId]);
+        await manager.query("SELECT pg_advisory_xact_lock($1, $2)", [727_002, calUserId]);
         return work(lockedStore(manager));
       });
     },
@@ -88,7 +95,9 @@ export function createManagedUserTokenStore(deps: { dataSource: DataSource; ciph
   function lockedStore(manager: EntityManager): LockedTokenStore {
     return {
       async read(calUserId) {
-        const rows: TokenRow[] = await manager.query('SELECT * FROM managed_user_tokens WHERE cal_user_id = $1', [calUserId]);
+        const rows: TokenRow[] = await manager.query("SELECT * FROM managed_user_tokens WHERE cal_user_id = $1", [
+          calUserId,
+        ]);
         return fromRow(rows[0]);
       },
       async save(tokens) {

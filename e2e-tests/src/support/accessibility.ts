@@ -1,12 +1,12 @@
 // Runs axe-core inside the page (injected from the npm package, nothing fetched) and returns its violations.
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
 
-const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const axeScript = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 export interface AxeViolation {
   id: string;
-  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  impact: "minor" | "moderate" | "serious" | "critical" | null;
   help: string;
   targets: string[];
 }
@@ -16,16 +16,33 @@ export async function axeViolations(page: Page, exclude: string[] = []): Promise
   await page.addScriptTag({ path: axeScript });
   return page.evaluate(async (excluded) => {
     // axe is the global the injected script defines.
-    const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: AxeViolation['impact']; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const context = { include: [['body']], exclude: excluded.map((selector) => [selector]) };
-    const result = await axe.run(context, { resultTypes: ['violations'] });
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run: (
+            context: unknown,
+            options: unknown,
+          ) => Promise<{
+            violations: Array<{
+              id: string;
+              impact: AxeViolation["impact"];
+              help: string;
+              nodes: Array<{ target: unknown[] }>;
+            }>;
+          }>;
+        };
+      }
+    ).axe;
+    const context = { include: [["body"]], exclude: excluded.map((selector) => [selector]) };
+    const result = await axe.run(context, { resultTypes: ["violations"] });
     return result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact,
       help: violation.help,
-      targets: violation.nodes.map((node) => node.target.join(' ')),
+      targets: violation.nodes.map((node) => node.target.join(" ")),
     }));
   }, exclude);
 }
 
-export const isSeriousOrWorse = (violation: AxeViolation) => violation.impact === 'serious' || violation.impact === 'critical';
+export const isSeriousOrWorse = (violation: AxeViolation) =>
+  violation.impact === "serious" || violation.impact === "critical";

@@ -1,10 +1,10 @@
 // The whole product for one test file: the Cal.com emulator delivering signed webhooks to the real api
 // and Temporal worker (over the Postgres and Temporal of the global setup), and the built web app whose
 // api connection can be cut, like an api outage, while the rest keeps running.
-import type { CalEmulator, RunningCalEmulator } from '@churchhub/cal-emulator';
-import { startPipeline, type Pipeline } from '../../../integration-tests/src/support/pipeline.js';
-import { startSwitchableProxy, type SwitchableProxy } from './switchable-proxy.js';
-import { buildWebAppOnce, startWebApp, type RunningWebApp } from './web-app.js';
+import type { CalEmulator, RunningCalEmulator } from "@churchhub/cal-emulator";
+import { startPipeline, type Pipeline } from "../../../integration-tests/src/support/pipeline.js";
+import { startSwitchableProxy, type SwitchableProxy } from "./switchable-proxy.js";
+import { buildWebAppOnce, startWebApp, type RunningWebApp } from "./web-app.js";
 
 export interface BookingStack {
   pipeline: Pipeline;
@@ -50,7 +50,7 @@ export async function startBookingStack(): Promise<BookingStack> {
       await running.close();
     },
     async restartCal() {
-      restarted = await cal.emulator.listen(cal.running.port, '127.0.0.1');
+      restarted = await cal.emulator.listen(cal.running.port, "127.0.0.1");
       running = restarted;
     },
     async stop() {
@@ -59,7 +59,7 @@ export async function startBookingStack(): Promise<BookingStack> {
       await restarted?.close();
       // pipeline.stop() closes the emulator it started; after a restart that server is already closed.
       await pipeline.stop().catch((error: unknown) => {
-        if ((error as { code?: string }).code !== 'ERR_SERVER_NOT_RUNNING') throw error;
+        if ((error as { code?: string }).code !== "ERR_SERVER_NOT_RUNNING") throw error;
       });
     },
   };

@@ -1,6 +1,6 @@
 // Records every request a page makes and every response it receives (headers and bodies), so a test
 // can say what crossed between the browser and the world during a visit.
-import type { Page, Request, Response } from 'playwright-core';
+import type { Page, Request, Response } from "playwright-core";
 
 export interface RecordedExchange {
   url: string;
@@ -26,7 +26,7 @@ export function recordPageTraffic(page: Page): PageTraffic {
   const pending: Array<Promise<void>> = [];
   const byRequest = new Map<Request, RecordedExchange>();
 
-  page.on('request', (request) => {
+  page.on("request", (request) => {
     const exchange: RecordedExchange = {
       url: request.url(),
       method: request.method(),
@@ -39,23 +39,30 @@ export function recordPageTraffic(page: Page): PageTraffic {
     byRequest.set(request, exchange);
     exchanges.push(exchange);
     // allHeaders() includes what the network stack adds (cookies, authorization), not only what the page set.
-    pending.push(request.allHeaders().then((headers) => void (exchange.requestHeaders = headers), () => undefined));
+    pending.push(
+      request.allHeaders().then(
+        (headers) => {
+          exchange.requestHeaders = headers;
+        },
+        () => undefined,
+      ),
+    );
   });
-  page.on('response', (response: Response) => {
+  page.on("response", (response: Response) => {
     const exchange = byRequest.get(response.request());
     if (!exchange) return;
     exchange.status = response.status();
     pending.push(
       (async () => {
         exchange.responseHeaders = await response.allHeaders().catch(() => ({}));
-        const type = exchange.responseHeaders['content-type'] ?? '';
+        const type = exchange.responseHeaders["content-type"] ?? "";
         if (TEXTUAL.test(type)) exchange.responseBody = await response.text().catch(() => null);
       })(),
     );
   });
-  page.on('requestfailed', (request) => {
+  page.on("requestfailed", (request) => {
     const exchange = byRequest.get(request);
-    if (exchange) exchange.failure = request.failure()?.errorText ?? 'failed';
+    if (exchange) exchange.failure = request.failure()?.errorText ?? "failed";
   });
 
   return {

@@ -1,7 +1,7 @@
 // A TCP proxy on a fixed local port that can be switched off and on, so a test can take a server
 // "down" (connections refused) for its clients without stopping the server itself.
-import { createServer, connect, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { createServer, connect, type Server, type Socket } from "node:net";
+import type { AddressInfo } from "node:net";
 
 export interface SwitchableProxy {
   url: string;
@@ -23,8 +23,8 @@ export async function startSwitchableProxy(target: string): Promise<SwitchablePr
       const upstream = connect(Number(targetPort), hostname);
       for (const socket of [client, upstream]) {
         sockets.add(socket);
-        socket.on('close', () => sockets.delete(socket));
-        socket.on('error', () => {
+        socket.on("close", () => sockets.delete(socket));
+        socket.on("error", () => {
           client.destroy();
           upstream.destroy();
         });
@@ -32,8 +32,8 @@ export async function startSwitchableProxy(target: string): Promise<SwitchablePr
       client.pipe(upstream).pipe(client);
     });
     await new Promise<void>((resolve, reject) => {
-      next.once('error', reject);
-      next.listen(port, '127.0.0.1', () => resolve());
+      next.once("error", reject);
+      next.listen(port, "127.0.0.1", () => resolve());
     });
     port = (next.address() as AddressInfo).port;
     server = next;

@@ -1,17 +1,17 @@
 // Builds the Next.js booking page once (skipped while its sources are unchanged) and runs `next start`
 // on a free port against a given api, as production would.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { freePort } from '@churchhub/local-stack';
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { readFile, readdir, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { freePort } from "@churchhub/local-stack";
 
-const webDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web');
-const nextBin = createRequire(path.join(webDirectory, 'package.json')).resolve('next/dist/bin/next');
-const buildStampFile = path.join(webDirectory, '.next', 'e2e-build-stamp');
+const webDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../web");
+const nextBin = createRequire(path.join(webDirectory, "package.json")).resolve("next/dist/bin/next");
+const buildStampFile = path.join(webDirectory, ".next", "e2e-build-stamp");
 
 export interface RunningWebApp {
   url: string;
@@ -23,28 +23,35 @@ export interface RunningWebApp {
 /** `next build`, unless the last build was made from the same sources and dependency versions. */
 export async function buildWebAppOnce(): Promise<void> {
   const stamp = await sourceStamp();
-  const previous = await readFile(buildStampFile, 'utf8').catch(() => '');
-  if (previous === stamp && existsSync(path.join(webDirectory, '.next', 'BUILD_ID'))) return;
-  const { code, output } = await run(process.execPath, [nextBin, 'build'], { ...process.env, NEXT_TELEMETRY_DISABLED: '1' });
+  const previous = await readFile(buildStampFile, "utf8").catch(() => "");
+  if (previous === stamp && existsSync(path.join(webDirectory, ".next", "BUILD_ID"))) return;
+  const { code, output } = await run(process.execPath, [nextBin, "build"], {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
   if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${output}`);
   await writeFile(buildStampFile, stamp);
 }
 
 /** `port`: when its URL must be known before it starts (the api links hosts to their booking page). */
-export async function startWebApp(settings: { apiUrl: string; webServerToken: string; port?: number }): Promise<RunningWebApp> {
+export async function startWebApp(settings: {
+  apiUrl: string;
+  webServerToken: string;
+  port?: number;
+}): Promise<RunningWebApp> {
   const port = settings.port ?? (await freePort());
   const env = {
     ...process.env,
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),
     API_URL: settings.apiUrl,
     WEB_SERVER_TOKEN: settings.webServerToken,
   };
-  const child = spawn(process.execPath, [nextBin, 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
+  const child = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
     cwd: webDirectory,
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ["ignore", "pipe", "pipe"],
   });
   const output = collectOutput(child);
   const url = `http://127.0.0.1:${port}`;
@@ -58,23 +65,24 @@ export async function startWebApp(settings: { apiUrl: string; webServerToken: st
 }
 
 async function sourceStamp(): Promise<string> {
-  const hash = createHash('sha256');
+  const hash = createHash("sha256");
   const files = [
-    ...(await listFiles(path.join(webDirectory, 'src'))),
-    ...(await listFiles(path.join(webDirectory, 'public'))),
-    ...['next.config.mjs', 'package.json', 'tsconfig.json'].map((name) => path.join(webDirectory, name)),
+    ...(await listFiles(path.join(webDirectory, "src"))),
+    ...(await listFiles(path.join(webDirectory, "public"))),
+    ...["next.config.mjs", "package.json", "tsconfig.json"].map((name) => path.join(webDirectory, name)),
   ].sort();
   for (const file of files) hash.update(file).update(await readFile(file));
-  for (const dependency of ['next', '@calcom/atoms', 'react']) hash.update(`${dependency}@${installedVersion(dependency)}`);
-  return hash.digest('hex');
+  for (const dependency of ["next", "@calcom/atoms", "react"])
+    hash.update(`${dependency}@${installedVersion(dependency)}`);
+  return hash.digest("hex");
 }
 
 /** The version Node would load from web/ (read from disk: not every package exports its package.json). */
 function installedVersion(name: string): string {
   for (let directory = webDirectory; ; directory = path.dirname(directory)) {
-    const manifest = path.join(directory, 'node_modules', name, 'package.json');
-    if (existsSync(manifest)) return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
-    if (path.dirname(directory) === directory) return 'missing';
+    const manifest = path.join(directory, "node_modules", name, "package.json");
+    if (existsSync(manifest)) return (JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version;
+    if (path.dirname(directory) === directory) return "missing";
   }
 }
 
@@ -84,21 +92,25 @@ async function listFiles(directory: string): Promise<string[]> {
 }
 
 function collectOutput(child: ChildProcess): () => string {
-  let text = '';
+  let text = "";
   const append = (chunk: Buffer) => {
-    text = (text + chunk.toString('utf8')).slice(-20_000);
+    text = (text + chunk.toString("utf8")).slice(-20_000);
   };
-  child.stdout?.on('data', append);
-  child.stderr?.on('data', append);
+  child.stdout?.on("data", append);
+  child.stderr?.on("data", append);
   return () => text;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: webDirectory, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: webDirectory, env, stdio: ["ignore", "pipe", "pipe"] });
     const output = collectOutput(child);
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, output: output() }));
+    child.once("error", reject);
+    child.once("exit", (code) => resolve({ code, output: output() }));
   });
 }
 
@@ -118,9 +130,9 @@ async function waitForServer(url: string, child: ChildProcess, output: () => str
 
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const killTimer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  child.kill("SIGTERM");
+  const killTimer = setTimeout(() => child.kill("SIGKILL"), 5_000);
   await exited;
   clearTimeout(killTimer);
 }

@@ -2,7 +2,7 @@
 // so the worker's upsertOrganizer (and the booking inserts that reference that user) wait on it inside
 // their activity. Killing the worker then is killing it mid-activity; releasing the lock lets the
 // orphaned statements finish (or not) behind the dead worker's back, as in a real crash.
-import type { DataSource } from '@churchhub/database';
+import type { DataSource } from "@churchhub/database";
 
 export interface HeldOrganizerRow {
   /** Resolves with how many worker statements are waiting on the lock, once at least `atLeast` are. */
@@ -20,16 +20,20 @@ async function poll<T>(what: string, timeoutMs: number, read: () => Promise<T | 
   throw new Error(`${what} within ${timeoutMs} ms`);
 }
 
-export async function holdOrganizerRow(dataSource: DataSource, calUserId: number, timeoutMs: number): Promise<HeldOrganizerRow> {
+export async function holdOrganizerRow(
+  dataSource: DataSource,
+  calUserId: number,
+  timeoutMs: number,
+): Promise<HeldOrganizerRow> {
   // The stream creates the organizer; wait for its row before locking it.
   await poll(`organizer ${calUserId} was not persisted`, timeoutMs, async () => {
-    const rows: unknown[] = await dataSource.query('SELECT 1 FROM users WHERE cal_user_id = $1', [calUserId]);
+    const rows: unknown[] = await dataSource.query("SELECT 1 FROM users WHERE cal_user_id = $1", [calUserId]);
     return rows.length > 0 ? true : undefined;
   });
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   await runner.startTransaction();
-  await runner.query('SELECT id FROM users WHERE cal_user_id = $1 FOR UPDATE', [calUserId]);
+  await runner.query("SELECT id FROM users WHERE cal_user_id = $1 FOR UPDATE", [calUserId]);
   return {
     blockedActivities: (atLeast, waitMs) =>
       poll(`fewer than ${atLeast} worker statements were waiting on the lock`, waitMs, async () => {

@@ -1,11 +1,11 @@
 // One fault run: start the stream, inject the fault once the stream is steady, keep streaming through
 // the recovery, stop, wait until the acknowledged deliveries are persisted, reconcile the ledger, print.
-import type { Client } from '@temporalio/client';
-import type { DataSource } from '@churchhub/database';
-import { formatLedgerLine, reconcileLedger, type LedgerEntry, type LedgerReport } from './ledger.js';
-import { startLoadStream, type LoadStreamOptions } from './load-stream.js';
-import { describeMissing } from './missing-deliveries.js';
-import { readPersistedState, waitUntilPersisted, type DrainLimits, type DrainOutcome } from './persisted-deliveries.js';
+import type { Client } from "@temporalio/client";
+import type { DataSource } from "@churchhub/database";
+import { formatLedgerLine, reconcileLedger, type LedgerEntry, type LedgerReport } from "./ledger.js";
+import { startLoadStream, type LoadStreamOptions } from "./load-stream.js";
+import { describeMissing } from "./missing-deliveries.js";
+import { readPersistedState, waitUntilPersisted, type DrainLimits, type DrainOutcome } from "./persisted-deliveries.js";
 
 export interface FaultRunOptions {
   fault: string;
@@ -68,13 +68,24 @@ export async function runFault(options: FaultRunOptions): Promise<FaultRunResult
   print(
     `[timing] ${options.fault}: stream ${seconds(streamMs)} at ${options.stream.ratePerSecond}/s, fault from ${seconds(faultStartMs)} to ${seconds(faultEndMs)}, ` +
       `acknowledged during it ${acknowledgedDuringFault} and after it ${acknowledgedAfterRecovery}, drained ${seconds(drain.waitedMs)} after the stream stopped` +
-      `${drain.gaveUp ? ` (NOT drained, ${drain.gaveUp}: ${drain.outstanding} outstanding${drain.lastError ? `, last poll: ${drain.lastError}` : ''})` : ''}`,
+      `${drain.gaveUp ? ` (NOT drained, ${drain.gaveUp}: ${drain.outstanding} outstanding${drain.lastError ? `, last poll: ${drain.lastError}` : ""})` : ""}`,
   );
   for (const violation of report.violations.slice(0, 20)) print(`[violation] ${options.fault}: ${violation}`);
   if (report.missing > 0) {
-    for (const line of await describeMissing({ dataSource: options.verifier, temporal: options.temporal() }, report.missingEntries)) print(`[missing] ${options.fault}: ${line}`);
+    for (const line of await describeMissing(
+      { dataSource: options.verifier, temporal: options.temporal() },
+      report.missingEntries,
+    ))
+      print(`[missing] ${options.fault}: ${line}`);
   }
-  return { report, ledger, drain, acknowledgedDuringFault, acknowledgedAfterRecovery, timings: { faultStartMs, faultEndMs, streamMs, totalMs } };
+  return {
+    report,
+    ledger,
+    drain,
+    acknowledgedDuringFault,
+    acknowledgedAfterRecovery,
+    timings: { faultStartMs, faultEndMs, streamMs, totalMs },
+  };
 }
 
 function seconds(ms: number): string {

@@ -1,7 +1,7 @@
 // The ledger of one fault run: what was sent, what the api answered, and, checked against Postgres,
 // whether every acknowledged delivery was persisted exactly once. Pure: the database is read elsewhere.
 
-export type DeliveryKind = 'created' | 'cancelled';
+export type DeliveryKind = "created" | "cancelled";
 
 export interface LedgerEntry {
   seq: number;
@@ -57,26 +57,46 @@ function answerProblem(entry: LedgerEntry): string | null {
   if (entry.status === null || isAck(entry)) return null;
   const retryLater = entry.status === 503 || entry.status === 429;
   if (retryLater && entry.retryAfter) return null;
-  return `#${entry.seq} ${entry.kind} ${entry.bookingUid}: answered ${entry.status}${retryLater ? ' without Retry-After' : ''}`;
+  return `#${entry.seq} ${entry.kind} ${entry.bookingUid}: answered ${entry.status}${retryLater ? " without Retry-After" : ""}`;
 }
 
-function persistenceProblem(entry: LedgerEntry, state: PersistedState): { missing: boolean; duplicated: boolean; problem: string | null } {
+function persistenceProblem(
+  entry: LedgerEntry,
+  state: PersistedState,
+): { missing: boolean; duplicated: boolean; problem: string | null } {
   const id = entry.ackedDeliveryId;
   const label = `#${entry.seq} ${entry.kind} ${entry.bookingUid} (${id?.slice(0, 12)})`;
   if (!id) return { missing: true, duplicated: false, problem: `${label}: 2xx without a deliveryId` };
-  if (id !== entry.expectedDeliveryId) return { missing: true, duplicated: false, problem: `${label}: acknowledged as ${id}, expected ${entry.expectedDeliveryId}` };
+  if (id !== entry.expectedDeliveryId)
+    return {
+      missing: true,
+      duplicated: false,
+      problem: `${label}: acknowledged as ${id}, expected ${entry.expectedDeliveryId}`,
+    };
   const audits = state.auditRows.get(id) ?? 0;
   const booking = state.bookings.get(entry.bookingUid);
   const inHistory = booking?.historyCounts.get(id) ?? 0;
   if (audits === 0 || !booking || inHistory === 0) {
-    return { missing: true, duplicated: false, problem: `${label}: acknowledged but missing (audit rows ${audits}, booking rows ${booking?.rows ?? 0}, in history ${inHistory})` };
+    return {
+      missing: true,
+      duplicated: false,
+      problem: `${label}: acknowledged but missing (audit rows ${audits}, booking rows ${booking?.rows ?? 0}, in history ${inHistory})`,
+    };
   }
   if (audits > 1 || booking.rows > 1 || inHistory > 1) {
-    return { missing: false, duplicated: true, problem: `${label}: persisted more than once (audit rows ${audits}, booking rows ${booking.rows}, in history ${inHistory})` };
+    return {
+      missing: false,
+      duplicated: true,
+      problem: `${label}: persisted more than once (audit rows ${audits}, booking rows ${booking.rows}, in history ${inHistory})`,
+    };
   }
   // The cancellation is the newest event of its booking, so the row must have converged on it.
-  if (entry.kind === 'cancelled' && booking.status !== 'cancelled') {
-    return { missing: false, duplicated: false, problem: `${label}: acknowledged cancellation, but the booking is ${booking.status}` };
+  if (entry.kind === "cancelled" && booking.status !== "cancelled") {
+    return {
+      missing: false,
+      duplicated: false,
+      problem: `${label}: acknowledged cancellation, but the booking is ${booking.status}`,
+    };
   }
   return { missing: false, duplicated: false, problem: null };
 }
@@ -106,7 +126,7 @@ export function reconcileLedger(entries: readonly LedgerEntry[], state: Persiste
       if (outcome.problem) report.violations.push(outcome.problem);
     } else {
       report.rejected += 1;
-      const reason = entry.status === null ? `no answer (${entry.error ?? 'unknown'})` : String(entry.status);
+      const reason = entry.status === null ? `no answer (${entry.error ?? "unknown"})` : String(entry.status);
       report.rejectedBy[reason] = (report.rejectedBy[reason] ?? 0) + 1;
       if ((state.auditRows.get(entry.expectedDeliveryId) ?? 0) > 0) report.recordedWithoutAck += 1;
     }
@@ -119,10 +139,10 @@ export function reconcileLedger(entries: readonly LedgerEntry[], state: Persiste
 export function formatLedgerLine(fault: string, report: LedgerReport): string {
   const rejectedBy = Object.entries(report.rejectedBy)
     .map(([reason, count]) => `${reason} ×${count}`)
-    .join(', ');
+    .join(", ");
   return (
     `[ledger] ${fault}: sent ${report.sent} = persisted ${report.persisted} + rejected ${report.rejected} + missing ${report.missing}` +
-    `${report.duplicated > 0 ? ` (+ duplicated ${report.duplicated})` : ''}` +
-    ` | acknowledged ${report.acknowledged}; rejected: ${rejectedBy || 'none'}; recorded without ack ${report.recordedWithoutAck}; violations ${report.violations.length}`
+    `${report.duplicated > 0 ? ` (+ duplicated ${report.duplicated})` : ""}` +
+    ` | acknowledged ${report.acknowledged}; rejected: ${rejectedBy || "none"}; recorded without ack ${report.recordedWithoutAck}; violations ${report.violations.length}`
   );
 }

@@ -1,9 +1,13 @@
 // A steady stream of signed, distinct Cal.com deliveries at a fixed rate: new bookings (a unique uid
 // each) and cancellations of bookings already acknowledged, each request sent on schedule whatever the
 // api is doing, and each answer (or the lack of one) written to the ledger.
-import { parseCalDelivery, signCalBody } from '@churchhub/api';
-import { deliveries, newBookingFixture, type BookingFixture } from '@churchhub/integration-tests/src/support/cal-deliveries.js';
-import type { DeliveryKind, LedgerEntry } from './ledger.js';
+import { parseCalDelivery, signCalBody } from "@churchhub/api";
+import {
+  deliveries,
+  newBookingFixture,
+  type BookingFixture,
+} from "@churchhub/integration-tests/src/support/cal-deliveries.js";
+import type { DeliveryKind, LedgerEntry } from "./ledger.js";
 
 export interface LoadStreamOptions {
   url: string;
@@ -43,13 +47,16 @@ export function startLoadStream(options: LoadStreamOptions): LoadStream {
 
   async function send(seq: number, kind: DeliveryKind, fixture: BookingFixture, createdAt: number): Promise<void> {
     const occurred = new Date(createdAt).toISOString();
-    const body = kind === 'created' ? deliveries.created(fixture, occurred) : deliveries.cancelled(fixture, 'Schedule conflict', occurred);
+    const body =
+      kind === "created"
+        ? deliveries.created(fixture, occurred)
+        : deliveries.cancelled(fixture, "Schedule conflict", occurred);
     const raw = JSON.stringify(body);
     const entry: LedgerEntry = {
       seq,
       kind,
       bookingUid: fixture.uid,
-      expectedDeliveryId: parseCalDelivery(Buffer.from(raw), 'application/json', new Date()).deliveryId,
+      expectedDeliveryId: parseCalDelivery(Buffer.from(raw), "application/json", new Date()).deliveryId,
       sentAt: clock(),
       answeredAt: 0,
       status: null,
@@ -60,17 +67,17 @@ export function startLoadStream(options: LoadStreamOptions): LoadStream {
     ledger.push(entry);
     try {
       const response = await fetch(options.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-cal-signature-256': signCalBody(raw, options.secret) },
+        method: "POST",
+        headers: { "content-type": "application/json", "x-cal-signature-256": signCalBody(raw, options.secret) },
         body: raw,
         signal: AbortSignal.timeout(options.requestTimeoutMs),
       });
       const text = await response.text();
       entry.status = response.status;
-      entry.retryAfter = response.headers.get('retry-after');
+      entry.retryAfter = response.headers.get("retry-after");
       if (response.ok) {
         entry.ackedDeliveryId = (JSON.parse(text) as { deliveryId?: string }).deliveryId ?? null;
-        if (kind === 'created') cancellable.push({ fixture, createdAt });
+        if (kind === "created") cancellable.push({ fixture, createdAt });
       }
     } catch (error) {
       // Refused, reset or timed out: the delivery was not acknowledged (it may still have been recorded).
@@ -88,8 +95,8 @@ export function startLoadStream(options: LoadStreamOptions): LoadStream {
     const organizerId = options.organizerIds[seq % options.organizerIds.length]!;
     const request = target
       ? // Strictly later than the creation, so the cancellation is the booking's newest event.
-        send(seq, 'cancelled', target.fixture, Math.max(now, target.createdAt + 1))
-      : send(seq, 'created', newBookingFixture({ organizerId }), now);
+        send(seq, "cancelled", target.fixture, Math.max(now, target.createdAt + 1))
+      : send(seq, "created", newBookingFixture({ organizerId }), now);
     inFlight.add(request);
     void request.finally(() => inFlight.delete(request));
   }
@@ -104,7 +111,10 @@ export function startLoadStream(options: LoadStreamOptions): LoadStream {
   return {
     startedAt,
     sent: () => scheduled,
-    acknowledgedSince: (since) => ledger.filter((entry) => entry.status !== null && entry.status < 300 && entry.status >= 200 && entry.answeredAt >= since).length,
+    acknowledgedSince: (since) =>
+      ledger.filter(
+        (entry) => entry.status !== null && entry.status < 300 && entry.status >= 200 && entry.answeredAt >= since,
+      ).length,
     runningFor: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, startedAt + ms - clock()))),
     async stop() {
       clearInterval(timer);

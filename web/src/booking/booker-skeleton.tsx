@@ -1,5 +1,5 @@
 // Placeholder with the Booker's shape while the scheduling widget and its times load.
-export function BookerSkeleton({ label = 'Loading available times…' }: { label?: string }) {
+export function BookerSkeleton({ label = "Loading available times…" }: { label?: string }) {
   return (
     <div className="booker-skeleton" role="status" aria-live="polite">
       <span className="visually-hidden">{label}</span>
@@ -9,8 +9,8 @@ export function BookerSkeleton({ label = 'Loading available times…' }: { label
         <div className="skeleton-line skeleton-line--short" />
       </div>
       <div className="skeleton-calendar" aria-hidden="true">
-        {Array.from({ length: 35 }, (_, index) => (
-          <div key={index} className="skeleton-day" />
+        {Array.from({ length: 35 }, (_, day) => `day-${day}`).map((key) => (
+          <div key={key} className="skeleton-day" />
         ))}
       </div>
     </div>

@@ -1,7 +1,7 @@
 // The booked view: what, when (in the booker's own time zone) and with whom.
-'use client';
+"use client";
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef } from "react";
 
 export interface ConfirmedBooking {
   uid: string;
@@ -19,8 +19,10 @@ export function BookingConfirmation({ booking }: { booking: ConfirmedBooking }) 
   // The Booker disappears; move focus to the news so keyboard and screen-reader users land on it.
   useEffect(() => headingRef.current?.focus(), []);
 
-  const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeZone: booking.timeZone }).format(booking.start);
-  const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone: booking.timeZone });
+  const date = new Intl.DateTimeFormat(undefined, { dateStyle: "full", timeZone: booking.timeZone }).format(
+    booking.start,
+  );
+  const time = new Intl.DateTimeFormat(undefined, { timeStyle: "short", timeZone: booking.timeZone });
 
   return (
     <section className="confirmation" aria-labelledby="confirmation-heading" data-testid="booking-confirmed">
@@ -40,13 +42,18 @@ export function BookingConfirmation({ booking }: { booking: ConfirmedBooking }) 
           <dt>When</dt>
           <dd>
             {date}, {time.format(booking.start)} – {time.format(booking.end)}
-            <span className="confirmation-zone"> ({booking.timeZone.replaceAll('_', ' ')})</span>
+            <span className="confirmation-zone"> ({booking.timeZone.replaceAll("_", " ")})</span>
           </dd>
         </div>
       </dl>
       <p>
         {booking.hostName} can now see your booking
-        {booking.attendeeEmail ? <>, made under <strong>{booking.attendeeEmail}</strong></> : null}. Nothing else is needed from you.
+        {booking.attendeeEmail ? (
+          <>
+            , made under <strong>{booking.attendeeEmail}</strong>
+          </>
+        ) : null}
+        . Nothing else is needed from you.
       </p>
     </section>
   );

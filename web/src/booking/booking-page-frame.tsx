@@ -1,8 +1,16 @@
 // The booking page around the Booker: church, host and event type (the Booker shows the details), then the card.
-import type { ReactNode } from 'react';
-import type { Host, PublicEventType } from '../hosts/host.schema';
+import type { ReactNode } from "react";
+import type { Host, PublicEventType } from "../hosts/host.schema";
 
-export function BookingPageFrame({ host, eventType, children }: { host: Host; eventType: PublicEventType; children: ReactNode }) {
+export function BookingPageFrame({
+  host,
+  eventType,
+  children,
+}: {
+  host: Host;
+  eventType: PublicEventType;
+  children: ReactNode;
+}) {
   return (
     <main id="main" className="page">
       <header className="host-header">
@@ -17,8 +25,8 @@ export function BookingPageFrame({ host, eventType, children }: { host: Host; ev
       </section>
       <footer className="page-footer">
         <p>
-          Your details go to {host.name} at {host.church.name} through Cal.com, our scheduling service. This page uses no
-          analytics or tracking.
+          Your details go to {host.name} at {host.church.name} through Cal.com, our scheduling service. This page uses
+          no analytics or tracking.
         </p>
       </footer>
     </main>

@@ -1,5 +1,5 @@
 // Turns the Booker's create-booking answer into what the confirmation shows.
-import type { ConfirmedBooking } from './booking-confirmation';
+import type { ConfirmedBooking } from "./booking-confirmation";
 
 /** The fields we read; the atoms' legacy bookings endpoint says startTime/endTime, newer ones start/end. */
 export interface CreatedBooking {

@@ -1,16 +1,16 @@
 // Cal.com's Booker for anonymous visitors: client id and API URL only, never a host's token.
-'use client';
+"use client";
 
-import { Booker, CalOAuthProvider, CalProvider, type BookingSuccessResponse } from '@calcom/atoms';
-import '@calcom/atoms/globals.min.css';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CalProviderKind } from '../hosts/host.schema';
-import { BookerSkeleton } from './booker-skeleton';
-import { BookingConfirmation, type ConfirmedBooking } from './booking-confirmation';
-import { chooseCalProvider } from './cal-provider-choice';
-import { toConfirmedBooking, type CreatedBooking } from './confirmed-booking';
-import { IconSprite } from './icon-sprite';
-import { NoFreeSlotsHint } from './no-free-slots-hint';
+import { Booker, CalOAuthProvider, CalProvider, type BookingSuccessResponse } from "@calcom/atoms";
+import "@calcom/atoms/globals.min.css";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { CalProviderKind } from "../hosts/host.schema";
+import { BookerSkeleton } from "./booker-skeleton";
+import { BookingConfirmation, type ConfirmedBooking } from "./booking-confirmation";
+import { chooseCalProvider } from "./cal-provider-choice";
+import { toConfirmedBooking, type CreatedBooking } from "./confirmed-booking";
+import { IconSprite } from "./icon-sprite";
+import { NoFreeSlotsHint } from "./no-free-slots-hint";
 
 /** Everything the browser gets: public identifiers only. */
 export interface PublicBookerProps {
@@ -77,7 +77,7 @@ export function PublicBooker(props: PublicBookerProps) {
             eventSlug={props.eventSlug}
             view="MONTH_VIEW"
             hideBranding
-            customClassNames={{ bookerWrapper: 'churchhub-booker' }}
+            customClassNames={{ bookerWrapper: "churchhub-booker" }}
             onTimeslotsLoaded={onTimeslotsLoaded}
             onBookerStateChange={onBookerStateChange}
             onCreateBookingSuccess={onCreateBookingSuccess}

@@ -1,26 +1,32 @@
 // parseWebSettings: defaults, and every problem listed at once.
-import { describe, expect, it } from 'vitest';
-import { InvalidWebSettingsError, parseWebSettings } from './web-settings';
+import { describe, expect, it } from "vitest";
+import { InvalidWebSettingsError, parseWebSettings } from "./web-settings";
 
-describe('parseWebSettings', () => {
-  it('defaults the api address and port', () => {
-    expect(parseWebSettings({ WEB_SERVER_TOKEN: 't'.repeat(32) })).toMatchObject({
-      API_URL: 'http://127.0.0.1:3001',
+describe("parseWebSettings", () => {
+  it("defaults the api address and port", () => {
+    expect(parseWebSettings({ WEB_SERVER_TOKEN: "t".repeat(32) })).toMatchObject({
+      API_URL: "http://127.0.0.1:3001",
       PORT: 3000,
     });
   });
 
-  it('drops a trailing slash from API_URL', () => {
-    expect(parseWebSettings({ API_URL: 'http://api.test/', WEB_SERVER_TOKEN: 't'.repeat(32) }).API_URL).toBe('http://api.test');
+  it("drops a trailing slash from API_URL", () => {
+    expect(parseWebSettings({ API_URL: "http://api.test/", WEB_SERVER_TOKEN: "t".repeat(32) }).API_URL).toBe(
+      "http://api.test",
+    );
   });
 
-  it('lists every problem at once', () => {
+  it("lists every problem at once", () => {
     try {
-      parseWebSettings({ API_URL: 'ftp://api.test', WEB_SERVER_TOKEN: 'short', PORT: 'eighty' });
+      parseWebSettings({ API_URL: "ftp://api.test", WEB_SERVER_TOKEN: "short", PORT: "eighty" });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidWebSettingsError);
-      expect((error as InvalidWebSettingsError).problems.map((problem) => problem.split(':')[0])).toEqual(['PORT', 'API_URL', 'WEB_SERVER_TOKEN']);
+      expect((error as InvalidWebSettingsError).problems.map((problem) => problem.split(":")[0])).toEqual([
+        "PORT",
+        "API_URL",
+        "WEB_SERVER_TOKEN",
+      ]);
     }
   });
 });

@@ -1,22 +1,27 @@
 // The web server's settings (zod over process.env), validated once at start-up, listing every problem.
 // Server-side only: read by instrumentation.ts and hosts/host-directory.ts (which is marked server-only).
-import { z } from 'zod';
+import { z } from "zod";
 
 const webSettingsSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   // The ChurchHub api, called only from this server (it holds host data the browser must not see).
-  API_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3001').transform((url) => url.replace(/\/+$/, '')),
+  API_URL: z
+    .url({ protocol: /^https?$/ })
+    .default("http://127.0.0.1:3001")
+    .transform((url) => url.replace(/\/+$/, "")),
   // The bearer token the api expects from this server on its server-only endpoints (/hosts).
-  WEB_SERVER_TOKEN: z.string({ error: 'is required (the api\'s WEB_SERVER_TOKEN)' }).min(32, 'must be at least 32 characters'),
+  WEB_SERVER_TOKEN: z
+    .string({ error: "is required (the api's WEB_SERVER_TOKEN)" })
+    .min(32, "must be at least 32 characters"),
 });
 
 export type WebSettings = z.infer<typeof webSettingsSchema>;
 
 export class InvalidWebSettingsError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid web settings:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
-    this.name = 'InvalidWebSettingsError';
+    super(`Invalid web settings:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "InvalidWebSettingsError";
   }
 }
 
@@ -28,7 +33,7 @@ export function parseWebSettings(env: Record<string, string | undefined>): WebSe
     WEB_SERVER_TOKEN: env.WEB_SERVER_TOKEN || undefined,
   });
   if (!result.success) {
-    throw new InvalidWebSettingsError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+    throw new InvalidWebSettingsError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
   return result.data;
 }

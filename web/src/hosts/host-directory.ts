@@ -1,10 +1,10 @@
 // Server-only entry to host lookups: the api address from the settings, one lookup per request.
-import 'server-only';
-import { notFound } from 'next/navigation';
-import { cache } from 'react';
-import { webSettings } from '../config/web-settings';
-import { fetchHost, HostNotFoundError } from './fetch-host';
-import type { Host, PublicEventType } from './host.schema';
+import "server-only";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { webSettings } from "../config/web-settings";
+import { fetchHost, HostNotFoundError } from "./fetch-host";
+import type { Host, PublicEventType } from "./host.schema";
 
 // cache(): metadata, layout and page ask for the same host in one request; the api is asked once.
 const loadHost = cache((username: string) => {
@@ -21,7 +21,10 @@ export interface BookingTarget {
  * The host and the event type a booking path names (`/book/{username}[/{eventSlug}]`; without a slug,
  * the host's first public event type), or the not-found page. Other failures reach the error boundary.
  */
-export async function bookingTargetOrNotFound(params: { username: string; eventSlug?: string[] }): Promise<BookingTarget> {
+export async function bookingTargetOrNotFound(params: {
+  username: string;
+  eventSlug?: string[];
+}): Promise<BookingTarget> {
   const slugs = params.eventSlug ?? [];
   if (slugs.length > 1) notFound();
   let host: Host;
@@ -32,7 +35,8 @@ export async function bookingTargetOrNotFound(params: { username: string; eventS
     throw error;
   }
   const eventSlug = slugs[0] === undefined ? undefined : pathSegment(slugs[0]);
-  const eventType = eventSlug === undefined ? host.eventTypes[0] : host.eventTypes.find((candidate) => candidate.slug === eventSlug);
+  const eventType =
+    eventSlug === undefined ? host.eventTypes[0] : host.eventTypes.find((candidate) => candidate.slug === eventSlug);
   if (!eventType) notFound();
   return { host, eventType };
 }

@@ -1,5 +1,5 @@
 // The api's `GET /hosts/{username}` answer, and the only fields of it this app keeps.
-import { z } from 'zod';
+import { z } from "zod";
 
 export const publicEventTypeSchema = z.object({
   id: z.number().int(),
@@ -16,7 +16,7 @@ export const publicEventTypeSchema = z.object({
  * predates ordinary accounts does not send it: its hosts are all managed users. A value this app does not know
  * is an invalid answer (the error page), not a guess: the wrong provider would check the wrong client.
  */
-export const calProviderKindSchema = z.enum(['platform', 'oauth2']);
+export const calProviderKindSchema = z.enum(["platform", "oauth2"]);
 
 // z.object strips unknown keys: whatever else the api might add never reaches a page or the browser.
 export const hostSchema = z.object({
@@ -26,7 +26,7 @@ export const hostSchema = z.object({
   calApiUrl: z.url({ protocol: /^https?$/ }),
   /** The Platform OAuth client id for `platform`, the OAuth 2.0 client id for `oauth2`. */
   calClientId: z.string().min(1),
-  calProvider: calProviderKindSchema.default('platform'),
+  calProvider: calProviderKindSchema.default("platform"),
   eventTypes: z.array(publicEventTypeSchema),
 });
 

@@ -2,8 +2,8 @@
 // re-exports "./packages/platform/atoms/index", which it does not ship, so TypeScript would see nothing.
 // Deliberately narrower than the library: neither provider takes an accessToken or refreshUrl here, because
 // this public page must never hand a host's token to a browser (see ../booking/public-booker.tsx).
-declare module '@calcom/atoms' {
-  import type { JSX, ReactNode } from 'react';
+declare module "@calcom/atoms" {
+  import type { JSX, ReactNode } from "react";
 
   export interface CalProviderProps {
     clientId: string;
@@ -22,14 +22,14 @@ declare module '@calcom/atoms' {
 
   /** What `POST /bookings` answered, as the Booker passes it on. */
   export interface BookingSuccessResponse {
-    status: 'success';
+    status: "success";
     data: { uid: string; [field: string]: unknown };
   }
 
   export interface BookerProps {
     username: string;
     eventSlug: string;
-    view?: 'MONTH_VIEW' | 'WEEK_VIEW' | 'COLUMN_VIEW';
+    view?: "MONTH_VIEW" | "WEEK_VIEW" | "COLUMN_VIEW";
     hideBranding?: boolean;
     /** Extra class names for parts of the Booker; `bookerWrapper` is its outermost element. */
     customClassNames?: { bookerWrapper?: string };

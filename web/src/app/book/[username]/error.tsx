@@ -1,8 +1,8 @@
 // The api or Cal.com did not answer: say so kindly and offer a retry.
-'use client';
+"use client";
 
-import { useRouter } from 'next/navigation';
-import { useTransition } from 'react';
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
 
 export default function BookingPageError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const router = useRouter();
@@ -21,7 +21,7 @@ export default function BookingPageError({ reset }: { error: Error & { digest?: 
         <h1>We can’t show the calendar right now</h1>
         <p>The booking service isn’t answering at the moment. Nothing has been booked. Please try again in a minute.</p>
         <button type="button" className="button" onClick={retry} disabled={retrying}>
-          {retrying ? 'Trying again…' : 'Try again'}
+          {retrying ? "Trying again…" : "Try again"}
         </button>
       </div>
     </main>

@@ -1,10 +1,10 @@
 // /book/[username] and /book/[username]/[eventSlug]: looks the host up before anything is sent, so an
 // unknown host is a real 404 and an unavailable api or Cal.com a real 5xx (after the first byte, Next.js
 // could only show those pages with status 200).
-import type { Metadata } from 'next';
-import type { ReactNode } from 'react';
-import { BookingPageFrame } from '../../../../booking/booking-page-frame';
-import { bookingTargetOrNotFound } from '../../../../hosts/host-directory';
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { BookingPageFrame } from "../../../../booking/booking-page-frame";
+import { bookingTargetOrNotFound } from "../../../../hosts/host-directory";
 
 export type BookingRouteParams = Promise<{ username: string; eventSlug?: string[] }>;
 

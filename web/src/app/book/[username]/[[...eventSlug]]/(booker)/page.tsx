@@ -1,7 +1,7 @@
 // The Booker for the host and event type the layout found (the lookup is shared within a request).
-import { BookerLoader } from '../../../../../booking/booker-loader';
-import { bookingTargetOrNotFound } from '../../../../../hosts/host-directory';
-import type { BookingRouteParams } from '../layout';
+import { BookerLoader } from "../../../../../booking/booker-loader";
+import { bookingTargetOrNotFound } from "../../../../../hosts/host-directory";
+import type { BookingRouteParams } from "../layout";
 
 export default async function BookingPage({ params }: { params: BookingRouteParams }) {
   const { host, eventType } = await bookingTargetOrNotFound(await params);
