@@ -1,8 +1,6 @@
 export { createActivities, type Activities, type ActivityDependencies } from "./create-activities.js";
 export type { AppliedDelivery } from "./apply-cal-delivery.js";
-export type { WriteAuditLogInput } from "./write-audit-entry.js";
 export { INVALID_DELIVERY } from "./classify-database-error.js";
-export type { PersistBookingResult } from "./persist-booking.js";
 export {
   createTokenActivities,
   type EnsuredToken,
