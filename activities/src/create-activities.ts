@@ -6,7 +6,7 @@ import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import { applyCalDeliveryInTransaction, type AppliedDelivery } from "./apply-cal-delivery.js";
 import { rethrowClassified } from "./classify-database-error.js";
 
-export interface ActivityDependencies {
+interface ActivityDependencies {
   dataSource: DataSource;
   /** Seals personal data before it reaches a column. */
   protector: PersonalDataProtector;

@@ -5,7 +5,7 @@ import type { AuditOutcome } from "@churchhub/database";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { EntityManager } from "typeorm";
 
-export interface WriteAuditLogInput {
+interface WriteAuditLogInput {
   delivery: CalDelivery;
   userId: string | null;
   outcome: AuditOutcome;

@@ -1,5 +1,4 @@
 // The names both sides of Temporal agree on: the api/starters and the worker import these, nothing else.
-export const DEFAULT_TASK_QUEUE = "churchhub-booking";
 
 export const WORKFLOW_TYPES = {
   processCalDelivery: "processCalDeliveryWorkflow",

@@ -3,7 +3,7 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from "@temporalio/client";
 import { calDeliveryWorkflowId, WORKFLOW_TYPES, type CalDelivery } from "@churchhub/contracts";
 
-export interface StartOutcome {
+interface StartOutcome {
   workflowId: string;
   /** True when a run for this event already existed. */
   duplicate: boolean;

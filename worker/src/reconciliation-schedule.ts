@@ -3,7 +3,7 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from "@temporalio/client";
 import { RECONCILIATION_SCHEDULE_ID, WORKFLOW_TYPES } from "@churchhub/contracts";
 
-export interface ReconciliationScheduleOptions {
+interface ReconciliationScheduleOptions {
   taskQueue: string;
   everyMinutes: number;
   lookbackMinutes: number;

@@ -33,7 +33,7 @@ export function needsReconnect(): ApplicationFailure {
   );
 }
 
-export function connectionGone(): ApplicationFailure {
+function connectionGone(): ApplicationFailure {
   return ApplicationFailure.nonRetryable("No such connected account (or it was disconnected)", CONNECTION_GONE);
 }
 

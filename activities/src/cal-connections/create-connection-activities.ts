@@ -11,7 +11,7 @@ import { upsertOrganizerRow } from "../upsert-organizer.js";
 import { AUTHORIZATION_REFUSED, NeedsReconnectError, rethrowConnectionFailure } from "./connection-failures.js";
 import type { ConnectionTokenKeeper } from "./connection-token-keeper.js";
 
-export interface ConnectionActivityDependencies {
+interface ConnectionActivityDependencies {
   dataSource: DataSource;
   protector: PersonalDataProtector;
   connections: CalConnectionStore;
@@ -34,7 +34,7 @@ export interface CompletedConnection {
   reconnected: boolean;
 }
 
-export type ConnectionAction =
+type ConnectionAction =
   | "connected"
   | "reconnected"
   | "disconnected"
@@ -42,7 +42,7 @@ export type ConnectionAction =
   | "webhook_registered"
   | "webhook_removed";
 
-export interface ConnectionAuditInput {
+interface ConnectionAuditInput {
   connectionId: string;
   action: ConnectionAction;
   /** Makes the entry idempotent under retries: one row per (connection, action, key). */

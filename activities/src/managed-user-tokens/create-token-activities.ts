@@ -5,13 +5,13 @@ import { CalApiError } from "@churchhub/cal-client";
 import { hashAccessToken, type ManagedUserTokenStore, type StoredManagedUserTokens } from "@churchhub/database";
 import { rethrowCalFailure, unknownManagedUser } from "./token-failures.js";
 
-export interface TokenActivityDependencies {
+interface TokenActivityDependencies {
   calClient: CalClient;
   tokenStore: ManagedUserTokenStore;
   clock: () => Date;
 }
 
-export interface EnsureTokenInput {
+interface EnsureTokenInput {
   calUserId: number;
   username: string;
   minValidityMs: number;
@@ -19,7 +19,7 @@ export interface EnsureTokenInput {
   replaceAccessTokenHash?: string;
 }
 
-export type TokenOutcome = "cached" | "refreshed" | "force-refreshed";
+type TokenOutcome = "cached" | "refreshed" | "force-refreshed";
 
 export interface EnsuredToken {
   calUserId: number;

@@ -24,11 +24,11 @@ import {
 import { issueConnectLink } from "./issue-connect-link.js";
 
 /** Only what we use: bookings for reconciliation, the profile for /v2/me. Webhooks need no scope (calcom.md §4). */
-export const REQUESTED_SCOPES = ["BOOKING_READ", "PROFILE_READ"] as const;
+const REQUESTED_SCOPES = ["BOOKING_READ", "PROFILE_READ"] as const;
 /** How long a host has between opening the link and coming back from Cal.com (codes live 10 minutes). */
-export const ATTEMPT_TTL_MS = 15 * 60_000;
+const ATTEMPT_TTL_MS = 15 * 60_000;
 
-export interface ConnectionServiceDependencies {
+interface ConnectionServiceDependencies {
   links: ConnectLinkStore;
   connections: CalConnectionStore;
   stateSigner: StateSigner;
@@ -186,7 +186,7 @@ export function createConnectionService(deps: ConnectionServiceDependencies) {
 }
 
 /** The host's private page to see and end their connection. */
-export function hostManageUrl(apiPublicUrl: string, token: string): string {
+function hostManageUrl(apiPublicUrl: string, token: string): string {
   return `${apiPublicUrl.replace(/\/+$/, "")}/connect/cal/manage/${encodeURIComponent(token)}`;
 }
 

@@ -11,7 +11,7 @@ import { DecryptionError } from "@churchhub/field-encryption";
 import type { DataSource } from "typeorm";
 import { parseCalDelivery } from "../webhooks/parse-cal-delivery.js";
 
-export interface ReplayResult {
+interface ReplayResult {
   replayId: string;
   started: Array<{ deliveryId: string; workflowId: string }>;
   /** Audited events in the range that could not be opened (sealed under a key no longer configured). */

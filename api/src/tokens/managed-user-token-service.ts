@@ -8,9 +8,9 @@ import { WORKFLOW_TYPES } from "@churchhub/contracts";
 import { hashAccessToken, type ManagedUserTokenStore } from "@churchhub/database";
 
 /** A token handed out stays valid at least this long, so a caller never receives one about to die. */
-export const MIN_TOKEN_VALIDITY_MS = 5 * 60_000;
+const MIN_TOKEN_VALIDITY_MS = 5 * 60_000;
 
-export type TokenFailureReason = "unknown_user" | "cal_rejected" | "cal_unavailable";
+type TokenFailureReason = "unknown_user" | "cal_rejected" | "cal_unavailable";
 
 export class TokenUnavailableError extends Error {
   constructor(
@@ -22,13 +22,13 @@ export class TokenUnavailableError extends Error {
   }
 }
 
-export interface ServedToken {
+interface ServedToken {
   accessToken: string;
   expiresAt: string;
   source: "cache" | "workflow";
 }
 
-export interface TokenServiceDependencies {
+interface TokenServiceDependencies {
   client: Client;
   taskQueue: string;
   tokenStore: ManagedUserTokenStore;
@@ -38,7 +38,7 @@ export interface TokenServiceDependencies {
 }
 
 /** Workflow ids carry no personal data: the username is derived from a person's email, so hash it. */
-export function tokenWorkflowId(username: string): string {
+function tokenWorkflowId(username: string): string {
   return `managed-user-token-${createHash("sha256").update(username.toLowerCase()).digest("hex").slice(0, 24)}`;
 }
 

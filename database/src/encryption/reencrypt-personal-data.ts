@@ -4,7 +4,7 @@ import type { DataSource } from "typeorm";
 import type { FieldCipher } from "@churchhub/field-encryption";
 import { ENCRYPTED_COLUMNS, type EncryptedColumn } from "./encrypted-columns.js";
 
-export interface ReencryptReport {
+interface ReencryptReport {
   /** "table.column" → values rewritten. */
   rewritten: Record<string, number>;
   total: number;
