@@ -9,7 +9,7 @@ import type { DataSource } from "typeorm";
 import type { Logger } from "@churchhub/logging";
 import { INBOX_CHANNEL, type InboxStore } from "./inbox-store.js";
 import { withTraceparent } from "@churchhub/tracing";
-import { WORKFLOW_TYPES } from "@churchhub/contracts";
+import type { WorkflowName } from "@churchhub/contracts";
 import { startDeliveryWorkflow } from "./start-delivery-workflow.js";
 import { createRunningWorkflowsGate } from "./running-workflows-gate.js";
 import { createBoundedIdMemory } from "./bounded-id-memory.js";
@@ -71,11 +71,12 @@ export function createInboxRelay(options: InboxRelayOptions) {
   let wake: (() => void) | undefined;
   let listener: pg.Client | undefined;
   let lastCleanup = 0;
+  const deliveryWorkflow: WorkflowName = "processCalDeliveryWorkflow";
   const gate = createRunningWorkflowsGate({
     limit: MAX_RUNNING_WORKFLOWS,
     minCountIntervalMs: GATE_RECHECK_MS,
     countRunning: async () => {
-      const query = `TaskQueue = ${JSON.stringify(options.taskQueue)} AND WorkflowType = ${JSON.stringify(WORKFLOW_TYPES.processCalDelivery)} AND ExecutionStatus = "Running"`;
+      const query = `TaskQueue = ${JSON.stringify(options.taskQueue)} AND WorkflowType = ${JSON.stringify(deliveryWorkflow)} AND ExecutionStatus = "Running"`;
       return (await options.client.workflow.count(query)).count;
     },
     onCountFailed: (error) =>

@@ -2,11 +2,9 @@
 // database transaction by one activity (applyCalDelivery).
 // Deterministic code only: every side effect is an activity, retried under the policies below.
 import { ActivityFailure, ApplicationFailure, proxyActivities, proxyLocalActivities } from "@temporalio/workflow";
-import type { CalDelivery, ProcessCalDeliveryResult } from "@churchhub/contracts";
+import { INVALID_DELIVERY, type CalDelivery, type ProcessCalDeliveryResult } from "@churchhub/contracts";
 // Types only: activity code never enters the workflow sandbox.
 import type { Activities } from "@churchhub/activities";
-
-const INVALID_DELIVERY = "InvalidDelivery";
 
 // Acknowledged events must reach Postgres however long it is down, so regular activities retry without
 // limit, backing off to once a minute; only errors no retry can fix (an event the database rejects as

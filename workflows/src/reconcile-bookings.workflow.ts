@@ -4,7 +4,14 @@
 // "reconciled"). Safe beside live webhooks: processing is idempotent and ordered by event version.
 import { proxyActivities, startChild } from "@temporalio/workflow";
 import { WorkflowExecutionAlreadyStartedError } from "@temporalio/common";
-import { calDeliveryWorkflowId } from "@churchhub/contracts";
+import {
+  CAL_REJECTED,
+  CONNECTION_CAL_REJECTED,
+  CONNECTION_GONE,
+  calDeliveryWorkflowId,
+  type ReconcileBookingsInput,
+  type ReconcileBookingsResult,
+} from "@churchhub/contracts";
 import type { ReconciliationActivities } from "@churchhub/activities";
 import { processCalDeliveryWorkflow } from "./process-cal-delivery.workflow.js";
 
@@ -15,26 +22,9 @@ const { findBookingsOutOfStep, listReconciliationSources } = proxyActivities<Rec
     backoffCoefficient: 2,
     maximumInterval: "30 seconds",
     maximumAttempts: 6,
-    nonRetryableErrorTypes: ["CalRejected", "ConnectionCalRejected", "ConnectionGone"],
+    nonRetryableErrorTypes: [CAL_REJECTED, CONNECTION_CAL_REJECTED, CONNECTION_GONE],
   },
 });
-
-export interface ReconcileBookingsInput {
-  /** How far back to look for updated bookings; longer than the schedule's interval, so runs overlap. */
-  lookbackMinutes: number;
-  pageSize?: number;
-}
-
-export interface ReconcileBookingsResult {
-  examined: number;
-  reconciled: number;
-  alreadyProcessed: number;
-  unreadable: number;
-  /** Connected accounts passed over because the host must reconnect. */
-  needsReconnect: number;
-  /** Sources whose pages Cal.com refused or could not serve this run (the next run tries again). */
-  failedSources: number;
-}
 
 export async function reconcileBookingsWorkflow(input: ReconcileBookingsInput): Promise<ReconcileBookingsResult> {
   // Workflow time: deterministic on replay.

@@ -4,11 +4,11 @@
 import { ApplicationFailure } from "@temporalio/common";
 import type { DataSource } from "typeorm";
 import { CalApiError, type CalClient, type CalOAuth2Client } from "@churchhub/cal-client";
-import { BOOKING_TRIGGERS } from "@churchhub/contracts";
+import { AUTHORIZATION_REFUSED, BOOKING_TRIGGERS, type CompletedConnection } from "@churchhub/contracts";
 import type { CalConnectionStore, ConnectLinkStore } from "@churchhub/database";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import { upsertOrganizerRow } from "../upsert-organizer.js";
-import { AUTHORIZATION_REFUSED, NeedsReconnectError, rethrowConnectionFailure } from "./connection-failures.js";
+import { NeedsReconnectError, rethrowConnectionFailure } from "./connection-failures.js";
 import type { ConnectionTokenKeeper } from "./connection-token-keeper.js";
 
 interface ConnectionActivityDependencies {
@@ -24,14 +24,6 @@ interface ConnectionActivityDependencies {
   /** The URL Cal.com posts this connection's webhooks to. */
   webhookUrlFor: (connectionId: string) => string;
   clock: () => Date;
-}
-
-export interface CompletedConnection {
-  connectionId: string;
-  calUserId: number;
-  username: string;
-  userId: string;
-  reconnected: boolean;
 }
 
 type ConnectionAction =
