@@ -1,6 +1,6 @@
 // Disconnects a host's Cal.com account: delete our webhook on their account (while we still have a
 // token to do it with), forget the tokens, audit it. Bookings, users and audit history stay.
-import { proxyActivities } from "@temporalio/workflow";
+import { ActivityFailure, proxyActivities } from "@temporalio/workflow";
 import {
   CONNECTION_CAL_REJECTED,
   type DisconnectCalAccountInput,
@@ -33,7 +33,9 @@ export async function disconnectCalAccountWorkflow(
     webhook = await removeConnectionWebhook({ connectionId: input.connectionId });
   } catch (error) {
     // Cal.com refused or stayed down: disconnect anyway; deliveries to the URL are refused (410) from now on.
-    webhook = { removed: false, reason: error instanceof Error ? error.message : "Cal.com refused the deletion" };
+    // The activity's own message says why (an ActivityFailure's says only that the activity failed).
+    const reason = error instanceof ActivityFailure ? error.cause : error;
+    webhook = { removed: false, reason: reason instanceof Error ? reason.message : "Cal.com refused the deletion" };
   }
   await forgetConnection({ connectionId: input.connectionId });
   await writeConnectionAudit({

@@ -45,8 +45,11 @@ async function applyInOneTransaction(delivery: CalDelivery) {
   try {
     return await applyCalDeliveryLocally(delivery);
   } catch (error) {
+    // A failed local activity reaches the workflow as the activity's own failure; a scheduled one's
+    // comes wrapped in an ActivityFailure. Either way, what a retry cannot fix is final here too.
+    const failure = error instanceof ActivityFailure ? error.cause : error;
     const cannotBeFixedByRetrying =
-      error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.nonRetryable;
+      failure instanceof ApplicationFailure && (failure.nonRetryable || failure.type === INVALID_DELIVERY);
     if (cannotBeFixedByRetrying) throw error;
     return applyCalDelivery(delivery);
   }
