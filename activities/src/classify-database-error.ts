@@ -2,8 +2,7 @@
 // serialisation conflicts are transient: Temporal retries them. Data exceptions (class 22) and
 // integrity violations (class 23) will fail the same way every time: retrying only delays the alarm.
 import { ApplicationFailure } from "@temporalio/common";
-
-export const INVALID_DELIVERY = "InvalidDelivery";
+import { INVALID_DELIVERY } from "@churchhub/contracts";
 
 const NON_RETRYABLE_SQLSTATE_CLASSES = ["22", "23"];
 

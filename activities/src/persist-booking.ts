@@ -14,7 +14,7 @@ import {
 import type { StatusChange } from "@churchhub/database";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 
-export interface PersistBookingResult {
+interface PersistBookingResult {
   bookingId: string;
   /** True when this event is now what the row reflects (it was the newest so far). */
   applied: boolean;

@@ -5,7 +5,7 @@
 // transaction commits, so the host's bookings, processed in parallel, would queue on it one by one.
 import type { OrganizerSnapshot } from "@churchhub/contracts";
 import { DecryptionError, type PersonalDataProtector } from "@churchhub/field-encryption";
-import type { Queryable } from "./queryable.js";
+import type { EntityManager } from "typeorm";
 
 interface StoredOrganizer {
   id: string;
@@ -42,7 +42,7 @@ function differs(protector: PersonalDataProtector, stored: StoredOrganizer, orga
 
 /** Our user id for the organizer. Callers classify database errors (see classify-database-error.ts). */
 export async function upsertOrganizerRow(
-  db: Queryable,
+  db: EntityManager,
   protector: PersonalDataProtector,
   organizer: OrganizerSnapshot,
 ): Promise<string> {

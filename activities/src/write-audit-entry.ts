@@ -1,20 +1,19 @@
 // One audit row per distinct event, keyed by delivery id: writing it again (a retry, a redelivery,
 // a replay of the same event) finds the row that is already there and answers its id.
 import type { CalDelivery } from "@churchhub/contracts";
-import type { AuditOutcome, AuditSource } from "@churchhub/database";
+import type { AuditOutcome } from "@churchhub/database";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
-import type { Queryable } from "./queryable.js";
+import type { EntityManager } from "typeorm";
 
-export interface WriteAuditLogInput {
+interface WriteAuditLogInput {
   delivery: CalDelivery;
   userId: string | null;
   outcome: AuditOutcome;
-  source?: AuditSource;
 }
 
 /** The audit row's id. Callers classify database errors (see classify-database-error.ts). */
 export async function writeAuditEntry(
-  db: Queryable,
+  db: EntityManager,
   protector: PersonalDataProtector,
   input: WriteAuditLogInput,
 ): Promise<string> {
@@ -28,7 +27,7 @@ export async function writeAuditEntry(
       delivery.deliveryId,
       delivery.triggerEvent,
       input.outcome,
-      input.source ?? delivery.source ?? "webhook",
+      delivery.source ?? "webhook",
       input.userId,
       delivery.bookingUid,
       delivery.occurredAt,

@@ -1,23 +1,16 @@
-export { createApp, type AppDependencies } from "./app.js";
+export { createApp } from "./app.js";
 export { signCalBody, verifyCalSignature } from "./webhooks/verify-cal-signature.js";
 export { parseCalDelivery } from "./webhooks/parse-cal-delivery.js";
-export { createTemporalClient, checkTemporal } from "./temporal-client.js";
+export { checkTemporal } from "./temporal-client.js";
 export {
   combineHostDirectories,
   createConnectedHostDirectory,
   createManagedUserDirectory,
-  type HostDirectory,
 } from "./hosts/host-directory.js";
-export { createConnectionService, REQUESTED_SCOPES, type ConnectionService } from "./connections/connection-service.js";
-export { createStateSigner, resolveStateKey } from "./connections/connect-state.js";
+export { createConnectionService } from "./connections/connection-service.js";
+export { createStateSigner } from "./connections/connect-state.js";
 export { issueConnectLinkWithSettings } from "./connections/issue-connect-link.js";
-export { CONNECT_COOKIE } from "./connections/connect.router.js";
-export {
-  createManagedUserTokenService,
-  tokenWorkflowId,
-  MIN_TOKEN_VALIDITY_MS,
-  type ManagedUserTokenService,
-} from "./tokens/managed-user-token-service.js";
-export { createApiMetrics, type ApiMetrics } from "./metrics/api-metrics.js";
-export { createReplayService, MAX_REPLAY_EVENTS, type ReplayService } from "./replay/replay-service.js";
+export { createManagedUserTokenService } from "./tokens/managed-user-token-service.js";
+export { createApiMetrics } from "./metrics/api-metrics.js";
+export { createReplayService } from "./replay/replay-service.js";
 export { buildOpenApiDocument } from "./openapi/openapi-document.js";

@@ -1,7 +1,7 @@
 // Experiment, not product code: the one-transaction activity as a regular (scheduled) activity, to
 // separate what one transaction saves from what running it locally saves.
 import { proxyActivities } from "@temporalio/workflow";
-import type { CalDelivery } from "@churchhub/contracts";
+import { INVALID_DELIVERY, type CalDelivery } from "@churchhub/contracts";
 import type { Activities } from "@churchhub/activities";
 const { applyCalDelivery } = proxyActivities<Activities>({
   startToCloseTimeout: "30 seconds",
@@ -9,7 +9,7 @@ const { applyCalDelivery } = proxyActivities<Activities>({
     initialInterval: "1 second",
     backoffCoefficient: 2,
     maximumInterval: "1 minute",
-    nonRetryableErrorTypes: ["InvalidDelivery"],
+    nonRetryableErrorTypes: [INVALID_DELIVERY],
   },
 });
 export async function processCalDeliveryOneActivityWorkflow(delivery: CalDelivery) {

@@ -2,8 +2,7 @@
 // workflow shape, bypassing the api and the inbox (workflows started directly, 32 at a time like the
 // relay), and how many per second complete. `npx tsx bench/experiments/temporal-throughput.ts` with
 //   VARIANT=product (today's workflow: one transaction as a local activity) | one-remote (the same
-//     activity, scheduled) | one-local-unpatched (today's without the patch marker) | three-remote (the
-//     workflow before: three scheduled activities) | three-local (those three as local activities),
+//     activity, scheduled),
 //   N=<deliveries>, EAGER=1 (eager workflow start: the start's reply carries the first workflow task),
 //   WINDOW=<most workflows started and not yet finished, like the relay's back-pressure; default: no limit>,
 //   TRACING=1 (the worker's OpenTelemetry interceptors, installed as when spans are exported; here
@@ -39,9 +38,6 @@ import { measureTemporalServer } from "../src/temporal-metrics.js";
 const WORKFLOW_OF: Record<string, string> = {
   product: "processCalDeliveryWorkflow",
   "one-remote": "processCalDeliveryOneActivityWorkflow",
-  "three-remote": "processCalDeliveryThreeActivitiesWorkflow",
-  "three-local": "processCalDeliveryLocalWorkflow",
-  "one-local-unpatched": "processCalDeliveryUnpatchedWorkflow",
 };
 
 // The SDK's own warnings (slow workflow tasks on a starved machine) would drown the one result line.

@@ -1,7 +1,7 @@
 // The seed's design as a peer, run as its own process: an Express handler that verifies, parses, and
-// then does the organizer, booking and audit writes inside the request, with our real activities
-// (same SQL, same encryption), answering 202 only after all three committed. Same settings and pool
-// size as our api; its own database in the same Postgres.
+// then does the organizer, booking and audit writes inside the request, with our real activity (same
+// SQL, same encryption, one transaction), answering 202 only after they committed. Same settings and
+// pool size as our api; its own database in the same Postgres.
 import { createServer } from "node:http";
 import express from "express";
 import { createActivities } from "@churchhub/activities";
@@ -35,13 +35,7 @@ app.post(
         return;
       }
       const delivery = parseCalDelivery(body, request.get("content-type"), new Date());
-      let userId: string | null = null;
-      let outcome: "applied" | "superseded" | "recorded" = "recorded";
-      if (delivery.booking) {
-        userId = await activities.upsertOrganizer(delivery.booking.organizer);
-        outcome = (await activities.persistBooking({ delivery, userId })).applied ? "applied" : "superseded";
-      }
-      await activities.writeAuditLog({ delivery, userId, outcome });
+      await activities.applyCalDelivery(delivery);
       logger.info({ triggerEvent: delivery.triggerEvent }, "cal delivery processed in the request");
       response.status(202).json({ status: "accepted", deliveryId: delivery.deliveryId });
     } catch (error) {

@@ -1,6 +1,6 @@
 // What went wrong talking to Cal.com, in terms a caller can act on. The upstream body is kept for
 // logs of status and code only: it may contain personal data, so it never reaches a response.
-export type CalFailureKind =
+type CalFailureKind =
   /** Cal.com (or the network) is down or erroring: worth retrying. */
   | "unavailable"
   /** Our credentials or the token were refused (401/403/498): retrying cannot help. */

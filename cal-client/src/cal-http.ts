@@ -6,18 +6,18 @@ import axios, { AxiosError, type AxiosInstance, type AxiosRequestConfig } from "
 import type { z } from "zod";
 import { CalApiError, kindForStatus } from "./cal-api-error.js";
 
-export type CalRequest = AxiosRequestConfig;
+type CalRequest = AxiosRequestConfig;
 
 /** Reads the machine-readable error code out of an error body (the shapes differ by endpoint). */
 export type ErrorCodeReader = (body: unknown) => string | null;
 
 /** API v2 envelope: `{status:"error", error:{code, message}}`. */
-export const envelopeErrorCode: ErrorCodeReader = (body) => {
+const envelopeErrorCode: ErrorCodeReader = (body) => {
   const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
   return typeof code === "string" ? code : null;
 };
 
-export interface CalHttp {
+interface CalHttp {
   call<T extends z.ZodType>(
     operation: string,
     schema: T,

@@ -19,7 +19,7 @@ import {
   type ManagedUserTokens,
 } from "./cal-schemas.js";
 
-export interface CalClientOptions {
+interface CalClientOptions {
   /** e.g. https://api.cal.com/v2 */
   baseUrl: string;
   /** Platform OAuth client (managed users); absent when only OAuth-connected accounts are used. */
@@ -32,7 +32,7 @@ const EVENT_TYPES_VERSION = "2024-06-14";
 const BOOKINGS_VERSION = "2024-08-13";
 
 /** What `POST /v2/webhooks` takes (calcom.md §7). */
-export interface UserWebhookInput {
+interface UserWebhookInput {
   subscriberUrl: string;
   triggers: readonly string[];
   active: boolean;

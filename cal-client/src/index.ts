@@ -1,16 +1,4 @@
-export { createCalClient, type CalClient, type CalClientOptions, type UserWebhookInput } from "./create-cal-client.js";
-export {
-  createCalOAuth2Client,
-  type CalOAuth2Client,
-  type CalOAuth2ClientOptions,
-  type OAuth2Tokens,
-} from "./oauth2-client.js";
-export { CalApiError, kindForStatus, type CalFailureKind } from "./cal-api-error.js";
-export type {
-  CalApiBooking,
-  CalEventType,
-  CalMe,
-  CalUserWebhook,
-  ManagedUser,
-  ManagedUserTokens,
-} from "./cal-schemas.js";
+export { createCalClient, type CalClient } from "./create-cal-client.js";
+export { createCalOAuth2Client, type CalOAuth2Client } from "./oauth2-client.js";
+export { CalApiError } from "./cal-api-error.js";
+export type { CalApiBooking, CalEventType, ManagedUser, ManagedUserTokens } from "./cal-schemas.js";

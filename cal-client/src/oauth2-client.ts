@@ -3,7 +3,7 @@
 import { createCalHttp, type ErrorCodeReader } from "./cal-http.js";
 import { oauth2TokenResponseSchema } from "./cal-schemas.js";
 
-export interface CalOAuth2ClientOptions {
+interface CalOAuth2ClientOptions {
   /** The API base, e.g. https://api.cal.com/v2 (the token endpoint is `<base>/auth/oauth2/token`). */
   baseUrl: string;
   clientId: string;
@@ -13,7 +13,7 @@ export interface CalOAuth2ClientOptions {
   timeoutMs?: number;
 }
 
-export interface OAuth2Tokens {
+interface OAuth2Tokens {
   accessToken: string;
   refreshToken: string;
   accessTokenExpiresAt: Date;

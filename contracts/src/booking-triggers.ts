@@ -9,5 +9,3 @@ export const BOOKING_TRIGGERS = [
   "BOOKING_PAYMENT_INITIATED",
   "BOOKING_PAID",
 ] as const;
-
-export type BookingTrigger = (typeof BOOKING_TRIGGERS)[number];

@@ -64,7 +64,7 @@ export interface CalDelivery {
   traceparent?: string;
 }
 
-export type DeliverySource = "webhook" | "reconciled" | "replay";
+type DeliverySource = "webhook" | "reconciled" | "replay";
 
 export interface ProcessCalDeliveryResult {
   deliveryId: string;

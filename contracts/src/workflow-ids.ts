@@ -1,8 +1,9 @@
 // Workflow ids are how duplicates collapse and how a person finds a run in the Temporal UI, so they
-// say what the event is (trigger + booking uid + short digest) and carry no personal data.
-
+// say what the run is about and carry no personal data. (Ids built from a digest are in ./client/:
+// hashing needs node:crypto, which workflow code cannot import.)
 const SAFE = /[^A-Za-z0-9_-]/g;
 
+/** Trigger + booking uid + short digest of the event: every delivery of one event maps to one run. */
 export function calDeliveryWorkflowId(delivery: {
   triggerEvent: string;
   bookingUid: string | null;
@@ -12,3 +13,16 @@ export function calDeliveryWorkflowId(delivery: {
   const subject = (delivery.bookingUid ?? "no-booking").replace(SAFE, "-").slice(0, 64);
   return `cal-${trigger}-${subject}-${delivery.deliveryId.slice(0, 16)}`;
 }
+
+/** One run per authorization attempt: a reloaded callback page joins it. */
+export function connectCalAccountWorkflowId(attemptId: string): string {
+  return `cal-connect-${attemptId}`;
+}
+
+/** One run per connection at a time: a second disconnect request joins it. */
+export function disconnectCalAccountWorkflowId(connectionId: string): string {
+  return `cal-disconnect-${connectionId}`;
+}
+
+/** The Temporal Schedule that runs the reconciliation (its runs' ids start with it). */
+export const RECONCILIATION_SCHEDULE_ID = "reconcile-cal-bookings";

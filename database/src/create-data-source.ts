@@ -16,7 +16,7 @@ import { migrations } from "./migrations/index.js";
 
 export const entities = [User, Booking, AuditLog, Form, FormResponse, Policy, ContextSummary, ManagedUserToken];
 
-export interface DataSourceOptions {
+interface DataSourceOptions {
   url: string;
   poolSize?: number;
   applicationName?: string;

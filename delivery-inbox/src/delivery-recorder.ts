@@ -8,7 +8,7 @@ import type { Logger } from "@churchhub/logging";
 import type { InboxStore } from "./inbox-store.js";
 import { startDeliveryWorkflow } from "./start-delivery-workflow.js";
 
-export interface RecordOutcome {
+interface RecordOutcome {
   /** True when this event had already been recorded (a redelivery). */
   duplicate: boolean;
   /** Where it was recorded. */
@@ -26,7 +26,7 @@ export class DeliveryNotRecordedError extends Error {
   }
 }
 
-export interface RecorderDependencies {
+interface RecorderDependencies {
   inbox: InboxStore;
   temporal: { client: Client; taskQueue: string; startTimeoutMs: number };
   logger: Logger;

@@ -9,14 +9,30 @@ import type { DataSource } from "typeorm";
 import type { Logger } from "@churchhub/logging";
 import { INBOX_CHANNEL, type InboxStore } from "./inbox-store.js";
 import { withTraceparent } from "@churchhub/tracing";
-import { WORKFLOW_TYPES } from "@churchhub/contracts";
+import type { WorkflowName } from "@churchhub/contracts";
 import { startDeliveryWorkflow } from "./start-delivery-workflow.js";
 import { createRunningWorkflowsGate } from "./running-workflows-gate.js";
+import { createBoundedIdMemory } from "./bounded-id-memory.js";
 
 /** How often a relay at the running-workflows limit looks again (and the gate's shortest count interval). */
 const GATE_RECHECK_MS = 250;
+/** Rows claimed per pass. */
+const BATCH_SIZE = 200;
+/** Workflow starts in flight at once. */
+const CONCURRENCY = 32;
+/** How long one workflow start may take before the row is retried. */
+const START_TIMEOUT_MS = 5_000;
+/** How long relayed rows are kept (for an operator to look at) before they are deleted. */
+const RETENTION_MS = 7 * 24 * 3_600_000;
+/**
+ * Most delivery workflows running on the task queue before the relay waits (all relays together).
+ * Enough to keep the workers busy for a few seconds.
+ */
+const MAX_RUNNING_WORKFLOWS = 256;
+/** Unreadable rows remembered as reported; past that the oldest may be reported a second time. */
+const REPORTED_UNREADABLE_CAPACITY = 10_000;
 
-export interface InboxRelayOptions {
+interface InboxRelayOptions {
   dataSource: DataSource;
   inbox: InboxStore;
   client: Client;
@@ -24,22 +40,13 @@ export interface InboxRelayOptions {
   logger: Logger;
   /** For LISTEN, which needs a connection of its own. */
   databaseUrl: string;
-  clock?: () => Date;
-  batchSize?: number;
-  concurrency?: number;
+  /** The safety-net poll when no NOTIFY arrives. */
   pollIntervalMs?: number;
-  startTimeoutMs?: number;
-  retentionMs?: number;
-  /**
-   * Most delivery workflows running on the task queue before the relay waits (all relays together).
-   * Enough to keep the workers busy for a few seconds; Infinity turns the back-pressure off.
-   */
-  maxRunningWorkflows?: number;
   /** Told how many workflows each pass started and could not start. */
   metrics?: { relayed(count: number): void; failed(count: number): void };
 }
 
-export interface DrainResult {
+interface DrainResult {
   relayed: number;
   failed: number;
 }
@@ -58,21 +65,18 @@ async function mapWithConcurrency<T, R>(items: T[], limit: number, work: (item: 
 }
 
 export function createInboxRelay(options: InboxRelayOptions) {
-  const batchSize = options.batchSize ?? 200;
-  const concurrency = options.concurrency ?? 32;
   const pollIntervalMs = options.pollIntervalMs ?? 1_000;
-  const maxRunningWorkflows = options.maxRunningWorkflows ?? 256;
-  const clock = options.clock ?? (() => new Date());
   let stopped = true;
   let running: Promise<void> | undefined;
   let wake: (() => void) | undefined;
   let listener: pg.Client | undefined;
   let lastCleanup = 0;
+  const deliveryWorkflow: WorkflowName = "processCalDeliveryWorkflow";
   const gate = createRunningWorkflowsGate({
-    limit: maxRunningWorkflows,
+    limit: MAX_RUNNING_WORKFLOWS,
     minCountIntervalMs: GATE_RECHECK_MS,
     countRunning: async () => {
-      const query = `TaskQueue = ${JSON.stringify(options.taskQueue)} AND WorkflowType = ${JSON.stringify(WORKFLOW_TYPES.processCalDelivery)} AND ExecutionStatus = "Running"`;
+      const query = `TaskQueue = ${JSON.stringify(options.taskQueue)} AND WorkflowType = ${JSON.stringify(deliveryWorkflow)} AND ExecutionStatus = "Running"`;
       return (await options.client.workflow.count(query)).count;
     },
     onCountFailed: (error) =>
@@ -82,9 +86,9 @@ export function createInboxRelay(options: InboxRelayOptions) {
       ),
   });
 
-  const reportedUnreadable = new Set<string>();
+  const reportedUnreadable = createBoundedIdMemory(REPORTED_UNREADABLE_CAPACITY);
 
-  async function drainOnce(limit = batchSize): Promise<DrainResult> {
+  async function drainOnce(limit: number): Promise<DrainResult> {
     return options.dataSource.transaction(async (manager) => {
       const { pending, unreadable } = await options.inbox.claimPending(manager, limit);
       // Reported once per relay: an idle relay claims such rows again on every pass, and a write plus an
@@ -101,13 +105,13 @@ export function createInboxRelay(options: InboxRelayOptions) {
           { rows: newlyUnreadable.length },
           "inbox rows cannot be opened; skipped until the key is configured",
         );
-        for (const id of newlyUnreadable) reportedUnreadable.add(id);
+        for (const id of newlyUnreadable) reportedUnreadable.remember(id);
       }
-      const outcomes = await mapWithConcurrency(pending, concurrency, async (row) => {
+      const outcomes = await mapWithConcurrency(pending, CONCURRENCY, async (row) => {
         try {
           // Started inside the webhook request's trace, so the workflow's spans join it.
           await withTraceparent(row.delivery.traceparent, () =>
-            startDeliveryWorkflow(options.client, options.taskQueue, row.delivery, options.startTimeoutMs ?? 5_000),
+            startDeliveryWorkflow(options.client, options.taskQueue, row.delivery, START_TIMEOUT_MS),
           );
           return { id: row.id, error: undefined };
         } catch (error) {
@@ -163,12 +167,10 @@ export function createInboxRelay(options: InboxRelayOptions) {
   }
 
   async function cleanUp(): Promise<void> {
-    const now = clock().getTime();
+    const now = Date.now();
     if (now - lastCleanup < 3_600_000) return;
     lastCleanup = now;
-    const deleted = await options.inbox.deleteRelayedBefore(
-      new Date(now - (options.retentionMs ?? 7 * 24 * 3_600_000)),
-    );
+    const deleted = await options.inbox.deleteRelayedBefore(new Date(now - RETENTION_MS));
     if (deleted > 0) options.logger.info({ deleted }, "relayed inbox rows past retention deleted");
   }
 
@@ -176,17 +178,16 @@ export function createInboxRelay(options: InboxRelayOptions) {
     let backoffMs = 0;
     while (!stopped) {
       let result: DrainResult;
-      let limit = batchSize;
+      let limit = BATCH_SIZE;
       try {
         await ensureListener().catch(() => undefined);
-        // With no limit configured the gate answers Infinity without asking Temporal.
         const room = await gate.room();
         if (room <= 0) {
           // Temporal has enough to do; NOTIFY wake-ups would only ask again, so sleep through them.
           await new Promise((resolve) => setTimeout(resolve, GATE_RECHECK_MS));
           continue;
         }
-        limit = Math.min(batchSize, room);
+        limit = Math.min(BATCH_SIZE, room);
         result = await drainOnce(limit);
         gate.started(result.relayed);
         await cleanUp();
@@ -209,7 +210,6 @@ export function createInboxRelay(options: InboxRelayOptions) {
   }
 
   return {
-    drainOnce,
     start(): void {
       if (!stopped) return;
       stopped = false;

@@ -12,7 +12,7 @@ export interface InboxCodec {
 
 export const INBOX_CHANNEL = "webhook_inbox";
 
-export interface PendingDelivery {
+interface PendingDelivery {
   id: string;
   delivery: CalDelivery;
 }

@@ -10,7 +10,7 @@
 // per interval. If it cannot be asked, the relay carries on as if there were room (failing open keeps
 // the pipeline moving; the limit is an optimisation, not a guarantee).
 
-export interface RunningWorkflowsGateOptions {
+interface RunningWorkflowsGateOptions {
   /** Delivery workflows currently running on the relay's task queue. */
   countRunning: () => Promise<number>;
   limit: number;
@@ -53,5 +53,3 @@ export function createRunningWorkflowsGate(options: RunningWorkflowsGateOptions)
     },
   };
 }
-
-export type RunningWorkflowsGate = ReturnType<typeof createRunningWorkflowsGate>;

@@ -1,9 +1,10 @@
 // Starts the processing workflow of one delivery. The workflow id is derived from the event, so the
 // api's fallback path, the relay, and a redelivery all collapse into one run for one event.
 import { WorkflowExecutionAlreadyStartedError, type Client } from "@temporalio/client";
-import { calDeliveryWorkflowId, WORKFLOW_TYPES, type CalDelivery } from "@churchhub/contracts";
+import { calDeliveryWorkflowId, type CalDelivery } from "@churchhub/contracts";
+import { startWorkflow } from "@churchhub/contracts/client";
 
-export interface StartOutcome {
+interface StartOutcome {
   workflowId: string;
   /** True when a run for this event already existed. */
   duplicate: boolean;
@@ -18,7 +19,7 @@ export async function startDeliveryWorkflow(
   const workflowId = calDeliveryWorkflowId(delivery);
   try {
     await client.connection.withDeadline(Date.now() + timeoutMs, () =>
-      client.workflow.start(WORKFLOW_TYPES.processCalDelivery, {
+      startWorkflow(client, "processCalDeliveryWorkflow", {
         taskQueue,
         workflowId,
         args: [delivery],

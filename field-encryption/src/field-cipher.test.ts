@@ -22,8 +22,9 @@ describe("field cipher", () => {
   it("stores the key id with the value and decrypts with an older key after rotation", () => {
     const old = cipher.encrypt("value", "p");
     const rotated = createFieldCipher(parseKeyring(`${keyOne},${spec("k2")}`));
-    expect(rotated.keyIdOf(old)).toBe("k1");
-    expect(rotated.keyIdOf(rotated.encrypt("value", "p"))).toBe("k2");
+    const keyIdOf = (value: string) => value.split(".")[1];
+    expect(keyIdOf(old)).toBe("k1");
+    expect(keyIdOf(rotated.encrypt("value", "p"))).toBe("k2");
     expect(rotated.decrypt(old, "p")).toBe("value");
   });
 

@@ -16,8 +16,6 @@ export class DecryptionError extends Error {
 export interface FieldCipher {
   encrypt(plaintext: string, purpose: string): string;
   decrypt(ciphertext: string, purpose: string): string;
-  /** The key id a stored value was written with (null if it is not one of ours). */
-  keyIdOf(ciphertext: string): string | null;
   activeKeyId: string;
   /** The keys themselves, for the Temporal payload codec (same keys, other associated data). */
   keyring: Keyring;
@@ -59,11 +57,6 @@ export function createFieldCipher(keyring: Keyring): FieldCipher {
       } catch {
         throw new DecryptionError("authentication failed (tampered, or the wrong key or purpose)");
       }
-    },
-
-    keyIdOf(value) {
-      const parts = value.split(".");
-      return parts.length === 5 && parts[0] === VERSION ? parts[1]! : null;
     },
   };
 }

@@ -33,10 +33,10 @@ export function createPersonalDataProtector(deps: {
 }
 
 /** A fixed blind-index key for local development only; production must configure BLIND_INDEX_KEY. */
-export const DEVELOPMENT_BLIND_INDEX_KEY = Buffer.from("churchhub-dev-blind-index-key-32", "utf8");
+const DEVELOPMENT_BLIND_INDEX_KEY = Buffer.from("churchhub-dev-blind-index-key-32", "utf8");
 
 /** The configured blind-index key (base64, ≥ 32 bytes), or the development one outside production. */
-export function resolveBlindIndexKey(spec: string | undefined, options: { production: boolean }): Buffer {
+function resolveBlindIndexKey(spec: string | undefined, options: { production: boolean }): Buffer {
   if (!spec) {
     if (options.production) throw new Error("BLIND_INDEX_KEY is required in production");
     return DEVELOPMENT_BLIND_INDEX_KEY;

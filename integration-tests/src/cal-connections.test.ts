@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signCalBody } from "@churchhub/api";
 import { connectionWebhookUrl } from "@churchhub/contracts";
+import { startAndAwaitWorkflow } from "@churchhub/contracts/client";
 import { NeedsReconnectError } from "@churchhub/activities";
 import {
   allow,
@@ -369,11 +370,12 @@ describe("tokens", () => {
     expect(metrics).toMatch(/churchhub_cal_connections\{status="needs_reconnect"\} 1/);
 
     // Reconciliation passes it over without failing, and still reconciles the others.
-    const result = await pipeline.client.workflow.execute("reconcileBookingsWorkflow", {
-      taskQueue: pipeline.taskQueue,
-      workflowId: `reconcile-${randomUUID()}`,
-      args: [{ lookbackMinutes: 60 }],
-    });
+    const result = await startAndAwaitWorkflow(
+      pipeline.client,
+      "reconcileBookingsWorkflow",
+      { taskQueue: pipeline.taskQueue, workflowId: `reconcile-${randomUUID()}`, args: [{ lookbackMinutes: 60 }] },
+      60_000,
+    );
     expect(result).toMatchObject({ needsReconnect: 1, failedSources: 0 });
 
     // Connecting again brings it back.
@@ -404,11 +406,12 @@ describe("reconciliation of connected accounts", () => {
     await emulator.settleWebhooks();
     expect(await countRows("SELECT 1 FROM bookings WHERE uid = $1", [uid])).toBe(0);
 
-    const result = await pipeline.client.workflow.execute("reconcileBookingsWorkflow", {
-      taskQueue: pipeline.taskQueue,
-      workflowId: `reconcile-${randomUUID()}`,
-      args: [{ lookbackMinutes: 60 }],
-    });
+    const result = await startAndAwaitWorkflow(
+      pipeline.client,
+      "reconcileBookingsWorkflow",
+      { taskQueue: pipeline.taskQueue, workflowId: `reconcile-${randomUUID()}`, args: [{ lookbackMinutes: 60 }] },
+      60_000,
+    );
     expect(result.reconciled).toBeGreaterThanOrEqual(1);
     expect(await countRows(`SELECT 1 FROM bookings WHERE uid = $1`, [uid])).toBe(1);
     expect(await countRows(`SELECT 1 FROM audit_logs WHERE booking_uid = $1 AND source = 'reconciled'`, [uid])).toBe(1);

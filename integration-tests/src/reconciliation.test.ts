@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RECONCILIATION_SCHEDULE_ID } from "@churchhub/contracts";
+import { startAndAwaitWorkflow } from "@churchhub/contracts/client";
 import { ensureReconciliationSchedule } from "@churchhub/worker";
 import { emulatorBookings } from "./support/emulator-bookings.js";
 import { startPipeline, type Pipeline } from "./support/pipeline.js";
@@ -27,11 +28,16 @@ afterAll(async () => {
 });
 
 function reconcile() {
-  return pipeline.client.workflow.execute("reconcileBookingsWorkflow", {
-    taskQueue: pipeline.taskQueue,
-    workflowId: `reconcile-test-${randomBytes(4).toString("hex")}`,
-    args: [{ lookbackMinutes: 60, pageSize: 2 }],
-  }) as Promise<{ examined: number; reconciled: number; alreadyProcessed: number; unreadable: number }>;
+  return startAndAwaitWorkflow(
+    pipeline.client,
+    "reconcileBookingsWorkflow",
+    {
+      taskQueue: pipeline.taskQueue,
+      workflowId: `reconcile-test-${randomBytes(4).toString("hex")}`,
+      args: [{ lookbackMinutes: 60, pageSize: 2 }],
+    },
+    60_000,
+  );
 }
 
 describe("reconciliation", () => {

@@ -1,8 +1,7 @@
 // Determinism: recorded workflow histories must replay against today's workflow code. The checked-in
 // histories in workflows/test-histories/ were recorded from earlier versions (RECORD_WORKFLOW_HISTORIES=1
 // rewrites `<name>.json` from today's code); fresh ones are recorded here too, so a change that breaks
-// replay fails either way. `<name>.three-activities.json` were recorded before the one-transaction patch
-// and are never rewritten: runs of that shape may still be open when a new worker takes them over.
+// replay fails either way.
 // Histories are encrypted by the payload codec under a fixed, public test key, so replay decodes them.
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -59,20 +58,11 @@ describe("processCalDeliveryWorkflow replay", () => {
     }
   });
 
-  it("has checked-in histories of both paths: three scheduled activities, and one local activity behind the patch", async () => {
-    const shapes = new Map<string, string[]>();
-    for (const file of (await readdir(historiesDir)).filter((name) => name.endsWith(".json"))) {
-      shapes.set(file, shapeOf(JSON.parse(await readFile(path.join(historiesDir, file), "utf8"))));
-    }
+  it("has checked-in histories of today's shape: one local activity, no patch marker", async () => {
     for (const name of ["booking-created", "ping"]) {
-      expect(shapes.get(`${name}.three-activities.json`), name).not.toContain("patch");
-      expect(shapes.get(`${name}.three-activities.json`), name).toContain("activity:writeAuditLog");
-      expect(shapes.get(`${name}.json`), name).toEqual(expect.arrayContaining(["patch", "local activity"]));
-      expect(shapes.get(`${name}.json`), name).not.toContain("activity:writeAuditLog");
+      const shape = shapeOf(JSON.parse(await readFile(path.join(historiesDir, `${name}.json`), "utf8")));
+      expect(shape, name).toEqual(["local activity"]);
     }
-    expect(shapes.get("booking-created.three-activities.json")).toEqual(
-      expect.arrayContaining(["activity:upsertOrganizer", "activity:persistBooking", "activity:writeAuditLog"]),
-    );
   });
 });
 

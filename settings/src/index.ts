@@ -4,7 +4,6 @@ export {
   databaseUrlFor,
   localDatabaseUrl,
   withoutPassword,
-  LOCAL_DATABASE_NAME,
   LOCAL_DATABASE_PASSWORD,
   LOCAL_DATABASE_USER,
 } from "./local-database-url.js";

@@ -6,7 +6,7 @@ import type { Settings } from "./settings.schema.js";
 
 export const LOCAL_DATABASE_USER = "postgres";
 export const LOCAL_DATABASE_PASSWORD = "churchhub-local";
-export const LOCAL_DATABASE_NAME = "churchhub";
+const LOCAL_DATABASE_NAME = "churchhub";
 
 export function localDatabaseUrl(port: number, database = LOCAL_DATABASE_NAME): string {
   return `postgres://${LOCAL_DATABASE_USER}:${LOCAL_DATABASE_PASSWORD}@127.0.0.1:${port}/${database}`;

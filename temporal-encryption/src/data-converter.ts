@@ -5,9 +5,7 @@ import type { DataConverter } from "@temporalio/common";
 import type { Keyring } from "@churchhub/field-encryption";
 import { createEncryptionCodec } from "./payload-codec.js";
 
-export const failureConverterPath = createRequire(import.meta.url).resolve(
-  "@churchhub/temporal-encryption/failure-converter",
-);
+const failureConverterPath = createRequire(import.meta.url).resolve("@churchhub/temporal-encryption/failure-converter");
 
 export function createDataConverter(keyring: Keyring): DataConverter {
   return { payloadCodecs: [createEncryptionCodec(keyring)], failureConverterPath };

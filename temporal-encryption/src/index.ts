@@ -1,2 +1,2 @@
-export { createDataConverter, failureConverterPath } from "./data-converter.js";
-export { createEncryptionCodec, ENCRYPTED_ENCODING, KEY_ID_METADATA } from "./payload-codec.js";
+export { createDataConverter } from "./data-converter.js";
+export { createEncryptionCodec } from "./payload-codec.js";

@@ -8,8 +8,8 @@ import { ApplicationFailure, type Payload, type PayloadCodec } from "@temporalio
 import proto from "@temporalio/proto";
 import type { Keyring } from "@churchhub/field-encryption";
 
-export const ENCRYPTED_ENCODING = "binary/encrypted";
-export const KEY_ID_METADATA = "encryption-key-id";
+const ENCRYPTED_ENCODING = "binary/encrypted";
+const KEY_ID_METADATA = "encryption-key-id";
 const AAD = Buffer.from("temporal.payload", "utf8");
 const utf8 = (value: string) => new Uint8Array(Buffer.from(value, "utf8"));
 

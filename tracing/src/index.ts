@@ -1,9 +1,2 @@
-export {
-  currentTraceparent,
-  startTracing,
-  tracer,
-  withTraceparent,
-  type Tracing,
-  type TracingOptions,
-} from "./start-tracing.js";
+export { currentTraceparent, startTracing, tracer, withTraceparent, type Tracing } from "./start-tracing.js";
 export { tracingClientInterceptors, tracingWorkerOptions } from "./temporal-tracing.js";

@@ -26,7 +26,7 @@ export interface Tracing {
 
 let installed: Tracing | undefined;
 
-export interface TracingOptions {
+interface TracingOptions {
   serviceName: string;
   /** OTLP/HTTP endpoint (e.g. http://collector:4318); spans are exported to `<endpoint>/v1/traces`. */
   otlpEndpoint?: string;

@@ -12,14 +12,13 @@ import { tracingWorkerOptions, type Tracing } from "@churchhub/tracing";
 
 export const workflowsPath = createRequire(import.meta.url).resolve("@churchhub/workflows");
 
-export interface BookingWorkerOptions {
+interface BookingWorkerOptions {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
   activities: Activities & Partial<TokenActivities> & Partial<ReconciliationActivities> & Partial<ConnectionActivities>;
   /** How long in-flight activities may finish on shutdown before they are handed back to Temporal. */
   shutdownGraceTime?: WorkerOptions["shutdownGraceTime"];
-  workflowBundle?: WorkerOptions["workflowBundle"];
   /** The project's encrypting data converter (see @churchhub/temporal-encryption). */
   dataConverter: WorkerOptions["dataConverter"];
   /** Continue traces in workflows and activities (see @churchhub/tracing). */
@@ -34,7 +33,7 @@ export function createBookingWorker(options: BookingWorkerOptions): Promise<Work
     activities: options.activities,
     dataConverter: options.dataConverter,
     ...tracingWorkerOptions(options.tracing),
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
+    workflowsPath,
     shutdownGraceTime: options.shutdownGraceTime ?? "20 seconds",
   });
 }

@@ -1,3 +1,3 @@
-export { createBookingWorker, workflowsPath, type BookingWorkerOptions } from "./create-worker.js";
+export { createBookingWorker, workflowsPath } from "./create-worker.js";
 export { createTemporalLogger } from "./temporal-logger.js";
-export { ensureReconciliationSchedule, type ReconciliationScheduleOptions } from "./reconciliation-schedule.js";
+export { ensureReconciliationSchedule } from "./reconciliation-schedule.js";

@@ -1,9 +1,14 @@
 // Makes sure the Temporal Schedule that runs the reconciliation exists with the configured interval.
 // Idempotent: every worker calls it at start; the first creates it, the others update it in place.
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from "@temporalio/client";
-import { RECONCILIATION_SCHEDULE_ID, WORKFLOW_TYPES } from "@churchhub/contracts";
+import {
+  ScheduleAlreadyRunning,
+  ScheduleOverlapPolicy,
+  type Client,
+  type ScheduleOptionsStartWorkflowAction,
+} from "@temporalio/client";
+import { RECONCILIATION_SCHEDULE_ID, type WorkflowName, type WorkflowSignatures } from "@churchhub/contracts";
 
-export interface ReconciliationScheduleOptions {
+interface ReconciliationScheduleOptions {
   taskQueue: string;
   everyMinutes: number;
   lookbackMinutes: number;
@@ -14,9 +19,10 @@ export async function ensureReconciliationSchedule(
   options: ReconciliationScheduleOptions,
 ): Promise<"created" | "updated"> {
   const spec = { intervals: [{ every: `${options.everyMinutes} minutes` }] };
-  const action = {
-    type: "startWorkflow" as const,
-    workflowType: WORKFLOW_TYPES.reconcileBookings,
+  const workflowType: WorkflowName = "reconcileBookingsWorkflow";
+  const action: ScheduleOptionsStartWorkflowAction<WorkflowSignatures[typeof workflowType]> = {
+    type: "startWorkflow",
+    workflowType,
     taskQueue: options.taskQueue,
     args: [{ lookbackMinutes: options.lookbackMinutes }],
     workflowExecutionTimeout: "30 minutes",

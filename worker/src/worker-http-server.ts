@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { Registry } from "prom-client";
 import type { Principal } from "@churchhub/database";
 
-export interface WorkerHttpDependencies {
+interface WorkerHttpDependencies {
   checks: Record<string, () => Promise<boolean>>;
   registry: Registry;
   /** The Temporal SDK's own Prometheus endpoint, appended to ours. */

@@ -2,13 +2,15 @@
 // code and store the connection, register our webhook on their account, audit it. The api starts it
 // from the OAuth callback and waits for it; tokens never pass through here (only the attempt id).
 import { proxyActivities } from "@temporalio/workflow";
-import type { CompletedConnection, ConnectionActivities } from "@churchhub/activities";
-
-// Names of the activities' non-retryable failures (activities/src/cal-connections/connection-failures.ts).
-const AUTHORIZATION_REFUSED = "AuthorizationRefused";
-const CONNECTION_CAL_REJECTED = "ConnectionCalRejected";
-const CONNECTION_NEEDS_RECONNECT = "ConnectionNeedsReconnect";
-const CONNECTION_GONE = "ConnectionGone";
+import {
+  AUTHORIZATION_REFUSED,
+  CONNECTION_CAL_REJECTED,
+  CONNECTION_GONE,
+  CONNECTION_NEEDS_RECONNECT,
+  type ConnectCalAccountInput,
+  type ConnectCalAccountResult,
+} from "@churchhub/contracts";
+import type { ConnectionActivities } from "@churchhub/activities";
 
 // A person waits on the callback page, and an authorization code lives 10 minutes: retries are quick
 // and bounded. Refusals (a spent code, our webhook refused) are final at once.
@@ -29,11 +31,7 @@ const { completeCalConnection, registerConnectionWebhook, writeConnectionAudit }
     },
   });
 
-export interface ConnectCalAccountResult extends CompletedConnection {
-  webhookId: string;
-}
-
-export async function connectCalAccountWorkflow(input: { attemptId: string }): Promise<ConnectCalAccountResult> {
+export async function connectCalAccountWorkflow(input: ConnectCalAccountInput): Promise<ConnectCalAccountResult> {
   const connection = await completeCalConnection({ attemptId: input.attemptId });
   await writeConnectionAudit({
     connectionId: connection.connectionId,

@@ -1,9 +1,12 @@
 // Disconnects a host's Cal.com account: delete our webhook on their account (while we still have a
 // token to do it with), forget the tokens, audit it. Bookings, users and audit history stay.
-import { proxyActivities } from "@temporalio/workflow";
+import { ActivityFailure, proxyActivities } from "@temporalio/workflow";
+import {
+  CONNECTION_CAL_REJECTED,
+  type DisconnectCalAccountInput,
+  type DisconnectCalAccountResult,
+} from "@churchhub/contracts";
 import type { ConnectionActivities } from "@churchhub/activities";
-
-const CONNECTION_CAL_REJECTED = "ConnectionCalRejected";
 
 // Cal.com down must not leave a half-disconnected account for long, nor block the disconnect for ever:
 // the webhook deletion is retried for a while, and a refusal is recorded and passed over.
@@ -22,19 +25,6 @@ const { forgetConnection, writeConnectionAudit } = proxyActivities<ConnectionAct
   retry: { initialInterval: "1 second", backoffCoefficient: 2, maximumInterval: "1 minute" },
 });
 
-export interface DisconnectCalAccountInput {
-  connectionId: string;
-  by: "host" | "operator";
-  /** Keys the audit entry, so a retried request is audited once. */
-  requestKey: string;
-}
-
-export interface DisconnectCalAccountResult {
-  connectionId: string;
-  webhookRemoved: boolean;
-  webhookNote: string | null;
-}
-
 export async function disconnectCalAccountWorkflow(
   input: DisconnectCalAccountInput,
 ): Promise<DisconnectCalAccountResult> {
@@ -43,7 +33,9 @@ export async function disconnectCalAccountWorkflow(
     webhook = await removeConnectionWebhook({ connectionId: input.connectionId });
   } catch (error) {
     // Cal.com refused or stayed down: disconnect anyway; deliveries to the URL are refused (410) from now on.
-    webhook = { removed: false, reason: error instanceof Error ? error.message : "Cal.com refused the deletion" };
+    // The activity's own message says why (an ActivityFailure's says only that the activity failed).
+    const reason = error instanceof ActivityFailure ? error.cause : error;
+    webhook = { removed: false, reason: reason instanceof Error ? reason.message : "Cal.com refused the deletion" };
   }
   await forgetConnection({ connectionId: input.connectionId });
   await writeConnectionAudit({

@@ -1,10 +1,13 @@
 // Makes sure a managed user's Cal.com access token is fresh. Tokens never pass through Temporal:
 // the activities keep them (encrypted) in Postgres and return only expiry times and outcomes.
 import { proxyActivities } from "@temporalio/workflow";
-import type { EnsuredToken, TokenActivities } from "@churchhub/activities";
-
-const UNKNOWN_MANAGED_USER = "UnknownManagedUser";
-const CAL_REJECTED = "CalRejected";
+import {
+  CAL_REJECTED,
+  UNKNOWN_MANAGED_USER,
+  type EnsuredToken,
+  type MintManagedUserTokenInput,
+} from "@churchhub/contracts";
+import type { TokenActivities } from "@churchhub/activities";
 
 // A person is waiting on this (the api holds the request), so retries are quick and bounded: a few
 // attempts over ~10 s ride out a Cal.com blip; 401/403/404 are never retried.
@@ -18,13 +21,6 @@ const { findManagedUser, ensureManagedUserAccessToken } = proxyActivities<TokenA
     nonRetryableErrorTypes: [UNKNOWN_MANAGED_USER, CAL_REJECTED],
   },
 });
-
-export interface MintManagedUserTokenInput {
-  username: string;
-  /** The token must stay valid at least this long after the run (ms). */
-  minValidityMs: number;
-  replaceAccessTokenHash?: string;
-}
 
 export async function mintManagedUserTokenWorkflow(input: MintManagedUserTokenInput): Promise<EnsuredToken> {
   const { calUserId } = await findManagedUser(input.username);

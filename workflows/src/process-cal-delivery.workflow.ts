@@ -1,29 +1,15 @@
 // Processes one Cal.com delivery: the organizer, the booking and the audit entry, written in one
 // database transaction by one activity (applyCalDelivery).
 // Deterministic code only: every side effect is an activity, retried under the policies below.
-import {
-  ActivityFailure,
-  ApplicationFailure,
-  patched,
-  proxyActivities,
-  proxyLocalActivities,
-} from "@temporalio/workflow";
-import type { CalDelivery, ProcessCalDeliveryResult } from "@churchhub/contracts";
+import { ActivityFailure, ApplicationFailure, proxyActivities, proxyLocalActivities } from "@temporalio/workflow";
+import { INVALID_DELIVERY, type CalDelivery, type ProcessCalDeliveryResult } from "@churchhub/contracts";
 // Types only: activity code never enters the workflow sandbox.
 import type { Activities } from "@churchhub/activities";
-
-const INVALID_DELIVERY = "InvalidDelivery";
-
-/**
- * Runs recorded before this patch scheduled three activities (organizer, booking, audit entry); they
- * must replay, and resume, along that path. New runs record the patch and take the one-transaction one.
- */
-const ONE_TRANSACTION_PATCH = "apply-delivery-in-one-transaction";
 
 // Acknowledged events must reach Postgres however long it is down, so regular activities retry without
 // limit, backing off to once a minute; only errors no retry can fix (an event the database rejects as
 // invalid) stop the run. A regular activity's retries cost the history nothing.
-const { applyCalDelivery, upsertOrganizer, persistBooking, writeAuditLog } = proxyActivities<Activities>({
+const { applyCalDelivery } = proxyActivities<Activities>({
   startToCloseTimeout: "30 seconds",
   retry: {
     initialInterval: "1 second",
@@ -51,7 +37,6 @@ const { applyCalDelivery: applyCalDeliveryLocally } = proxyLocalActivities<Activ
 });
 
 export async function processCalDeliveryWorkflow(delivery: CalDelivery): Promise<ProcessCalDeliveryResult> {
-  if (!patched(ONE_TRANSACTION_PATCH)) return processInThreeActivities(delivery);
   const { bookingUpdated, auditLogId } = await applyInOneTransaction(delivery);
   return { deliveryId: delivery.deliveryId, bookingUid: delivery.bookingUid, bookingUpdated, auditLogId };
 }
@@ -60,26 +45,12 @@ async function applyInOneTransaction(delivery: CalDelivery) {
   try {
     return await applyCalDeliveryLocally(delivery);
   } catch (error) {
+    // A failed local activity reaches the workflow as the activity's own failure; a scheduled one's
+    // comes wrapped in an ActivityFailure. Either way, what a retry cannot fix is final here too.
+    const failure = error instanceof ActivityFailure ? error.cause : error;
     const cannotBeFixedByRetrying =
-      error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.nonRetryable;
+      failure instanceof ApplicationFailure && (failure.nonRetryable || failure.type === INVALID_DELIVERY);
     if (cannotBeFixedByRetrying) throw error;
     return applyCalDelivery(delivery);
   }
-}
-
-/** The path of runs started before ONE_TRANSACTION_PATCH: unchanged, command for command. */
-async function processInThreeActivities(delivery: CalDelivery): Promise<ProcessCalDeliveryResult> {
-  if (delivery.kind !== "booking" || !delivery.booking) {
-    const auditLogId = await writeAuditLog({ delivery, userId: null, outcome: "recorded", source: delivery.source });
-    return { deliveryId: delivery.deliveryId, bookingUid: delivery.bookingUid, bookingUpdated: false, auditLogId };
-  }
-  const userId = await upsertOrganizer(delivery.booking.organizer);
-  const { applied } = await persistBooking({ delivery, userId });
-  const auditLogId = await writeAuditLog({
-    delivery,
-    userId,
-    outcome: applied ? "applied" : "superseded",
-    source: delivery.source,
-  });
-  return { deliveryId: delivery.deliveryId, bookingUid: delivery.bookingUid, bookingUpdated: applied, auditLogId };
 }

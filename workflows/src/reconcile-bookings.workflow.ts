@@ -2,9 +2,16 @@
 // by asking Cal.com: page through the bookings updated in a recent window, and feed each one whose
 // state differs from ours through the same processing workflow a webhook would start (audited as
 // "reconciled"). Safe beside live webhooks: processing is idempotent and ordered by event version.
-import { patched, proxyActivities, startChild } from "@temporalio/workflow";
+import { proxyActivities, startChild } from "@temporalio/workflow";
 import { WorkflowExecutionAlreadyStartedError } from "@temporalio/common";
-import { calDeliveryWorkflowId } from "@churchhub/contracts";
+import {
+  CAL_REJECTED,
+  CONNECTION_CAL_REJECTED,
+  CONNECTION_GONE,
+  calDeliveryWorkflowId,
+  type ReconcileBookingsInput,
+  type ReconcileBookingsResult,
+} from "@churchhub/contracts";
 import type { ReconciliationActivities } from "@churchhub/activities";
 import { processCalDeliveryWorkflow } from "./process-cal-delivery.workflow.js";
 
@@ -15,44 +22,24 @@ const { findBookingsOutOfStep, listReconciliationSources } = proxyActivities<Rec
     backoffCoefficient: 2,
     maximumInterval: "30 seconds",
     maximumAttempts: 6,
-    nonRetryableErrorTypes: ["CalRejected", "ConnectionCalRejected", "ConnectionGone"],
+    nonRetryableErrorTypes: [CAL_REJECTED, CONNECTION_CAL_REJECTED, CONNECTION_GONE],
   },
 });
-
-// Runs recorded before connected accounts existed paged the Platform client only; `patched` keeps
-// their histories replaying while new runs page every source.
-const CONNECTED_ACCOUNTS_PATCH = "reconcile-connected-accounts";
-
-export interface ReconcileBookingsInput {
-  /** How far back to look for updated bookings; longer than the schedule's interval, so runs overlap. */
-  lookbackMinutes: number;
-  pageSize?: number;
-}
-
-export interface ReconcileBookingsResult {
-  examined: number;
-  reconciled: number;
-  alreadyProcessed: number;
-  unreadable: number;
-  /** Connected accounts passed over because the host must reconnect. */
-  needsReconnect?: number;
-  /** Sources whose pages Cal.com refused or could not serve this run (the next run tries again). */
-  failedSources?: number;
-}
 
 export async function reconcileBookingsWorkflow(input: ReconcileBookingsInput): Promise<ReconcileBookingsResult> {
   // Workflow time: deterministic on replay.
   const before = new Date();
   const after = new Date(before.getTime() - input.lookbackMinutes * 60_000);
   const window = { after: after.toISOString(), before: before.toISOString(), take: input.pageSize ?? 100 };
-  const result: ReconcileBookingsResult = { examined: 0, reconciled: 0, alreadyProcessed: 0, unreadable: 0 };
+  const result: ReconcileBookingsResult = {
+    examined: 0,
+    reconciled: 0,
+    alreadyProcessed: 0,
+    unreadable: 0,
+    needsReconnect: 0,
+    failedSources: 0,
+  };
 
-  if (!patched(CONNECTED_ACCOUNTS_PATCH)) {
-    await reconcileSource(window, undefined, result);
-    return result;
-  }
-  result.needsReconnect = 0;
-  result.failedSources = 0;
   const sources = await listReconciliationSources();
   const connectionIds: Array<string | undefined> = [...(sources.platform ? [undefined] : []), ...sources.connectionIds];
   for (const connectionId of connectionIds) {
@@ -75,7 +62,7 @@ async function reconcileSource(
   for (let skip = 0; ; skip += window.take) {
     const page = await findBookingsOutOfStep({ ...window, skip, ...(connectionId ? { connectionId } : {}) });
     if (page.skipped === "needs_reconnect") {
-      result.needsReconnect = (result.needsReconnect ?? 0) + 1;
+      result.needsReconnect++;
       return;
     }
     result.examined += page.examined;

@@ -1,16 +1,8 @@
 // The failures of connection work that a retry cannot fix, as non-retryable Temporal failures with
-// stable type names the workflows and the api read.
+// the stable type names of contracts/ that the workflows and the api read.
 import { ApplicationFailure } from "@temporalio/common";
 import { CalApiError } from "@churchhub/cal-client";
-
-/** The host must connect again: Cal.com refused the refresh token (revoked, expired, spent). */
-export const CONNECTION_NEEDS_RECONNECT = "ConnectionNeedsReconnect";
-/** The connection does not exist or has been disconnected. */
-export const CONNECTION_GONE = "ConnectionGone";
-/** The authorization code (or the attempt behind it) cannot be used: start again from the link. */
-export const AUTHORIZATION_REFUSED = "AuthorizationRefused";
-/** Cal.com refused a request for a reason no retry changes (our client credentials, a 4xx). */
-export const CONNECTION_CAL_REJECTED = "ConnectionCalRejected";
+import { CONNECTION_CAL_REJECTED, CONNECTION_GONE, CONNECTION_NEEDS_RECONNECT } from "@churchhub/contracts";
 
 export class NeedsReconnectError extends Error {
   constructor(readonly connectionId: string) {
@@ -33,7 +25,7 @@ export function needsReconnect(): ApplicationFailure {
   );
 }
 
-export function connectionGone(): ApplicationFailure {
+function connectionGone(): ApplicationFailure {
   return ApplicationFailure.nonRetryable("No such connected account (or it was disconnected)", CONNECTION_GONE);
 }
 

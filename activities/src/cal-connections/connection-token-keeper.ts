@@ -7,7 +7,7 @@ import { CalApiError, type CalOAuth2Client } from "@churchhub/cal-client";
 import type { CalConnectionStore } from "@churchhub/database";
 import { ConnectionGoneError, NeedsReconnectError } from "./connection-failures.js";
 
-export interface TokenKeeperDependencies {
+interface TokenKeeperDependencies {
   store: CalConnectionStore;
   oauth2Client: CalOAuth2Client;
   clock: () => Date;
@@ -15,7 +15,7 @@ export interface TokenKeeperDependencies {
   onNeedsReconnect?: (connectionId: string) => Promise<void> | void;
 }
 
-export type FreshTokenOutcome = "cached" | "refreshed";
+type FreshTokenOutcome = "cached" | "refreshed";
 
 /** Refresh this long before expiry, so a token handed out is still good for the call it is used in. */
 const MIN_VALIDITY_MS = 5 * 60_000;

@@ -4,14 +4,14 @@
 import { ApplicationFailure } from "@temporalio/common";
 import type { DataSource } from "typeorm";
 import { CalApiError, type CalClient, type CalOAuth2Client } from "@churchhub/cal-client";
-import { BOOKING_TRIGGERS } from "@churchhub/contracts";
+import { AUTHORIZATION_REFUSED, BOOKING_TRIGGERS, type CompletedConnection } from "@churchhub/contracts";
 import type { CalConnectionStore, ConnectLinkStore } from "@churchhub/database";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import { upsertOrganizerRow } from "../upsert-organizer.js";
-import { AUTHORIZATION_REFUSED, NeedsReconnectError, rethrowConnectionFailure } from "./connection-failures.js";
+import { NeedsReconnectError, rethrowConnectionFailure } from "./connection-failures.js";
 import type { ConnectionTokenKeeper } from "./connection-token-keeper.js";
 
-export interface ConnectionActivityDependencies {
+interface ConnectionActivityDependencies {
   dataSource: DataSource;
   protector: PersonalDataProtector;
   connections: CalConnectionStore;
@@ -26,15 +26,7 @@ export interface ConnectionActivityDependencies {
   clock: () => Date;
 }
 
-export interface CompletedConnection {
-  connectionId: string;
-  calUserId: number;
-  username: string;
-  userId: string;
-  reconnected: boolean;
-}
-
-export type ConnectionAction =
+type ConnectionAction =
   | "connected"
   | "reconnected"
   | "disconnected"
@@ -42,7 +34,7 @@ export type ConnectionAction =
   | "webhook_registered"
   | "webhook_removed";
 
-export interface ConnectionAuditInput {
+interface ConnectionAuditInput {
   connectionId: string;
   action: ConnectionAction;
   /** Makes the entry idempotent under retries: one row per (connection, action, key). */

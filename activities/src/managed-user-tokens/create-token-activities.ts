@@ -2,29 +2,19 @@
 // cached token, or refresh it with the refresh token, or (refresh token dead) force-refresh it.
 import type { CalClient, ManagedUserTokens } from "@churchhub/cal-client";
 import { CalApiError } from "@churchhub/cal-client";
+import type { EnsuredToken, MintManagedUserTokenInput } from "@churchhub/contracts";
 import { hashAccessToken, type ManagedUserTokenStore, type StoredManagedUserTokens } from "@churchhub/database";
 import { rethrowCalFailure, unknownManagedUser } from "./token-failures.js";
 
-export interface TokenActivityDependencies {
+interface TokenActivityDependencies {
   calClient: CalClient;
   tokenStore: ManagedUserTokenStore;
   clock: () => Date;
 }
 
-export interface EnsureTokenInput {
+/** The workflow's input, with the user found. */
+interface EnsureTokenInput extends MintManagedUserTokenInput {
   calUserId: number;
-  username: string;
-  minValidityMs: number;
-  /** SHA-256 of an access token Cal.com has refused as expired: replace it even if it looks valid. */
-  replaceAccessTokenHash?: string;
-}
-
-export type TokenOutcome = "cached" | "refreshed" | "force-refreshed";
-
-export interface EnsuredToken {
-  calUserId: number;
-  accessTokenExpiresAt: string;
-  outcome: TokenOutcome;
 }
 
 // Cal.com caps managed-user list pages at 250.
@@ -78,7 +68,7 @@ export function createTokenActivities({ calClient, tokenStore, clock }: TokenAct
           };
         }
         let tokens: ManagedUserTokens | undefined;
-        let outcome: TokenOutcome = "refreshed";
+        let outcome: EnsuredToken["outcome"] = "refreshed";
         try {
           if (current && current.refreshTokenExpiresAt.getTime() > now) {
             try {

@@ -2,9 +2,7 @@
 // "no such user" and "your credentials are refused" (401/403/404) are not: retrying only hammers Cal.com.
 import { ApplicationFailure } from "@temporalio/common";
 import { CalApiError } from "@churchhub/cal-client";
-
-export const UNKNOWN_MANAGED_USER = "UnknownManagedUser";
-export const CAL_REJECTED = "CalRejected";
+import { CAL_REJECTED, UNKNOWN_MANAGED_USER } from "@churchhub/contracts";
 
 export function unknownManagedUser(): ApplicationFailure {
   return ApplicationFailure.nonRetryable(

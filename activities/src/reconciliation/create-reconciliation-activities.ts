@@ -9,7 +9,7 @@ import type { ConnectionTokenKeeper } from "../cal-connections/connection-token-
 import { NeedsReconnectError, rethrowConnectionFailure } from "../cal-connections/connection-failures.js";
 import { apiBookingToDelivery } from "./api-booking-to-delivery.js";
 
-export interface ReconciliationPage {
+interface ReconciliationPage {
   deliveries: CalDelivery[];
   examined: number;
   unreadable: number;
@@ -19,12 +19,12 @@ export interface ReconciliationPage {
 }
 
 /** Where bookings are read from: the Platform client (managed users), and each connected account. */
-export interface ReconciliationSources {
+interface ReconciliationSources {
   platform: boolean;
   connectionIds: string[];
 }
 
-export interface ReconciliationDependencies {
+interface ReconciliationDependencies {
   calClient: CalClient;
   dataSource: DataSource;
   clock: () => Date;

@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { newConnectLinkSchema } from "./connections.router.js";
 
-export const CONNECT_LINK_USAGE = 'usage: npm run connect:link -- [--label "<who the link is for>"]';
+const CONNECT_LINK_USAGE = 'usage: npm run connect:link -- [--label "<who the link is for>"]';
 
 /** Bad input on the command line: the message says what to change, then the usage. */
 export class ConnectLinkUsageError extends Error {

@@ -5,7 +5,7 @@ function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
-export interface ConnectPageContent {
+interface ConnectPageContent {
   title: string;
   churchName: string;
   paragraphs: string[];

@@ -4,7 +4,7 @@
 // PKCE (RFC 7636, S256) is used even with a confidential client: Cal.com supports it for both.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
-export interface SignedState {
+interface SignedState {
   attemptId: string;
   expiresAt: Date;
 }

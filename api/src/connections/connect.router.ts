@@ -7,9 +7,9 @@ import { cookieValue } from "../http/cookies.js";
 import { connectPage } from "./connect-pages.js";
 import { ConnectionWorkflowError, type CallbackOutcome, type ConnectionService } from "./connection-service.js";
 
-export const CONNECT_COOKIE = "churchhub_connect";
+const CONNECT_COOKIE = "churchhub_connect";
 
-export interface ConnectRouterDependencies {
+interface ConnectRouterDependencies {
   service: ConnectionService;
   churchName: string;
   webPublicUrl: string;

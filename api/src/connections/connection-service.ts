@@ -5,7 +5,14 @@
 import { randomUUID } from "node:crypto";
 import type { Client } from "@temporalio/client";
 import { applicationFailureType } from "../application-failure-type.js";
-import { oauthCallbackUrl, WORKFLOW_TYPES } from "@churchhub/contracts";
+import {
+  AUTHORIZATION_REFUSED,
+  CONNECTION_CAL_REJECTED,
+  connectCalAccountWorkflowId,
+  disconnectCalAccountWorkflowId,
+  oauthCallbackUrl,
+} from "@churchhub/contracts";
+import { startAndAwaitWorkflow } from "@churchhub/contracts/client";
 import type {
   AttemptRefusal,
   CalConnection,
@@ -24,11 +31,11 @@ import {
 import { issueConnectLink } from "./issue-connect-link.js";
 
 /** Only what we use: bookings for reconciliation, the profile for /v2/me. Webhooks need no scope (calcom.md §4). */
-export const REQUESTED_SCOPES = ["BOOKING_READ", "PROFILE_READ"] as const;
+const REQUESTED_SCOPES = ["BOOKING_READ", "PROFILE_READ"] as const;
 /** How long a host has between opening the link and coming back from Cal.com (codes live 10 minutes). */
-export const ATTEMPT_TTL_MS = 15 * 60_000;
+const ATTEMPT_TTL_MS = 15 * 60_000;
 
-export interface ConnectionServiceDependencies {
+interface ConnectionServiceDependencies {
   links: ConnectLinkStore;
   connections: CalConnectionStore;
   stateSigner: StateSigner;
@@ -59,20 +66,6 @@ export class ConnectionWorkflowError extends Error {
 }
 
 export function createConnectionService(deps: ConnectionServiceDependencies) {
-  async function runWorkflow<T>(type: string, workflowId: string, args: unknown[]): Promise<T> {
-    return deps.client.connection.withDeadline(Date.now() + deps.waitMs, async () => {
-      const handle = await deps.client.workflow.start(type, {
-        taskQueue: deps.taskQueue,
-        workflowId,
-        args,
-        workflowIdConflictPolicy: "USE_EXISTING",
-        workflowIdReusePolicy: "ALLOW_DUPLICATE",
-        workflowExecutionTimeout: "10 minutes",
-      });
-      return (await handle.result()) as T;
-    });
-  }
-
   return {
     createLink(input: {
       hostLabel: string | null;
@@ -130,10 +123,17 @@ export function createConnectionService(deps: ConnectionServiceDependencies) {
       });
       if (!taken.ok) return { kind: "refused", reason: taken.refusal };
       try {
-        const result = await runWorkflow<{ connectionId: string; username: string; reconnected: boolean }>(
-          WORKFLOW_TYPES.connectCalAccount,
-          `cal-connect-${verified.state.attemptId}`,
-          [{ attemptId: verified.state.attemptId }],
+        const { attemptId } = verified.state;
+        const result = await startAndAwaitWorkflow(
+          deps.client,
+          "connectCalAccountWorkflow",
+          {
+            taskQueue: deps.taskQueue,
+            workflowId: connectCalAccountWorkflowId(attemptId),
+            args: [{ attemptId }],
+            workflowExecutionTimeout: "10 minutes",
+          },
+          deps.waitMs,
         );
         // The host's own way to disconnect later: a private link shown once, on this page.
         const hostToken = await deps.connections.issueHostToken(result.connectionId);
@@ -146,8 +146,8 @@ export function createConnectionService(deps: ConnectionServiceDependencies) {
         };
       } catch (error) {
         const type = applicationFailureType(error);
-        if (type === "AuthorizationRefused") return { kind: "failed", reason: "authorization_refused" };
-        if (type === "ConnectionCalRejected") return { kind: "failed", reason: "cal_rejected" };
+        if (type === AUTHORIZATION_REFUSED) return { kind: "failed", reason: "authorization_refused" };
+        if (type === CONNECTION_CAL_REJECTED) return { kind: "failed", reason: "cal_rejected" };
         return { kind: "failed", reason: "unavailable" };
       }
     },
@@ -172,12 +172,21 @@ export function createConnectionService(deps: ConnectionServiceDependencies) {
       const connection = await deps.connections.findById(connectionId);
       if (!connection) throw new ConnectionWorkflowError("not_found");
       try {
-        return await runWorkflow(WORKFLOW_TYPES.disconnectCalAccount, `cal-disconnect-${connectionId}`, [
-          { connectionId, by, requestKey: randomUUID() },
-        ]);
+        const result = await startAndAwaitWorkflow(
+          deps.client,
+          "disconnectCalAccountWorkflow",
+          {
+            taskQueue: deps.taskQueue,
+            workflowId: disconnectCalAccountWorkflowId(connectionId),
+            args: [{ connectionId, by, requestKey: randomUUID() }],
+            workflowExecutionTimeout: "10 minutes",
+          },
+          deps.waitMs,
+        );
+        return { webhookRemoved: result.webhookRemoved, webhookNote: result.webhookNote };
       } catch (error) {
         throw new ConnectionWorkflowError(
-          applicationFailureType(error) === "ConnectionCalRejected" ? "cal_rejected" : "unavailable",
+          applicationFailureType(error) === CONNECTION_CAL_REJECTED ? "cal_rejected" : "unavailable",
           error,
         );
       }
@@ -186,7 +195,7 @@ export function createConnectionService(deps: ConnectionServiceDependencies) {
 }
 
 /** The host's private page to see and end their connection. */
-export function hostManageUrl(apiPublicUrl: string, token: string): string {
+function hostManageUrl(apiPublicUrl: string, token: string): string {
   return `${apiPublicUrl.replace(/\/+$/, "")}/connect/cal/manage/${encodeURIComponent(token)}`;
 }
 

@@ -21,7 +21,7 @@ export const newConnectLinkSchema = z.strictObject({
 
 const connectionIdSchema = z.uuid();
 
-export function connectionView(connection: CalConnection) {
+function connectionView(connection: CalConnection) {
   return {
     id: connection.id,
     calUserId: connection.calUserId,

@@ -6,7 +6,7 @@ import { createConnectLinkStore, type ConnectLink, type ConnectLinkStore, type D
 import { createProtectorFromSettings } from "@churchhub/field-encryption";
 import type { Settings } from "@churchhub/settings";
 
-export interface ConnectLinkIssuerDependencies {
+interface ConnectLinkIssuerDependencies {
   links: Pick<ConnectLinkStore, "createLink">;
   /** The api's public base URL: the link points at its GET /connect/cal/{token}. */
   apiPublicUrl: string;
@@ -14,7 +14,7 @@ export interface ConnectLinkIssuerDependencies {
   clock: () => Date;
 }
 
-export interface IssuedConnectLink {
+interface IssuedConnectLink {
   link: ConnectLink;
   url: string;
 }

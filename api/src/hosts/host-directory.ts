@@ -4,7 +4,7 @@
 import type { CalClient, CalEventType, ManagedUser } from "@churchhub/cal-client";
 import type { CalConnectionStore } from "@churchhub/database";
 
-export interface HostProfile {
+interface HostProfile {
   username: string;
   name: string;
   /** Which Cal Atoms provider the booking page uses: CalProvider (platform) or CalOAuthProvider (oauth2). */

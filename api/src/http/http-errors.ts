@@ -15,8 +15,6 @@ export class HttpError extends Error {
 export const badRequest = (message: string) => new HttpError(400, "bad_request", message);
 export const unauthorized = () => new HttpError(401, "unauthorized", "Unauthorized");
 export const notFound = (message = "Not found") => new HttpError(404, "not_found", message);
-export const payloadTooLarge = (limitBytes: number) =>
-  new HttpError(413, "payload_too_large", `Body exceeds the ${limitBytes}-byte limit`);
 export const unsupportedMediaType = (message: string) => new HttpError(415, "unsupported_media_type", message);
 export const serviceUnavailable = (message: string, retryAfterSeconds: number) =>
   new HttpError(503, "service_unavailable", message, { "Retry-After": String(retryAfterSeconds) });

@@ -1,17 +1,18 @@
 // Re-drives the processing of audited events, e.g. after a bug fix: one event by delivery id, or all
 // events that occurred in a time range. Each becomes a new run of the processing workflow (source
 // "replay"), visible in the Temporal UI; the booking row is rewritten from the event it reflects.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Client } from "@temporalio/client";
 import { apiBookingToDelivery } from "@churchhub/activities";
 import type { CalApiBooking } from "@churchhub/cal-client";
-import { WORKFLOW_TYPES, type CalDelivery } from "@churchhub/contracts";
+import type { CalDelivery } from "@churchhub/contracts";
+import { replayWorkflowId, startWorkflow } from "@churchhub/contracts/client";
 import type { BookingReader } from "@churchhub/database";
 import { DecryptionError } from "@churchhub/field-encryption";
 import type { DataSource } from "typeorm";
 import { parseCalDelivery } from "../webhooks/parse-cal-delivery.js";
 
-export interface ReplayResult {
+interface ReplayResult {
   replayId: string;
   started: Array<{ deliveryId: string; workflowId: string }>;
   /** Audited events in the range that could not be opened (sealed under a key no longer configured). */
@@ -43,9 +44,8 @@ export function createReplayService(deps: {
     const replayId = `${deps.clock().getTime().toString(36)}${randomBytes(3).toString("hex")}`;
     const started = [];
     for (const delivery of deliveries) {
-      const digest = createHash("sha256").update(delivery.deliveryId).digest("hex").slice(0, 12);
-      const workflowId = `cal-replay-${replayId}-${(delivery.bookingUid ?? "no-booking").replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 64)}-${digest}`;
-      await deps.client.workflow.start(WORKFLOW_TYPES.processCalDelivery, {
+      const workflowId = replayWorkflowId(replayId, delivery);
+      await startWorkflow(deps.client, "processCalDeliveryWorkflow", {
         taskQueue: deps.taskQueue,
         workflowId,
         args: [delivery],

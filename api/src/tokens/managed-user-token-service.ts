@@ -1,16 +1,16 @@
 // Serves a managed user's Cal.com access token: from the encrypted cache when it is valid long enough
 // (no Cal.com call), otherwise through the mintManagedUserToken workflow. Concurrent requests for one
 // user share one workflow run (same id, USE_EXISTING), so they mint once.
-import { createHash } from "node:crypto";
 import type { Client } from "@temporalio/client";
 import { applicationFailureType } from "../application-failure-type.js";
-import { WORKFLOW_TYPES } from "@churchhub/contracts";
+import { CAL_REJECTED, UNKNOWN_MANAGED_USER } from "@churchhub/contracts";
+import { managedUserTokenWorkflowId, startAndAwaitWorkflow } from "@churchhub/contracts/client";
 import { hashAccessToken, type ManagedUserTokenStore } from "@churchhub/database";
 
 /** A token handed out stays valid at least this long, so a caller never receives one about to die. */
-export const MIN_TOKEN_VALIDITY_MS = 5 * 60_000;
+const MIN_TOKEN_VALIDITY_MS = 5 * 60_000;
 
-export type TokenFailureReason = "unknown_user" | "cal_rejected" | "cal_unavailable";
+type TokenFailureReason = "unknown_user" | "cal_rejected" | "cal_unavailable";
 
 export class TokenUnavailableError extends Error {
   constructor(
@@ -22,13 +22,13 @@ export class TokenUnavailableError extends Error {
   }
 }
 
-export interface ServedToken {
+interface ServedToken {
   accessToken: string;
   expiresAt: string;
   source: "cache" | "workflow";
 }
 
-export interface TokenServiceDependencies {
+interface TokenServiceDependencies {
   client: Client;
   taskQueue: string;
   tokenStore: ManagedUserTokenStore;
@@ -37,19 +37,17 @@ export interface TokenServiceDependencies {
   waitMs: number;
 }
 
-/** Workflow ids carry no personal data: the username is derived from a person's email, so hash it. */
-export function tokenWorkflowId(username: string): string {
-  return `managed-user-token-${createHash("sha256").update(username.toLowerCase()).digest("hex").slice(0, 24)}`;
-}
-
 export function createManagedUserTokenService(deps: TokenServiceDependencies) {
   async function mint(username: string, replaceAccessTokenHash?: string): Promise<ServedToken> {
     let ensured: { calUserId: number };
     try {
-      ensured = await deps.client.connection.withDeadline(Date.now() + deps.waitMs, async () => {
-        const handle = await deps.client.workflow.start(WORKFLOW_TYPES.mintManagedUserToken, {
+      ensured = await startAndAwaitWorkflow(
+        deps.client,
+        "mintManagedUserTokenWorkflow",
+        {
           taskQueue: deps.taskQueue,
-          workflowId: tokenWorkflowId(username),
+          // No personal data in workflow ids: a username is derived from a person's email.
+          workflowId: managedUserTokenWorkflowId(username),
           args: [
             {
               username,
@@ -57,16 +55,14 @@ export function createManagedUserTokenService(deps: TokenServiceDependencies) {
               ...(replaceAccessTokenHash ? { replaceAccessTokenHash } : {}),
             },
           ],
-          workflowIdConflictPolicy: "USE_EXISTING",
-          workflowIdReusePolicy: "ALLOW_DUPLICATE",
           workflowExecutionTimeout: "1 minute",
-        });
-        return (await handle.result()) as { calUserId: number };
-      });
+        },
+        deps.waitMs,
+      );
     } catch (error) {
       const type = applicationFailureType(error);
-      if (type === "UnknownManagedUser") throw new TokenUnavailableError("unknown_user", error);
-      if (type === "CalRejected") throw new TokenUnavailableError("cal_rejected", error);
+      if (type === UNKNOWN_MANAGED_USER) throw new TokenUnavailableError("unknown_user", error);
+      if (type === CAL_REJECTED) throw new TokenUnavailableError("cal_rejected", error);
       throw new TokenUnavailableError("cal_unavailable", error);
     }
     const stored = await deps.tokenStore.findByCalUserId(ensured.calUserId);

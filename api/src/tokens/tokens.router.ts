@@ -19,7 +19,7 @@ export const managedUserTokenRequestSchema = z.strictObject({
     .refine((username) => !username.includes("\u0000"), "must not contain the NUL character (U+0000)"),
 });
 
-export interface TokensRouterDependencies {
+interface TokensRouterDependencies {
   tokenService: ManagedUserTokenService;
   requireWebServer: RequestHandler;
   logger: Logger;

@@ -11,7 +11,7 @@ import { requestIdOf } from "../http/request-id.js";
 import { parseCalDelivery } from "./parse-cal-delivery.js";
 import { verifyCalSignature } from "./verify-cal-signature.js";
 
-export const CAL_WEBHOOK_PATHS = ["/webhooks/cal", "/webhooks/cal/booking.created", "/webhooks/cal/booking.updated"];
+const CAL_WEBHOOK_PATHS = ["/webhooks/cal", "/webhooks/cal/booking.created", "/webhooks/cal/booking.updated"];
 
 export interface CalWebhookDependencies {
   secrets: () => readonly string[];
@@ -36,7 +36,7 @@ export function createCalWebhookRouter(deps: CalWebhookDependencies): Router {
 }
 
 /** Where a route's verification happens: throw an HttpError to refuse (401 bad signature, 404, 410). */
-export type DeliveryVerifier = (request: Request, body: Buffer) => Promise<void>;
+type DeliveryVerifier = (request: Request, body: Buffer) => Promise<void>;
 
 /** The trace of a delivery starts here and continues, through the inbox, into its workflow. */
 export const deliverySpan: RequestHandler = (request, response, next) => {

@@ -88,5 +88,3 @@ export const calWebhookEnvelopeSchema = z.looseObject({
   createdAt: isoDateTime.optional(),
   payload: anything,
 });
-
-export type CalWebhookEnvelope = z.infer<typeof calWebhookEnvelopeSchema>;

@@ -14,14 +14,14 @@ import {
 } from "./cal-webhook.router.js";
 import { verifyCalSignature } from "./verify-cal-signature.js";
 
-export const CONNECTION_WEBHOOK_PATH = "/webhooks/cal/connections/:connectionId";
+const CONNECTION_WEBHOOK_PATH = "/webhooks/cal/connections/:connectionId";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NIL_UUID = "00000000-0000-0000-0000-000000000000";
 // Verified against when there is no real secret, so a miss costs what a hit costs.
 const STAND_IN_SECRET = "stand-in-secret-for-unknown-connections";
 
-export interface ConnectionWebhookDependencies extends Omit<CalWebhookDependencies, "secrets"> {
+interface ConnectionWebhookDependencies extends Omit<CalWebhookDependencies, "secrets"> {
   connections: Pick<CalConnectionStore, "webhookVerification">;
 }
 

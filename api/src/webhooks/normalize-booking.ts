@@ -48,7 +48,7 @@ const STATUS_IMPLIED_BY_TRIGGER: Record<string, BookingStatus> = {
   BOOKING_REQUESTED: "pending",
 };
 
-export function normalizeStatus(rawStatus: unknown, triggerEvent: string): BookingStatus {
+function normalizeStatus(rawStatus: unknown, triggerEvent: string): BookingStatus {
   const implied = STATUS_IMPLIED_BY_TRIGGER[triggerEvent];
   if (implied) return implied;
   const status = text(rawStatus);

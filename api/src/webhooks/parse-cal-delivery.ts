@@ -57,7 +57,7 @@ function decodeJson(rawBody: Buffer): unknown {
 // - a U+0000 in a string that reaches a plain text column (organizer time zone, username, locale,
 //   uid, trigger) was acknowledged with 202, then Postgres refused it (SQLSTATE 22021: text cannot hold
 //   NUL) and the workflow failed. Cal.com stores its data in Postgres too, so it never sends one.
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 /** Refuses what Postgres or our recursive code cannot take, naming where (iterative: cannot overflow). */
 function checkStorable(json: unknown): void {

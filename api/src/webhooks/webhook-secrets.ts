@@ -1,6 +1,6 @@
 // The webhook secrets accepted right now: the current one, and during a rotation the previous one
 // until its cut-off time, so deliveries signed before Cal.com picked up the new secret still verify.
-export interface WebhookSecretSettings {
+interface WebhookSecretSettings {
   current: string;
   previous?: string;
   previousUntil?: string;

@@ -1,11 +1,10 @@
-// Re-encrypts every sealed value that is not under the active key (after a key rotation), and seals
-// any plaintext left from before encryption existed. Batched, one transaction per batch, resumable:
-// run it again after an interruption and it continues where it stopped.
+// Re-encrypts every sealed value that is not under the active key (after a key rotation). Batched, one
+// transaction per batch, resumable: run it again after an interruption and it continues where it stopped.
 import type { DataSource } from "typeorm";
 import type { FieldCipher } from "@churchhub/field-encryption";
 import { ENCRYPTED_COLUMNS, type EncryptedColumn } from "./encrypted-columns.js";
 
-export interface ReencryptReport {
+interface ReencryptReport {
   /** "table.column" → values rewritten. */
   rewritten: Record<string, number>;
   total: number;
@@ -25,8 +24,7 @@ async function reencryptColumn(dataSource: DataSource, cipher: FieldCipher, targ
         [activePrefix.length, activePrefix],
       );
       for (const row of rows) {
-        // A value that is not ciphertext at all predates encryption (the migration kept it as text).
-        const plaintext = cipher.keyIdOf(row.value) === null ? row.value : cipher.decrypt(row.value, target.purpose);
+        const plaintext = cipher.decrypt(row.value, target.purpose);
         const keyIdAssignment = target.keyIdColumn ? `, "${target.keyIdColumn}" = $3` : "";
         await manager.query(
           `UPDATE "${target.table}" SET "${target.column}" = $1${keyIdAssignment} WHERE "${target.primaryKey}" = $2`,

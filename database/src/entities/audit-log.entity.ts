@@ -3,7 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, C
 import { User } from "./user.entity.js";
 
 export type AuditOutcome = "applied" | "superseded" | "recorded";
-export type AuditSource = "webhook" | "reconciled" | "replay" | "connection";
+type AuditSource = "webhook" | "reconciled" | "replay" | "connection";
 
 @Entity({ name: "audit_logs" })
 export class AuditLog {

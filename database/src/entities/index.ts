@@ -1,4 +1,4 @@
-export { AuditLog, type AuditOutcome, type AuditSource } from "./audit-log.entity.js";
+export { AuditLog, type AuditOutcome } from "./audit-log.entity.js";
 export { Booking, type StatusChange } from "./booking.entity.js";
 export { ContextSummary } from "./context-summary.entity.js";
 export { Form } from "./form.entity.js";

@@ -15,7 +15,7 @@ export interface Principal {
 
 const KEY_PREFIX = "chk_";
 
-export function hashApiKey(key: string): string {
+function hashApiKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
 }
 

@@ -3,7 +3,7 @@
 import type { DataSource } from "typeorm";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 
-export interface DecryptedBooking {
+interface DecryptedBooking {
   uid: string;
   calBookingId: number | null;
   status: string;
@@ -37,7 +37,7 @@ export interface DecryptedBooking {
   formAnswers: Record<string, unknown> | null;
 }
 
-export interface DecryptedAuditEntry {
+interface DecryptedAuditEntry {
   deliveryId: string;
   triggerEvent: string;
   outcome: string;

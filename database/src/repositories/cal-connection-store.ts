@@ -10,7 +10,7 @@ const SECRET_PURPOSE = "cal_connections.webhook_secret";
 // Per-connection advisory lock namespace (managed-user tokens use 727_002).
 const CONNECTION_LOCK = 727_003;
 
-export type ConnectionStatus = "connected" | "needs_reconnect" | "disconnected";
+type ConnectionStatus = "connected" | "needs_reconnect" | "disconnected";
 
 export interface CalConnection {
   id: string;
@@ -25,7 +25,7 @@ export interface CalConnection {
   disconnectedAt: Date | null;
 }
 
-export interface ConnectionTokens {
+interface ConnectionTokens {
   accessToken: string;
   accessTokenExpiresAt: Date;
   refreshToken: string;
@@ -75,7 +75,7 @@ function newWebhookSecret(): string {
   return randomBytes(32).toString("base64url");
 }
 
-export interface SaveConnectedInput {
+interface SaveConnectedInput {
   calUserId: number;
   username: string;
   userId: string;
@@ -337,7 +337,7 @@ export function createCalConnectionStore(deps: { dataSource: DataSource; cipher:
   };
 }
 
-export interface LockedConnection {
+interface LockedConnection {
   read(): Promise<{ connection: CalConnection; tokens: ConnectionTokens | null } | null>;
   saveTokens(tokens: ConnectionTokens): Promise<void>;
   /** True when this call moved it from connected to needs_reconnect (false if it already was). */

@@ -24,7 +24,7 @@ export interface ConnectLink {
 /** Why a callback's attempt could not be taken; each one is answered without storing anything. */
 export type AttemptRefusal = "unknown" | "replayed" | "expired" | "other_browser" | "link_used";
 
-export interface AttemptForExchange {
+interface AttemptForExchange {
   attemptId: string;
   linkId: string;
   /** Null once the attempt has ended. */

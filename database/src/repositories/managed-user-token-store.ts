@@ -125,7 +125,7 @@ export function createManagedUserTokenStore(deps: { dataSource: DataSource; ciph
   }
 }
 
-export interface LockedTokenStore {
+interface LockedTokenStore {
   read(calUserId: number): Promise<StoredManagedUserTokens | null>;
   save(tokens: StoredManagedUserTokens): Promise<void>;
 }

@@ -1,6 +1,6 @@
 // Makes "activities in flight" certain rather than likely: holds a row lock on one organizer's users row,
-// so the worker's upsertOrganizer (and the booking inserts that reference that user) wait on it inside
-// their activity. Killing the worker then is killing it mid-activity; releasing the lock lets the
+// so the worker's organizer upsert in applyCalDelivery (and the booking inserts that reference that
+// user) wait on it inside their activity. Killing the worker then is killing it mid-activity; releasing the lock lets the
 // orphaned statements finish (or not) behind the dead worker's back, as in a real crash.
 import type { DataSource } from "@churchhub/database";
 

@@ -1,8 +1,8 @@
 // Placeholder with the Booker's shape while the scheduling widget and its times load.
-export function BookerSkeleton({ label = "Loading available times…" }: { label?: string }) {
+export function BookerSkeleton() {
   return (
     <div className="booker-skeleton" role="status" aria-live="polite">
-      <span className="visually-hidden">{label}</span>
+      <span className="visually-hidden">Loading available times…</span>
       <div className="skeleton-column" aria-hidden="true">
         <div className="skeleton-line skeleton-line--wide" />
         <div className="skeleton-line" />

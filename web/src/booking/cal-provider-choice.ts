@@ -1,7 +1,7 @@
 // Which of the atoms' providers a host's booking page uses, and all it is given: the client id and the API URL.
 import type { CalProviderKind } from "../hosts/host.schema";
 
-export interface CalProviderChoice {
+interface CalProviderChoice {
   /** CalOAuthProvider checks an OAuth 2.0 client (/atoms/auth/oauth2/clients/{id}); CalProvider a Platform one (/provider/{id}). */
   component: "CalProvider" | "CalOAuthProvider";
   /** Never an accessToken or refreshUrl: without them the Booker uses Cal.com's public endpoints only. */

@@ -4,7 +4,6 @@ import type { ConfirmedBooking } from "./booking-confirmation";
 /** The fields we read; the atoms' legacy bookings endpoint says startTime/endTime, newer ones start/end. */
 export interface CreatedBooking {
   uid: string;
-  title?: string | null;
   start?: string;
   end?: string;
   startTime?: unknown;

@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import { InvalidWebSettingsError, parseWebSettings } from "./web-settings";
 
 describe("parseWebSettings", () => {
-  it("defaults the api address and port", () => {
-    expect(parseWebSettings({ WEB_SERVER_TOKEN: "t".repeat(32) })).toMatchObject({
+  it("defaults the api address", () => {
+    expect(parseWebSettings({ WEB_SERVER_TOKEN: "t".repeat(32) })).toEqual({
       API_URL: "http://127.0.0.1:3001",
-      PORT: 3000,
+      WEB_SERVER_TOKEN: "t".repeat(32),
     });
   });
 
@@ -18,12 +18,11 @@ describe("parseWebSettings", () => {
 
   it("lists every problem at once", () => {
     try {
-      parseWebSettings({ API_URL: "ftp://api.test", WEB_SERVER_TOKEN: "short", PORT: "eighty" });
+      parseWebSettings({ API_URL: "ftp://api.test", WEB_SERVER_TOKEN: "short" });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidWebSettingsError);
       expect((error as InvalidWebSettingsError).problems.map((problem) => problem.split(":")[0])).toEqual([
-        "PORT",
         "API_URL",
         "WEB_SERVER_TOKEN",
       ]);

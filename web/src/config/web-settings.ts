@@ -3,8 +3,6 @@
 import { z } from "zod";
 
 const webSettingsSchema = z.object({
-  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   // The ChurchHub api, called only from this server (it holds host data the browser must not see).
   API_URL: z
     .url({ protocol: /^https?$/ })
@@ -16,7 +14,7 @@ const webSettingsSchema = z.object({
     .min(32, "must be at least 32 characters"),
 });
 
-export type WebSettings = z.infer<typeof webSettingsSchema>;
+type WebSettings = z.infer<typeof webSettingsSchema>;
 
 export class InvalidWebSettingsError extends Error {
   constructor(readonly problems: string[]) {
@@ -27,8 +25,6 @@ export class InvalidWebSettingsError extends Error {
 
 export function parseWebSettings(env: Record<string, string | undefined>): WebSettings {
   const result = webSettingsSchema.safeParse({
-    NODE_ENV: env.NODE_ENV,
-    PORT: env.PORT || undefined,
     API_URL: env.API_URL || undefined,
     WEB_SERVER_TOKEN: env.WEB_SERVER_TOKEN || undefined,
   });

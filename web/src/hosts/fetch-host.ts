@@ -25,7 +25,7 @@ export class HostLookupUnavailableError extends Error {
   }
 }
 
-export interface FetchHostDependencies {
+interface FetchHostDependencies {
   apiUrl: string;
   /** Our server's credential for the api's server-only endpoints; never sent anywhere else. */
   webServerToken: string;

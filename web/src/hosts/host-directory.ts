@@ -12,7 +12,7 @@ const loadHost = cache((username: string) => {
   return fetchHost(username, { apiUrl: settings.API_URL, webServerToken: settings.WEB_SERVER_TOKEN, fetch });
 });
 
-export interface BookingTarget {
+interface BookingTarget {
   host: Host;
   eventType: PublicEventType;
 }

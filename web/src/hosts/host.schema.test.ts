@@ -12,16 +12,12 @@ const answer = {
 };
 
 describe("hostSchema", () => {
-  it("treats an answer without calProvider (an api older than ordinary accounts) as a Platform managed user", () => {
-    expect(hostSchema.parse(answer).calProvider).toBe("platform");
-  });
-
   it.each(["platform", "oauth2"] as const)('keeps calProvider "%s" as the api sent it', (calProvider) => {
     expect(hostSchema.parse({ ...answer, calProvider }).calProvider).toBe(calProvider);
   });
 
-  it.each(["OAuth2", "api-key", null, 1])(
-    "refuses a calProvider it does not know (%j) rather than guess a provider",
+  it.each(["OAuth2", "api-key", null, 1, undefined])(
+    "refuses a calProvider it does not know (%j), or none, rather than guess a provider",
     (calProvider) => {
       expect(hostSchema.safeParse({ ...answer, calProvider }).success).toBe(false);
     },

@@ -12,11 +12,11 @@ export const publicEventTypeSchema = z.object({
 /**
  * How the host's Cal.com account is connected, which decides the atoms' provider on the page: `platform`, a
  * Platform managed user (CalProvider with the Platform OAuth client id), or `oauth2`, an ordinary Cal.com
- * account connected through Cal.com OAuth 2.0 (CalOAuthProvider with the OAuth 2.0 client id). An api that
- * predates ordinary accounts does not send it: its hosts are all managed users. A value this app does not know
- * is an invalid answer (the error page), not a guess: the wrong provider would check the wrong client.
+ * account connected through Cal.com OAuth 2.0 (CalOAuthProvider with the OAuth 2.0 client id). A missing or
+ * unknown value is an invalid answer (the error page), not a guess: the wrong provider would check the wrong
+ * client.
  */
-export const calProviderKindSchema = z.enum(["platform", "oauth2"]);
+const calProviderKindSchema = z.enum(["platform", "oauth2"]);
 
 // z.object strips unknown keys: whatever else the api might add never reaches a page or the browser.
 export const hostSchema = z.object({
@@ -26,7 +26,7 @@ export const hostSchema = z.object({
   calApiUrl: z.url({ protocol: /^https?$/ }),
   /** The Platform OAuth client id for `platform`, the OAuth 2.0 client id for `oauth2`. */
   calClientId: z.string().min(1),
-  calProvider: calProviderKindSchema.default("platform"),
+  calProvider: calProviderKindSchema,
   eventTypes: z.array(publicEventTypeSchema),
 });
 

@@ -1,0 +1,77 @@
+// The workflows the worker hosts, as their starters see them: each workflow type's name, input and
+// result. Starters use these types (see ./client/), the worker's workflows are checked against them
+// (workflows/src/index.ts), so a change on one side that the other does not follow fails typecheck.
+import type { CalDelivery, ProcessCalDeliveryResult } from "./cal-delivery.js";
+
+export interface MintManagedUserTokenInput {
+  username: string;
+  /** The token must stay valid at least this long after the run (ms). */
+  minValidityMs: number;
+  /** SHA-256 of an access token Cal.com has refused as expired: replace it even if it looks valid. */
+  replaceAccessTokenHash?: string;
+}
+
+/** Tokens never pass through Temporal: only which user, until when, and how it was obtained. */
+export interface EnsuredToken {
+  calUserId: number;
+  accessTokenExpiresAt: string;
+  outcome: "cached" | "refreshed" | "force-refreshed";
+}
+
+export interface ReconcileBookingsInput {
+  /** How far back to look for updated bookings; longer than the schedule's interval, so runs overlap. */
+  lookbackMinutes: number;
+  pageSize?: number;
+}
+
+export interface ReconcileBookingsResult {
+  examined: number;
+  reconciled: number;
+  alreadyProcessed: number;
+  unreadable: number;
+  /** Connected accounts passed over because the host must reconnect. */
+  needsReconnect: number;
+  /** Sources whose pages Cal.com refused or could not serve this run (the next run tries again). */
+  failedSources: number;
+}
+
+export interface ConnectCalAccountInput {
+  attemptId: string;
+}
+
+/** A connection stored from an authorization code. */
+export interface CompletedConnection {
+  connectionId: string;
+  calUserId: number;
+  username: string;
+  userId: string;
+  reconnected: boolean;
+}
+
+export interface ConnectCalAccountResult extends CompletedConnection {
+  webhookId: string;
+}
+
+export interface DisconnectCalAccountInput {
+  connectionId: string;
+  by: "host" | "operator";
+  /** Keys the audit entry, so a retried request is audited once. */
+  requestKey: string;
+}
+
+export interface DisconnectCalAccountResult {
+  connectionId: string;
+  webhookRemoved: boolean;
+  webhookNote: string | null;
+}
+
+/** Workflow type name → the workflow function's signature. */
+export interface WorkflowSignatures {
+  processCalDeliveryWorkflow: (delivery: CalDelivery) => Promise<ProcessCalDeliveryResult>;
+  mintManagedUserTokenWorkflow: (input: MintManagedUserTokenInput) => Promise<EnsuredToken>;
+  reconcileBookingsWorkflow: (input: ReconcileBookingsInput) => Promise<ReconcileBookingsResult>;
+  connectCalAccountWorkflow: (input: ConnectCalAccountInput) => Promise<ConnectCalAccountResult>;
+  disconnectCalAccountWorkflow: (input: DisconnectCalAccountInput) => Promise<DisconnectCalAccountResult>;
+}
+
+export type WorkflowName = keyof WorkflowSignatures;

@@ -1,0 +1,181 @@
+// The schema, in one baseline: users, bookings (personal data sealed as text, attendee emails behind a
+// blind index), audit logs, forms and their responses, policies, context summaries, managed-user tokens,
+// the webhook inbox, API keys and connected Cal.com accounts. Nothing is deployed yet, so earlier steps
+// were folded into it; from the first release on, each change is a new migration after this one.
+import type { MigrationInterface, QueryRunner } from "typeorm";
+
+export class Baseline1764000000000 implements MigrationInterface {
+  name = "Baseline1764000000000";
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(
+      `CREATE TABLE "forms" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "cal_event_type_id" integer NOT NULL, "slug" text, "fields" jsonb NOT NULL DEFAULT '[]'::jsonb, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_ba062fd30b06814a60756f233da" PRIMARY KEY ("id"))`,
+    );
+    await runner.query(`CREATE UNIQUE INDEX "forms_cal_event_type_id_key" ON "forms"  ("cal_event_type_id") `);
+    await runner.query(
+      `CREATE TABLE "form_responses" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "form_id" uuid NOT NULL, "booking_id" uuid NOT NULL, "answers" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_36a512e5574d0a366b40b26874e" PRIMARY KEY ("id"))`,
+    );
+    await runner.query(`CREATE INDEX "form_responses_booking_id_idx" ON "form_responses"  ("booking_id") `);
+    await runner.query(
+      `CREATE UNIQUE INDEX "form_responses_form_booking_key" ON "form_responses"  ("form_id", "booking_id") `,
+    );
+    await runner.query(
+      `CREATE TABLE "bookings" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "uid" text NOT NULL, "cal_booking_id" integer, "user_id" uuid, "title" text, "description" text, "start_time" TIMESTAMP WITH TIME ZONE NOT NULL, "end_time" TIMESTAMP WITH TIME ZONE NOT NULL, "status" text NOT NULL, "status_history" jsonb NOT NULL DEFAULT '[]'::jsonb, "event_type_id" integer, "event_type_slug" text, "location" text, "organizer_time_zone" text, "attendees" text, "responses" text, "metadata" text, "payload" text NOT NULL, "rescheduled_from_uid" text, "rescheduled_to_uid" text, "rescheduled_by" text, "cancellation_reason" text, "cancelled_by" text, "rejection_reason" text, "last_event_at" TIMESTAMP WITH TIME ZONE NOT NULL, "last_event_rank" integer NOT NULL, "last_delivery_id" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "attendee_email_index" text[] NOT NULL DEFAULT '{}', CONSTRAINT "PK_bee6805982cc1e248e94ce94957" PRIMARY KEY ("id"))`,
+    );
+    await runner.query(`CREATE UNIQUE INDEX "bookings_uid_key" ON "bookings"  ("uid") `);
+    await runner.query(`CREATE INDEX "bookings_cal_booking_id_idx" ON "bookings"  ("cal_booking_id") `);
+    await runner.query(`CREATE INDEX "bookings_user_id_idx" ON "bookings"  ("user_id") `);
+    await runner.query(`CREATE INDEX "bookings_start_time_idx" ON "bookings"  ("start_time") `);
+    await runner.query(`CREATE INDEX "bookings_status_idx" ON "bookings"  ("status") `);
+    await runner.query(`CREATE INDEX "bookings_event_type_id_idx" ON "bookings"  ("event_type_id") `);
+    await runner.query(`CREATE INDEX "bookings_rescheduled_from_uid_idx" ON "bookings"  ("rescheduled_from_uid") `);
+    await runner.query(
+      `CREATE INDEX "bookings_attendee_email_index_idx" ON "bookings" USING gin ("attendee_email_index")`,
+    );
+    await runner.query(
+      `CREATE TABLE "users" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "cal_user_id" integer NOT NULL, "username" text, "name" text, "email" text, "time_zone" text, "locale" text, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "email_index" text, CONSTRAINT "PK_a3ffb1c0c8416b9fc6f907b7433" PRIMARY KEY ("id"))`,
+    );
+    await runner.query(`CREATE UNIQUE INDEX "users_cal_user_id_key" ON "users"  ("cal_user_id") `);
+    await runner.query(`CREATE INDEX "users_username_idx" ON "users"  ("username") `);
+    await runner.query(`CREATE INDEX "users_email_index_idx" ON "users" ("email_index")`);
+    await runner.query(
+      `CREATE TABLE "audit_logs" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "delivery_id" text NOT NULL, "trigger_event" text NOT NULL, "outcome" text NOT NULL, "source" text NOT NULL DEFAULT 'webhook', "user_id" uuid, "booking_uid" text, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL, "payload" text NOT NULL, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_1bb179d048bbc581caa3b013439" PRIMARY KEY ("id"))`,
+    );
+    await runner.query(`CREATE UNIQUE INDEX "audit_logs_delivery_id_key" ON "audit_logs"  ("delivery_id") `);
+    await runner.query(`CREATE INDEX "audit_logs_trigger_event_idx" ON "audit_logs"  ("trigger_event") `);
+    await runner.query(`CREATE INDEX "audit_logs_user_id_idx" ON "audit_logs"  ("user_id") `);
+    await runner.query(`CREATE INDEX "audit_logs_booking_uid_idx" ON "audit_logs"  ("booking_uid") `);
+    await runner.query(`CREATE INDEX "audit_logs_occurred_at_idx" ON "audit_logs"  ("occurred_at") `);
+    await runner.query(
+      `CREATE TABLE "context_summaries" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "user_id" uuid, "booking_id" uuid, "summary" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_0f76e7fd81b0aa1eef894fddcf3" PRIMARY KEY ("id"))`,
+    );
+    await runner.query(`CREATE INDEX "context_summaries_user_id_idx" ON "context_summaries"  ("user_id") `);
+    await runner.query(`CREATE INDEX "context_summaries_booking_id_idx" ON "context_summaries"  ("booking_id") `);
+    await runner.query(
+      `CREATE TABLE "policies" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name" text NOT NULL, "description" text, "rules" jsonb NOT NULL DEFAULT '{}'::jsonb, "active" boolean NOT NULL DEFAULT true, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_603e09f183df0108d8695c57e28" PRIMARY KEY ("id"))`,
+    );
+    await runner.query(`CREATE UNIQUE INDEX "policies_name_key" ON "policies"  ("name") `);
+    await runner.query(
+      `ALTER TABLE "form_responses" ADD CONSTRAINT "FK_e16fc40ad2a3520c6641b3ce4a7" FOREIGN KEY ("form_id") REFERENCES "forms"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await runner.query(
+      `ALTER TABLE "form_responses" ADD CONSTRAINT "FK_c3406050f99df75c041283d1e62" FOREIGN KEY ("booking_id") REFERENCES "bookings"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await runner.query(
+      `ALTER TABLE "bookings" ADD CONSTRAINT "FK_64cd97487c5c42806458ab5520c" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await runner.query(
+      `ALTER TABLE "audit_logs" ADD CONSTRAINT "FK_bd2726fd31b35443f2245b93ba0" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
+    await runner.query(
+      `ALTER TABLE "context_summaries" ADD CONSTRAINT "FK_5887e12b1fad91f254e06f6f521" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await runner.query(
+      `ALTER TABLE "context_summaries" ADD CONSTRAINT "FK_4933431205fb0dbdf9204dc316e" FOREIGN KEY ("booking_id") REFERENCES "bookings"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await runner.query(
+      `CREATE TABLE "managed_user_tokens" ("cal_user_id" integer NOT NULL, "username" text NOT NULL, "access_token_encrypted" text NOT NULL, "access_token_hash" text NOT NULL, "access_token_expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "refresh_token_encrypted" text NOT NULL, "refresh_token_expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "key_id" text NOT NULL, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_62d7d1b74ecf225fe09871c4c32" PRIMARY KEY ("cal_user_id"))`,
+    );
+    await runner.query(`CREATE UNIQUE INDEX "managed_user_tokens_username_key" ON "managed_user_tokens" ("username")`);
+    await runner.query(
+      `CREATE UNIQUE INDEX "managed_user_tokens_access_token_hash_key" ON "managed_user_tokens" ("access_token_hash")`,
+    );
+    await runner.query(`CREATE INDEX "managed_user_tokens_key_id_idx" ON "managed_user_tokens" ("key_id")`);
+    await runner.query(`CREATE TABLE "webhook_inbox" (
+      "id" bigserial NOT NULL,
+      "delivery_id" text NOT NULL,
+      "workflow_id" text NOT NULL,
+      "trigger_event" text NOT NULL,
+      "delivery" text NOT NULL,
+      "received_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      "relayed_at" TIMESTAMP WITH TIME ZONE,
+      "relay_attempts" integer NOT NULL DEFAULT 0,
+      "last_relay_error" text,
+      CONSTRAINT "PK_webhook_inbox" PRIMARY KEY ("id"))`);
+    await runner.query(`CREATE UNIQUE INDEX "webhook_inbox_delivery_id_key" ON "webhook_inbox" ("delivery_id")`);
+    await runner.query(`CREATE INDEX "webhook_inbox_pending_idx" ON "webhook_inbox" ("id") WHERE "relayed_at" IS NULL`);
+    await runner.query(
+      `CREATE INDEX "webhook_inbox_relayed_at_idx" ON "webhook_inbox" ("relayed_at") WHERE "relayed_at" IS NOT NULL`,
+    );
+    await runner.query(`CREATE TABLE "api_keys" (
+      "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+      "name" text NOT NULL,
+      "role" text NOT NULL CHECK ("role" IN ('admin', 'operator')),
+      "key_hash" text NOT NULL,
+      "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      "last_used_at" TIMESTAMP WITH TIME ZONE,
+      "revoked_at" TIMESTAMP WITH TIME ZONE,
+      CONSTRAINT "PK_api_keys" PRIMARY KEY ("id"))`);
+    await runner.query(`CREATE UNIQUE INDEX "api_keys_key_hash_key" ON "api_keys" ("key_hash")`);
+    await runner.query(`CREATE TABLE "cal_connections" (
+      "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+      "cal_user_id" integer NOT NULL,
+      "user_id" uuid REFERENCES "users" ("id") ON DELETE SET NULL,
+      "username" text NOT NULL,
+      "status" text NOT NULL CHECK ("status" IN ('connected', 'needs_reconnect', 'disconnected')),
+      "scopes" text NOT NULL DEFAULT '',
+      "access_token_encrypted" text,
+      "access_token_expires_at" TIMESTAMP WITH TIME ZONE,
+      "refresh_token_encrypted" text,
+      "refresh_token_expires_at" TIMESTAMP WITH TIME ZONE,
+      "webhook_secret_encrypted" text NOT NULL,
+      "key_id" text NOT NULL,
+      "cal_webhook_id" text,
+      "host_token_hash" text,
+      "connected_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      "needs_reconnect_since" TIMESTAMP WITH TIME ZONE,
+      "disconnected_at" TIMESTAMP WITH TIME ZONE,
+      "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      CONSTRAINT "PK_cal_connections" PRIMARY KEY ("id"))`);
+    // One connection per Cal.com account: reconnecting updates it.
+    await runner.query(`CREATE UNIQUE INDEX "cal_connections_cal_user_id_key" ON "cal_connections" ("cal_user_id")`);
+    await runner.query(`CREATE INDEX "cal_connections_username_idx" ON "cal_connections" (lower("username"))`);
+    // The host's own private link to disconnect (only its SHA-256 is kept).
+    await runner.query(
+      `CREATE UNIQUE INDEX "cal_connections_host_token_hash_key" ON "cal_connections" ("host_token_hash")`,
+    );
+
+    await runner.query(`CREATE TABLE "cal_connect_links" (
+      "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+      "token_hash" text NOT NULL,
+      "host_label_encrypted" text,
+      "created_by" text,
+      "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+      "used_at" TIMESTAMP WITH TIME ZONE,
+      "connection_id" uuid REFERENCES "cal_connections" ("id") ON DELETE SET NULL,
+      "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      CONSTRAINT "PK_cal_connect_links" PRIMARY KEY ("id"))`);
+    await runner.query(`CREATE UNIQUE INDEX "cal_connect_links_token_hash_key" ON "cal_connect_links" ("token_hash")`);
+
+    await runner.query(`CREATE TABLE "cal_connect_attempts" (
+      "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+      "link_id" uuid NOT NULL REFERENCES "cal_connect_links" ("id") ON DELETE CASCADE,
+      "browser_binding_hash" text NOT NULL,
+      "code_verifier_encrypted" text,
+      "authorization_code_encrypted" text,
+      "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+      "used_at" TIMESTAMP WITH TIME ZONE,
+      "outcome" text,
+      "connection_id" uuid REFERENCES "cal_connections" ("id") ON DELETE SET NULL,
+      "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      CONSTRAINT "PK_cal_connect_attempts" PRIMARY KEY ("id"))`);
+    await runner.query(`CREATE INDEX "cal_connect_attempts_link_id_idx" ON "cal_connect_attempts" ("link_id")`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE "cal_connect_attempts"`);
+    await runner.query(`DROP TABLE "cal_connect_links"`);
+    await runner.query(`DROP TABLE "cal_connections"`);
+    await runner.query(`DROP TABLE "api_keys"`);
+    await runner.query(`DROP TABLE "webhook_inbox"`);
+    await runner.query(`DROP TABLE "managed_user_tokens"`);
+    await runner.query(`DROP TABLE "context_summaries"`);
+    await runner.query(`DROP TABLE "form_responses"`);
+    await runner.query(`DROP TABLE "forms"`);
+    await runner.query(`DROP TABLE "audit_logs"`);
+    await runner.query(`DROP TABLE "bookings"`);
+    await runner.query(`DROP TABLE "users"`);
+    await runner.query(`DROP TABLE "policies"`);
+  }
+}
