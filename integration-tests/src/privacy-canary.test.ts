@@ -121,7 +121,7 @@ it("leaves no canary in the JSON export of any workflow history", () => {
   const listed = execFileSync(
     cli,
     ["workflow", "list", "--address", address, "--query", `TaskQueue="${pipeline.taskQueue}"`, "--output", "json"],
-    { encoding: "utf8" },
+    { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }, // the CLI's own warnings stay out of the test log
   );
   const ids = [
     ...new Set(
@@ -133,7 +133,7 @@ it("leaves no canary in the JSON export of any workflow history", () => {
     const history = execFileSync(
       cli,
       ["workflow", "show", "--address", address, "--workflow-id", id, "--output", "json"],
-      { encoding: "utf8" },
+      { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
     );
     expect(history.length).toBeGreaterThan(100);
     expect(hits(history), id).toEqual([]);
