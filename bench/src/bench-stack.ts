@@ -8,9 +8,16 @@ import path from "node:path";
 import pg from "pg";
 import { createDataSource, runMigrations } from "@churchhub/database";
 import type { Logger } from "@churchhub/logging";
-import { freePort, projectRoot, startEmbeddedPostgres } from "@churchhub/local-stack";
+import {
+  type ChildService,
+  freePort,
+  projectRoot,
+  startChildService,
+  startEmbeddedPostgres,
+  tsxCommand,
+  waitUntilServing,
+} from "@churchhub/local-stack";
 import type { TrackedProcess } from "./process-cpu.js";
-import { startServiceProcess, waitUntilServing, type ServiceProcess } from "./service-process.js";
 import { startTemporalServer } from "./temporal-server.js";
 
 export const BENCH_DATA_DIR = path.join(projectRoot, ".data", "bench");
@@ -32,8 +39,8 @@ export interface BenchStack {
   webhookSecret: string;
   /** The environment our services run with, for peers that reuse our code and settings. */
   serviceEnv: NodeJS.ProcessEnv;
-  api: ServiceProcess;
-  worker: ServiceProcess;
+  api: ChildService;
+  worker: ChildService;
   logDir: string;
   /** The processes whose CPU time each phase reports. */
   processes: TrackedProcess[];
@@ -139,24 +146,14 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
       // Reconciliation asks Cal.com's API (not reachable here) on a schedule: keep it out of the way.
       RECONCILE_EVERY_MINUTES: "1440",
     };
-    const worker = await startServiceProcess(
-      "worker",
-      "worker/src/main.ts",
-      serviceEnv,
-      projectRoot,
-      path.join(logDir, "worker.log"),
-      options.nodeArgs,
-      options.pipelineNiceness,
-    );
+    const worker = startBenchService("worker", "worker/src/main.ts", serviceEnv, path.join(logDir, "worker.log"), {
+      nodeArgs: options.nodeArgs,
+      niceness: options.pipelineNiceness,
+    });
     cleanups.push(() => worker.stop());
-    const api = await startServiceProcess(
-      "api",
-      "api/src/main.ts",
-      serviceEnv,
-      projectRoot,
-      path.join(logDir, "api.log"),
-      options.nodeArgs,
-    );
+    const api = startBenchService("api", "api/src/main.ts", serviceEnv, path.join(logDir, "api.log"), {
+      nodeArgs: options.nodeArgs,
+    });
     cleanups.push(() => api.stop());
     const apiUrl = `http://127.0.0.1:${port}`;
     await waitUntilServing(api, `${apiUrl}/health`, 90_000);
@@ -188,4 +185,27 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     await stop();
     throw error;
   }
+}
+
+/**
+ * One of our services (or a bench peer) under Node + tsx, as the package scripts and images run it, its
+ * output in a log file. `nodeArgs`: flags for Node itself (e.g. --cpu-prof, which NODE_OPTIONS does not accept).
+ */
+export function startBenchService(
+  name: string,
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  logFile: string,
+  options: { nodeArgs?: string[]; niceness?: number } = {},
+): ChildService {
+  const [node, args] = tsxCommand(entry);
+  return startChildService({
+    name,
+    command: node,
+    args: [...(options.nodeArgs ?? []), ...args],
+    env,
+    cwd: projectRoot,
+    logFile,
+    niceness: options.niceness,
+  });
 }

@@ -11,9 +11,9 @@ import pg from "pg";
 import { Client, Connection } from "@temporalio/client";
 import { parseCalDelivery } from "@churchhub/api";
 import { createLogger } from "@churchhub/logging";
-import { freePort, projectRoot } from "@churchhub/local-stack";
+import { type ChildService, freePort, projectRoot, waitUntilServing } from "@churchhub/local-stack";
 import { measureInsertCeiling, type InsertCeilingResult } from "./baselines/insert-ceiling.js";
-import { BENCH_DATA_DIR, startBenchStack } from "./bench-stack.js";
+import { BENCH_DATA_DIR, startBenchService, startBenchStack } from "./bench-stack.js";
 import { measureBurst } from "./burst-drain.js";
 import { measureEndToEnd } from "./end-to-end-latency.js";
 import { summarizeProfile } from "./cpu-profile-summary.js";
@@ -23,7 +23,6 @@ import { sampleWaits } from "./postgres-wait-sampler.js";
 import { startCpuMeasurement, type TrackedProcess } from "./process-cpu.js";
 import { sweepRates, type PhaseProbe } from "./rate-sweep.js";
 import { describeObserved, judgeTargets, renderReport, writeResults, type BenchFigures } from "./report.js";
-import { startServiceProcess, waitUntilServing, type ServiceProcess } from "./service-process.js";
 import { buildSignedDeliveries } from "./signed-deliveries.js";
 import { measureTemporalServer } from "./temporal-metrics.js";
 
@@ -133,15 +132,9 @@ async function startPeer(
   name: string,
   entry: string,
   env: NodeJS.ProcessEnv,
-): Promise<{ peer: ServiceProcess; url: string }> {
+): Promise<{ peer: ChildService; url: string }> {
   const port = await freePort();
-  const peer = await startServiceProcess(
-    name,
-    entry,
-    { ...env, PORT: String(port) },
-    projectRoot,
-    path.join(stack.logDir, `${name}.log`),
-  );
+  const peer = startBenchService(name, entry, { ...env, PORT: String(port) }, path.join(stack.logDir, `${name}.log`));
   await waitUntilServing(peer, `http://127.0.0.1:${port}/health`, 60_000);
   return { peer, url: `http://127.0.0.1:${port}/webhooks/cal` };
 }

@@ -1,11 +1,8 @@
 // Runs `temporal server start-dev` (in memory, headless) as a child process of our own rather than
 // through @temporalio/testing: so its log goes to a file instead of the bench's output, its pid is
 // known (for CPU accounting), and its Prometheus metrics listen on a port we chose (for profiling).
-import { spawn } from "node:child_process";
-import { createWriteStream } from "node:fs";
-import { once } from "node:events";
 import { Connection } from "@temporalio/client";
-import { freePort, projectRoot, resolveTemporalCli } from "@churchhub/local-stack";
+import { freePort, projectRoot, resolveTemporalCli, startChildService } from "@churchhub/local-stack";
 
 export interface RunningTemporalServer {
   address: string;
@@ -19,15 +16,13 @@ export async function startTemporalServer(options: {
   dynamicConfig?: string[];
   sqlitePragmas?: string[];
   dbFilename?: string;
-  /** Run it under `nice -n` (see service-process.ts). */
+  /** Run it under `nice -n` (see local-stack's child-service.ts). */
   niceness?: number;
 }): Promise<RunningTemporalServer> {
-  const cli = resolveTemporalCli({ projectRoot, allowTestingDownload: false });
+  const cli = await resolveTemporalCli({ projectRoot, allowTestingDownload: false });
   if (cli.executable.type !== "existing-path")
     throw new Error("the bench needs a Temporal CLI on disk (npm run tools:temporal)");
   const [port, metricsPort] = [await freePort(), await freePort()];
-  const log = createWriteStream(options.logFile, { flags: "a" });
-  await once(log, "open");
   const args = [
     "server",
     "start-dev",
@@ -44,23 +39,25 @@ export async function startTemporalServer(options: {
     args.push("--dynamic-config-value", value);
   for (const pragma of options.sqlitePragmas ?? []) args.push("--sqlite-pragma", pragma);
   if (options.dbFilename) args.push("--db-filename", options.dbFilename);
-  const child = options.niceness
-    ? spawn("nice", ["-n", String(options.niceness), cli.executable.path, ...args], { stdio: ["ignore", log, log] })
-    : spawn(cli.executable.path, args, { stdio: ["ignore", log, log] });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const server = startChildService({
+    name: "temporal",
+    command: cli.executable.path,
+    args,
+    env: process.env,
+    cwd: projectRoot,
+    logFile: options.logFile,
+    niceness: options.niceness,
+    stopGraceMs: 10_000,
+  });
   const address = `127.0.0.1:${port}`;
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
-    await exited;
-    clearTimeout(timer);
-    log.end();
+    await server.stop();
   };
 
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null)
-      throw new Error(`temporal server exited (code ${child.exitCode}); see ${options.logFile}`);
+    if (!server.isRunning())
+      throw new Error(`temporal server exited (code ${server.process.exitCode}); see ${options.logFile}`);
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1_000 });
       await connection.workflowService.getSystemInfo({});
@@ -74,5 +71,5 @@ export async function startTemporalServer(options: {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
-  return { address, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, pid: child.pid!, stop };
+  return { address, metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`, pid: server.pid, stop };
 }

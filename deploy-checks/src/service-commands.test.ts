@@ -1,8 +1,8 @@
 // Each compose service runs the same command as `npm run dev` and the tests do, and every variable
 // docker-compose.yml reads is documented in .env.example.
 //
-// The dev stack's commands are read from local-stack's source: its entry points and `tsxCommand` are
-// not part of @churchhub/local-stack's public exports, so they are not imported from here.
+// The dev stack's commands are read from local-stack's source (its entry points are not exported; either
+// quote style is accepted).
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -26,13 +26,13 @@ function devStackNodeArguments(entry: string): string[] {
   return body[1]!
     .split(",")
     .map((item) => item.trim())
-    .map((item) => (item === "entry" ? entry : item.replace(/^'(.*)'$/, "$1")));
+    .map((item) => (item === "entry" ? entry : item.replace(/^["'](.*)["']$/, "$1")));
 }
 
 /** The entry file `npm run dev` starts a service from (local-stack/src/start-local-stack.ts). */
 function devStackEntry(service: string): string {
   const source = readSource("local-stack/src/start-local-stack.ts");
-  const call = new RegExp(`startService\\('${service}',\\s*'([^']+)'`).exec(source);
+  const call = new RegExp(`startService\\(["']${service}["'],\\s*["']([^"']+)["']`).exec(source);
   if (!call) throw new Error(`local-stack/src/start-local-stack.ts does not start a service named ${service}`);
   return call[1]!;
 }

@@ -47,6 +47,21 @@ async function failedLockWaits(): Promise<number> {
   return row.n;
 }
 
+/** Polls `probe` until it returns something truthy; fails with `what` once `timeoutMs` has passed. */
+async function within<T>(
+  timeoutMs: number,
+  what: string,
+  probe: () => Promise<T | undefined | null | false>,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`not seen within ${timeoutMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 async function bookingStatus(uid: string): Promise<unknown> {
   return pipeline.dataSource.query("SELECT status FROM bookings WHERE uid = $1", [uid]);
 }
@@ -55,17 +70,22 @@ it("retries a short failure in the worker and completes without scheduling an ac
   const blocker = await lockBookings();
   const { uid, handle } = await sendBlocked();
   // Two attempts (at 0 s and 1 s) meet the lock; the third (about 3 s in) finds it gone.
-  const deadline = Date.now() + 20_000;
-  let waited = 0;
-  while (waited < 2 && Date.now() < deadline) {
-    if ((await failedLockWaits()) > 0) {
-      waited++;
-      while ((await failedLockWaits()) > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  try {
+    for (const attempt of [1, 2]) {
+      await within(
+        10_000,
+        `local attempt ${attempt} waiting on the locked bookings table`,
+        async () => (await failedLockWaits()) > 0,
+      );
+      await within(
+        10_000,
+        `local attempt ${attempt} giving up its lock wait`,
+        async () => (await failedLockWaits()) === 0,
+      );
     }
-    await new Promise((resolve) => setTimeout(resolve, 20));
+  } finally {
+    await release(blocker);
   }
-  expect(waited).toBe(2);
-  await release(blocker);
 
   await handle.result();
   const events = (await handle.fetchHistory()).events ?? [];
@@ -78,22 +98,21 @@ it("hands a long failure to a regular activity that Temporal retries until it co
   const { uid, handle } = await sendBlocked();
 
   // The local attempts give up after about 15 s; wait until the regular activity's third attempt.
-  for (;;) {
-    const description = await handle.describe();
-    const pending = description.raw.pendingActivities?.[0];
-    if (pending && (pending.attempt ?? 0) >= 3) {
-      expect(pending.activityType?.name).toBe("applyCalDelivery");
-      // The failure is stored encrypted ("Encoded failure"); decoding it shows the lock timeout.
-      expect(pending.lastFailure?.message).toBe("Encoded failure");
-      const [attributes] = await pipeline.dataConverter.payloadCodecs![0]!.decode([
-        pending.lastFailure!.encodedAttributes!,
-      ]);
-      expect(Buffer.from(attributes!.data!).toString("utf8")).toMatch(/lock timeout/i);
-      break;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  try {
+    const pending = await within(40_000, "the regular activity's third attempt", async () => {
+      const activity = (await handle.describe()).raw.pendingActivities?.[0];
+      return activity && (activity.attempt ?? 0) >= 3 ? activity : undefined;
+    });
+    expect(pending.activityType?.name).toBe("applyCalDelivery");
+    // The failure is stored encrypted ("Encoded failure"); decoding it shows the lock timeout.
+    expect(pending.lastFailure?.message).toBe("Encoded failure");
+    const [attributes] = await pipeline.dataConverter.payloadCodecs![0]!.decode([
+      pending.lastFailure!.encodedAttributes!,
+    ]);
+    expect(Buffer.from(attributes!.data!).toString("utf8")).toMatch(/lock timeout/i);
+  } finally {
+    await release(blocker);
   }
-  await release(blocker);
 
   await handle.result();
   const history = await handle.fetchHistory();

@@ -4,6 +4,7 @@
 // any log line; yet the application, asked by an admin, returns them intact.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import type { WorkflowHandle } from "@temporalio/client";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { dumpDatabase } from "./support/dump-database.js";
 import { readJson, startPipeline, type Pipeline } from "./support/pipeline.js";
@@ -79,11 +80,22 @@ beforeAll(async () => {
   const [delivery] = await pipeline.cal!.emulator.settleWebhooks();
   expect(delivery).toMatchObject({ status: 202 });
 
-  // Wait for the workflow to have written the booking.
-  for (let attempt = 0; !(await pipeline.reader.findByUid(bookingUid)) && attempt < 400; attempt++)
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  await new Promise((resolve) => setTimeout(resolve, 500)); // let the audit write and logs flush
+  // Once the workflow that processed the delivery has returned, the booking, its audit entry and every
+  // log line of the run exist: the assertions below then look at everything there will be.
+  await (await workflowOfBooking(bookingUid, 30_000)).result();
+  expect(await pipeline.reader.findByUid(bookingUid)).toBeTruthy();
 });
+
+/** The workflow the relay started for this booking's delivery, once it exists (ids carry the booking uid). */
+async function workflowOfBooking(uid: string, timeoutMs: number): Promise<WorkflowHandle> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for await (const execution of pipeline.client.workflow.list({ query: `TaskQueue="${pipeline.taskQueue}"` }))
+      if (execution.workflowId.includes(uid)) return pipeline.client.workflow.getHandle(execution.workflowId);
+    if (Date.now() > deadline) throw new Error(`no workflow for booking ${uid} started within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 afterAll(async () => {
   for (const restore of restoreOutput) restore();
@@ -109,7 +121,7 @@ it("leaves no canary in the JSON export of any workflow history", () => {
   const listed = execFileSync(
     cli,
     ["workflow", "list", "--address", address, "--query", `TaskQueue="${pipeline.taskQueue}"`, "--output", "json"],
-    { encoding: "utf8" },
+    { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }, // the CLI's own warnings stay out of the test log
   );
   const ids = [
     ...new Set(
@@ -121,7 +133,7 @@ it("leaves no canary in the JSON export of any workflow history", () => {
     const history = execFileSync(
       cli,
       ["workflow", "show", "--address", address, "--workflow-id", id, "--output", "json"],
-      { encoding: "utf8" },
+      { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
     );
     expect(history.length).toBeGreaterThan(100);
     expect(hits(history), id).toEqual([]);

@@ -6,5 +6,15 @@ export {
   TemporalCliNotFoundError,
   type ResolvedTemporalCli,
 } from "./temporal-cli.js";
-export { freePort } from "./free-port.js";
+// One implementation, the worker's (it needs one at run time and must not depend on dev tooling); the
+// local stack, tests and bench call it freePort.
+export { freeLoopbackPort as freePort } from "@churchhub/worker/free-loopback-port";
 export { projectRoot } from "./project-root.js";
+export { ensurePypiTool, installedPypiTool, PypiToolInstallError, type PypiTool } from "./pypi-tool.js";
+export {
+  startChildService,
+  tsxCommand,
+  waitUntilServing,
+  type ChildService,
+  type ChildServiceOptions,
+} from "./child-service.js";

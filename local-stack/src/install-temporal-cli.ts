@@ -3,5 +3,5 @@
 import { projectRoot } from "./project-root.js";
 import { describeTemporalCli, resolveTemporalCli } from "./temporal-cli.js";
 
-const resolved = resolveTemporalCli({ projectRoot, allowTestingDownload: false });
+const resolved = await resolveTemporalCli({ projectRoot, allowTestingDownload: false });
 console.log(`Temporal CLI: ${describeTemporalCli(resolved)}`);

@@ -6,7 +6,7 @@ import { issueConnectLinkWithSettings } from "@churchhub/api";
 import { createDataSource, runMigrations } from "@churchhub/database";
 import type { Logger } from "@churchhub/logging";
 import type { Settings } from "@churchhub/settings";
-import { startChildService, tsxCommand, type ChildService } from "./child-service.js";
+import { startChildService, tsxCommand, waitUntilServing, type ChildService } from "./child-service.js";
 import { loadFixtures } from "@churchhub/cal-emulator";
 import { loadOrCreateDevSecret } from "./dev-secrets.js";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres.js";
@@ -14,7 +14,6 @@ import { projectRoot } from "./project-root.js";
 import { localPublicUrls, prepareSandboxOAuth2Client } from "./sandbox-cal-accounts.js";
 import { describeTemporalCli, resolveTemporalCli } from "./temporal-cli.js";
 import { startTemporalDevServer, type RunningTemporal } from "./temporal-dev-server.js";
-import { waitForHttp } from "./wait-for-http.js";
 
 export interface LocalStack {
   apiUrl: string;
@@ -73,7 +72,7 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
     const apiUrl = `http://${settings.API_HOST}:${settings.PORT}`;
     let temporal: RunningTemporal | undefined;
     if (!settings.TEMPORAL_ADDRESS) {
-      const cli = resolveTemporalCli({ projectRoot, env: process.env });
+      const cli = await resolveTemporalCli({ projectRoot, env: process.env });
       notes.push(`Temporal CLI: ${describeTemporalCli(cli)}`);
       temporal = await startTemporalDevServer({
         cli,
@@ -98,7 +97,7 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
     const services: ChildService[] = [];
     const startService = (name: string, entry: string, env: NodeJS.ProcessEnv) => {
       const [command, args] = tsxCommand(entry);
-      const service = startChildService(name, command, args, env, projectRoot);
+      const service = startChildService({ name, command, args, env, cwd: projectRoot });
       services.push(service);
       cleanups.push(() => service.stop());
       return service;
@@ -126,7 +125,7 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
         CAL_EMULATOR_WEBHOOK_SECRET: webhookSecret,
         ...(oauth2Client?.fixturesFile ? { CAL_EMULATOR_FIXTURES: oauth2Client.fixturesFile } : {}),
       });
-      await waitForHttp(`${emulatorOrigin}/v2/timezones`, 30_000, () => emulator.process.exitCode === null);
+      await waitUntilServing(emulator, `${emulatorOrigin}/v2/timezones`, 30_000);
       cal = {
         apiUrl: `${emulatorOrigin}/v2`,
         clientId: fixtures.oauthClient.id,
@@ -172,10 +171,10 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
     startService("worker", "worker/src/main.ts", childEnv);
     const api = startService("api", "api/src/main.ts", childEnv);
     // The booking page: Next.js in development mode (compiles pages on first visit), talking to our api.
-    const web = startChildService(
-      "web",
-      process.execPath,
-      [
+    const web = startChildService({
+      name: "web",
+      command: process.execPath,
+      args: [
         path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"),
         "dev",
         "--port",
@@ -183,7 +182,7 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
         "--hostname",
         "127.0.0.1",
       ],
-      {
+      env: {
         ...process.env,
         NODE_ENV: "development",
         API_URL: apiUrl,
@@ -191,16 +190,16 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
         PORT: String(settings.WEB_PORT),
         NEXT_TELEMETRY_DISABLED: "1",
       },
-      path.join(projectRoot, "web"),
-    );
+      cwd: path.join(projectRoot, "web"),
+    });
     services.push(web);
     cleanups.push(() => web.stop());
-    await waitForHttp(`${apiUrl}/health`, 60_000, () => api.process.exitCode === null);
+    await waitUntilServing(api, `${apiUrl}/health`, 60_000);
     if (sandbox?.oauth2)
       sandbox.oauth2.connectLink = await sandboxConnectLink({ settings, databaseUrl, apiPublicUrl, logger, notes });
 
     const webUrl = `http://127.0.0.1:${settings.WEB_PORT}`;
-    await waitForHttp(`${webUrl}/icon.svg`, 120_000, () => web.process.exitCode === null).catch((error: unknown) => {
+    await waitUntilServing(web, `${webUrl}/icon.svg`, 120_000).catch((error: unknown) => {
       notes.push(`The booking page did not answer yet (${(error as Error).message}); it may still be compiling.`);
     });
     return {

@@ -1,4 +1,5 @@
-// A free TCP port on loopback, for the Temporal SDK's internal metrics exporter when none is set.
+// A free TCP port on loopback: for the Temporal SDK's metrics exporter when none is set, and (as local-stack's
+// freePort) for the servers that dev, tests and the bench start side by side.
 import { createServer } from "node:net";
 
 export function freeLoopbackPort(): Promise<number> {

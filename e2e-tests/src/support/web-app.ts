@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +12,7 @@ import { freePort } from "@churchhub/local-stack";
 const webDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../web");
 const nextBin = createRequire(path.join(webDirectory, "package.json")).resolve("next/dist/bin/next");
 const buildStampFile = path.join(webDirectory, ".next", "e2e-build-stamp");
+const buildReportFile = path.resolve(webDirectory, "..", "test-results", "next-build.txt");
 
 export interface RunningWebApp {
   url: string;
@@ -29,7 +30,12 @@ export async function buildWebAppOnce(): Promise<void> {
     ...process.env,
     NEXT_TELEMETRY_DISABLED: "1",
   });
-  if (code !== 0) throw new Error(`next build failed (exit ${code}):\n${output}`);
+  // next build's own output stays out of the test log; a failed build's is kept in a file.
+  if (code !== 0) {
+    await mkdir(path.dirname(buildReportFile), { recursive: true });
+    await writeFile(buildReportFile, output);
+    throw new Error(`next build failed (exit ${code}); its output is in ${buildReportFile}`);
+  }
   await writeFile(buildStampFile, stamp);
 }
 

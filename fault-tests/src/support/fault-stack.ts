@@ -63,7 +63,7 @@ export async function startFaultStack(options: FaultStackOptions): Promise<Fault
     logger: options.logger,
   });
   const temporal = temporalProcess({
-    cli: resolveTemporalCli({ projectRoot, allowTestingDownload: true }),
+    cli: await resolveTemporalCli({ projectRoot, allowTestingDownload: true }),
     port: temporalPort,
     namespace: "default",
     dbFilename: path.join(runDir, "temporal.db"),

@@ -4,16 +4,17 @@
 import { hostname } from "node:os";
 import type { Client } from "@temporalio/client";
 import {
+  startChildService,
   startEmbeddedPostgres,
   startTemporalDevServer,
+  tsxCommand,
+  waitUntilServing,
+  type ChildService,
   type ResolvedTemporalCli,
   type RunningPostgres,
   type RunningTemporal,
 } from "@churchhub/local-stack";
 import type { Logger } from "@churchhub/logging";
-// Not exported by @churchhub/local-stack's index; these are the same modules `npm run dev` uses.
-import { startChildService, tsxCommand, type ChildService } from "../../../local-stack/src/child-service.js";
-import { waitForHttp } from "../../../local-stack/src/wait-for-http.js";
 
 export interface PostgresProcess {
   readonly url: string;
@@ -104,8 +105,7 @@ export interface ServiceProcessOptions {
 
 export function serviceProcess(options: ServiceProcessOptions): ServiceProcess {
   let current: ChildService | undefined;
-  const alive = (service: ChildService | undefined): service is ChildService =>
-    service !== undefined && service.process.exitCode === null && service.process.signalCode === null;
+  const alive = (service: ChildService | undefined): service is ChildService => service?.isRunning() === true;
 
   return {
     name: options.name,
@@ -114,7 +114,7 @@ export function serviceProcess(options: ServiceProcessOptions): ServiceProcess {
     async start() {
       if (alive(current)) throw new Error(`${options.name} is already running`);
       const [command, args] = tsxCommand(options.entry);
-      current = startChildService(options.name, command, args, options.env, options.cwd);
+      current = startChildService({ name: options.name, command, args, env: options.env, cwd: options.cwd });
       await options.ready(current);
     },
     async stop() {
@@ -125,8 +125,7 @@ export function serviceProcess(options: ServiceProcessOptions): ServiceProcess {
     },
     async kill() {
       if (!current) return;
-      if (alive(current)) current.process.kill("SIGKILL");
-      await current.exited;
+      await current.kill();
       current = undefined;
     },
   };
@@ -134,8 +133,7 @@ export function serviceProcess(options: ServiceProcessOptions): ServiceProcess {
 
 /** Ready when GET url answers 2xx (the api's /health: listening, Postgres and Temporal reachable). */
 export function httpReady(url: string, timeoutMs: number): (service: ChildService) => Promise<void> {
-  return (service) =>
-    waitForHttp(url, timeoutMs, () => service.process.exitCode === null && service.process.signalCode === null);
+  return (service) => waitUntilServing(service, url, timeoutMs);
 }
 
 /**
@@ -151,8 +149,7 @@ export function pollingReady(
     const identity = `${service.process.pid}@${hostname()}`;
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (service.process.exitCode !== null || service.process.signalCode !== null)
-        throw new Error(`${service.name} exited while starting`);
+      if (!service.isRunning()) throw new Error(`${service.name} exited while starting`);
       const client = temporal.client();
       const { pollers } = await client.workflowService.describeTaskQueue({
         namespace: client.options.namespace,

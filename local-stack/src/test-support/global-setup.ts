@@ -6,7 +6,7 @@ import type { TestProject } from "vitest/node";
 import { createDataSource, runMigrations } from "@churchhub/database";
 import { createLogger } from "@churchhub/logging";
 import { startEmbeddedPostgres, type RunningPostgres } from "../embedded-postgres.js";
-import { freePort } from "../free-port.js";
+import { freeLoopbackPort } from "@churchhub/worker/free-loopback-port";
 import { projectRoot } from "../project-root.js";
 import { describeTemporalCli, resolveTemporalCli } from "../temporal-cli.js";
 import { startTemporalDevServer, type RunningTemporal } from "../temporal-dev-server.js";
@@ -34,7 +34,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (!databaseUrl) {
       postgres = await startEmbeddedPostgres({
         dataDir: path.join(runDir, "postgres"),
-        port: await freePort(),
+        port: await freeLoopbackPort(),
         database: "churchhub_test",
         persistent: false,
         logger,
@@ -46,9 +46,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await runMigrations(dataSource);
     await dataSource.destroy();
 
-    const cli = resolveTemporalCli({ projectRoot, allowTestingDownload: true });
+    const cli = await resolveTemporalCli({ projectRoot, allowTestingDownload: true });
     logger.info({ cli: describeTemporalCli(cli) }, "temporal cli");
-    temporal = await startTemporalDevServer({ cli, namespace: "default", port: await freePort() });
+    temporal = await startTemporalDevServer({ cli, namespace: "default", port: await freeLoopbackPort() });
 
     project.provide("databaseUrl", url);
     project.provide("temporalAddress", temporal.address);
