@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { CalEmulator, RunningCalEmulator } from "@churchhub/cal-emulator";
-import { startPipeline, type Pipeline } from "../../integration-tests/src/support/pipeline.js";
-import { connectAccount, operatorKey } from "../../integration-tests/src/support/connect-flow.js";
+import { startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
+import { connectAccount, operatorKey } from "@churchhub/test-support/connect-flow";
 import { bookFirstSlot, openBookingPage } from "./support/booker-page.js";
 import { STACK_START_TIMEOUT_MS } from "./support/booking-stack.js";
 import { launchChromium } from "./support/chromium.js";

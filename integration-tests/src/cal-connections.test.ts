@@ -13,9 +13,9 @@ import {
   createConnectLink,
   openConnectLink,
   operatorKey,
-} from "./support/connect-flow.js";
-import { emulatorBookings } from "./support/emulator-bookings.js";
-import { readJson, startPipeline, testProtector, type Pipeline } from "./support/pipeline.js";
+} from "@churchhub/test-support/connect-flow";
+import { emulatorBookings } from "@churchhub/test-support/emulator-bookings";
+import { readJson, startPipeline, testProtector, type Pipeline } from "@churchhub/test-support/pipeline";
 
 const RUTH = 7101;
 const SAMUEL = 7102;

@@ -3,7 +3,7 @@
 import type { Express } from "express";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@churchhub/api";
-import { readJson, startPipeline, type Pipeline } from "./support/pipeline.js";
+import { readJson, startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
 
 let pipeline: Pipeline;
 beforeAll(async () => {
