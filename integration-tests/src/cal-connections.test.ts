@@ -16,6 +16,7 @@ import {
 } from "@churchhub/test-support/connect-flow";
 import { emulatorBookings } from "@churchhub/test-support/emulator-bookings";
 import { readJson, startPipeline, testProtector, type Pipeline } from "@churchhub/test-support/pipeline";
+import { waitUntil } from "@churchhub/test-support/wait-until";
 
 const RUTH = 7101;
 const SAMUEL = 7102;
@@ -48,20 +49,6 @@ async function connectionOf(calUserId: number) {
 async function countRows(sql: string, parameters: unknown[] = []): Promise<number> {
   const [row] = await pipeline.dataSource.query(`SELECT count(*)::int AS n FROM (${sql}) counted`, parameters);
   return row.n;
-}
-
-async function waitFor<T>(
-  probe: () => Promise<T | undefined | null | false>,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe("connecting a host’s Cal.com account", () => {
@@ -110,15 +97,15 @@ describe("connecting a host’s Cal.com account", () => {
     const deliveries = await pipeline.cal!.emulator.settleWebhooks();
     const delivery = deliveries.find((entry) => entry.subscriberUrl === connectionWebhookUrl(pipeline.baseUrl, row.id));
     expect(delivery).toMatchObject({ status: 202 });
-    const booking = await waitFor(
+    const booking = await waitUntil(
+      "the booking row",
       async () =>
         (await pipeline.dataSource.query("SELECT uid, status, user_id FROM bookings WHERE uid = $1", [uid]))[0],
-      "the booking row",
     );
     expect(booking).toMatchObject({ status: "accepted", user_id: row.user_id });
-    await waitFor(
-      async () => (await countRows("SELECT 1 FROM audit_logs WHERE booking_uid = $1", [uid])) === 1,
+    await waitUntil(
       "the audit row",
+      async () => (await countRows("SELECT 1 FROM audit_logs WHERE booking_uid = $1", [uid])) === 1,
     );
 
     // Cal.com's "Ping test" reaches the same URL and is recorded too.
@@ -436,9 +423,9 @@ describe("both modes in one stack", () => {
     expect(to(managedUid)).toEqual(["/webhooks/cal"]);
     expect(to(connectedUid)).toEqual([new URL(connectionWebhookUrl(pipeline.baseUrl, ruth.id)).pathname]);
     for (const uid of [managedUid, connectedUid]) {
-      await waitFor(
-        async () => (await countRows("SELECT 1 FROM bookings WHERE uid = $1", [uid])) === 1,
+      await waitUntil(
         `booking ${uid}`,
+        async () => (await countRows("SELECT 1 FROM bookings WHERE uid = $1", [uid])) === 1,
       );
     }
 

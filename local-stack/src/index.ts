@@ -7,4 +7,5 @@ export {
   type ResolvedTemporalCli,
 } from "./temporal-cli.js";
 export { freePort } from "./free-port.js";
+export { waitForHttp } from "./wait-for-http.js";
 export { projectRoot } from "./project-root.js";
