@@ -1,4 +1,5 @@
 export { createApp, type AppDependencies } from "./app.js";
+export { buildApiDependencies, type ApiProcessParts } from "./build-api-dependencies.js";
 export { signCalBody, verifyCalSignature } from "./webhooks/verify-cal-signature.js";
 export { parseCalDelivery } from "./webhooks/parse-cal-delivery.js";
 export { createTemporalClient, checkTemporal } from "./temporal-client.js";

@@ -341,6 +341,18 @@ describe("tokens", () => {
       access_token_encrypted: null,
       refresh_token_encrypted: null,
     });
+    // Audited once, by the system, as the worker wires it (the refusal is noticed before any throw returns).
+    const audits = await pipeline.dataSource.query(
+      `SELECT payload FROM audit_logs WHERE trigger_event = 'CONNECTION_NEEDS_RECONNECT' AND source = 'connection' AND user_id = $1`,
+      [samuel.user_id],
+    );
+    expect(audits).toHaveLength(1);
+    expect(JSON.parse(pipeline.protector.cipher.decrypt(audits[0].payload, "audit_logs.payload"))).toMatchObject({
+      connectionId: samuel.id,
+      username: "samuel-osei",
+      action: "needs_reconnect",
+      by: "system",
+    });
 
     // Visible to operators: the connections endpoint and the metrics.
     const listed = await readJson(
