@@ -22,3 +22,4 @@ export {
 export { createApiMetrics, type ApiMetrics } from "./metrics/api-metrics.js";
 export { createReplayService, MAX_REPLAY_EVENTS, type ReplayService } from "./replay/replay-service.js";
 export { buildOpenApiDocument } from "./openapi/openapi-document.js";
+export { createResponseContract, type Answer, type ResponseContract } from "./openapi/response-contract.js";

@@ -9,7 +9,7 @@ import { inject } from "vitest";
 import { Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from "@temporalio/client";
 import { NativeConnection, Runtime } from "@temporalio/worker";
 import type { ConnectionTokenKeeper } from "@churchhub/activities";
-import { buildApiDependencies, createApp, signCalBody } from "@churchhub/api";
+import { buildApiDependencies, createApp, createResponseContract, signCalBody } from "@churchhub/api";
 import {
   createEncryptedInboxCodec,
   createInboxRelay,
@@ -48,6 +48,7 @@ import { buildWorker, createTemporalLogger } from "@churchhub/worker";
 import { startTracing, tracingClientInterceptors } from "@churchhub/tracing";
 import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { createDataConverter } from "@churchhub/temporal-encryption";
+import { recordAnswer } from "./answer-recorder.js";
 import { createScratchDatabase } from "./scratch-database.js";
 
 export interface Pipeline {
@@ -77,6 +78,13 @@ export interface Pipeline {
     tokenKeeper: ConnectionTokenKeeper;
     webPublicUrl: string;
   };
+  /**
+   * Answers that broke the api's OpenAPI document (an undocumented status, a body off its schema). Every
+   * answer is checked; `stop()` fails the test file when there are any.
+   */
+  contractViolations: string[];
+  /** The documented operations ("GET /hosts/{username}") whose answers were checked so far. */
+  checkedOperations: ReadonlySet<string>;
   /** POSTs a body to the webhook, signed with the pipeline's secret unless told otherwise. */
   send(body: unknown, options?: SendOptions): Promise<Response>;
   /** The workflow processing the delivery a 202 response acknowledged, once the relay has started it. */
@@ -161,7 +169,17 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
 
   // Listening before the app exists: the OAuth redirect URI registered with the emulator needs our port.
   let app: Express | undefined;
-  const server: Server = createServer((request, response) => app!(request, response));
+  const contract = createResponseContract();
+  const contractViolations: string[] = [];
+  const checkedOperations = new Set<string>();
+  const server: Server = createServer((request, response) => {
+    recordAnswer(request, response, (answer) => {
+      const { operation, violation } = contract.check(answer);
+      if (operation) checkedOperations.add(operation);
+      if (violation && !contractViolations.includes(violation)) contractViolations.push(violation);
+    });
+    app!(request, response);
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -267,6 +285,8 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       oauth2Client && tokenKeeper
         ? { clientId: oauth2Client.clientId, connections, links, tokenKeeper, webPublicUrl }
         : undefined,
+    contractViolations,
+    checkedOperations,
     reader: createBookingReader({ dataSource, protector }),
     protector,
     apiKeys: createApiKeyStore({ dataSource }),
@@ -311,6 +331,8 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       await dataSource.destroy();
       await cal?.running.close();
       await scratch?.drop();
+      if (contractViolations.length > 0)
+        throw new Error(`The api answered outside its OpenAPI document:\n  ${contractViolations.join("\n  ")}`);
     },
   };
 }

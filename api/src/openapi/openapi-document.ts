@@ -38,7 +38,12 @@ type Schema = z.ZodType;
 
 const jsonSchema = (schema: Schema) =>
   z.toJSONSchema(schema, { target: "draft-2020-12", unrepresentable: "any", io: "input" });
-const json = (schema: Schema) => ({ "application/json": { schema: jsonSchema(schema) } });
+/**
+ * The zod schema behind a JSON content entry, kept beside its JSON Schema under a symbol key (which
+ * JSON.stringify leaves out of the served document) so tests check answers against it (response-contract.ts).
+ */
+export const ZOD_SCHEMA = Symbol("zod schema");
+const json = (schema: Schema) => ({ "application/json": { schema: jsonSchema(schema), [ZOD_SCHEMA]: schema } });
 const error = (description: string) => ({ description, content: json(errorResponseSchema) });
 const ok = (description: string, schema: Schema) => ({ description, content: json(schema) });
 
