@@ -1,4 +1,5 @@
-export { createApp } from "./app.js";
+export { createApp, type AppDependencies } from "./app.js";
+export { buildApiDependencies, type ApiProcessParts } from "./build-api-dependencies.js";
 export { signCalBody, verifyCalSignature } from "./webhooks/verify-cal-signature.js";
 export { parseCalDelivery } from "./webhooks/parse-cal-delivery.js";
 export { checkTemporal } from "./temporal-client.js";
@@ -14,3 +15,4 @@ export { createManagedUserTokenService } from "./tokens/managed-user-token-servi
 export { createApiMetrics } from "./metrics/api-metrics.js";
 export { createReplayService } from "./replay/replay-service.js";
 export { buildOpenApiDocument } from "./openapi/openapi-document.js";
+export { createResponseContract, type Answer, type ResponseContract } from "./openapi/response-contract.js";

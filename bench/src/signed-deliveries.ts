@@ -1,7 +1,7 @@
 // Realistic, signed Cal.com BOOKING_CREATED deliveries, each for a booking of its own (unique uid), built
 // before a phase starts so the generator only sends bytes.
 import { signCalBody } from "@churchhub/api";
-import { deliveries, newBookingFixture } from "@churchhub/integration-tests/src/support/cal-deliveries.js";
+import { deliveries, newBookingFixture } from "@churchhub/test-support/cal-deliveries";
 
 export interface SignedDelivery {
   /** The booking uid: how the ledger finds this delivery's row. */

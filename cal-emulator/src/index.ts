@@ -38,3 +38,4 @@ export {
   type OAuth2TokenResponse,
 } from "./oauth2/oauth2-grants.js";
 export { USER_SCOPES, type UserScope } from "./oauth2/oauth2-scopes.js";
+export { MAX_REDIRECT_URIS, withRedirectUri } from "./oauth2/redirect-uris.js";

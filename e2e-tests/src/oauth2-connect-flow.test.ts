@@ -7,13 +7,18 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { signCalBody } from "@churchhub/api";
 import { connectionWebhookUrl } from "@churchhub/contracts";
 import { freePort } from "@churchhub/local-stack";
-import { startPipeline, type Pipeline } from "../../integration-tests/src/support/pipeline.js";
-import { createConnectLink, operatorKey } from "../../integration-tests/src/support/connect-flow.js";
+import { startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
+import { createConnectLink, operatorKey } from "@churchhub/test-support/connect-flow";
 import { bookFirstSlot } from "./support/booker-page.js";
 import { STACK_START_TIMEOUT_MS } from "./support/booking-stack.js";
 import { launchChromium } from "./support/chromium.js";
-import { recordPageTraffic, type PageTraffic } from "./support/page-traffic.js";
-import { waitUntil } from "./support/wait-until.js";
+import {
+  exchangesRevealing,
+  recordPageTraffic,
+  requestsWithAuthorization,
+  type PageTraffic,
+} from "./support/page-traffic.js";
+import { waitUntil } from "@churchhub/test-support/wait-until";
 import { buildWebAppOnce, startWebApp, type RunningWebApp } from "./support/web-app.js";
 
 const ruth = { calUserId: 7101, username: "ruth-mensah", name: "Ruth Mensah", eventTypeTitle: "Youth mentoring" };
@@ -203,18 +208,7 @@ describe("a host connects their own Cal.com account in the browser, and is booke
       ...cal().emulator.state.oauth2RefreshTokens.keys(),
     ];
     expect(tokens.length).toBeGreaterThanOrEqual(2);
-    const leaks = exchanges.flatMap((exchange) =>
-      tokens
-        .filter(
-          (token) =>
-            exchange.responseBody?.includes(token) ||
-            Object.values(exchange.responseHeaders).some((value) => value.includes(token)),
-        )
-        .map(() => exchange.url),
-    );
-    expect(leaks).toEqual([]);
-    expect(
-      exchanges.filter((exchange) => "authorization" in exchange.requestHeaders).map((exchange) => exchange.url),
-    ).toEqual([]);
+    expect(exchangesRevealing(exchanges, tokens)).toEqual([]);
+    expect(requestsWithAuthorization(exchanges)).toEqual([]);
   });
 });

@@ -6,12 +6,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { CalEmulator, RunningCalEmulator } from "@churchhub/cal-emulator";
-import { startPipeline, type Pipeline } from "../../integration-tests/src/support/pipeline.js";
-import { connectAccount, operatorKey } from "../../integration-tests/src/support/connect-flow.js";
+import { startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
+import { connectAccount, operatorKey } from "@churchhub/test-support/connect-flow";
 import { bookFirstSlot, openBookingPage } from "./support/booker-page.js";
 import { STACK_START_TIMEOUT_MS } from "./support/booking-stack.js";
 import { launchChromium } from "./support/chromium.js";
-import { recordPageTraffic, type RecordedExchange } from "./support/page-traffic.js";
+import {
+  exchangesRevealing,
+  recordPageTraffic,
+  requestsWithAuthorization,
+  thirdPartyRequests,
+  type RecordedExchange,
+} from "./support/page-traffic.js";
 import { buildWebAppOnce, startWebApp, type RunningWebApp } from "./support/web-app.js";
 
 const OAUTH2_CLIENT_ID = "clxsandbox0oauth2";
@@ -103,9 +109,7 @@ describe("booking an ordinary Cal.com account’s host on /book/{username} (CalO
   });
 
   it("sends no Authorization header on any request, and no x-cal-client-id to Cal.com", () => {
-    expect(
-      traffic.filter((exchange) => "authorization" in exchange.requestHeaders).map((exchange) => exchange.url),
-    ).toEqual([]);
+    expect(requestsWithAuthorization(traffic)).toEqual([]);
     expect(
       calApiCalls()
         .filter((exchange) => "x-cal-client-id" in exchange.requestHeaders)
@@ -124,27 +128,12 @@ describe("booking an ordinary Cal.com account’s host on /book/{username} (CalO
   });
 
   it("receives neither Ruth’s Cal.com access or refresh token nor the web server’s token in any response", () => {
-    const leaks = traffic.flatMap((exchange) =>
-      [...hostTokens, webServerToken]
-        .filter(
-          (secret) =>
-            exchange.responseBody?.includes(secret) ||
-            Object.values(exchange.responseHeaders).some((value) => value.includes(secret)),
-        )
-        .map(() => exchange.url),
-    );
-    expect(leaks).toEqual([]);
+    expect(exchangesRevealing(traffic, [...hostTokens, webServerToken])).toEqual([]);
     expect(traffic.filter((exchange) => exchange.responseBody !== null).length).toBeGreaterThan(5);
   });
 
   it("talks only to this site and the Cal.com API: no third-party requests", () => {
-    const allowed = new Set([new URL(web.url).origin, new URL(cal.url).origin]);
-    const leftTheBrowser = traffic.filter(
-      (exchange) => exchange.failure !== "csp" && !exchange.url.startsWith("data:"),
-    );
-    expect(leftTheBrowser.map((exchange) => exchange.url).filter((url) => !allowed.has(new URL(url).origin))).toEqual(
-      [],
-    );
+    expect(thirdPartyRequests(traffic, [web.url, cal.url])).toEqual([]);
   });
 
   it("finds every asset the Booker asks this site for, the Cal Video icon included", () => {

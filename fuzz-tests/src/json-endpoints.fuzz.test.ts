@@ -3,7 +3,7 @@
 // whose message says what is wrong (401 says only "Unauthorized", by design), and the server stays up.
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Pipeline } from "@churchhub/integration-tests/src/support/pipeline.js";
+import type { Pipeline } from "@churchhub/test-support/pipeline";
 import { startFuzzPipeline } from "./support/fuzz-pipeline.js";
 import {
   headersFor,

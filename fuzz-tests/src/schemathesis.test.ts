@@ -2,7 +2,7 @@
 // generated valid and invalid requests for every documented operation must never get a 5xx, and
 // every answer must be one the document declares (status, content type, schema, headers).
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Pipeline } from "@churchhub/integration-tests/src/support/pipeline.js";
+import type { Pipeline } from "@churchhub/test-support/pipeline";
 import { startFuzzPipeline } from "./support/fuzz-pipeline.js";
 import {
   ensureSchemathesis,

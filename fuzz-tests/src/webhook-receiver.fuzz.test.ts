@@ -5,7 +5,7 @@
 // Extreme values the schema lets through are either processed all the way or refused by name.
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Pipeline } from "@churchhub/integration-tests/src/support/pipeline.js";
+import type { Pipeline } from "@churchhub/test-support/pipeline";
 import { startFuzzPipeline } from "./support/fuzz-pipeline.js";
 import { countRows, rowsNaming, unprocessedDeliveries, type RowCounts } from "./support/database-traces.js";
 import { brokenDelivery, extremeDelivery, serialize, type SignedDelivery } from "./support/delivery-mutations.js";
@@ -24,7 +24,7 @@ import {
   TOO_LARGE,
   type WebhookRequest,
 } from "./support/webhook-requests.js";
-import { deliveries, newBookingFixture } from "@churchhub/integration-tests/src/support/cal-deliveries.js";
+import { deliveries, newBookingFixture } from "@churchhub/test-support/cal-deliveries";
 
 let pipeline: Pipeline;
 /** Requests sent per property, for the summary printed at the end. */

@@ -2,8 +2,8 @@
 // role; the codec server decodes only for admins; public endpoints are rate limited with Retry-After.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Payload } from "@temporalio/common";
-import { deliveries, newBookingFixture } from "./support/cal-deliveries.js";
-import { readJson, startPipeline, type Pipeline } from "./support/pipeline.js";
+import { deliveries, newBookingFixture } from "@churchhub/test-support/cal-deliveries";
+import { readJson, startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
 
 let pipeline: Pipeline;
 let adminKey: string;

@@ -6,8 +6,8 @@ import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { inject } from "vitest";
 import type { WorkflowHandle } from "@temporalio/client";
-import { deliveries, newBookingFixture } from "./support/cal-deliveries.js";
-import { startPipeline, type Pipeline } from "./support/pipeline.js";
+import { deliveries, newBookingFixture } from "@churchhub/test-support/cal-deliveries";
+import { startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
 
 let pipeline: Pipeline;
 

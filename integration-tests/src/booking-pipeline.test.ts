@@ -7,8 +7,8 @@ import {
   envelope,
   newBookingFixture,
   type BookingFixture,
-} from "./support/cal-deliveries.js";
-import { readJson, startPipeline, type Pipeline } from "./support/pipeline.js";
+} from "@churchhub/test-support/cal-deliveries";
+import { readJson, startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
 
 let pipeline: Pipeline;
 

@@ -14,9 +14,10 @@ import {
   createConnectLink,
   openConnectLink,
   operatorKey,
-} from "./support/connect-flow.js";
-import { emulatorBookings } from "./support/emulator-bookings.js";
-import { readJson, startPipeline, testProtector, type Pipeline } from "./support/pipeline.js";
+} from "@churchhub/test-support/connect-flow";
+import { emulatorBookings } from "@churchhub/test-support/emulator-bookings";
+import { readJson, startPipeline, testProtector, type Pipeline } from "@churchhub/test-support/pipeline";
+import { waitUntil } from "@churchhub/test-support/wait-until";
 
 const RUTH = 7101;
 const SAMUEL = 7102;
@@ -49,20 +50,6 @@ async function connectionOf(calUserId: number) {
 async function countRows(sql: string, parameters: unknown[] = []): Promise<number> {
   const [row] = await pipeline.dataSource.query(`SELECT count(*)::int AS n FROM (${sql}) counted`, parameters);
   return row.n;
-}
-
-async function waitFor<T>(
-  probe: () => Promise<T | undefined | null | false>,
-  what: string,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe("connecting a host’s Cal.com account", () => {
@@ -111,15 +98,15 @@ describe("connecting a host’s Cal.com account", () => {
     const deliveries = await pipeline.cal!.emulator.settleWebhooks();
     const delivery = deliveries.find((entry) => entry.subscriberUrl === connectionWebhookUrl(pipeline.baseUrl, row.id));
     expect(delivery).toMatchObject({ status: 202 });
-    const booking = await waitFor(
+    const booking = await waitUntil(
+      "the booking row",
       async () =>
         (await pipeline.dataSource.query("SELECT uid, status, user_id FROM bookings WHERE uid = $1", [uid]))[0],
-      "the booking row",
     );
     expect(booking).toMatchObject({ status: "accepted", user_id: row.user_id });
-    await waitFor(
-      async () => (await countRows("SELECT 1 FROM audit_logs WHERE booking_uid = $1", [uid])) === 1,
+    await waitUntil(
       "the audit row",
+      async () => (await countRows("SELECT 1 FROM audit_logs WHERE booking_uid = $1", [uid])) === 1,
     );
 
     // Cal.com's "Ping test" reaches the same URL and is recorded too.
@@ -355,6 +342,18 @@ describe("tokens", () => {
       access_token_encrypted: null,
       refresh_token_encrypted: null,
     });
+    // Audited once, by the system, as the worker wires it (the refusal is noticed before any throw returns).
+    const audits = await pipeline.dataSource.query(
+      `SELECT payload FROM audit_logs WHERE trigger_event = 'CONNECTION_NEEDS_RECONNECT' AND source = 'connection' AND user_id = $1`,
+      [samuel.user_id],
+    );
+    expect(audits).toHaveLength(1);
+    expect(JSON.parse(pipeline.protector.cipher.decrypt(audits[0].payload, "audit_logs.payload"))).toMatchObject({
+      connectionId: samuel.id,
+      username: "samuel-osei",
+      action: "needs_reconnect",
+      by: "system",
+    });
 
     // Visible to operators: the connections endpoint and the metrics.
     const listed = await readJson(
@@ -439,9 +438,9 @@ describe("both modes in one stack", () => {
     expect(to(managedUid)).toEqual(["/webhooks/cal"]);
     expect(to(connectedUid)).toEqual([new URL(connectionWebhookUrl(pipeline.baseUrl, ruth.id)).pathname]);
     for (const uid of [managedUid, connectedUid]) {
-      await waitFor(
-        async () => (await countRows("SELECT 1 FROM bookings WHERE uid = $1", [uid])) === 1,
+      await waitUntil(
         `booking ${uid}`,
+        async () => (await countRows("SELECT 1 FROM bookings WHERE uid = $1", [uid])) === 1,
       );
     }
 

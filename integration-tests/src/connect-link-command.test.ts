@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFieldCipher, createPersonalDataProtector, parseKeyring } from "@churchhub/field-encryption";
 import { projectRoot } from "@churchhub/local-stack";
-import { startPipeline, type Pipeline } from "./support/pipeline.js";
+import { startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
 
 describe("npm run connect:link, run as a process", () => {
   // The command and the api must share the data keys (the label is sealed) and the public URL.

@@ -9,8 +9,8 @@ import { createDataSource, type DataSource } from "@churchhub/database";
 import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxStore } from "@churchhub/delivery-inbox";
 import { createLogger } from "@churchhub/logging";
 import { freePort } from "@churchhub/local-stack";
-import { deliveries, newBookingFixture } from "./support/cal-deliveries.js";
-import { readJson, startPipeline, type Pipeline } from "./support/pipeline.js";
+import { deliveries, newBookingFixture } from "@churchhub/test-support/cal-deliveries";
+import { readJson, startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
 
 const logger = createLogger({ level: "silent" });
 const SECRET = "durability-test-secret-0123456789";

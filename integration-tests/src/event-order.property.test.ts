@@ -7,8 +7,8 @@ import { createActivities, type Activities } from "@churchhub/activities";
 import { parseCalDelivery } from "@churchhub/api";
 import type { CalDelivery } from "@churchhub/contracts";
 import { createBookingReader, createDataSource, type BookingReader, type DataSource } from "@churchhub/database";
-import { deliveries, newBookingFixture, type BookingFixture } from "./support/cal-deliveries.js";
-import { testProtector } from "./support/pipeline.js";
+import { deliveries, newBookingFixture, type BookingFixture } from "@churchhub/test-support/cal-deliveries";
+import { testProtector } from "@churchhub/test-support/pipeline";
 
 let dataSource: DataSource;
 let activities: Activities;

@@ -10,9 +10,9 @@ import {
   reencryptPersonalData,
 } from "@churchhub/database";
 import { createFieldCipher, createPersonalDataProtector, parseKeyring } from "@churchhub/field-encryption";
-import { deliveries, newBookingFixture } from "./support/cal-deliveries.js";
-import { readJson, startPipeline, type Pipeline } from "./support/pipeline.js";
-import { createScratchDatabase } from "./support/scratch-database.js";
+import { deliveries, newBookingFixture } from "@churchhub/test-support/cal-deliveries";
+import { readJson, startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
+import { createScratchDatabase } from "@churchhub/test-support/scratch-database";
 
 const keyOne = `k1:${randomBytes(32).toString("base64")}`;
 const keyTwo = `k2:${randomBytes(32).toString("base64")}`;

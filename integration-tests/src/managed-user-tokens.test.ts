@@ -1,7 +1,7 @@
 // Managed-user tokens: minted by Temporal activities against the Cal.com emulator over HTTP, cached
 // encrypted in Postgres, refreshed, force-refreshed, and never minted twice for concurrent callers.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { readJson, startPipeline, type Pipeline } from "./support/pipeline.js";
+import { readJson, startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
 
 const START = new Date("2026-11-24T10:00:00.000Z").getTime();
 let now = START;

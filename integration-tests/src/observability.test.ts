@@ -1,8 +1,8 @@
 // What operators see: Prometheus metrics of deliveries (by trigger and outcome), acknowledgement
 // latency, inbox depth and token cache hits; readiness of the api's dependencies.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { deliveries, newBookingFixture } from "./support/cal-deliveries.js";
-import { readJson, startPipeline, type Pipeline } from "./support/pipeline.js";
+import { deliveries, newBookingFixture } from "@churchhub/test-support/cal-deliveries";
+import { readJson, startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
 
 let pipeline: Pipeline;
 let operatorKey: string;

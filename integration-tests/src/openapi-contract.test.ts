@@ -1,9 +1,13 @@
 // The OpenAPI document and the app agree: every route the app serves is documented, every documented
-// path is served, and the document is what GET /openapi.json returns.
+// path is served, the document is what GET /openapi.json returns, and every documented operation's
+// answers keep their documented statuses and response schemas (the pipeline checks every answer).
 import type { Express } from "express";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@churchhub/api";
-import { readJson, startPipeline, type Pipeline } from "./support/pipeline.js";
+import { randomUUID } from "node:crypto";
+import { deliveries, newBookingFixture } from "@churchhub/test-support/cal-deliveries";
+import { connectAccount } from "@churchhub/test-support/connect-flow";
+import { readJson, startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
 
 let pipeline: Pipeline;
 beforeAll(async () => {
@@ -59,4 +63,81 @@ it("serves the document at /openapi.json as OpenAPI 3.1", async () => {
   expect(document.paths["/webhooks/cal"].post.requestBody.content["application/json"].schema.required).toContain(
     "triggerEvent",
   );
+});
+
+it("answers every documented operation within its documented statuses and response schemas", async () => {
+  const admin = (await pipeline.apiKeys.create({ name: "contract admin", role: "admin" })).key;
+  const asAdmin = { authorization: `Bearer ${admin}` };
+  const asWebServer = { authorization: `Bearer ${pipeline.webServerToken}` };
+  const jsonBody = (body: unknown, headers: Record<string, string> = asAdmin) => ({
+    method: "POST",
+    headers: { ...headers, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  const call = (path: string, init: RequestInit = {}) =>
+    fetch(`${pipeline.baseUrl}${path}`, { redirect: "manual", ...init });
+  const statusOf = async (path: string, init: RequestInit = {}) => {
+    const response = await call(path, init);
+    await response.arrayBuffer();
+    return response.status;
+  };
+
+  // Deliveries, processed, so the replay and admin reads have something to answer with.
+  const fixture = newBookingFixture();
+  const body = deliveries.created(fixture, "2026-11-20T09:00:00.000Z");
+  const accepted = await pipeline.send(body);
+  expect(accepted.status).toBe(202);
+  await pipeline.processed(accepted, body);
+  const { deliveryId } = await readJson(accepted.clone());
+  for (const path of ["/webhooks/cal/booking.created", "/webhooks/cal/booking.updated"])
+    expect((await pipeline.send(body, { path })).status).toBe(202);
+  expect((await pipeline.send(body, { path: `/webhooks/cal/connections/${randomUUID()}` })).status).toBe(404);
+
+  expect(await statusOf("/health")).toBe(200);
+  expect(await statusOf("/ready")).toBe(200);
+  expect(await statusOf("/metrics", { headers: asAdmin })).toBe(200);
+
+  const username = pipeline.cal!.emulator.fixtures.managedUsers[0]!.username;
+  expect(await statusOf("/tokens/cal/managed-user", jsonBody({ username }, asWebServer))).toBe(200);
+  expect(await statusOf("/tokens/cal/refresh")).toBe(401);
+  expect(await statusOf(`/hosts/${username}`, { headers: asWebServer })).toBe(200);
+
+  const encoded = await readJson(
+    await call("/codec/encode", jsonBody({ payloads: [{ metadata: { encoding: "anNvbi9wbGFpbg==" }, data: "e30=" }] })),
+  );
+  expect(await statusOf("/codec/decode", jsonBody(encoded))).toBe(200);
+
+  expect(await statusOf("/auth/session")).toBe(200);
+  expect(await statusOf("/auth/session", { method: "POST", headers: asAdmin })).toBe(200);
+  expect(await statusOf("/auth/session", { method: "DELETE" })).toBe(204);
+
+  expect(await statusOf("/operations/replay", jsonBody({ deliveryId }))).toBe(202);
+  expect(await statusOf(`/admin/bookings/${fixture.uid}`, { headers: asAdmin })).toBe(200);
+  expect(await statusOf("/admin/bookings?attendeeEmail=nobody%40example.org", { headers: asAdmin })).toBe(200);
+  expect(await statusOf("/admin/api-keys", { headers: asAdmin })).toBe(200);
+  const created = await readJson(await call("/admin/api-keys", jsonBody({ name: "short-lived", role: "operator" })));
+  expect(await statusOf(`/admin/api-keys/${created.id}`, { method: "DELETE", headers: asAdmin })).toBe(204);
+
+  // A connected account: links, the list, one connection, its disconnect; then the host's pages.
+  expect((await connectAccount(pipeline, admin, pipeline.cal!.emulator.fixtures.ordinaryAccounts[0]!.id)).status).toBe(
+    200,
+  );
+  expect(await statusOf("/connections/cal/links", jsonBody({}))).toBe(201);
+  const { connections } = await readJson(await call("/connections/cal", { headers: asAdmin }));
+  expect(await statusOf(`/connections/cal/${connections[0].id}`, { headers: asAdmin })).toBe(200);
+  expect(await statusOf(`/connections/cal/${connections[0].id}/disconnect`, { method: "POST", headers: asAdmin })).toBe(
+    200,
+  );
+  const unknownToken = "A".repeat(43);
+  expect(await statusOf(`/connect/cal/${unknownToken}`)).toBe(404);
+  expect(await statusOf(`/connect/cal/manage/${unknownToken}`)).toBe(404);
+  expect(await statusOf(`/connect/cal/manage/${unknownToken}`, { method: "POST" })).toBe(404);
+  expect(await statusOf("/oauth/cal/callback?code=x&state=y")).toBe(400);
+
+  expect(pipeline.contractViolations).toEqual([]);
+  const document = buildOpenApiDocument() as { paths: Record<string, Record<string, unknown>> };
+  const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+  );
+  expect(documented.filter((operation) => !pipeline.checkedOperations.has(operation))).toEqual([]);
 });

@@ -6,9 +6,9 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { WorkflowHandle } from "@temporalio/client";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { dumpDatabase } from "./support/dump-database.js";
-import { readJson, startPipeline, type Pipeline } from "./support/pipeline.js";
-import { createScratchDatabase } from "./support/scratch-database.js";
+import { dumpDatabase } from "@churchhub/test-support/dump-database";
+import { readJson, startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
+import { createScratchDatabase } from "@churchhub/test-support/scratch-database";
 
 const canary = randomBytes(6).toString("hex");
 const CANARIES = {

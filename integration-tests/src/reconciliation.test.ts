@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RECONCILIATION_SCHEDULE_ID } from "@churchhub/contracts";
 import { startAndAwaitWorkflow } from "@churchhub/contracts/client";
 import { ensureReconciliationSchedule } from "@churchhub/worker";
-import { emulatorBookings } from "./support/emulator-bookings.js";
-import { startPipeline, type Pipeline } from "./support/pipeline.js";
+import { emulatorBookings } from "@churchhub/test-support/emulator-bookings";
+import { startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
 
 let pipeline: Pipeline;
 let cal: ReturnType<typeof emulatorBookings>;

@@ -1,8 +1,8 @@
 // Replay: an operator re-drives an audited event (or a time range of them) after a fix; each becomes
 // a new processing run visible in Temporal, and the booking row is rewritten from the event it reflects.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { deliveries, newBookingFixture } from "./support/cal-deliveries.js";
-import { readJson, startPipeline, type Pipeline } from "./support/pipeline.js";
+import { deliveries, newBookingFixture } from "@churchhub/test-support/cal-deliveries";
+import { readJson, startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
 
 let pipeline: Pipeline;
 let operatorKey: string;

@@ -2,8 +2,8 @@
 // into the workflow and its activity (a local one: the worker runs it within the workflow task).
 import { InMemorySpanExporter } from "@opentelemetry/sdk-trace-base";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { deliveries, newBookingFixture } from "./support/cal-deliveries.js";
-import { startPipeline, type Pipeline } from "./support/pipeline.js";
+import { deliveries, newBookingFixture } from "@churchhub/test-support/cal-deliveries";
+import { startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
 
 const exporter = new InMemorySpanExporter();
 let pipeline: Pipeline;

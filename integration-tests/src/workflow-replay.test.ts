@@ -11,8 +11,8 @@ import { Worker } from "@temporalio/worker";
 import { projectRoot } from "@churchhub/local-stack";
 import { workflowsPath } from "@churchhub/worker";
 import { createDataConverter } from "@churchhub/temporal-encryption";
-import { deliveries, newBookingFixture } from "./support/cal-deliveries.js";
-import { startPipeline, testProtector, type Pipeline } from "./support/pipeline.js";
+import { deliveries, newBookingFixture } from "@churchhub/test-support/cal-deliveries";
+import { startPipeline, testProtector, type Pipeline } from "@churchhub/test-support/pipeline";
 
 const historiesDir = path.join(projectRoot, "workflows", "test-histories");
 const protector = testProtector("replay", "workflow-replay-test-key: public, never used for real data");

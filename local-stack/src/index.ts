@@ -9,6 +9,7 @@ export {
 // One implementation, the worker's (it needs one at run time and must not depend on dev tooling); the
 // local stack, tests and bench call it freePort.
 export { freeLoopbackPort as freePort } from "@churchhub/worker/free-loopback-port";
+export { waitForHttp } from "./wait-for-http.js";
 export { projectRoot } from "./project-root.js";
 export { ensurePypiTool, installedPypiTool, PypiToolInstallError, type PypiTool } from "./pypi-tool.js";
 export {

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseFixtures, SANDBOX_FIXTURES_PATH, type Fixtures } from "@churchhub/cal-emulator";
+import { parseFixtures, SANDBOX_FIXTURES_PATH, withRedirectUri, type Fixtures } from "@churchhub/cal-emulator";
 import { oauthCallbackUrl } from "@churchhub/contracts";
 import type { Settings } from "@churchhub/settings";
 
@@ -51,9 +51,8 @@ export async function prepareSandboxOAuth2Client(input: {
   if (client.redirectUris.includes(callbackUrl))
     return { clientId: client.clientId, clientSecret: client.secret, fixturesFile: null, accountUsernames };
 
-  // Cal.com allows 10 redirect URIs per client: ours replaces the last when the list is full.
   const rawClient = raw.oauth2Clients![index]!;
-  rawClient.redirectUris = [...rawClient.redirectUris.slice(0, 9), callbackUrl];
+  rawClient.redirectUris = withRedirectUri(rawClient.redirectUris, callbackUrl);
   const checked: Fixtures = parseFixtures(raw, "the sandbox fixtures with our redirect URI");
   const fixturesFile = path.join(input.dataDir, "cal-emulator-fixtures.json");
   await writeFile(fixturesFile, `${JSON.stringify(raw, null, 2)}\n`);

@@ -7,3 +7,4 @@ export {
   LOCAL_DATABASE_PASSWORD,
   LOCAL_DATABASE_USER,
 } from "./local-database-url.js";
+export { calPlatformClient, type CalPlatformClient } from "./cal-platform-client.js";

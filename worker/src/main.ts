@@ -2,30 +2,14 @@
 // until SIGINT/SIGTERM (Temporal's runtime then drains in-flight work before the process exits).
 import { Client } from "@temporalio/client";
 import { NativeConnection, Runtime } from "@temporalio/worker";
-import {
-  createActivities,
-  createConnectionActivities,
-  createConnectionTokenKeeper,
-  createReconciliationActivities,
-  createTokenActivities,
-} from "@churchhub/activities";
-import { createCalClient, createCalOAuth2Client } from "@churchhub/cal-client";
-import { connectionWebhookUrl, oauthCallbackUrl } from "@churchhub/contracts";
-import {
-  createApiKeyStore,
-  createCalConnectionStore,
-  createConnectLinkStore,
-  createDataSource,
-  createManagedUserTokenStore,
-  runMigrations,
-} from "@churchhub/database";
+import { createApiKeyStore, createDataSource, runMigrations } from "@churchhub/database";
 import { createEncryptedInboxCodec, createInboxRelay, createInboxStore } from "@churchhub/delivery-inbox";
 import { createProtectorFromSettings } from "@churchhub/field-encryption";
 import { createDataConverter } from "@churchhub/temporal-encryption";
 import { createLogger } from "@churchhub/logging";
 import { startTracing, tracingClientInterceptors } from "@churchhub/tracing";
-import { loadSettings, requireSetting } from "@churchhub/settings";
-import { createBookingWorker } from "./create-worker.js";
+import { calPlatformClient, loadSettings, requireSetting } from "@churchhub/settings";
+import { buildWorker } from "./build-worker.js";
 import { createTemporalLogger } from "./temporal-logger.js";
 import { ensureReconciliationSchedule } from "./reconciliation-schedule.js";
 import { createWorkerHttpServer } from "./worker-http-server.js";
@@ -58,72 +42,15 @@ if (applied.length > 0) logger.info({ migrations: applied }, "migrations applied
 
 const protector = createProtectorFromSettings(settings);
 const dataConverter = createDataConverter(protector.cipher.keyring);
-const platformClient =
-  settings.CAL_OAUTH_CLIENT_ID && settings.CAL_OAUTH_CLIENT_SECRET
-    ? { clientId: settings.CAL_OAUTH_CLIENT_ID, secretKey: settings.CAL_OAUTH_CLIENT_SECRET }
-    : undefined;
-const calClient = createCalClient({ baseUrl: settings.CAL_API_URL, platformClient });
-
-const clock = () => new Date();
-// OAuth 2.0 connections of ordinary Cal.com accounts (on when an OAuth 2.0 client is configured).
-const oauth2Client = settings.CAL_OAUTH2_CLIENT_ID
-  ? createCalOAuth2Client({
-      baseUrl: settings.CAL_API_URL,
-      clientId: settings.CAL_OAUTH2_CLIENT_ID,
-      clientSecret: settings.CAL_OAUTH2_CLIENT_SECRET,
-      clock,
-    })
-  : undefined;
-const connections = createCalConnectionStore({ dataSource, cipher: protector.cipher });
-const connectionActivities = oauth2Client && createOAuth2ConnectionActivities(oauth2Client);
-
-function createOAuth2ConnectionActivities(client: NonNullable<typeof oauth2Client>) {
-  const tokenKeeper = createConnectionTokenKeeper({
-    store: connections,
-    oauth2Client: client,
-    clock,
-    onNeedsReconnect: async (connectionId) => {
-      logger.warn({ connectionId }, "cal connection needs reconnect: Cal.com refused its refresh token");
-      await activities.writeConnectionAudit({
-        connectionId,
-        action: "needs_reconnect",
-        eventKey: clock().toISOString(),
-        by: "system",
-      });
-    },
-  });
-  const activities = createConnectionActivities({
-    dataSource,
-    protector,
-    connections,
-    links: createConnectLinkStore({ dataSource, cipher: protector.cipher, clock }),
-    oauth2Client: client,
-    calClient,
-    tokenKeeper,
-    redirectUri: oauthCallbackUrl(settings.API_PUBLIC_URL),
-    webhookUrlFor: (connectionId) => connectionWebhookUrl(settings.API_PUBLIC_URL, connectionId),
-    clock,
-  });
-  return { activities, tokenKeeper };
-}
-
 const connection = await NativeConnection.connect({ address: requireSetting(settings, "TEMPORAL_ADDRESS") });
-const worker = await createBookingWorker({
+const { worker } = await buildWorker({
+  settings,
+  logger,
+  clock: () => new Date(),
+  dataSource,
+  protector,
   connection,
-  namespace: settings.TEMPORAL_NAMESPACE,
-  taskQueue: settings.TEMPORAL_TASK_QUEUE,
-  dataConverter,
   tracing,
-  activities: {
-    ...createActivities({ dataSource, protector }),
-    ...createTokenActivities({
-      calClient,
-      tokenStore: createManagedUserTokenStore({ dataSource, cipher: protector.cipher }),
-      clock,
-    }),
-    ...createReconciliationActivities({ calClient, dataSource, clock, tokenKeeper: connectionActivities?.tokenKeeper }),
-    ...connectionActivities?.activities,
-  },
 });
 // The relay of acknowledged deliveries from the Postgres inbox into Temporal runs beside the worker,
 // so scaling workers scales relays too (they share rows with SKIP LOCKED).
@@ -135,7 +62,7 @@ const temporalClient = new Client({
   dataConverter,
   interceptors: tracingClientInterceptors(),
 });
-if (platformClient || oauth2Client) {
+if (calPlatformClient(settings) || settings.CAL_OAUTH2_CLIENT_ID) {
   const schedule = await ensureReconciliationSchedule(temporalClient, {
     taskQueue: settings.TEMPORAL_TASK_QUEUE,
     everyMinutes: settings.RECONCILE_EVERY_MINUTES,

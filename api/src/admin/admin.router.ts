@@ -3,7 +3,8 @@
 import express, { Router } from "express";
 import { z } from "zod";
 import { ROLES, type ApiKeyStore, type BookingReader } from "@churchhub/database";
-import { badRequest, notFound } from "../http/http-errors.js";
+import { notFound } from "../http/http-errors.js";
+import { validateRequest } from "../http/validate-request.js";
 import type { RequireRole } from "../auth/require-role.js";
 import { MAX_KEY_LENGTH } from "../webhooks/cal-webhook.schema.js";
 
@@ -25,6 +26,18 @@ export const newApiKeySchema = z.strictObject({
   role: z.enum(ROLES as unknown as [string, ...string[]]),
 });
 
+const apiKeyIdSchema = z.uuid({ error: "must be a UUID" });
+const attendeeEmailSchema = z.email({ error: "must be an email address" });
+
+export const bookingParamsSchema = z.object({ uid: bookingUidSchema });
+export const bookingSearchSchema = z.object({ attendeeEmail: attendeeEmailSchema });
+export const apiKeyParamsSchema = z.object({ id: apiKeyIdSchema });
+
+const bookingRequest = validateRequest({ params: bookingParamsSchema });
+const bookingSearch = validateRequest({ query: bookingSearchSchema });
+const newApiKeyRequest = validateRequest({ body: newApiKeySchema });
+const apiKeyRequest = validateRequest({ params: apiKeyParamsSchema });
+
 export function createAdminRouter(deps: {
   reader: BookingReader;
   apiKeys: ApiKeyStore;
@@ -36,38 +49,30 @@ export function createAdminRouter(deps: {
     next();
   });
 
-  router.get("/admin/bookings/:uid", async (request, response) => {
-    const uid = bookingUidSchema.safeParse(request.params.uid);
-    if (!uid.success) throw badRequest(`uid: ${uid.error.issues[0]?.message ?? "is not a booking uid"}`);
-    const booking = await deps.reader.findByUid(uid.data);
+  router.get("/admin/bookings/:uid", bookingRequest, async (_request, response) => {
+    const booking = await deps.reader.findByUid(bookingRequest.parsed(response).params.uid);
     if (!booking) throw notFound("No booking with that uid");
     response.json({ booking, auditTrail: await deps.reader.auditTrail(booking.uid) });
   });
 
-  router.get("/admin/bookings", async (request, response) => {
-    const email = z.email().safeParse(request.query.attendeeEmail);
-    if (!email.success) throw badRequest("attendeeEmail: must be an email address");
-    response.json({ bookings: await deps.reader.findByAttendeeEmail(email.data) });
+  router.get("/admin/bookings", bookingSearch, async (_request, response) => {
+    const { attendeeEmail } = bookingSearch.parsed(response).query;
+    response.json({ bookings: await deps.reader.findByAttendeeEmail(attendeeEmail) });
   });
 
   router.get("/admin/api-keys", async (_request, response) => {
     response.json({ apiKeys: await deps.apiKeys.list() });
   });
 
-  router.post("/admin/api-keys", express.json({ limit: "4kb" }), async (request, response) => {
-    const body = newApiKeySchema.safeParse(request.body);
-    if (!body.success)
-      throw badRequest(
-        body.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; "),
-      );
-    const created = await deps.apiKeys.create({ name: body.data.name, role: body.data.role as (typeof ROLES)[number] });
+  router.post("/admin/api-keys", express.json({ limit: "4kb" }), newApiKeyRequest, async (_request, response) => {
+    const { body } = newApiKeyRequest.parsed(response);
+    const created = await deps.apiKeys.create({ name: body.name, role: body.role as (typeof ROLES)[number] });
     response.status(201).json(created);
   });
 
-  router.delete("/admin/api-keys/:id", async (request, response) => {
-    const id = z.uuid().safeParse(request.params.id);
-    if (!id.success) throw badRequest("id: must be a UUID");
-    if (!(await deps.apiKeys.revoke(id.data))) throw notFound("No active key with that id");
+  router.delete("/admin/api-keys/:id", apiKeyRequest, async (_request, response) => {
+    if (!(await deps.apiKeys.revoke(apiKeyRequest.parsed(response).params.id)))
+      throw notFound("No active key with that id");
     response.status(204).end();
   });
   return router;

@@ -8,6 +8,7 @@ import express, { Router } from "express";
 import { z } from "zod";
 import type { Payload, PayloadCodec } from "@temporalio/common";
 import { badRequest } from "../http/http-errors.js";
+import { validateRequest } from "../http/validate-request.js";
 import type { RequireRole } from "../auth/require-role.js";
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64");
@@ -16,6 +17,8 @@ export const codecBodySchema = z.object({
     .array(z.object({ metadata: z.record(z.string(), base64).default({}), data: base64.optional() }))
     .max(1000),
 });
+
+const codecRequest = validateRequest({ body: codecBodySchema });
 
 function fromJson(payload: z.infer<typeof codecBodySchema>["payloads"][number]): Payload {
   return {
@@ -58,15 +61,10 @@ export function createCodecRouter(deps: {
     ["/codec/decode", "decode", ["admin"]],
     ["/codec/encode", "encode", ["admin", "operator"]],
   ] as const) {
-    router.post(path, corsForUi, deps.requireRole(...roles), json, async (request, response) => {
-      const body = codecBodySchema.safeParse(request.body);
-      if (!body.success)
-        throw badRequest(
-          body.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; "),
-        );
+    router.post(path, corsForUi, deps.requireRole(...roles), json, codecRequest, async (_request, response) => {
       let payloads: Payload[];
       try {
-        payloads = await deps.codec[operation](body.data.payloads.map(fromJson));
+        payloads = await deps.codec[operation](codecRequest.parsed(response).body.payloads.map(fromJson));
       } catch {
         throw badRequest(`payloads: could not be ${operation}d`);
       }

@@ -3,13 +3,28 @@
 // the attempt to this browser; GET /oauth/cal/callback takes Cal.com's answer. Pages, not JSON: a
 // person reads them.
 import { Router, type Response } from "express";
+import { z } from "zod";
 import { cookieValue } from "../http/cookies.js";
+import { validateRequest } from "../http/validate-request.js";
 import { connectPage } from "./connect-pages.js";
 import { ConnectionWorkflowError, type CallbackOutcome, type ConnectionService } from "./connection-service.js";
 
 const CONNECT_COOKIE = "churchhub_connect";
 
-interface ConnectRouterDependencies {
+/** An operator's one-time connect link token (connect-link-store.ts issues 43 base64url characters). */
+export const connectLinkParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
+/** A host's private manage-link token: 32 random bytes, base64url. */
+export const hostTokenParamsSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+// Cal.com's answer, as sent: a part that is not one string is absent, and the service says what is missing.
+export const oauthAnswerSchema = z.object({
+  code: z.string().min(1).max(2048).optional().catch(undefined),
+  state: z.string().optional().catch(undefined),
+  error: z.string().optional().catch(undefined),
+  // Sent beside `error`; not shown to the host.
+  error_description: z.string().optional().catch(undefined),
+});
+
+export interface ConnectRouterDependencies {
   service: ConnectionService;
   churchName: string;
   webPublicUrl: string;
@@ -37,21 +52,32 @@ export function createConnectRouter(deps: ConnectRouterDependencies): Router {
     response.status(status).set("Cache-Control", "no-store").type("html").send(connectPage(page));
   }
 
-  router.get("/connect/cal/:token", async (request, response) => {
-    const token = String(request.params.token);
-    const begun = /^[A-Za-z0-9_-]{20,100}$/.test(token)
-      ? await deps.service.beginConnect(token, cookieValue(request.get("cookie"), CONNECT_COOKIE) ?? undefined)
-      : null;
-    if (!begun) {
-      send(response, 404, {
-        title: "This connect link cannot be used",
-        churchName: deps.churchName,
-        paragraphs: [
-          "It has expired, has already been used, or was never valid. Ask the person who sent it for a new one.",
-        ],
-      });
-      return;
-    }
+  function sendUnusableConnectLink(response: Response) {
+    send(response, 404, {
+      title: "This connect link cannot be used",
+      churchName: deps.churchName,
+      paragraphs: [
+        "It has expired, has already been used, or was never valid. Ask the person who sent it for a new one.",
+      ],
+    });
+  }
+  // A malformed token gets the page an unknown one gets: a person reads it, and nothing tells them apart.
+  const connectRequest = validateRequest(
+    { params: connectLinkParamsSchema },
+    { refuse: (_request, response) => sendUnusableConnectLink(response) },
+  );
+  const manageRequest = validateRequest(
+    { params: hostTokenParamsSchema },
+    { refuse: (_request, response) => sendUnknownManageLink(response) },
+  );
+  const callbackRequest = validateRequest({ query: oauthAnswerSchema });
+
+  router.get("/connect/cal/:token", connectRequest, async (request, response) => {
+    const begun = await deps.service.beginConnect(
+      connectRequest.parsed(response).params.token,
+      cookieValue(request.get("cookie"), CONNECT_COOKIE) ?? undefined,
+    );
+    if (!begun) return sendUnusableConnectLink(response);
     response
       .set("Set-Cookie", `${CONNECT_COOKIE}=${begun.binding}; ${cookieAttributes}`)
       .set("Cache-Control", "no-store")
@@ -59,8 +85,8 @@ export function createConnectRouter(deps: ConnectRouterDependencies): Router {
   });
 
   // The host's private link: see the connection, and end it (a form: POST to the same URL).
-  router.get("/connect/cal/manage/:token", async (request, response) => {
-    const connection = await hostConnection(String(request.params.token));
+  router.get("/connect/cal/manage/:token", manageRequest, async (request, response) => {
+    const connection = await deps.service.findByHostToken(manageRequest.parsed(response).params.token);
     if (!connection) return sendUnknownManageLink(response);
     send(response, 200, {
       title: "Your Cal.com connection",
@@ -73,8 +99,8 @@ export function createConnectRouter(deps: ConnectRouterDependencies): Router {
     });
   });
 
-  router.post("/connect/cal/manage/:token", async (request, response) => {
-    const connection = await hostConnection(String(request.params.token));
+  router.post("/connect/cal/manage/:token", manageRequest, async (_request, response) => {
+    const connection = await deps.service.findByHostToken(manageRequest.parsed(response).params.token);
     if (!connection) return sendUnknownManageLink(response);
     try {
       await deps.service.disconnect(connection.id, "host");
@@ -96,10 +122,6 @@ export function createConnectRouter(deps: ConnectRouterDependencies): Router {
     });
   });
 
-  async function hostConnection(token: string) {
-    return /^[A-Za-z0-9_-]{43}$/.test(token) ? deps.service.findByHostToken(token) : null;
-  }
-
   function sendUnknownManageLink(response: Response) {
     send(response, 404, {
       title: "This link cannot be used",
@@ -108,9 +130,9 @@ export function createConnectRouter(deps: ConnectRouterDependencies): Router {
     });
   }
 
-  router.get("/oauth/cal/callback", async (request, response) => {
+  router.get("/oauth/cal/callback", callbackRequest, async (request, response) => {
     const outcome = await deps.service.completeCallback(
-      { code: request.query.code, state: request.query.state, error: request.query.error },
+      callbackRequest.parsed(response).query,
       cookieValue(request.get("cookie"), CONNECT_COOKIE) ?? undefined,
     );
     renderOutcome(response, outcome);

@@ -5,7 +5,8 @@ import express, { Router } from "express";
 import { z } from "zod";
 import type { CalConnection } from "@churchhub/database";
 import { principalOf, type RequireRole } from "../auth/require-role.js";
-import { badRequest, HttpError, notFound } from "../http/http-errors.js";
+import { HttpError, notFound } from "../http/http-errors.js";
+import { validateRequest } from "../http/validate-request.js";
 import { ConnectionWorkflowError, type ConnectionService } from "./connection-service.js";
 
 export const newConnectLinkSchema = z.strictObject({
@@ -19,7 +20,11 @@ export const newConnectLinkSchema = z.strictObject({
     .describe("Who the link is for, so operators can tell links apart (stored encrypted)"),
 });
 
-const connectionIdSchema = z.uuid();
+export const connectionParamsSchema = z.object({ id: z.uuid({ error: "must be a connection id (a UUID)" }) });
+
+// No body at all is a link without a label.
+const newLinkRequest = validateRequest({ body: newConnectLinkSchema.default({}) });
+const connectionRequest = validateRequest({ params: connectionParamsSchema });
 
 function connectionView(connection: CalConnection) {
   return {
@@ -38,41 +43,40 @@ export function createConnectionsRouter(deps: { service: ConnectionService; requ
   const router = Router();
   const operator = deps.requireRole("operator", "admin");
 
-  router.post("/connections/cal/links", operator, express.json({ limit: "4kb" }), async (request, response) => {
-    const parsed = newConnectLinkSchema.safeParse(request.body ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw badRequest(`${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}`);
-    }
-    const principal = principalOf(response);
-    const { link, url } = await deps.service.createLink({
-      hostLabel: parsed.data.hostLabel ?? null,
-      createdBy: principal.name,
-    });
-    response
-      .status(201)
-      .set("Cache-Control", "no-store")
-      .json({ id: link.id, url, expiresAt: link.expiresAt.toISOString() });
-  });
+  router.post(
+    "/connections/cal/links",
+    operator,
+    express.json({ limit: "4kb" }),
+    newLinkRequest,
+    async (_request, response) => {
+      const { body } = newLinkRequest.parsed(response);
+      const principal = principalOf(response);
+      const { link, url } = await deps.service.createLink({
+        hostLabel: body.hostLabel ?? null,
+        createdBy: principal.name,
+      });
+      response
+        .status(201)
+        .set("Cache-Control", "no-store")
+        .json({ id: link.id, url, expiresAt: link.expiresAt.toISOString() });
+    },
+  );
 
   router.get("/connections/cal", operator, async (_request, response) => {
     response.json({ connections: (await deps.service.list()).map(connectionView) });
   });
 
-  router.get("/connections/cal/:id", operator, async (request, response) => {
-    const id = connectionIdSchema.safeParse(request.params.id);
-    if (!id.success) throw badRequest("id: must be a connection id (a UUID)");
-    const connection = await deps.service.find(id.data);
+  router.get("/connections/cal/:id", operator, connectionRequest, async (_request, response) => {
+    const connection = await deps.service.find(connectionRequest.parsed(response).params.id);
     if (!connection) throw notFound("No such connection");
     response.json(connectionView(connection));
   });
 
-  router.post("/connections/cal/:id/disconnect", operator, async (request, response) => {
-    const id = connectionIdSchema.safeParse(request.params.id);
-    if (!id.success) throw badRequest("id: must be a connection id (a UUID)");
+  router.post("/connections/cal/:id/disconnect", operator, connectionRequest, async (_request, response) => {
+    const { id } = connectionRequest.parsed(response).params;
     try {
-      const result = await deps.service.disconnect(id.data, "operator");
-      response.json({ id: id.data, status: "disconnected", ...result });
+      const result = await deps.service.disconnect(id, "operator");
+      response.json({ id, status: "disconnected", ...result });
     } catch (error) {
       if (error instanceof ConnectionWorkflowError) {
         if (error.reason === "not_found") throw notFound("No such connection");

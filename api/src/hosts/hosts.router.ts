@@ -3,14 +3,17 @@
 import { Router } from "express";
 import { z } from "zod";
 import { CalApiError } from "@churchhub/cal-client";
-import { HttpError, badRequest, notFound } from "../http/http-errors.js";
+import { HttpError, notFound } from "../http/http-errors.js";
+import { validateRequest } from "../http/validate-request.js";
 import type { HostDirectory } from "./host-directory.js";
 
-const usernameSchema = z
+export const hostUsernameSchema = z
   .string()
   .min(1)
   .max(200)
   .regex(/^[A-Za-z0-9._-]+$/, "must be a Cal.com username");
+export const hostParamsSchema = z.object({ username: hostUsernameSchema });
+const hostRequest = validateRequest({ params: hostParamsSchema });
 
 export interface HostsRouterDependencies {
   hostDirectory: HostDirectory;
@@ -20,12 +23,11 @@ export interface HostsRouterDependencies {
 
 export function createHostsRouter(deps: HostsRouterDependencies): Router {
   const router = Router();
-  router.get("/hosts/:username", async (request, response) => {
-    const username = usernameSchema.safeParse(request.params.username);
-    if (!username.success) throw badRequest(`username: ${username.error.issues[0]?.message ?? "invalid"}`);
+  router.get("/hosts/:username", hostRequest, async (_request, response) => {
+    const { username } = hostRequest.parsed(response).params;
     let host;
     try {
-      host = await deps.hostDirectory.findHost(username.data);
+      host = await deps.hostDirectory.findHost(username);
     } catch (error) {
       if (error instanceof CalApiError && error.kind === "unavailable")
         throw new HttpError(503, "cal_unavailable", "Cal.com is unavailable; retry later", { "Retry-After": "10" });

@@ -2,11 +2,19 @@
 // (JSON Schema 2020-12, which OpenAPI 3.1 uses). Served at GET /openapi.json; a test checks that it
 // lists exactly the routes the app serves, and the fuzzers drive the api from it.
 import { z } from "zod";
-import { bookingUidSchema, newApiKeySchema } from "../admin/admin.router.js";
+import {
+  apiKeyParamsSchema,
+  bookingParamsSchema,
+  bookingSearchSchema,
+  newApiKeySchema,
+} from "../admin/admin.router.js";
 import { codecBodySchema } from "../codec/codec.router.js";
 import { replayRequestSchema } from "../replay/replay.router.js";
 import { managedUserTokenRequestSchema } from "../tokens/tokens.router.js";
-import { newConnectLinkSchema } from "../connections/connections.router.js";
+import { connectionParamsSchema, newConnectLinkSchema } from "../connections/connections.router.js";
+import { connectLinkParamsSchema, hostTokenParamsSchema, oauthAnswerSchema } from "../connections/connect.router.js";
+import { hostParamsSchema } from "../hosts/hosts.router.js";
+import { connectionWebhookParamsSchema } from "../webhooks/connection-webhook.router.js";
 import { calBookingPayloadSchema, calWebhookEnvelopeSchema } from "../webhooks/cal-webhook.schema.js";
 import {
   acceptedDeliverySchema,
@@ -30,9 +38,24 @@ type Schema = z.ZodType;
 
 const jsonSchema = (schema: Schema) =>
   z.toJSONSchema(schema, { target: "draft-2020-12", unrepresentable: "any", io: "input" });
-const json = (schema: Schema) => ({ "application/json": { schema: jsonSchema(schema) } });
+/**
+ * The zod schema behind a JSON content entry, kept beside its JSON Schema under a symbol key (which
+ * JSON.stringify leaves out of the served document) so tests check answers against it (response-contract.ts).
+ */
+export const ZOD_SCHEMA = Symbol("zod schema");
+const json = (schema: Schema) => ({ "application/json": { schema: jsonSchema(schema), [ZOD_SCHEMA]: schema } });
 const error = (description: string) => ({ description, content: json(errorResponseSchema) });
 const ok = (description: string, schema: Schema) => ({ description, content: json(schema) });
+
+/** The parameters of one request part, from the schema that validates it (validate-request.ts). */
+const parametersOf = (location: "path" | "query", schema: z.ZodObject) =>
+  Object.entries(schema.shape).map(([name, field]) => ({
+    name,
+    in: location,
+    required: location === "path" || !(field as Schema).safeParse(undefined).success,
+    ...((field as Schema).description ? { description: (field as Schema).description } : {}),
+    schema: jsonSchema(field as Schema),
+  }));
 
 const webhookOperation = (summary: string) => ({
   summary,
@@ -71,7 +94,6 @@ const jsonBodyErrors = { "413": error("Body over the size limit"), "415": error(
 
 const operatorSecurity = [{ apiKey: [] }];
 const htmlPage = (description: string) => ({ description, content: { "text/html": { schema: { type: "string" } } } });
-const connectionIdParameter = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
 const webServerSecurity = [{ webServerToken: [] }];
 
 export function buildOpenApiDocument(): Record<string, unknown> {
@@ -109,16 +131,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           ...webhookOperation(
             "Receive a delivery from a connected host's own Cal.com account (signed with that connection's secret)",
           ),
-          parameters: [
-            ...webhookOperation("").parameters,
-            {
-              name: "connectionId",
-              in: "path",
-              required: true,
-              description: "The connection the webhook was registered for",
-              schema: { type: "string" },
-            },
-          ],
+          parameters: [...webhookOperation("").parameters, ...parametersOf("path", connectionWebhookParamsSchema)],
           responses: {
             ...webhookOperation("").responses,
             "404": error("No such connection"),
@@ -191,14 +204,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           summary: "A bookable host and their public event types (our web server only)",
           tags: ["hosts"],
           security: webServerSecurity,
-          parameters: [
-            {
-              name: "username",
-              in: "path",
-              required: true,
-              schema: { type: "string", pattern: "^[A-Za-z0-9._-]+$", maxLength: 200 },
-            },
-          ],
+          parameters: [...parametersOf("path", hostParamsSchema)],
           responses: {
             "200": ok("The host", hostSchema),
             "400": error("Not a username"),
@@ -284,7 +290,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           summary: "A booking read back decrypted, with its audit trail (admin)",
           tags: ["admin"],
           security: operatorSecurity,
-          parameters: [{ name: "uid", in: "path", required: true, schema: jsonSchema(bookingUidSchema) }],
+          parameters: parametersOf("path", bookingParamsSchema),
           responses: {
             "200": ok("The booking", anyObjectSchema),
             "400": error("Not a booking uid"),
@@ -299,9 +305,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           summary: "Bookings of an attendee, found through the blind index (admin)",
           tags: ["admin"],
           security: operatorSecurity,
-          parameters: [
-            { name: "attendeeEmail", in: "query", required: true, schema: { type: "string", format: "email" } },
-          ],
+          parameters: parametersOf("query", bookingSearchSchema),
           responses: {
             "200": ok("The bookings", anyObjectSchema),
             "400": error("Not an email"),
@@ -367,7 +371,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           summary: "One connected Cal.com account (operator)",
           tags: ["connections"],
           security: operatorSecurity,
-          parameters: [connectionIdParameter],
+          parameters: parametersOf("path", connectionParamsSchema),
           responses: {
             "200": ok("The connection", connectionSchema),
             "400": error("Not a UUID"),
@@ -383,7 +387,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             "Disconnect: delete our webhook on the account, forget the tokens; bookings and audit history stay (operator)",
           tags: ["connections"],
           security: operatorSecurity,
-          parameters: [connectionIdParameter],
+          parameters: parametersOf("path", connectionParamsSchema),
           responses: {
             "200": ok("Disconnected", disconnectResultSchema),
             "400": error("Not a UUID"),
@@ -398,7 +402,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         get: {
           summary: "A host opens their connect link: sent on to Cal.com's consent page",
           tags: ["connections"],
-          parameters: [{ name: "token", in: "path", required: true, schema: { type: "string" } }],
+          parameters: parametersOf("path", connectLinkParamsSchema),
           responses: {
             "302": {
               description: "To Cal.com's authorization page (state signed, PKCE S256); sets the browser-binding cookie",
@@ -412,7 +416,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         get: {
           summary: "The host's private page for their connection (link shown once, after connecting)",
           tags: ["connections"],
-          parameters: [{ name: "token", in: "path", required: true, schema: { type: "string" } }],
+          parameters: parametersOf("path", hostTokenParamsSchema),
           responses: {
             "200": htmlPage("The connection, with a Disconnect button"),
             "404": htmlPage("Unknown link, or already disconnected"),
@@ -422,7 +426,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         post: {
           summary: "The host disconnects their own Cal.com account",
           tags: ["connections"],
-          parameters: [{ name: "token", in: "path", required: true, schema: { type: "string" } }],
+          parameters: parametersOf("path", hostTokenParamsSchema),
           responses: {
             "200": htmlPage("Disconnected: our webhook deleted at Cal.com, tokens forgotten, bookings kept"),
             "404": htmlPage("Unknown link, or already disconnected"),
@@ -435,12 +439,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         get: {
           summary: "Cal.com sends the host back here after the consent page",
           tags: ["connections"],
-          parameters: [
-            { name: "code", in: "query", required: false, schema: { type: "string" } },
-            { name: "state", in: "query", required: false, schema: { type: "string" } },
-            { name: "error", in: "query", required: false, schema: { type: "string" } },
-            { name: "error_description", in: "query", required: false, schema: { type: "string" } },
-          ],
+          parameters: parametersOf("query", oauthAnswerSchema),
           responses: {
             "200": htmlPage("Connected; links to the host’s booking page"),
             "400": htmlPage("Refused: state tampered, replayed, expired or from another browser; access denied"),
@@ -455,7 +454,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           summary: "Revoke an API key (admin)",
           tags: ["admin"],
           security: operatorSecurity,
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          parameters: parametersOf("path", apiKeyParamsSchema),
           responses: {
             "204": { description: "Revoked" },
             "400": error("Not a UUID"),

@@ -3,7 +3,8 @@
 import express, { Router } from "express";
 import { z } from "zod";
 import { principalOf, type RequireRole } from "../auth/require-role.js";
-import { badRequest, notFound } from "../http/http-errors.js";
+import { notFound } from "../http/http-errors.js";
+import { validateRequest } from "../http/validate-request.js";
 import { MAX_REPLAY_EVENTS, type ReplayService } from "./replay-service.js";
 
 export const replayRequestSchema = z.union([
@@ -16,26 +17,25 @@ export const replayRequestSchema = z.union([
     }),
 ]);
 
+const replayRequest = validateRequest({ body: replayRequestSchema });
+
 export function createReplayRouter(deps: { replay: ReplayService; requireRole: RequireRole }): Router {
   const router = Router();
   router.post(
     "/operations/replay",
     deps.requireRole("operator", "admin"),
     express.json({ limit: "2kb" }),
-    async (request, response) => {
-      const body = replayRequestSchema.safeParse(request.body);
-      if (!body.success)
-        throw badRequest(
-          body.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; "),
-        );
+    replayRequest,
+    async (_request, response) => {
+      const { body } = replayRequest.parsed(response);
       const requestedBy = principalOf(response).name;
-      if ("deliveryId" in body.data) {
-        const result = await deps.replay.replayDelivery(body.data.deliveryId, requestedBy);
+      if ("deliveryId" in body) {
+        const result = await deps.replay.replayDelivery(body.deliveryId, requestedBy);
         if (!result) throw notFound("No audited event with that delivery id");
         response.status(202).json(result);
         return;
       }
-      const result = await deps.replay.replayRange(new Date(body.data.from), new Date(body.data.to), requestedBy);
+      const result = await deps.replay.replayRange(new Date(body.from), new Date(body.to), requestedBy);
       response.status(202).json({ ...result, limit: MAX_REPLAY_EVENTS });
     },
   );

@@ -4,7 +4,8 @@ import { Router, type RequestHandler } from "express";
 import express from "express";
 import { z } from "zod";
 import type { Logger } from "@churchhub/logging";
-import { HttpError, badRequest, notFound, unauthorized } from "../http/http-errors.js";
+import { HttpError, notFound, unauthorized } from "../http/http-errors.js";
+import { validateRequest } from "../http/validate-request.js";
 import { bearerTokenOf } from "../http/require-bearer-token.js";
 import type { ApiMetrics } from "../metrics/api-metrics.js";
 import { TokenUnavailableError, type ManagedUserTokenService } from "./managed-user-token-service.js";
@@ -19,7 +20,16 @@ export const managedUserTokenRequestSchema = z.strictObject({
     .refine((username) => !username.includes("\u0000"), "must not contain the NUL character (U+0000)"),
 });
 
-interface TokensRouterDependencies {
+const managedUserTokenRequest = validateRequest({ body: managedUserTokenRequestSchema });
+
+// Before the body is validated: another media type is a 415, not a "username is required".
+const requireJsonBody: RequestHandler = (request, _response, next) => {
+  if (!request.is("application/json"))
+    throw new HttpError(415, "unsupported_media_type", "Content-Type must be application/json");
+  next();
+};
+
+export interface TokensRouterDependencies {
   tokenService: ManagedUserTokenService;
   requireWebServer: RequestHandler;
   logger: Logger;
@@ -43,23 +53,23 @@ export function createTokensRouter(deps: TokensRouterDependencies): Router {
   // Not inflated: a compressed body is refused with 415, as on the webhook receiver.
   const json = express.json({ limit: "4kb", strict: true, inflate: false });
 
-  router.post("/tokens/cal/managed-user", deps.requireWebServer, json, async (request, response) => {
-    if (!request.is("application/json"))
-      throw new HttpError(415, "unsupported_media_type", "Content-Type must be application/json");
-    const body = managedUserTokenRequestSchema.safeParse(request.body);
-    if (!body.success)
-      throw badRequest(
-        body.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; "),
-      );
-    try {
-      const token = await deps.tokenService.tokenFor(body.data.username);
-      deps.metrics.token(token.source);
-      deps.logger.info({ source: token.source }, "managed-user token served");
-      response.set("Cache-Control", "no-store").json({ accessToken: token.accessToken, expiresAt: token.expiresAt });
-    } catch (error) {
-      throw toHttpError(error);
-    }
-  });
+  router.post(
+    "/tokens/cal/managed-user",
+    deps.requireWebServer,
+    json,
+    requireJsonBody,
+    managedUserTokenRequest,
+    async (_request, response) => {
+      try {
+        const token = await deps.tokenService.tokenFor(managedUserTokenRequest.parsed(response).body.username);
+        deps.metrics.token(token.source);
+        deps.logger.info({ source: token.source }, "managed-user token served");
+        response.set("Cache-Control", "no-store").json({ accessToken: token.accessToken, expiresAt: token.expiresAt });
+      } catch (error) {
+        throw toHttpError(error);
+      }
+    },
+  );
 
   router.get("/tokens/cal/refresh", async (request, response) => {
     const presented = bearerTokenOf(request.get("authorization"));

@@ -1,6 +1,6 @@
 // POST /webhooks/cal (and the seed's /booking.created and /booking.updated aliases): verify the
 // signature on the raw bytes, parse, record durably, acknowledge. No database work in the request.
-import express, { Router, type Request, type RequestHandler } from "express";
+import express, { Router, type Request, type RequestHandler, type Response } from "express";
 import { SpanKind } from "@opentelemetry/api";
 import { currentTraceparent, tracer } from "@churchhub/tracing";
 import type { Logger } from "@churchhub/logging";
@@ -36,7 +36,7 @@ export function createCalWebhookRouter(deps: CalWebhookDependencies): Router {
 }
 
 /** Where a route's verification happens: throw an HttpError to refuse (401 bad signature, 404, 410). */
-type DeliveryVerifier = (request: Request, body: Buffer) => Promise<void>;
+export type DeliveryVerifier = (request: Request, body: Buffer, response: Response) => Promise<void>;
 
 /** The trace of a delivery starts here and continues, through the inbox, into its workflow. */
 export const deliverySpan: RequestHandler = (request, response, next) => {
@@ -61,7 +61,7 @@ export function createDeliveryHandler(
       deps.metrics.delivery(trigger, outcome, Number(process.hrtime.bigint() - started) / 1e9);
     const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     try {
-      await verify(request, body);
+      await verify(request, body, response);
     } catch (error) {
       observe(error instanceof HttpError && error.status === 401 ? "bad_signature" : "refused");
       throw error;

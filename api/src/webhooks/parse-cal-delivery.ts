@@ -2,8 +2,8 @@
 // triggers) the booking, normalise, and digest the event's identity. Pure: no I/O, no clock.
 import { createHash } from "node:crypto";
 import type { CalDelivery } from "@churchhub/contracts";
-import type { z } from "zod";
 import { badRequest, unsupportedMediaType } from "../http/http-errors.js";
+import { describeIssues } from "../http/validate-request.js";
 import { BOOKING_TRIGGERS, calBookingPayloadSchema, calWebhookEnvelopeSchema } from "./cal-webhook.schema.js";
 import { normalizeBooking } from "./normalize-booking.js";
 import { stableJson } from "./stable-json.js";
@@ -13,13 +13,6 @@ const bookingTriggers = new Set<string>(BOOKING_TRIGGERS);
 // Cal.com sends application/json; when a webhook's payloadTemplate renders to something that is not
 // JSON it switches to application/x-www-form-urlencoded with the raw text as the body.
 const ACCEPTED_MEDIA_TYPES = new Set(["application/json", "application/x-www-form-urlencoded"]);
-
-function describeIssues(error: z.ZodError, prefix: string): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${[prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "body"}: ${issue.message}`)
-    .join("; ");
-}
 
 function checkMediaType(contentType: string | undefined): void {
   if (!contentType) throw unsupportedMediaType("Content-Type is required: application/json");

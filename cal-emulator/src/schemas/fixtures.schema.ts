@@ -1,6 +1,7 @@
 // The shape of fixtures/sandbox.json: Cal.com's rows as API v2 reads them, kept as data, validated at start-up.
 import { z } from "zod";
 import { timeZoneSchema, wallClockSchema, weekDaySchema } from "./common.schema.js";
+import { MAX_REDIRECT_URIS } from "../oauth2/redirect-uris.js";
 
 const locationSchema = z.looseObject({ type: z.string().min(1) });
 
@@ -54,7 +55,7 @@ export const fixturesSchema = z.object({
         secret: z.string().min(1).nullable(),
         name: z.string().min(1),
         clientType: z.enum(["CONFIDENTIAL", "PUBLIC"]),
-        redirectUris: z.array(z.url()).min(1).max(10),
+        redirectUris: z.array(z.url()).min(1).max(MAX_REDIRECT_URIS),
         scopes: z.array(z.string().min(1)),
         status: z.enum(["APPROVED", "PENDING", "REJECTED"]).default("APPROVED"),
       }),

@@ -2,7 +2,7 @@
 // and Temporal worker (over the Postgres and Temporal of the global setup), and the built web app whose
 // api connection can be cut, like an api outage, while the rest keeps running.
 import type { CalEmulator, RunningCalEmulator } from "@churchhub/cal-emulator";
-import { startPipeline, type Pipeline } from "../../../integration-tests/src/support/pipeline.js";
+import { startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
 import { startSwitchableProxy, type SwitchableProxy } from "./switchable-proxy.js";
 import { buildWebAppOnce, startWebApp, type RunningWebApp } from "./web-app.js";
 

@@ -73,3 +73,31 @@ export function recordPageTraffic(page: Page): PageTraffic {
     },
   };
 }
+
+/** URLs of the exchanges whose response (body or headers) carried one of `secrets`. */
+export function exchangesRevealing(exchanges: readonly RecordedExchange[], secrets: readonly string[]): string[] {
+  return exchanges.flatMap((exchange) =>
+    secrets
+      .filter(
+        (secret) =>
+          exchange.responseBody?.includes(secret) ||
+          Object.values(exchange.responseHeaders).some((value) => value.includes(secret)),
+      )
+      .map(() => exchange.url),
+  );
+}
+
+/** URLs of the requests that sent an Authorization header. */
+export function requestsWithAuthorization(exchanges: readonly RecordedExchange[]): string[] {
+  return exchanges.filter((exchange) => "authorization" in exchange.requestHeaders).map((exchange) => exchange.url);
+}
+
+/** URLs of the requests that left the browser for another origin than those of `allowedUrls`. */
+export function thirdPartyRequests(exchanges: readonly RecordedExchange[], allowedUrls: readonly string[]): string[] {
+  const allowed = new Set(allowedUrls.map((url) => new URL(url).origin));
+  // A request blocked by our Content-Security-Policy never leaves the browser; data: URLs are not requests.
+  return exchanges
+    .filter((exchange) => exchange.failure !== "csp" && !exchange.url.startsWith("data:"))
+    .map((exchange) => exchange.url)
+    .filter((url) => !allowed.has(new URL(url).origin));
+}

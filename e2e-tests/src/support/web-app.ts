@@ -7,7 +7,7 @@ import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort } from "@churchhub/local-stack";
+import { freePort, waitForHttp } from "@churchhub/local-stack";
 
 const webDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../web");
 const nextBin = createRequire(path.join(webDirectory, "package.json")).resolve("next/dist/bin/next");
@@ -62,10 +62,10 @@ export async function startWebApp(settings: {
   const output = collectOutput(child);
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForServer(url, child, output);
+    await waitForHttp(`${url}/icon.svg`, 60_000, () => child.exitCode === null);
   } catch (error) {
     await stopChild(child);
-    throw error;
+    throw new Error(`next start did not come up: ${(error as Error).message}\n${output()}`);
   }
   return { url, output, stop: () => stopChild(child) };
 }
@@ -118,20 +118,6 @@ function run(
     child.once("error", reject);
     child.once("exit", (code) => resolve({ code, output: output() }));
   });
-}
-
-async function waitForServer(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output()}`);
-    try {
-      await fetch(`${url}/`, { signal: AbortSignal.timeout(2_000) });
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  throw new Error(`next start did not answer within 60 s:\n${output()}`);
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

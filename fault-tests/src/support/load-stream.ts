@@ -2,11 +2,7 @@
 // each) and cancellations of bookings already acknowledged, each request sent on schedule whatever the
 // api is doing, and each answer (or the lack of one) written to the ledger.
 import { parseCalDelivery, signCalBody } from "@churchhub/api";
-import {
-  deliveries,
-  newBookingFixture,
-  type BookingFixture,
-} from "@churchhub/integration-tests/src/support/cal-deliveries.js";
+import { deliveries, newBookingFixture, type BookingFixture } from "@churchhub/test-support/cal-deliveries";
 import type { DeliveryKind, LedgerEntry } from "./ledger.js";
 
 export interface LoadStreamOptions {

@@ -3,11 +3,7 @@
 // all the way to Postgres after the 202, or refused with a 400 naming the field: never acknowledged
 // and then lost).
 import fc from "fast-check";
-import {
-  bookingPayload,
-  envelope,
-  newBookingFixture,
-} from "@churchhub/integration-tests/src/support/cal-deliveries.js";
+import { bookingPayload, envelope, newBookingFixture } from "@churchhub/test-support/cal-deliveries";
 import { freshUid, labelled } from "./webhook-requests.js";
 
 type Json = Record<string, unknown>;

@@ -1,12 +1,8 @@
 // The real pipeline on a database of its own: row counts are then exactly this file's, and operations
 // that read every row (replay of a time range decrypts audit entries) never meet rows that other test
 // files sealed with their own random keys.
-import { createScratchDatabase } from "@churchhub/integration-tests/src/support/scratch-database.js";
-import {
-  startPipeline,
-  type Pipeline,
-  type PipelineOptions,
-} from "@churchhub/integration-tests/src/support/pipeline.js";
+import { createScratchDatabase } from "@churchhub/test-support/scratch-database";
+import { startPipeline, type Pipeline, type PipelineOptions } from "@churchhub/test-support/pipeline";
 
 export async function startFuzzPipeline(name: string, options: PipelineOptions = {}): Promise<Pipeline> {
   const scratch = await createScratchDatabase(`fuzz_${name}`);

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { gzipSync, deflateSync, brotliCompressSync } from "node:zlib";
 import fc from "fast-check";
 import { badSigner, printableHeaderValue, validSignature, type Signer } from "./webhook-signatures.js";
-import { deliveries, newBookingFixture } from "@churchhub/integration-tests/src/support/cal-deliveries.js";
+import { deliveries, newBookingFixture } from "@churchhub/test-support/cal-deliveries";
 
 export { validSignature, type Signer } from "./webhook-signatures.js";
 

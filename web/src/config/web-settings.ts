@@ -1,5 +1,7 @@
 // The web server's settings (zod over process.env), validated once at start-up, listing every problem.
-// Server-side only: read by instrumentation.ts and hosts/host-directory.ts (which is marked server-only).
+// Server-side only (it holds WEB_SERVER_TOKEN): read by instrumentation.ts and hosts/host-directory.ts. The
+// server-only marker makes a build fail if a client component ever imports it.
+import "server-only";
 import { z } from "zod";
 
 const webSettingsSchema = z.object({

@@ -1,57 +1,41 @@
-// Starts the real pipeline for a test file: the api (createApp on an ephemeral port) and a Temporal
-// worker on its own task queue, against the Postgres and Temporal the global setup started.
+// Starts the real pipeline for a test file: the api (built by buildApiDependencies, on an ephemeral port)
+// and a Temporal worker (built by buildWorker) on its own task queue, from settings as in production,
+// against the Postgres and Temporal the global setup started.
 import { createHash, randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Express } from "express";
 import { inject } from "vitest";
 import { Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from "@temporalio/client";
-import { NativeConnection, Runtime, type Worker } from "@temporalio/worker";
+import { NativeConnection, Runtime } from "@temporalio/worker";
+import type { ConnectionTokenKeeper } from "@churchhub/activities";
+import { buildApiDependencies, createApp, createResponseContract, signCalBody } from "@churchhub/api";
 import {
-  createActivities,
-  createConnectionActivities,
-  createConnectionTokenKeeper,
-  createReconciliationActivities,
-  createTokenActivities,
-  type Activities,
-  type ConnectionTokenKeeper,
-} from "@churchhub/activities";
-import {
-  checkTemporal,
-  combineHostDirectories,
-  createApiMetrics,
-  createApp,
-  createConnectedHostDirectory,
-  createConnectionService,
-  createManagedUserDirectory,
-  createManagedUserTokenService,
-  createReplayService,
-  createStateSigner,
-  signCalBody,
-} from "@churchhub/api";
-import {
-  createDeliveryRecorder,
   createEncryptedInboxCodec,
   createInboxRelay,
   createInboxStore,
   type InboxRelay,
 } from "@churchhub/delivery-inbox";
-import { createCalClient, createCalOAuth2Client } from "@churchhub/cal-client";
-import { createCalEmulator, loadFixtures, type CalEmulator, type RunningCalEmulator } from "@churchhub/cal-emulator";
+import {
+  createCalEmulator,
+  loadFixtures,
+  withRedirectUri,
+  type CalEmulator,
+  type RunningCalEmulator,
+} from "@churchhub/cal-emulator";
 import {
   createFieldCipher,
   createPersonalDataProtector,
   parseKeyring,
   type PersonalDataProtector,
 } from "@churchhub/field-encryption";
-import { calDeliveryWorkflowId, connectionWebhookUrl, oauthCallbackUrl } from "@churchhub/contracts";
+import { calDeliveryWorkflowId, oauthCallbackUrl } from "@churchhub/contracts";
 import {
   createApiKeyStore,
   createBookingReader,
   createCalConnectionStore,
   createConnectLinkStore,
   createDataSource,
-  createManagedUserTokenStore,
   type ApiKeyStore,
   type BookingReader,
   type CalConnectionStore,
@@ -59,10 +43,12 @@ import {
   type DataSource,
 } from "@churchhub/database";
 import { createLogger } from "@churchhub/logging";
-import { createBookingWorker, createTemporalLogger } from "@churchhub/worker";
+import { loadSettings } from "@churchhub/settings";
+import { buildWorker, createTemporalLogger } from "@churchhub/worker";
 import { startTracing, tracingClientInterceptors } from "@churchhub/tracing";
 import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
-import { createDataConverter, createEncryptionCodec } from "@churchhub/temporal-encryption";
+import { createDataConverter } from "@churchhub/temporal-encryption";
+import { recordAnswer } from "./answer-recorder.js";
 import { createScratchDatabase } from "./scratch-database.js";
 
 export interface Pipeline {
@@ -92,6 +78,13 @@ export interface Pipeline {
     tokenKeeper: ConnectionTokenKeeper;
     webPublicUrl: string;
   };
+  /**
+   * Answers that broke the api's OpenAPI document (an undocumented status, a body off its schema). Every
+   * answer is checked; `stop()` fails the test file when there are any.
+   */
+  contractViolations: string[];
+  /** The documented operations ("GET /hosts/{username}") whose answers were checked so far. */
+  checkedOperations: ReadonlySet<string>;
   /** POSTs a body to the webhook, signed with the pipeline's secret unless told otherwise. */
   send(body: unknown, options?: SendOptions): Promise<Response>;
   /** The workflow processing the delivery a 202 response acknowledged, once the relay has started it. */
@@ -110,8 +103,6 @@ export interface SendOptions {
 }
 
 export interface PipelineOptions {
-  /** Wraps the real activities, e.g. to inject a fault. */
-  activities?: (real: Activities) => Activities;
   dataSourceExtra?: Record<string, unknown>;
   maxWebhookBodyBytes?: number;
   /** Start the Cal.com emulator and run in managed-user mode against it. */
@@ -178,70 +169,81 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
 
   // Listening before the app exists: the OAuth redirect URI registered with the emulator needs our port.
   let app: Express | undefined;
-  const server: Server = createServer((request, response) => app!(request, response));
+  const contract = createResponseContract();
+  const contractViolations: string[] = [];
+  const checkedOperations = new Set<string>();
+  const server: Server = createServer((request, response) => {
+    recordAnswer(request, response, (answer) => {
+      const { operation, violation } = contract.check(answer);
+      if (operation) checkedOperations.add(operation);
+      if (violation && !contractViolations.includes(violation)) contractViolations.push(violation);
+    });
+    app!(request, response);
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   let cal: Pipeline["cal"];
-  let calClient: ReturnType<typeof createCalClient> | undefined;
-  let oauth2Client: ReturnType<typeof createCalOAuth2Client> | undefined;
+  let platformClient: { clientId: string; secret: string } | undefined;
+  let oauth2Client: { clientId: string; secret: string | null } | undefined;
   if (options.calEmulator) {
     const fixtures = loadFixtures();
     const confidential = fixtures.oauth2Clients.find((client) => client.secret !== null);
-    if (options.calEmulator.oauth2 && confidential)
-      confidential.redirectUris = [...confidential.redirectUris.slice(0, 9), oauthCallbackUrl(baseUrl)];
+    if (options.calEmulator.oauth2 && confidential) {
+      confidential.redirectUris = withRedirectUri(confidential.redirectUris, oauthCallbackUrl(baseUrl));
+      oauth2Client = { clientId: confidential.clientId, secret: confidential.secret };
+    }
     const emulator = createCalEmulator({ fixtures, clock: options.calEmulator.clock ?? clock, webhook: { secret } });
     const running = await emulator.listen(0, "127.0.0.1");
     const clientId = emulator.fixtures.oauthClient.id;
     cal = { emulator, running, clientId };
-    calClient = createCalClient({
-      baseUrl: running.url,
-      platformClient: options.calEmulator.withoutPlatformClient
-        ? undefined
-        : { clientId, secretKey: options.calEmulator.clientSecret ?? emulator.fixtures.oauthClient.secret },
-    });
-    if (options.calEmulator.oauth2 && confidential) {
-      oauth2Client = createCalOAuth2Client({
-        baseUrl: running.url,
-        clientId: confidential.clientId,
-        clientSecret: confidential.secret ?? undefined,
-        clock,
-      });
-    }
+    if (!options.calEmulator.withoutPlatformClient)
+      platformClient = { clientId, secret: options.calEmulator.clientSecret ?? emulator.fixtures.oauthClient.secret };
   }
-  const connections = createCalConnectionStore({ dataSource, cipher });
-  const links = createConnectLinkStore({ dataSource, cipher, clock });
-  const tokenKeeper = oauth2Client && createConnectionTokenKeeper({ store: connections, oauth2Client, clock });
-  const tokenStore = createManagedUserTokenStore({ dataSource, cipher });
+  const webPublicUrl = options.webPublicUrl ?? "http://web.test";
+  // The api and the worker are built from settings, as in production: only what differs per process
+  // (logger, clock, database, keys, Temporal) is handed to their builders.
+  const rateLimits = options.rateLimits ?? {
+    webhooksPerMinute: 100_000,
+    tokensPerMinute: 100_000,
+    publicPerMinute: 100_000,
+  };
+  const settings = loadSettings({
+    NODE_ENV: "test",
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: inject("temporalAddress"),
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    CAL_WEBHOOK_SECRET: secret,
+    WEB_SERVER_TOKEN: webServerToken,
+    WEBHOOK_MAX_BODY_BYTES: String(options.maxWebhookBodyBytes ?? 512 * 1024),
+    CHURCH_NAME: "Grace Community Church",
+    // Without the emulator, an address where nothing answers: no test may reach the real Cal.com.
+    CAL_API_URL: cal?.running.url ?? "http://127.0.0.1:9/v2",
+    CAL_OAUTH_CLIENT_ID: platformClient?.clientId,
+    CAL_OAUTH_CLIENT_SECRET: platformClient?.secret,
+    CAL_OAUTH2_CLIENT_ID: oauth2Client?.clientId,
+    CAL_OAUTH2_CLIENT_SECRET: oauth2Client?.secret ?? undefined,
+    CAL_OAUTH2_AUTHORIZE_URL: cal ? `${cal.running.origin}/auth/oauth2/authorize` : undefined,
+    API_PUBLIC_URL: baseUrl,
+    WEB_PUBLIC_URL: webPublicUrl,
+    CONNECT_STATE_KEY: randomBytes(32).toString("base64"),
+    WEB_ORIGINS: "http://web.test",
+    TEMPORAL_UI_ORIGINS: "http://temporal-ui.test",
+    RATE_LIMIT_WEBHOOKS_PER_MINUTE: String(rateLimits.webhooksPerMinute),
+    RATE_LIMIT_TOKENS_PER_MINUTE: String(rateLimits.tokensPerMinute),
+    RATE_LIMIT_PUBLIC_PER_MINUTE: String(rateLimits.publicPerMinute),
+  });
 
   const nativeConnection = await NativeConnection.connect({ address: inject("temporalAddress") });
-  const realActivities = {
-    ...createActivities({ dataSource, protector }),
-    ...(calClient ? createTokenActivities({ calClient, tokenStore, clock }) : {}),
-    ...(calClient ? createReconciliationActivities({ calClient, dataSource, clock, tokenKeeper }) : {}),
-    ...(calClient && oauth2Client && tokenKeeper
-      ? createConnectionActivities({
-          dataSource,
-          protector,
-          connections,
-          links,
-          oauth2Client,
-          calClient,
-          tokenKeeper,
-          redirectUri: oauthCallbackUrl(baseUrl),
-          webhookUrlFor: (connectionId) => connectionWebhookUrl(baseUrl, connectionId),
-          clock,
-        })
-      : {}),
-  };
-  const worker: Worker = await createBookingWorker({
+  const { worker, tokenKeeper } = await buildWorker({
+    settings,
+    logger,
+    clock,
+    dataSource,
+    protector,
     connection: nativeConnection,
-    namespace: "default",
-    taskQueue,
-    activities: options.activities ? options.activities(realActivities) : realActivities,
-    shutdownGraceTime: "2 seconds",
-    dataConverter,
     tracing,
+    shutdownGraceTime: "2 seconds",
   });
   const workerRun = worker.run();
 
@@ -252,8 +254,6 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     dataConverter,
     interceptors: tracingClientInterceptors(),
   });
-  const apiKeys = createApiKeyStore({ dataSource });
-  const reader = createBookingReader({ dataSource, protector });
   const inbox = createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) });
   const relay: InboxRelay = createInboxRelay({
     dataSource,
@@ -265,72 +265,10 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     pollIntervalMs: 200,
   });
   relay.start();
-  const webPublicUrl = options.webPublicUrl ?? "http://web.test";
-  app = createApp({
-    logger,
-    clock,
-    webhookSecrets: () => [secret],
-    maxWebhookBodyBytes: options.maxWebhookBodyBytes ?? 512 * 1024,
-    recorder: createDeliveryRecorder({ inbox, temporal: { client, taskQueue, startTimeoutMs: 5_000 }, logger }),
-    healthChecks: {
-      database: async () => void (await dataSource.query("SELECT 1")),
-      temporal: () => checkTemporal(client),
-    },
-    webServerTokens: () => [webServerToken],
-    apiKeys,
-    reader,
-    codec: createEncryptionCodec(cipher.keyring),
-    cors: { webOrigins: ["http://web.test"], temporalUiOrigins: ["http://temporal-ui.test"] },
-    rateLimits: options.rateLimits ?? {
-      webhooksPerMinute: 100_000,
-      tokensPerMinute: 100_000,
-      publicPerMinute: 100_000,
-    },
-    secureCookies: false,
-    metrics: createApiMetrics({
-      inboxDepth: () => inbox.pendingCount(),
-      connectionCounts: oauth2Client ? () => connections.countByStatus() : undefined,
-    }),
-    replay: createReplayService({ dataSource, reader, client, taskQueue, clock }),
-    managedUsers:
-      calClient?.platformClientId && cal
-        ? { tokenService: createManagedUserTokenService({ client, taskQueue, tokenStore, clock, waitMs: 15_000 }) }
-        : undefined,
-    hosts:
-      calClient && cal
-        ? {
-            hostDirectory: combineHostDirectories([
-              ...(calClient.platformClientId
-                ? [createManagedUserDirectory({ calClient, platformClientId: calClient.platformClientId, clock })]
-                : []),
-              ...(oauth2Client
-                ? [createConnectedHostDirectory({ calClient, connections, oauth2ClientId: oauth2Client.clientId })]
-                : []),
-            ]),
-            churchName: "Grace Community Church",
-            calPublicApiUrl: cal.running.url,
-          }
-        : undefined,
-    connections:
-      oauth2Client && cal
-        ? {
-            service: createConnectionService({
-              links,
-              connections,
-              stateSigner: createStateSigner(randomBytes(32), clock),
-              client,
-              taskQueue,
-              oauth2: { clientId: oauth2Client.clientId, authorizeUrl: `${cal.running.origin}/auth/oauth2/authorize` },
-              apiPublicUrl: baseUrl,
-              linkTtlMs: 72 * 3_600_000,
-              clock,
-              waitMs: 25_000,
-            }),
-            store: connections,
-            webPublicUrl,
-          }
-        : undefined,
-  });
+  app = createApp(buildApiDependencies({ settings, logger, clock, dataSource, protector, temporal: client }));
+  // The tests' own handles on the same tables (stateless stores over the pipeline's database).
+  const connections = createCalConnectionStore({ dataSource, cipher });
+  const links = createConnectLinkStore({ dataSource, cipher, clock });
 
   return {
     baseUrl,
@@ -347,9 +285,11 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       oauth2Client && tokenKeeper
         ? { clientId: oauth2Client.clientId, connections, links, tokenKeeper, webPublicUrl }
         : undefined,
-    reader,
+    contractViolations,
+    checkedOperations,
+    reader: createBookingReader({ dataSource, protector }),
     protector,
-    apiKeys,
+    apiKeys: createApiKeyStore({ dataSource }),
     async send(body, sendOptions = {}) {
       const raw = sendOptions.rawBody ?? JSON.stringify(body);
       const headers: Record<string, string> = { ...sendOptions.headers };
@@ -391,6 +331,8 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       await dataSource.destroy();
       await cal?.running.close();
       await scratch?.drop();
+      if (contractViolations.length > 0)
+        throw new Error(`The api answered outside its OpenAPI document:\n  ${contractViolations.join("\n  ")}`);
     },
   };
 }

@@ -9,6 +9,6 @@ export async function waitUntil<T>(
     const value = await probe();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${describe}`);
-    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 200));
+    await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 100));
   }
 }

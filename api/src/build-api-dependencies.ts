@@ -1,0 +1,136 @@
+// The one place the api's dependencies are wired from its settings: api/src/main.ts and the test pipeline
+// both call this, passing only what differs per process (logger, clock, database, keys, Temporal client).
+import type { Client } from "@temporalio/client";
+import { createCalClient } from "@churchhub/cal-client";
+import {
+  createApiKeyStore,
+  createBookingReader,
+  createCalConnectionStore,
+  createConnectLinkStore,
+  createManagedUserTokenStore,
+  type DataSource,
+} from "@churchhub/database";
+import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxStore } from "@churchhub/delivery-inbox";
+import type { PersonalDataProtector } from "@churchhub/field-encryption";
+import type { Logger } from "@churchhub/logging";
+import { calPlatformClient, requireSetting, type Settings } from "@churchhub/settings";
+import { createEncryptionCodec } from "@churchhub/temporal-encryption";
+import type { AppDependencies } from "./app.js";
+import { createStateSigner, resolveStateKey } from "./connections/connect-state.js";
+import { createConnectionService } from "./connections/connection-service.js";
+import {
+  combineHostDirectories,
+  createConnectedHostDirectory,
+  createManagedUserDirectory,
+  type HostDirectory,
+} from "./hosts/host-directory.js";
+import { createApiMetrics } from "./metrics/api-metrics.js";
+import { createReplayService } from "./replay/replay-service.js";
+import { checkTemporal } from "./temporal-client.js";
+import { createManagedUserTokenService } from "./tokens/managed-user-token-service.js";
+import { acceptedWebhookSecrets } from "./webhooks/webhook-secrets.js";
+
+/** What the api process brings itself; everything else follows from the settings. */
+export interface ApiProcessParts {
+  settings: Settings;
+  logger: Logger;
+  clock: () => Date;
+  /** Initialised and migrated. */
+  dataSource: DataSource;
+  protector: PersonalDataProtector;
+  temporal: Client;
+}
+
+export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
+  const { settings, logger, clock, dataSource, protector, temporal } = parts;
+  const cipher = protector.cipher;
+  const taskQueue = settings.TEMPORAL_TASK_QUEUE;
+  const webServerToken = requireSetting(settings, "WEB_SERVER_TOKEN");
+  const platformClient = calPlatformClient(settings);
+  const calClient = createCalClient({ baseUrl: settings.CAL_API_URL, platformClient });
+
+  const reader = createBookingReader({ dataSource, protector });
+  const connections = createCalConnectionStore({ dataSource, cipher });
+  const oauth2ClientId = settings.CAL_OAUTH2_CLIENT_ID;
+  const hostDirectories: HostDirectory[] = [
+    ...(platformClient
+      ? [createManagedUserDirectory({ calClient, platformClientId: platformClient.clientId, clock })]
+      : []),
+    ...(oauth2ClientId ? [createConnectedHostDirectory({ calClient, connections, oauth2ClientId })] : []),
+  ];
+  const inbox = createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) });
+
+  return {
+    logger,
+    clock,
+    webhookSecrets: acceptedWebhookSecrets(
+      {
+        current: requireSetting(settings, "CAL_WEBHOOK_SECRET"),
+        previous: settings.CAL_WEBHOOK_SECRET_PREVIOUS,
+        previousUntil: settings.CAL_WEBHOOK_SECRET_PREVIOUS_UNTIL,
+      },
+      clock,
+    ),
+    maxWebhookBodyBytes: settings.WEBHOOK_MAX_BODY_BYTES,
+    recorder: createDeliveryRecorder({
+      inbox,
+      temporal: { client: temporal, taskQueue, startTimeoutMs: 5_000 },
+      logger,
+    }),
+    healthChecks: {
+      database: async () => void (await dataSource.query("SELECT 1")),
+      temporal: () => checkTemporal(temporal),
+    },
+    webServerTokens: () => [webServerToken],
+    apiKeys: createApiKeyStore({ dataSource }),
+    reader,
+    codec: createEncryptionCodec(cipher.keyring),
+    cors: { webOrigins: settings.WEB_ORIGINS, temporalUiOrigins: settings.TEMPORAL_UI_ORIGINS },
+    rateLimits: {
+      webhooksPerMinute: settings.RATE_LIMIT_WEBHOOKS_PER_MINUTE,
+      tokensPerMinute: settings.RATE_LIMIT_TOKENS_PER_MINUTE,
+      publicPerMinute: settings.RATE_LIMIT_PUBLIC_PER_MINUTE,
+    },
+    secureCookies: settings.SECURE_COOKIES,
+    metrics: createApiMetrics({
+      inboxDepth: () => inbox.pendingCount(),
+      connectionCounts: oauth2ClientId ? () => connections.countByStatus() : undefined,
+    }),
+    replay: createReplayService({ dataSource, reader, client: temporal, taskQueue, clock }),
+    managedUsers: platformClient && {
+      tokenService: createManagedUserTokenService({
+        client: temporal,
+        taskQueue,
+        tokenStore: createManagedUserTokenStore({ dataSource, cipher }),
+        clock,
+        waitMs: 15_000,
+      }),
+    },
+    hosts:
+      hostDirectories.length > 0
+        ? {
+            hostDirectory: combineHostDirectories(hostDirectories),
+            churchName: settings.CHURCH_NAME,
+            calPublicApiUrl: settings.CAL_PUBLIC_API_URL ?? settings.CAL_API_URL,
+          }
+        : undefined,
+    connections: oauth2ClientId
+      ? {
+          service: createConnectionService({
+            links: createConnectLinkStore({ dataSource, cipher, clock }),
+            connections,
+            stateSigner: createStateSigner(resolveStateKey(settings.CONNECT_STATE_KEY), clock),
+            client: temporal,
+            taskQueue,
+            oauth2: { clientId: oauth2ClientId, authorizeUrl: settings.CAL_OAUTH2_AUTHORIZE_URL },
+            apiPublicUrl: settings.API_PUBLIC_URL,
+            linkTtlMs: settings.CONNECT_LINK_TTL_HOURS * 3_600_000,
+            clock,
+            waitMs: 25_000,
+          }),
+          store: connections,
+          webPublicUrl: settings.WEB_PUBLIC_URL,
+        }
+      : undefined,
+  };
+}

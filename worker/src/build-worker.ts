@@ -1,0 +1,111 @@
+// The one place the worker's activities and its Temporal worker are wired from the settings:
+// worker/src/main.ts and the test pipeline both call this, passing only what differs per process.
+import type { NativeConnection, Worker, WorkerOptions } from "@temporalio/worker";
+import {
+  createActivities,
+  createConnectionActivities,
+  createConnectionTokenKeeper,
+  createReconciliationActivities,
+  createTokenActivities,
+  type ConnectionTokenKeeper,
+} from "@churchhub/activities";
+import { createCalClient, createCalOAuth2Client } from "@churchhub/cal-client";
+import { connectionWebhookUrl, oauthCallbackUrl } from "@churchhub/contracts";
+import {
+  createCalConnectionStore,
+  createConnectLinkStore,
+  createManagedUserTokenStore,
+  type DataSource,
+} from "@churchhub/database";
+import type { PersonalDataProtector } from "@churchhub/field-encryption";
+import type { Logger } from "@churchhub/logging";
+import { calPlatformClient, type Settings } from "@churchhub/settings";
+import { createDataConverter } from "@churchhub/temporal-encryption";
+import type { Tracing } from "@churchhub/tracing";
+import { createBookingWorker } from "./create-worker.js";
+
+/** What the worker process brings itself; everything else follows from the settings. */
+export interface WorkerProcessParts {
+  settings: Settings;
+  logger: Logger;
+  clock: () => Date;
+  /** Initialised and migrated. */
+  dataSource: DataSource;
+  protector: PersonalDataProtector;
+  connection: NativeConnection;
+  tracing: Tracing;
+  /** How long in-flight activities may finish on shutdown (tests stop faster than production). */
+  shutdownGraceTime?: WorkerOptions["shutdownGraceTime"];
+}
+
+export interface BuiltWorker {
+  worker: Worker;
+  /** Fresh access tokens of connected Cal.com accounts; absent when OAuth 2.0 connections are off. */
+  tokenKeeper: ConnectionTokenKeeper | undefined;
+}
+
+export async function buildWorker(parts: WorkerProcessParts): Promise<BuiltWorker> {
+  const { settings, logger, clock, dataSource, protector } = parts;
+  const cipher = protector.cipher;
+  const platformClient = calPlatformClient(settings);
+  const calClient = createCalClient({ baseUrl: settings.CAL_API_URL, platformClient });
+
+  // OAuth 2.0 connections of ordinary Cal.com accounts (on when an OAuth 2.0 client is configured).
+  const oauth2Client = settings.CAL_OAUTH2_CLIENT_ID
+    ? createCalOAuth2Client({
+        baseUrl: settings.CAL_API_URL,
+        clientId: settings.CAL_OAUTH2_CLIENT_ID,
+        clientSecret: settings.CAL_OAUTH2_CLIENT_SECRET,
+        clock,
+      })
+    : undefined;
+  const connections = createCalConnectionStore({ dataSource, cipher });
+  let connectionActivities: ReturnType<typeof createConnectionActivities> | undefined;
+  const tokenKeeper =
+    oauth2Client &&
+    createConnectionTokenKeeper({
+      store: connections,
+      oauth2Client,
+      clock,
+      onNeedsReconnect: async (connectionId) => {
+        logger.warn({ connectionId }, "cal connection needs reconnect: Cal.com refused its refresh token");
+        await connectionActivities!.writeConnectionAudit({
+          connectionId,
+          action: "needs_reconnect",
+          eventKey: clock().toISOString(),
+          by: "system",
+        });
+      },
+    });
+  connectionActivities =
+    oauth2Client && tokenKeeper
+      ? createConnectionActivities({
+          dataSource,
+          protector,
+          connections,
+          links: createConnectLinkStore({ dataSource, cipher, clock }),
+          oauth2Client,
+          calClient,
+          tokenKeeper,
+          redirectUri: oauthCallbackUrl(settings.API_PUBLIC_URL),
+          webhookUrlFor: (connectionId) => connectionWebhookUrl(settings.API_PUBLIC_URL, connectionId),
+          clock,
+        })
+      : undefined;
+
+  const worker = await createBookingWorker({
+    connection: parts.connection,
+    namespace: settings.TEMPORAL_NAMESPACE,
+    taskQueue: settings.TEMPORAL_TASK_QUEUE,
+    dataConverter: createDataConverter(cipher.keyring),
+    tracing: parts.tracing,
+    shutdownGraceTime: parts.shutdownGraceTime,
+    activities: {
+      ...createActivities({ dataSource, protector }),
+      ...createTokenActivities({ calClient, tokenStore: createManagedUserTokenStore({ dataSource, cipher }), clock }),
+      ...createReconciliationActivities({ calClient, dataSource, clock, tokenKeeper }),
+      ...connectionActivities,
+    },
+  });
+  return { worker, tokenKeeper };
+}
