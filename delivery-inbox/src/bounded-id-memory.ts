@@ -2,7 +2,7 @@
 // unreadable inbox rows it already reported, which must not grow for as long as the worker runs.
 // Forgetting one costs only a second report of that row.
 
-export interface BoundedIdMemory {
+interface BoundedIdMemory {
   has(id: string): boolean;
   remember(id: string): void;
   readonly size: number;

@@ -4,7 +4,7 @@ import type { Client, WorkflowResultType, WorkflowStartOptions } from "@temporal
 import type { WorkflowName, WorkflowSignatures } from "../workflow-contracts.js";
 
 export type WorkflowResult<N extends WorkflowName> = WorkflowResultType<WorkflowSignatures[N]>;
-export type StartWorkflowOptions<N extends WorkflowName> = WorkflowStartOptions<WorkflowSignatures[N]>;
+type StartWorkflowOptions<N extends WorkflowName> = WorkflowStartOptions<WorkflowSignatures[N]>;
 
 /** Starts a run; duplicates are the caller's policy to choose (conflict and reuse policies in `options`). */
 export function startWorkflow<N extends WorkflowName>(client: Client, name: N, options: StartWorkflowOptions<N>) {
