@@ -259,7 +259,11 @@ export function buildOpenApiDocument(): Record<string, unknown> {
               description: "Signed in",
               content: { ...json(sessionSchema), "text/html": { schema: { type: "string" } } },
             },
+            // What express.urlencoded answers before the handler (the fuzzer's answers, held to this document).
+            "400": error("A form body that could not be read (e.g. a corrupt compressed body)"),
             "401": error("No valid API key"),
+            "413": error("Form over the size limit"),
+            "415": error("A form in another charset than UTF-8, or an unsupported Content-Encoding"),
             "429": error("Too many requests"),
           },
         },
