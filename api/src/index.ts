@@ -8,7 +8,7 @@ export {
   createManagedUserDirectory,
   type HostDirectory,
 } from "./hosts/host-directory.js";
-export { createConnectionService, REQUESTED_SCOPES, type ConnectionService } from "./connections/connection-service.js";
+export { createConnectionService, type ConnectionService } from "./connections/connection-service.js";
 export { createStateSigner, resolveStateKey } from "./connections/connect-state.js";
 export { issueConnectLinkWithSettings } from "./connections/issue-connect-link.js";
 export { CONNECT_COOKIE } from "./connections/connect.router.js";

@@ -16,7 +16,7 @@ import { createProtectorFromSettings } from "@churchhub/field-encryption";
 import { createDataConverter, createEncryptionCodec } from "@churchhub/temporal-encryption";
 import { createLogger } from "@churchhub/logging";
 import { startTracing } from "@churchhub/tracing";
-import { loadSettings, requireSetting } from "@churchhub/settings";
+import { calOAuth2ClientSettings, loadSettings, requireSetting } from "@churchhub/settings";
 import { createApp } from "./app.js";
 import {
   combineHostDirectories,
@@ -63,7 +63,8 @@ const calClient = createCalClient({ baseUrl: settings.CAL_API_URL, platformClien
 
 const reader = createBookingReader({ dataSource, protector });
 const connections = createCalConnectionStore({ dataSource, cipher });
-const oauth2ClientId = settings.CAL_OAUTH2_CLIENT_ID;
+const oauth2Settings = calOAuth2ClientSettings(settings);
+const oauth2ClientId = oauth2Settings?.clientId;
 const hostDirectories: HostDirectory[] = [
   ...(platformClient
     ? [createManagedUserDirectory({ calClient, platformClientId: platformClient.clientId, clock })]
@@ -133,7 +134,12 @@ const app = createApp({
           stateSigner: createStateSigner(resolveStateKey(settings.CONNECT_STATE_KEY), clock),
           client: temporal,
           taskQueue: settings.TEMPORAL_TASK_QUEUE,
-          oauth2: { clientId: oauth2ClientId, authorizeUrl: settings.CAL_OAUTH2_AUTHORIZE_URL },
+          oauth2: {
+            clientId: oauth2ClientId,
+            authorizeUrl: settings.CAL_OAUTH2_AUTHORIZE_URL,
+            scopes: oauth2Settings!.scopes,
+            usesPkce: oauth2Settings!.credentials.type === "public",
+          },
           apiPublicUrl: settings.API_PUBLIC_URL,
           linkTtlMs: settings.CONNECT_LINK_TTL_HOURS * 3_600_000,
           clock,

@@ -3,6 +3,8 @@ export {
   createCalOAuth2Client,
   type CalOAuth2Client,
   type CalOAuth2ClientOptions,
+  type CalOAuth2ClientType,
+  type CalOAuth2Credentials,
   type OAuth2Tokens,
 } from "./oauth2-client.js";
 export { CalApiError, kindForStatus, type CalFailureKind } from "./cal-api-error.js";

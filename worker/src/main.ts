@@ -24,7 +24,7 @@ import { createProtectorFromSettings } from "@churchhub/field-encryption";
 import { createDataConverter } from "@churchhub/temporal-encryption";
 import { createLogger } from "@churchhub/logging";
 import { startTracing, tracingClientInterceptors } from "@churchhub/tracing";
-import { loadSettings, requireSetting } from "@churchhub/settings";
+import { calOAuth2ClientSettings, loadSettings, requireSetting } from "@churchhub/settings";
 import { createBookingWorker } from "./create-worker.js";
 import { createTemporalLogger } from "./temporal-logger.js";
 import { ensureReconciliationSchedule } from "./reconciliation-schedule.js";
@@ -66,11 +66,12 @@ const calClient = createCalClient({ baseUrl: settings.CAL_API_URL, platformClien
 
 const clock = () => new Date();
 // OAuth 2.0 connections of ordinary Cal.com accounts (on when an OAuth 2.0 client is configured).
-const oauth2Client = settings.CAL_OAUTH2_CLIENT_ID
+const oauth2Settings = calOAuth2ClientSettings(settings);
+const oauth2Client = oauth2Settings
   ? createCalOAuth2Client({
       baseUrl: settings.CAL_API_URL,
-      clientId: settings.CAL_OAUTH2_CLIENT_ID,
-      clientSecret: settings.CAL_OAUTH2_CLIENT_SECRET,
+      clientId: oauth2Settings.clientId,
+      credentials: oauth2Settings.credentials,
       clock,
     })
   : undefined;

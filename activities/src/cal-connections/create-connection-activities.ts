@@ -85,7 +85,7 @@ export function createConnectionActivities(deps: ConnectionActivityDependencies)
     writeConnectionAudit,
 
     /**
-     * Exchanges the attempt's authorization code (with its PKCE verifier), reads the account with
+     * Exchanges the attempt's authorization code (a public client with its PKCE verifier), reads the account with
      * `GET /v2/me`, and in one transaction upserts our user, the connection (tokens sealed) and spends
      * the link. A retry after success returns the same result; a code Cal.com refuses is final.
      */
@@ -103,7 +103,8 @@ export function createConnectionActivities(deps: ConnectionActivityDependencies)
             reconnected: false,
           };
       }
-      if (attempt.outcome === "failed" || !attempt.code || !attempt.codeVerifier) {
+      // Only a public client's attempt carries a PKCE verifier (oauth2-client.ts says why).
+      if (attempt.outcome === "failed" || !attempt.code || (deps.oauth2Client.usesPkce && !attempt.codeVerifier)) {
         throw ApplicationFailure.nonRetryable(
           "This authorization attempt cannot be completed; start again from the connect link",
           AUTHORIZATION_REFUSED,
@@ -115,7 +116,7 @@ export function createConnectionActivities(deps: ConnectionActivityDependencies)
         tokens = await deps.oauth2Client.exchangeAuthorizationCode({
           code: attempt.code,
           redirectUri: deps.redirectUri,
-          codeVerifier: attempt.codeVerifier,
+          ...(attempt.codeVerifier ? { codeVerifier: attempt.codeVerifier } : {}),
         });
         me = await deps.calClient.getMe(tokens.accessToken);
       } catch (error) {

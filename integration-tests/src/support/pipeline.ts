@@ -37,7 +37,14 @@ import {
   type InboxRelay,
 } from "@churchhub/delivery-inbox";
 import { createCalClient, createCalOAuth2Client } from "@churchhub/cal-client";
-import { createCalEmulator, loadFixtures, type CalEmulator, type RunningCalEmulator } from "@churchhub/cal-emulator";
+import {
+  createCalEmulator,
+  loadFixtures,
+  type CalEmulator,
+  type Fixtures,
+  type RunningCalEmulator,
+} from "@churchhub/cal-emulator";
+import { DEFAULT_OAUTH2_SCOPES } from "@churchhub/settings";
 import {
   createFieldCipher,
   createPersonalDataProtector,
@@ -118,8 +125,13 @@ export interface PipelineOptions {
   calEmulator?: {
     clock?: () => Date;
     clientSecret?: string;
-    /** Also run OAuth 2.0 connections (the emulator's confidential client, its redirect URI pointed at this api). */
-    oauth2?: boolean;
+    /**
+     * Also run OAuth 2.0 connections (the emulator's confidential client by default, or its public one;
+     * its redirect URI pointed at this api), asking for `scopes` (default: the settings' default).
+     */
+    oauth2?: boolean | { clientType?: "confidential" | "public"; scopes?: string[] };
+    /** Changes the emulator's fixtures before it starts (e.g. which reading of webhook scopes it follows). */
+    fixtures?: (fixtures: Fixtures) => void;
     /** Leave managed-user mode off (OAuth 2.0 only). */
     withoutPlatformClient?: boolean;
   };
@@ -185,11 +197,18 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   let cal: Pipeline["cal"];
   let calClient: ReturnType<typeof createCalClient> | undefined;
   let oauth2Client: ReturnType<typeof createCalOAuth2Client> | undefined;
+  let oauth2Scopes: string[] = [];
   if (options.calEmulator) {
     const fixtures = loadFixtures();
-    const confidential = fixtures.oauth2Clients.find((client) => client.secret !== null);
-    if (options.calEmulator.oauth2 && confidential)
-      confidential.redirectUris = [...confidential.redirectUris.slice(0, 9), oauthCallbackUrl(baseUrl)];
+    options.calEmulator.fixtures?.(fixtures);
+    const oauth2Options = typeof options.calEmulator.oauth2 === "object" ? options.calEmulator.oauth2 : {};
+    const clientType = oauth2Options.clientType ?? "confidential";
+    const oauth2Fixture = fixtures.oauth2Clients.find((client) =>
+      clientType === "confidential" ? client.secret !== null : client.secret === null,
+    );
+    if (options.calEmulator.oauth2 && oauth2Fixture)
+      oauth2Fixture.redirectUris = [...oauth2Fixture.redirectUris.slice(0, 9), oauthCallbackUrl(baseUrl)];
+    oauth2Scopes = oauth2Options.scopes ?? [...DEFAULT_OAUTH2_SCOPES];
     const emulator = createCalEmulator({ fixtures, clock: options.calEmulator.clock ?? clock, webhook: { secret } });
     const running = await emulator.listen(0, "127.0.0.1");
     const clientId = emulator.fixtures.oauthClient.id;
@@ -200,11 +219,13 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
         ? undefined
         : { clientId, secretKey: options.calEmulator.clientSecret ?? emulator.fixtures.oauthClient.secret },
     });
-    if (options.calEmulator.oauth2 && confidential) {
+    if (options.calEmulator.oauth2 && oauth2Fixture) {
       oauth2Client = createCalOAuth2Client({
         baseUrl: running.url,
-        clientId: confidential.clientId,
-        clientSecret: confidential.secret ?? undefined,
+        clientId: oauth2Fixture.clientId,
+        credentials: oauth2Fixture.secret
+          ? { type: "confidential", clientSecret: oauth2Fixture.secret }
+          : { type: "public" },
         clock,
       });
     }
@@ -320,7 +341,12 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
               stateSigner: createStateSigner(randomBytes(32), clock),
               client,
               taskQueue,
-              oauth2: { clientId: oauth2Client.clientId, authorizeUrl: `${cal.running.origin}/auth/oauth2/authorize` },
+              oauth2: {
+                clientId: oauth2Client.clientId,
+                authorizeUrl: `${cal.running.origin}/auth/oauth2/authorize`,
+                scopes: oauth2Scopes,
+                usesPkce: oauth2Client.usesPkce,
+              },
               apiPublicUrl: baseUrl,
               linkTtlMs: 72 * 3_600_000,
               clock,
