@@ -9,6 +9,7 @@ import type { Authenticator } from "./http/authenticate.js";
 import { cors } from "./http/cors.js";
 import { createErrorHandler } from "./http/envelope.js";
 import { requestId } from "./http/request-id.js";
+import type { ScopeGuard } from "./http/scope-guard.js";
 import { createRouteDeclarer, type RouteProbes } from "./http/route-probes.js";
 import { createAdminRouter } from "./routes/admin.router.js";
 import { declareBookingRoutes } from "./routes/bookings.router.js";
@@ -36,6 +37,7 @@ export interface AppDependencies {
   bookings: BookingService;
   userWebhooks: UserWebhookService;
   probes: RouteProbes;
+  scopes: ScopeGuard;
   hooks: EmulatorHooks;
   adminRoutes: boolean;
   onUnexpectedError: (error: unknown) => void;

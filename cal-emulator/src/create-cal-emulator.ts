@@ -9,6 +9,7 @@ import type { EmulatorHooks } from "./emulator-hooks.js";
 import { loadFixtures } from "./fixtures.js";
 import { createAuthenticator } from "./http/authenticate.js";
 import { createRouteProbes } from "./http/route-probes.js";
+import { createScopeGuard } from "./http/scope-guard.js";
 import { createOAuth2Grants } from "./oauth2/oauth2-grants.js";
 import type { Fixtures } from "./schemas/fixtures.schema.js";
 import { createState, type EmulatorState } from "./state.js";
@@ -133,6 +134,7 @@ export function createCalEmulator(options: CalEmulatorOptions = {}): CalEmulator
     bookings,
     userWebhooks,
     probes,
+    scopes: createScopeGuard({ state: getState }),
     hooks,
     adminRoutes: options.adminRoutes ?? true,
     onUnexpectedError: options.onUnexpectedError ?? ((error) => console.error("cal-emulator: unexpected error", error)),

@@ -1,6 +1,6 @@
 // The emulator's whole memory: Cal.com's rows (clients, users, schedules, event types, bookings, tokens,
 // authorization codes, user webhooks, slot reservations) held in Maps, built from the fixtures and rebuilt on reset.
-import type { Fixtures, StoredBookingField } from "./schemas/fixtures.schema.js";
+import type { Fixtures, StoredBookingField, WebhookScopeReading } from "./schemas/fixtures.schema.js";
 import type { WeekDay } from "./schemas/common.schema.js";
 
 export interface OAuthClient {
@@ -164,6 +164,8 @@ export interface SlotReservation {
 }
 
 export interface EmulatorState {
+  /** Which scope /v2/webhooks needs of an OAuth 2.0 token (see fixtures.schema.ts). */
+  webhookScopeReading: WebhookScopeReading;
   organization: Organization;
   oauthClients: Map<string, OAuthClient>;
   users: Map<number, User>;
@@ -233,6 +235,7 @@ export function createState(fixtures: Fixtures, now: Date): EmulatorState {
   }
 
   return {
+    webhookScopeReading: fixtures.webhookScopeReading,
     organization: { ...organization },
     oauthClients: new Map([[oauthClient.id, { ...oauthClient, redirectUris: [...oauthClient.redirectUris] }]]),
     users,

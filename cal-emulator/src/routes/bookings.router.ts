@@ -1,6 +1,6 @@
 // Bookings: create (legacy body or 2024-08-13 body, by cal-api-version), list (2024-08-13), get, cancel,
 // reschedule, and the atoms' legacy `GET /v2/bookings/{uid}/reschedule`. Create, cancel and reschedule are
-// public, as in Cal.com. Sources: apps/api/v2/src/ee/bookings/2024-04-15 and 2024-08-13 controllers;
+// public, as in Cal.com (no scope); listing needs BOOKING_READ of an OAuth 2.0 token. Sources: apps/api/v2/src/ee/bookings/2024-04-15 and 2024-08-13 controllers;
 // docs api-reference/v2/bookings/*; calcom.md §5–6.
 import { filterBookings, paginate, sortBookings } from "../booking-list.js";
 import { fromBody2024_08_13, fromLegacyBody } from "../booking-requests.js";
@@ -12,6 +12,7 @@ import { principalOf, type Authenticator } from "../http/authenticate.js";
 import { sendData } from "../http/envelope.js";
 import { parseInput } from "../http/parse-input.js";
 import type { DeclareRoute } from "../http/route-probes.js";
+import type { ScopeGuard } from "../http/scope-guard.js";
 import {
   cancelBookingInputSchema,
   createBookingInputSchema,
@@ -26,6 +27,7 @@ export interface BookingRouteDeps {
   clock: () => Date;
   auth: Authenticator;
   bookings: BookingService;
+  scopes: ScopeGuard;
 }
 
 export function declareBookingRoutes(declare: DeclareRoute, deps: BookingRouteDeps): void {
@@ -39,32 +41,38 @@ export function declareBookingRoutes(declare: DeclareRoute, deps: BookingRouteDe
     sendData(response, toLegacyBooking(deps.bookings.create(input, LEGACY_MESSAGES), state, input.isDryRun), 201);
   });
 
-  declare("get", "/bookings", deps.auth.requireAuth, (request, response) => {
-    if (!usesBookings2024_08_13(request)) {
-      throw badRequest(
-        "The Cal.com emulator serves GET /v2/bookings in the 2024-08-13 shape only: send the header cal-api-version: 2024-08-13",
+  declare(
+    "get",
+    "/bookings",
+    deps.auth.requireAuth,
+    deps.scopes.requireScopes(["BOOKING_READ"]),
+    (request, response) => {
+      if (!usesBookings2024_08_13(request)) {
+        throw badRequest(
+          "The Cal.com emulator serves GET /v2/bookings in the 2024-08-13 shape only: send the header cal-api-version: 2024-08-13",
+        );
+      }
+      const state = deps.state();
+      const query = parseInput(listBookingsQuerySchema, request.query);
+      const principal = principalOf(response)!;
+      // A managed user sees their own bookings; the OAuth client (acting as the platform owner) sees its users'.
+      const visible = [...state.bookings.values()].filter((booking: Booking) => {
+        const organizer = state.users.get(booking.organizerId);
+        return principal.kind === "user"
+          ? booking.organizerId === principal.user.id ||
+              booking.attendees.some((attendee) => attendee.email === principal.user.email)
+          : organizer?.oauthClientId === principal.client.id;
+      });
+      const { page, pagination } = paginate(
+        sortBookings(filterBookings(visible, query, deps.clock()), query),
+        query.take,
+        query.skip,
       );
-    }
-    const state = deps.state();
-    const query = parseInput(listBookingsQuerySchema, request.query);
-    const principal = principalOf(response)!;
-    // A managed user sees their own bookings; the OAuth client (acting as the platform owner) sees its users'.
-    const visible = [...state.bookings.values()].filter((booking: Booking) => {
-      const organizer = state.users.get(booking.organizerId);
-      return principal.kind === "user"
-        ? booking.organizerId === principal.user.id ||
-            booking.attendees.some((attendee) => attendee.email === principal.user.email)
-        : organizer?.oauthClientId === principal.client.id;
-    });
-    const { page, pagination } = paginate(
-      sortBookings(filterBookings(visible, query, deps.clock()), query),
-      query.take,
-      query.skip,
-    );
-    response
-      .status(200)
-      .json({ status: "success", data: page.map((booking) => toBookingOutput(booking, state)), pagination });
-  });
+      response
+        .status(200)
+        .json({ status: "success", data: page.map((booking) => toBookingOutput(booking, state)), pagination });
+    },
+  );
 
   declare("get", "/bookings/:bookingUid", (request, response) => {
     const booking = deps.bookings.find(String(request.params.bookingUid));

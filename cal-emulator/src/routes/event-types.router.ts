@@ -9,6 +9,7 @@ import { principalOf, userOf } from "../http/authenticate.js";
 import { sendData } from "../http/envelope.js";
 import { parseInput } from "../http/parse-input.js";
 import type { DeclareRoute } from "../http/route-probes.js";
+import type { ScopeGuard } from "../http/scope-guard.js";
 import type { EmulatorState, EventType, User } from "../state.js";
 import { toEventTypeOutput, toPublicEventType } from "../event-type-views.js";
 
@@ -35,43 +36,55 @@ function withoutHiddenBookingFields(output: ReturnType<typeof toEventTypeOutput>
 
 export function declareEventTypeRoutes(
   declare: DeclareRoute,
-  deps: { state: () => EmulatorState; auth: Authenticator },
+  deps: { state: () => EmulatorState; auth: Authenticator; scopes: ScopeGuard },
 ): void {
-  declare("get", "/event-types", deps.auth.optionalAuth, (request, response) => {
-    const state = deps.state();
-    const query = parseInput(listQuerySchema, request.query);
-    const caller = principalOf(response);
-    const callerId = caller?.kind === "user" ? caller.user.id : undefined;
-    const usernames = query.usernames?.split(",") ?? (query.username ? [query.username] : []);
-    const owners =
-      usernames.length > 0
-        ? usernames.map((name) => userByUsername(state, name)).filter((user) => user !== undefined)
-        : caller?.kind === "user"
-          ? [caller.user]
-          : [];
-    const eventTypes: EventType[] = [...state.eventTypes.values()].filter(
-      (eventType) =>
-        owners.some((owner) => owner.id === eventType.ownerId) &&
-        (query.eventSlug === undefined || eventType.slug === query.eventSlug) &&
-        (!eventType.hidden || eventType.ownerId === callerId),
-    );
-    if (eventTypes.length === 0) throw notFound("Event types not found");
-    sendData(
-      response,
-      eventTypes.map((eventType) =>
-        withoutHiddenBookingFields(toEventTypeOutput(eventType, state.users.get(eventType.ownerId)!)),
-      ),
-    );
-  });
+  declare(
+    "get",
+    "/event-types",
+    deps.auth.optionalAuth,
+    deps.scopes.requireScopes(["EVENT_TYPE_READ"]),
+    (request, response) => {
+      const state = deps.state();
+      const query = parseInput(listQuerySchema, request.query);
+      const caller = principalOf(response);
+      const callerId = caller?.kind === "user" ? caller.user.id : undefined;
+      const usernames = query.usernames?.split(",") ?? (query.username ? [query.username] : []);
+      const owners =
+        usernames.length > 0
+          ? usernames.map((name) => userByUsername(state, name)).filter((user) => user !== undefined)
+          : caller?.kind === "user"
+            ? [caller.user]
+            : [];
+      const eventTypes: EventType[] = [...state.eventTypes.values()].filter(
+        (eventType) =>
+          owners.some((owner) => owner.id === eventType.ownerId) &&
+          (query.eventSlug === undefined || eventType.slug === query.eventSlug) &&
+          (!eventType.hidden || eventType.ownerId === callerId),
+      );
+      if (eventTypes.length === 0) throw notFound("Event types not found");
+      sendData(
+        response,
+        eventTypes.map((eventType) =>
+          withoutHiddenBookingFields(toEventTypeOutput(eventType, state.users.get(eventType.ownerId)!)),
+        ),
+      );
+    },
+  );
 
-  declare("get", "/event-types/:eventTypeId", deps.auth.requireUser, (request, response) => {
-    const state = deps.state();
-    const user = userOf(response);
-    const eventType = state.eventTypes.get(Number(request.params.eventTypeId));
-    if (!eventType || eventType.ownerId !== user.id)
-      throw notFound(`Event type with id ${String(request.params.eventTypeId)} not found`);
-    sendData(response, toEventTypeOutput(eventType, user));
-  });
+  declare(
+    "get",
+    "/event-types/:eventTypeId",
+    deps.auth.requireUser,
+    deps.scopes.requireScopes(["EVENT_TYPE_READ"]),
+    (request, response) => {
+      const state = deps.state();
+      const user = userOf(response);
+      const eventType = state.eventTypes.get(Number(request.params.eventTypeId));
+      if (!eventType || eventType.ownerId !== user.id)
+        throw notFound(`Event type with id ${String(request.params.eventTypeId)} not found`);
+      sendData(response, toEventTypeOutput(eventType, user));
+    },
+  );
 
   declare("get", "/atoms/event-types/:eventSlug/public", (request, response) => {
     const state = deps.state();
