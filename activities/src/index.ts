@@ -22,6 +22,7 @@ export { apiBookingToDelivery } from "./reconciliation/api-booking-to-delivery.j
 export {
   createConnectionActivities,
   type CompletedConnection,
+  type ConnectionWebhookOutcome,
   type ConnectionAction,
   type ConnectionActivities,
   type ConnectionActivityDependencies,

@@ -107,6 +107,7 @@ const app = createApp({
   metrics: createApiMetrics({
     inboxDepth: () => inbox.pendingCount(),
     connectionCounts: oauth2ClientId ? () => connections.countByStatus() : undefined,
+    connectionsWithoutWebhook: oauth2ClientId ? () => connections.countWithoutWebhook() : undefined,
   }),
   replay: createReplayService({ dataSource, reader, client: temporal, taskQueue: settings.TEMPORAL_TASK_QUEUE, clock }),
   managedUsers: platformClient && {

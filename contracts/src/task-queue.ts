@@ -11,3 +11,5 @@ export const WORKFLOW_TYPES = {
 
 /** The Temporal Schedule that runs the reconciliation. */
 export const RECONCILIATION_SCHEDULE_ID = "reconcile-cal-bookings";
+/** Polls, more often, only the connected accounts Cal.com gave no webhook (missing scope). */
+export const WITHOUT_WEBHOOK_RECONCILIATION_SCHEDULE_ID = "reconcile-cal-without-webhook";

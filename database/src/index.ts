@@ -34,6 +34,7 @@ export {
   type CalConnection,
   type CalConnectionStore,
   type ConnectionStatus,
+  type ConnectionWebhookStatus,
   type ConnectionTokens,
   type LockedConnection,
 } from "./repositories/cal-connection-store.js";

@@ -10,7 +10,11 @@ import {
   createTokenActivities,
 } from "@churchhub/activities";
 import { createCalClient, createCalOAuth2Client } from "@churchhub/cal-client";
-import { connectionWebhookUrl, oauthCallbackUrl } from "@churchhub/contracts";
+import {
+  connectionWebhookUrl,
+  oauthCallbackUrl,
+  WITHOUT_WEBHOOK_RECONCILIATION_SCHEDULE_ID,
+} from "@churchhub/contracts";
 import {
   createApiKeyStore,
   createCalConnectionStore,
@@ -143,6 +147,19 @@ if (platformClient || oauth2Client) {
     lookbackMinutes: settings.RECONCILE_LOOKBACK_MINUTES,
   });
   logger.info({ schedule, everyMinutes: settings.RECONCILE_EVERY_MINUTES }, "reconciliation schedule ready");
+}
+if (oauth2Client) {
+  // Accounts Cal.com refused a webhook (missing scope) are kept in step by polling only: more often, over a
+  // window a few intervals long (the main schedule's longer window still covers them too).
+  const everyMinutes = settings.RECONCILE_UNSUBSCRIBED_EVERY_MINUTES;
+  await ensureReconciliationSchedule(temporalClient, {
+    taskQueue: settings.TEMPORAL_TASK_QUEUE,
+    scheduleId: WITHOUT_WEBHOOK_RECONCILIATION_SCHEDULE_ID,
+    everyMinutes,
+    lookbackMinutes: Math.max(10, 3 * everyMinutes),
+    withoutWebhookOnly: true,
+  });
+  logger.info({ everyMinutes }, "reconciliation schedule for connections without a webhook ready");
 }
 const relay = createInboxRelay({
   dataSource,

@@ -30,7 +30,9 @@ const { completeCalConnection, registerConnectionWebhook, writeConnectionAudit }
   });
 
 export interface ConnectCalAccountResult extends CompletedConnection {
-  webhookId: string;
+  /** Null when Cal.com refused the webhook for the token's scopes (`webhookStatus: "missing_scope"`). */
+  webhookId: string | null;
+  webhookStatus: "registered" | "missing_scope";
 }
 
 export async function connectCalAccountWorkflow(input: { attemptId: string }): Promise<ConnectCalAccountResult> {
@@ -42,6 +44,17 @@ export async function connectCalAccountWorkflow(input: { attemptId: string }): P
     by: "host",
   });
   const webhook = await registerConnectionWebhook({ connectionId: connection.connectionId });
+  if (webhook.status === "missing_scope") {
+    // Still connected: reconciliation polls this account's bookings until a reconnect brings the scope.
+    await writeConnectionAudit({
+      connectionId: connection.connectionId,
+      action: "webhook_refused",
+      eventKey: input.attemptId,
+      by: "system",
+      detail: { reason: "missing_scope", refusedBy: webhook.refusedBy },
+    });
+    return { ...connection, webhookId: null, webhookStatus: "missing_scope" };
+  }
   await writeConnectionAudit({
     connectionId: connection.connectionId,
     action: "webhook_registered",
@@ -49,5 +62,5 @@ export async function connectCalAccountWorkflow(input: { attemptId: string }): P
     by: "system",
     detail: { webhookId: webhook.webhookId, created: webhook.created },
   });
-  return { ...connection, webhookId: webhook.webhookId };
+  return { ...connection, webhookId: webhook.webhookId, webhookStatus: "registered" };
 }

@@ -27,6 +27,8 @@ export interface ReconcileBookingsInput {
   /** How far back to look for updated bookings; longer than the schedule's interval, so runs overlap. */
   lookbackMinutes: number;
   pageSize?: number;
+  /** Only the connected accounts Cal.com gave no webhook (missing scope): the frequent poll's runs. */
+  withoutWebhookOnly?: boolean;
 }
 
 export interface ReconcileBookingsResult {
@@ -53,7 +55,7 @@ export async function reconcileBookingsWorkflow(input: ReconcileBookingsInput): 
   }
   result.needsReconnect = 0;
   result.failedSources = 0;
-  const sources = await listReconciliationSources();
+  const sources = await listReconciliationSources({ withoutWebhookOnly: input.withoutWebhookOnly ?? false });
   const connectionIds: Array<string | undefined> = [...(sources.platform ? [undefined] : []), ...sources.connectionIds];
   for (const connectionId of connectionIds) {
     try {

@@ -40,7 +40,17 @@ export type ConnectionAction =
   | "disconnected"
   | "needs_reconnect"
   | "webhook_registered"
+  | "webhook_refused"
   | "webhook_removed";
+
+/**
+ * What registering our webhook came to. `missing_scope`: Cal.com answered 403 for the token's scopes (some
+ * builds gate /v2/webhooks on WEBHOOK_READ/WEBHOOK_WRITE, calcom.md §10); the connection stays, marked,
+ * and reconciliation polls its bookings instead.
+ */
+export type ConnectionWebhookOutcome =
+  | { status: "registered"; webhookId: string; created: boolean }
+  | { status: "missing_scope"; refusedBy: string; newlyMarked: boolean };
 
 export interface ConnectionAuditInput {
   connectionId: string;
@@ -171,7 +181,7 @@ export function createConnectionActivities(deps: ConnectionActivityDependencies)
      * Makes sure the account has exactly one webhook of ours: found by its subscriber URL (unique to the
      * connection) and updated, or created. Every booking trigger; the connection's own secret.
      */
-    async registerConnectionWebhook(input: { connectionId: string }): Promise<{ webhookId: string; created: boolean }> {
+    async registerConnectionWebhook(input: { connectionId: string }): Promise<ConnectionWebhookOutcome> {
       try {
         const subscriberUrl = deps.webhookUrlFor(input.connectionId);
         const secret = await connections.webhookSecret(input.connectionId);
@@ -188,8 +198,13 @@ export function createConnectionActivities(deps: ConnectionActivityDependencies)
           return { webhookId: created.id, created: true };
         });
         await connections.setWebhookId(input.connectionId, outcome.webhookId);
-        return outcome;
+        return { status: "registered", ...outcome };
       } catch (error) {
+        // 403, not 401: the token is good (a 401 was already retried with a fresh one) but lacks a scope.
+        if (error instanceof CalApiError && error.status === 403) {
+          const newlyMarked = await connections.markWebhookMissingScope(input.connectionId);
+          return { status: "missing_scope", refusedBy: error.operation, newlyMarked };
+        }
         rethrowConnectionFailure(error);
       }
     },

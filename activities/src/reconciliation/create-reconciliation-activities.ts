@@ -34,8 +34,19 @@ export interface ReconciliationDependencies {
 
 export function createReconciliationActivities(deps: ReconciliationDependencies) {
   return {
-    /** Connections needing a reconnect are listed too: they are passed over (and counted) without calling Cal.com. */
-    async listReconciliationSources(): Promise<ReconciliationSources> {
+    /**
+     * Connections needing a reconnect are listed too: they are passed over (and counted) without calling
+     * Cal.com. `withoutWebhookOnly`: just the connected accounts Cal.com refused a webhook (the frequent poll).
+     */
+    async listReconciliationSources(input: { withoutWebhookOnly?: boolean } = {}): Promise<ReconciliationSources> {
+      if (input.withoutWebhookOnly) {
+        const rows: Array<{ id: string }> = deps.tokenKeeper
+          ? await deps.dataSource.query(
+              `SELECT id FROM cal_connections WHERE status = 'connected' AND webhook_status = 'missing_scope' ORDER BY connected_at`,
+            )
+          : [];
+        return { platform: false, connectionIds: rows.map((row) => row.id) };
+      }
       const rows: Array<{ id: string }> = deps.tokenKeeper
         ? await deps.dataSource.query(
             `SELECT id FROM cal_connections WHERE status <> 'disconnected' ORDER BY connected_at`,

@@ -45,7 +45,15 @@ export interface ConnectionServiceDependencies {
 }
 
 export type CallbackOutcome =
-  | { kind: "connected"; username: string; reconnected: boolean; connectionId: string; manageUrl: string }
+  | {
+      kind: "connected";
+      username: string;
+      reconnected: boolean;
+      connectionId: string;
+      manageUrl: string;
+      /** True when Cal.com refused our webhook for the token's scopes: the page says what to add. */
+      webhookMissingScope: boolean;
+    }
   | { kind: "refused"; reason: StateRefusal | AttemptRefusal | "missing_code" }
   | { kind: "denied"; error: string }
   | { kind: "failed"; reason: "authorization_refused" | "cal_rejected" | "unavailable" };
@@ -134,11 +142,14 @@ export function createConnectionService(deps: ConnectionServiceDependencies) {
       });
       if (!taken.ok) return { kind: "refused", reason: taken.refusal };
       try {
-        const result = await runWorkflow<{ connectionId: string; username: string; reconnected: boolean }>(
-          WORKFLOW_TYPES.connectCalAccount,
-          `cal-connect-${verified.state.attemptId}`,
-          [{ attemptId: verified.state.attemptId }],
-        );
+        const result = await runWorkflow<{
+          connectionId: string;
+          username: string;
+          reconnected: boolean;
+          webhookStatus?: "registered" | "missing_scope";
+        }>(WORKFLOW_TYPES.connectCalAccount, `cal-connect-${verified.state.attemptId}`, [
+          { attemptId: verified.state.attemptId },
+        ]);
         // The host's own way to disconnect later: a private link shown once, on this page.
         const hostToken = await deps.connections.issueHostToken(result.connectionId);
         return {
@@ -147,6 +158,7 @@ export function createConnectionService(deps: ConnectionServiceDependencies) {
           reconnected: result.reconnected,
           connectionId: result.connectionId,
           manageUrl: hostManageUrl(deps.apiPublicUrl, hostToken),
+          webhookMissingScope: result.webhookStatus === "missing_scope",
         };
       } catch (error) {
         const type = applicationFailureType(error);

@@ -21,6 +21,8 @@ export class CalConnections1764500000000 implements MigrationInterface {
       "webhook_secret_encrypted" text NOT NULL,
       "key_id" text NOT NULL,
       "cal_webhook_id" text,
+      -- pending until our webhook is registered; missing_scope when Cal.com refused it (403) for the token's scopes.
+      "webhook_status" text NOT NULL DEFAULT 'pending' CHECK ("webhook_status" IN ('pending', 'registered', 'missing_scope')),
       "host_token_hash" text,
       "connected_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       "needs_reconnect_since" TIMESTAMP WITH TIME ZONE,

@@ -311,6 +311,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     metrics: createApiMetrics({
       inboxDepth: () => inbox.pendingCount(),
       connectionCounts: oauth2Client ? () => connections.countByStatus() : undefined,
+      connectionsWithoutWebhook: oauth2Client ? () => connections.countWithoutWebhook() : undefined,
     }),
     replay: createReplayService({ dataSource, reader, client, taskQueue, clock }),
     managedUsers:
