@@ -53,6 +53,57 @@ export function toEventTypeOutput(eventType: EventType, owner: User) {
   };
 }
 
+/**
+ * The legacy (2024-04-15) EventTypeOutput: Cal.com's row with stored locations and booking fields.
+ * apps/api/v2/src/ee/event-types/event-types_2024_04_15/outputs/event-type.output.ts.
+ */
+export function toLegacyEventTypeOutput(eventType: EventType) {
+  return {
+    id: eventType.id,
+    length: eventType.lengthInMinutes,
+    slug: eventType.slug,
+    title: eventType.title,
+    description: eventType.description,
+    hidden: eventType.hidden,
+    locations: eventType.locations,
+    offsetStart: 0,
+    userId: eventType.ownerId,
+    teamId: null,
+    eventName: null,
+    bookingFields: eventType.bookingFields.length > 0 ? eventType.bookingFields : null,
+    timeZone: null,
+    periodType: "UNLIMITED",
+    periodStartDate: null,
+    periodEndDate: null,
+    periodDays: null,
+    periodCountCalendarDays: null,
+    lockTimeZoneToggleOnBookingPage: false,
+    requiresConfirmation: eventType.requiresConfirmation,
+    requiresBookerEmailVerification: false,
+    recurringEvent: null,
+    disableGuests: eventType.disableGuests,
+    hideCalendarNotes: false,
+    minimumBookingNotice: eventType.minimumBookingNotice,
+    beforeEventBuffer: eventType.beforeEventBuffer,
+    afterEventBuffer: eventType.afterEventBuffer,
+    seatsPerTimeSlot: null,
+    onlyShowFirstAvailableSlot: false,
+    seatsShowAttendees: false,
+    seatsShowAvailabilityCount: true,
+    schedulingType: null,
+    price: 0,
+    currency: "usd",
+    slotInterval: eventType.slotInterval,
+    metadata: eventType.metadata,
+    successRedirectUrl: null,
+    durationLimits: null,
+    isInstantEvent: false,
+    assignAllTeamMembers: false,
+    useEventTypeDestinationCalendarEmail: false,
+    secondaryEmailId: null,
+  };
+}
+
 function userProfile(user: User, state: EmulatorState) {
   const organization = user.organizationId === state.organization.id ? state.organization : null;
   return {

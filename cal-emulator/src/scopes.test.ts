@@ -65,16 +65,19 @@ describe("scopes on the endpoints we call (sandbox reading: webhooks need no sco
 
   it("GET /v2/event-types and /v2/event-types/{id} need EVENT_TYPE_READ (public listing without a token stays open)", async () => {
     const without = tokenWith(["BOOKING_READ"]);
-    expectInsufficientScope(await api.call("GET", "/event-types", { headers: bearer(without) }), /EVENT_TYPE_READ/);
+    const eventTypes = (token: string) => ({ ...bearer(token), "cal-api-version": "2024-06-14" });
+    expectInsufficientScope(await api.call("GET", "/event-types", { headers: eventTypes(without) }), /EVENT_TYPE_READ/);
     expectInsufficientScope(
-      await api.call("GET", `/event-types/${SANDBOX.youthMentoring}`, { headers: bearer(without) }),
+      await api.call("GET", `/event-types/${SANDBOX.youthMentoring}`, { headers: eventTypes(without) }),
       /EVENT_TYPE_READ/,
     );
     const reader = tokenWith(["EVENT_TYPE_READ"]);
-    expect((await api.call("GET", `/event-types/${SANDBOX.youthMentoring}`, { headers: bearer(reader) })).status).toBe(
-      200,
-    );
-    expect((await api.call("GET", `/event-types?username=${SANDBOX.ordinaryAccount.username}`)).status).toBe(200);
+    const own = await api.call("GET", `/event-types/${SANDBOX.youthMentoring}`, { headers: eventTypes(reader) });
+    expect(own.status).toBe(200);
+    const listing = await api.call("GET", `/event-types?username=${SANDBOX.ordinaryAccount.username}`, {
+      headers: { "cal-api-version": "2024-06-14" },
+    });
+    expect(listing.status).toBe(200);
   });
 
   it("lets a legacy token (no scopes, or only READ_BOOKING/READ_PROFILE) through everywhere", async () => {

@@ -1,4 +1,5 @@
-// Bookings: create (legacy body or 2024-08-13 body, by cal-api-version), list (2024-08-13), get, cancel,
+// Bookings: create (legacy body or 2024-08-13 body, by cal-api-version), list (2024-08-13 `{data:[…], pagination}`,
+// or the legacy `{data:{bookings, recurringInfo, nextCursor}}` for a missing or older version), get, cancel,
 // reschedule, and the atoms' legacy `GET /v2/bookings/{uid}/reschedule`. Create, cancel and reschedule are
 // public, as in Cal.com (no scope); listing needs BOOKING_READ of an OAuth 2.0 token. Sources: apps/api/v2/src/ee/bookings/2024-04-15 and 2024-08-13 controllers;
 // docs api-reference/v2/bookings/*; calcom.md §5–6.
@@ -6,7 +7,6 @@ import { filterBookings, paginate, sortBookings } from "../booking-list.js";
 import { fromBody2024_08_13, fromLegacyBody } from "../booking-requests.js";
 import { toBookingOutput, toLegacyBooking } from "../booking-views.js";
 import { LEGACY_MESSAGES, MESSAGES_2024_08_13, type BookingService } from "../bookings.js";
-import { badRequest } from "../http/api-error.js";
 import { usesBookings2024_08_13 } from "../http/api-version.js";
 import { principalOf, type Authenticator } from "../http/authenticate.js";
 import { sendData } from "../http/envelope.js";
@@ -17,6 +17,7 @@ import {
   cancelBookingInputSchema,
   createBookingInputSchema,
   legacyCreateBookingInputSchema,
+  legacyListBookingsQuerySchema,
   listBookingsQuerySchema,
   rescheduleBookingInputSchema,
 } from "../schemas/booking-inputs.schema.js";
@@ -47,13 +48,7 @@ export function declareBookingRoutes(declare: DeclareRoute, deps: BookingRouteDe
     deps.auth.requireAuth,
     deps.scopes.requireScopes(["BOOKING_READ"]),
     (request, response) => {
-      if (!usesBookings2024_08_13(request)) {
-        throw badRequest(
-          "The Cal.com emulator serves GET /v2/bookings in the 2024-08-13 shape only: send the header cal-api-version: 2024-08-13",
-        );
-      }
       const state = deps.state();
-      const query = parseInput(listBookingsQuerySchema, request.query);
       const principal = principalOf(response)!;
       // A managed user sees their own bookings; the OAuth client (acting as the platform owner) sees its users'.
       const visible = [...state.bookings.values()].filter((booking: Booking) => {
@@ -63,6 +58,19 @@ export function declareBookingRoutes(declare: DeclareRoute, deps: BookingRouteDe
               booking.attendees.some((attendee) => attendee.email === principal.user.email)
           : organizer?.oauthClientId === principal.client.id;
       });
+      if (!usesBookings2024_08_13(request)) {
+        const legacy = parseInput(legacyListBookingsQuerySchema, request.query);
+        const asQuery = { status: legacy.status, take: legacy.limit, skip: legacy.cursor };
+        const listed = sortBookings(filterBookings(visible, asQuery, deps.clock()), asQuery);
+        const page = listed.slice(legacy.cursor, legacy.cursor + legacy.limit);
+        const nextCursor = legacy.cursor + legacy.limit < listed.length ? legacy.cursor + legacy.limit : null;
+        return sendData(response, {
+          bookings: page.map((booking) => toLegacyBooking(booking, state)),
+          recurringInfo: [],
+          nextCursor,
+        });
+      }
+      const query = parseInput(listBookingsQuerySchema, request.query);
       const { page, pagination } = paginate(
         sortBookings(filterBookings(visible, query, deps.clock()), query),
         query.take,

@@ -1,5 +1,7 @@
 // Event types: API v2 2024-06-14 `GET /v2/event-types` (public by username/eventSlug, or the caller's own)
-// and `GET /v2/event-types/{id}` (owner only); the atoms' `GET /v2/atoms/event-types/{slug}/public`.
+// and `GET /v2/event-types/{id}` (owner only); a missing or older cal-api-version gets the 2024-04-15
+// controller (`{eventTypeGroups:[{eventTypes}]}` / `{eventType}` in the row's own form), later ones 404
+// (http/api-version.ts); the atoms' `GET /v2/atoms/event-types/{slug}/public`.
 // Sources: apps/api/v2/src/ee/event-types/event-types_2024_06_14/controllers/event-types.controller.ts,
 // modules/atoms/controllers/atoms.event-types.controller.ts; docs api-reference/v2/event-types/*.
 import { z } from "zod";
@@ -11,7 +13,8 @@ import { parseInput } from "../http/parse-input.js";
 import type { DeclareRoute } from "../http/route-probes.js";
 import type { ScopeGuard } from "../http/scope-guard.js";
 import type { EmulatorState, EventType, User } from "../state.js";
-import { toEventTypeOutput, toPublicEventType } from "../event-type-views.js";
+import { toEventTypeOutput, toLegacyEventTypeOutput, toPublicEventType } from "../event-type-views.js";
+import { eventTypesController, versionGate } from "../http/api-version.js";
 
 const listQuerySchema = z.object({
   username: z.string().optional(),
@@ -41,10 +44,17 @@ export function declareEventTypeRoutes(
   declare(
     "get",
     "/event-types",
+    versionGate(eventTypesController),
     deps.auth.optionalAuth,
     deps.scopes.requireScopes(["EVENT_TYPE_READ"]),
     (request, response) => {
       const state = deps.state();
+      if (eventTypesController(request) === "2024-04-15") {
+        // The legacy controller lists the caller's own event types, grouped; it needs a user.
+        const user = userOf(response);
+        const own = [...state.eventTypes.values()].filter((eventType) => eventType.ownerId === user.id);
+        return sendData(response, { eventTypeGroups: [{ eventTypes: own.map(toLegacyEventTypeOutput) }] });
+      }
       const query = parseInput(listQuerySchema, request.query);
       const caller = principalOf(response);
       const callerId = caller?.kind === "user" ? caller.user.id : undefined;
@@ -74,14 +84,17 @@ export function declareEventTypeRoutes(
   declare(
     "get",
     "/event-types/:eventTypeId",
+    versionGate(eventTypesController),
     deps.auth.requireUser,
     deps.scopes.requireScopes(["EVENT_TYPE_READ"]),
     (request, response) => {
       const state = deps.state();
       const user = userOf(response);
       const eventType = state.eventTypes.get(Number(request.params.eventTypeId));
+      const legacy = eventTypesController(request) === "2024-04-15";
       if (!eventType || eventType.ownerId !== user.id)
         throw notFound(`Event type with id ${String(request.params.eventTypeId)} not found`);
+      if (legacy) return sendData(response, { eventType: toLegacyEventTypeOutput(eventType) });
       sendData(response, toEventTypeOutput(eventType, user));
     },
   );
