@@ -1,4 +1,10 @@
-export { createCalClient, type CalClient, type CalClientOptions, type UserWebhookInput } from "./create-cal-client.js";
+export {
+  CAL_API_VERSIONS,
+  createCalClient,
+  type CalClient,
+  type CalClientOptions,
+  type UserWebhookInput,
+} from "./create-cal-client.js";
 export {
   createCalOAuth2Client,
   type CalOAuth2Client,
@@ -16,3 +22,4 @@ export type {
   ManagedUser,
   ManagedUserTokens,
 } from "./cal-schemas.js";
+export { decideNextBookingsPage, type BookingsPagePosition, type BookingsPagingDecision } from "./bookings-paging.js";

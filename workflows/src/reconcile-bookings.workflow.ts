@@ -5,7 +5,7 @@
 import { patched, proxyActivities, startChild } from "@temporalio/workflow";
 import { WorkflowExecutionAlreadyStartedError } from "@temporalio/common";
 import { calDeliveryWorkflowId } from "@churchhub/contracts";
-import type { ReconciliationActivities } from "@churchhub/activities";
+import type { ReconciliationActivities, ReconciliationPage } from "@churchhub/activities";
 import { processCalDeliveryWorkflow } from "./process-cal-delivery.workflow.js";
 
 const { findBookingsOutOfStep, listReconciliationSources } = proxyActivities<ReconciliationActivities>({
@@ -74,8 +74,10 @@ async function reconcileSource(
   connectionId: string | undefined,
   result: ReconcileBookingsResult,
 ): Promise<void> {
-  for (let skip = 0; ; skip += window.take) {
-    const page = await findBookingsOutOfStep({ ...window, skip, ...(connectionId ? { connectionId } : {}) });
+  // Offset or cursor, whichever form Cal.com pages this list in (the activity reads which).
+  let position: { skip: number } | { cursor: string } = { skip: 0 };
+  for (;;) {
+    const page: ReconciliationPage = await findBookingsOutOfStep({ ...window, ...position, ...(connectionId ? { connectionId } : {}) });
     if (page.skipped === "needs_reconnect") {
       result.needsReconnect = (result.needsReconnect ?? 0) + 1;
       return;
@@ -106,5 +108,7 @@ async function reconcileSource(
       result.reconciled++;
     }
     if (!page.hasNextPage) return;
+    // Runs recorded before cursors were read have no `next`: they paged by offset.
+    position = page.next ?? { skip: ("skip" in position ? position.skip : 0) + window.take };
   }
 }

@@ -2,6 +2,7 @@
 // stable type names the workflows and the api read.
 import { ApplicationFailure } from "@temporalio/common";
 import { CalApiError } from "@churchhub/cal-client";
+import { calUnexpectedResponse } from "../managed-user-tokens/token-failures.js";
 
 /** The host must connect again: Cal.com refused the refresh token (revoked, expired, spent). */
 export const CONNECTION_NEEDS_RECONNECT = "ConnectionNeedsReconnect";
@@ -41,6 +42,7 @@ export function connectionGone(): ApplicationFailure {
 export function rethrowConnectionFailure(error: unknown): never {
   if (error instanceof NeedsReconnectError) throw needsReconnect();
   if (error instanceof ConnectionGoneError) throw connectionGone();
+  if (error instanceof CalApiError && error.kind === "unexpected") throw calUnexpectedResponse(error);
   if (error instanceof CalApiError && !error.retryable) {
     throw ApplicationFailure.nonRetryable(
       `Cal.com refused the request (${error.operation}, HTTP ${error.status ?? "?"}${error.code ? ` ${error.code}` : ""})`,

@@ -1,7 +1,7 @@
 // Activities of the reconciliation: read one page of recently updated bookings from Cal.com and keep
 // only those whose state differs from ours (missing, other status, other times), already turned into
 // deliveries for the normal processing workflow.
-import type { CalClient } from "@churchhub/cal-client";
+import type { BookingsPagePosition, CalClient } from "@churchhub/cal-client";
 import type { CalDelivery } from "@churchhub/contracts";
 import type { DataSource } from "typeorm";
 import { rethrowCalFailure } from "../managed-user-tokens/token-failures.js";
@@ -14,6 +14,8 @@ export interface ReconciliationPage {
   examined: number;
   unreadable: number;
   hasNextPage: boolean;
+  /** Where the next page starts (offset or Cal.com's cursor); null on the last page. */
+  next: BookingsPagePosition | null;
   /** Set when the source was passed over (a connection that needs reconnecting). */
   skipped?: "needs_reconnect";
 }
@@ -59,15 +61,17 @@ export function createReconciliationActivities(deps: ReconciliationDependencies)
     async findBookingsOutOfStep(window: {
       after: string;
       before: string;
-      skip: number;
       take: number;
+      /** The page: an offset, or the cursor the previous page gave. */
+      skip?: number;
+      cursor?: string;
       connectionId?: string;
     }): Promise<ReconciliationPage> {
       const range = {
         after: new Date(window.after),
         before: new Date(window.before),
-        skip: window.skip,
         take: window.take,
+        position: window.cursor !== undefined ? { cursor: window.cursor } : { skip: window.skip ?? 0 },
       };
       let page;
       if (window.connectionId) {
@@ -81,7 +85,14 @@ export function createReconciliationActivities(deps: ReconciliationDependencies)
         } catch (error) {
           // The host must reconnect: not this run's failure, and no reason to ask Cal.com again.
           if (error instanceof NeedsReconnectError)
-            return { deliveries: [], examined: 0, unreadable: 0, hasNextPage: false, skipped: "needs_reconnect" };
+            return {
+              deliveries: [],
+              examined: 0,
+              unreadable: 0,
+              hasNextPage: false,
+              next: null,
+              skipped: "needs_reconnect",
+            };
           rethrowConnectionFailure(error);
         }
       } else {
@@ -111,7 +122,13 @@ export function createReconciliationActivities(deps: ReconciliationDependencies)
             new Date(row.end_time).toISOString() !== booking.endTime
           );
         });
-      return { deliveries, examined: page.bookings.length, unreadable: page.unreadable, hasNextPage: page.hasNextPage };
+      return {
+        deliveries,
+        examined: page.bookings.length,
+        unreadable: page.unreadable,
+        hasNextPage: page.next !== null,
+        next: page.next,
+      };
     },
   };
 }
