@@ -26,6 +26,8 @@ import { declareAuthorizeRoutes } from "./oauth2/authorize.router.js";
 import type { OAuth2Grants } from "./oauth2/oauth2-grants.js";
 import { declareOAuth2TokenRoute, oauth2TokenErrorHandler } from "./oauth2/token-endpoint.router.js";
 import { declareWebhookRoutes } from "./routes/webhooks.router.js";
+import { declarePlatformWebhookRoutes } from "./routes/platform-webhooks.router.js";
+import type { PlatformWebhookService } from "./platform-webhooks.js";
 import type { UserWebhookService } from "./user-webhooks.js";
 
 export interface AppDependencies {
@@ -36,6 +38,7 @@ export interface AppDependencies {
   auth: Authenticator;
   bookings: BookingService;
   userWebhooks: UserWebhookService;
+  platformWebhooks: PlatformWebhookService;
   probes: RouteProbes;
   scopes: ScopeGuard;
   hooks: EmulatorHooks;
@@ -70,6 +73,7 @@ export function createApp(deps: AppDependencies): Express {
   declareSlotRoutes(declare, deps);
   declareBookingRoutes(declare, deps);
   declareWebhookRoutes(declare, deps);
+  declarePlatformWebhookRoutes(declare, deps);
   declarePublicLookupRoutes(declare);
   app.use("/v2", v2);
 

@@ -152,6 +152,27 @@ export interface UserWebhook {
   active: boolean;
   payloadTemplate: string | null;
   secret: string | null;
+  /** Prisma `Webhook.version`, default "2021-10-20": sent as X-Cal-Webhook-Version. */
+  version: WebhookVersion;
+  createdAt: Date;
+}
+
+/** Cal.com's only webhook payload version (Prisma `WebhookVersion`, the column's default). */
+export type WebhookVersion = "2021-10-20";
+
+/**
+ * A platform OAuth client's webhook (`/v2/oauth-clients/{clientId}/webhooks`), Prisma `Webhook` with
+ * `platformOAuthClientId` set: it hears bookings whose `platformClientId` is that client (managed users').
+ */
+export interface PlatformWebhook {
+  id: string;
+  oAuthClientId: string;
+  subscriberUrl: string;
+  triggers: string[];
+  active: boolean;
+  payloadTemplate: string | null;
+  secret: string | null;
+  version: WebhookVersion;
   createdAt: Date;
 }
 
@@ -180,6 +201,7 @@ export interface EmulatorState {
   oauth2AccessTokens: Map<string, OAuth2TokenRecord>;
   oauth2RefreshTokens: Map<string, OAuth2TokenRecord>;
   userWebhooks: Map<string, UserWebhook>;
+  platformWebhooks: Map<string, PlatformWebhook>;
   defaultEventTypesForNewManagedUsers: Fixtures["defaultEventTypesForNewManagedUsers"];
   nextIds: { user: number; schedule: number; eventType: number; booking: number };
 }
@@ -255,6 +277,7 @@ export function createState(fixtures: Fixtures, now: Date): EmulatorState {
     oauth2AccessTokens: new Map(),
     oauth2RefreshTokens: new Map(),
     userWebhooks: new Map(),
+    platformWebhooks: new Map(),
     defaultEventTypesForNewManagedUsers: structuredClone(fixtures.defaultEventTypesForNewManagedUsers),
     nextIds: {
       user: maxId([...users.keys()], 7000),

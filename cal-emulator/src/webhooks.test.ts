@@ -167,11 +167,15 @@ describe("BOOKING_RESCHEDULED and BOOKING_CANCELLED", () => {
   });
 });
 
-describe("subscriptions", () => {
-  it('can be added at runtime; without a secret the signature header is the literal "no-secret-provided"', async () => {
+describe("platform webhooks", () => {
+  it('registered at runtime through the endpoint hear managed users\' bookings; without a secret the signature is "no-secret-provided"', async () => {
     const second = await startWebhookReceiver();
     try {
-      api.emulator.subscribeWebhook({ subscriberUrl: second.url, triggers: ["BOOKING_CANCELLED"] });
+      const created = await api.call("POST", `/oauth-clients/${SANDBOX.clientId}/webhooks`, {
+        headers: api.clientHeaders,
+        body: { subscriberUrl: second.url, triggers: ["BOOKING_CANCELLED"], active: true },
+      });
+      expect(created.status).toBe(201);
       const booking = (await bookCounselling()).body.data;
       await api.call("POST", `/bookings/${booking.uid}/cancel`, { headers: V2024_08_13, body: {} });
       const [delivery] = await second.waitFor(1);
@@ -185,14 +189,12 @@ describe("subscriptions", () => {
   });
 
   it("are back to the configured one after reset, with the delivery log emptied", async () => {
-    api.emulator.subscribeWebhook({ subscriberUrl: "http://127.0.0.1:9/never" });
+    api.emulator.seedPlatformWebhook({ subscriberUrl: "http://127.0.0.1:9/never" });
     await bookCounselling();
     await api.emulator.settleWebhooks();
     expect(api.emulator.webhookDeliveries()).toHaveLength(2);
     api.emulator.reset();
-    expect(api.emulator.webhookSubscriptions().map((subscription) => subscription.subscriberUrl)).toEqual([
-      receiver.url,
-    ]);
+    expect(api.emulator.platformWebhooks().map((webhook) => webhook.subscriberUrl)).toEqual([receiver.url]);
     expect(api.emulator.webhookDeliveries()).toEqual([]);
   });
 });
