@@ -111,6 +111,13 @@ export const userWebhookSchema = z.looseObject({
 });
 export type CalUserWebhook = z.infer<typeof userWebhookSchema>;
 
+/** A Platform OAuth client's webhook (`/v2/oauth-clients/{clientId}/webhooks`, calcom.md §7). */
+export const platformWebhookSchema = userWebhookSchema.extend({
+  secret: z.string().nullish(),
+  payloadTemplate: z.string().nullish(),
+});
+export type CalPlatformWebhook = z.infer<typeof platformWebhookSchema>;
+
 const oauth2TokenBody = z.looseObject({
   access_token: z.string().min(1),
   token_type: z.string().optional(),

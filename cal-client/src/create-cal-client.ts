@@ -10,9 +10,11 @@ import {
   managedUserSchema,
   managedUserTokensSchema,
   meSchema,
+  platformWebhookSchema,
   successEnvelope,
   userWebhookSchema,
   type CalMe,
+  type CalPlatformWebhook,
   type CalUserWebhook,
   type CalApiBooking,
   type CalEventType,
@@ -200,6 +202,43 @@ export function createCalClient(options: CalClientOptions) {
         url: `/webhooks/${encodeURIComponent(webhookId)}`,
         headers: { "cal-api-version": CAL_API_VERSIONS.webhooks, ...bearer(accessToken) },
       });
+    },
+
+    /**
+     * The Platform client's own webhooks, which hear its managed users' bookings (deprecated with the
+     * rest of the Platform endpoints, still served; not versioned). 250 is Cal.com's page maximum.
+     */
+    async listPlatformWebhooks(): Promise<CalPlatformWebhook[]> {
+      const { clientId, secretKey } = platform();
+      const body = await call("list platform webhooks", successEnvelope(platformWebhookSchema.array()), {
+        method: "GET",
+        url: `/oauth-clients/${encodeURIComponent(clientId)}/webhooks`,
+        params: { take: 250, skip: 0 },
+        headers: { "x-cal-secret-key": secretKey },
+      });
+      return body.data;
+    },
+
+    async createPlatformWebhook(webhook: UserWebhookInput): Promise<CalPlatformWebhook> {
+      const { clientId, secretKey } = platform();
+      const body = await call("create platform webhook", successEnvelope(platformWebhookSchema), {
+        method: "POST",
+        url: `/oauth-clients/${encodeURIComponent(clientId)}/webhooks`,
+        data: webhook,
+        headers: { "x-cal-secret-key": secretKey },
+      });
+      return body.data;
+    },
+
+    async updatePlatformWebhook(webhookId: string, webhook: Partial<UserWebhookInput>): Promise<CalPlatformWebhook> {
+      const { clientId, secretKey } = platform();
+      const body = await call("update platform webhook", successEnvelope(platformWebhookSchema), {
+        method: "PATCH",
+        url: `/oauth-clients/${encodeURIComponent(clientId)}/webhooks/${encodeURIComponent(webhookId)}`,
+        data: webhook,
+        headers: { "x-cal-secret-key": secretKey },
+      });
+      return body.data;
     },
 
     async listPublicEventTypes(username: string): Promise<CalEventType[]> {

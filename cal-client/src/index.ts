@@ -18,6 +18,7 @@ export type {
   CalApiBooking,
   CalEventType,
   CalMe,
+  CalPlatformWebhook,
   CalUserWebhook,
   ManagedUser,
   ManagedUserTokens,

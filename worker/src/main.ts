@@ -31,6 +31,7 @@ import { startTracing, tracingClientInterceptors } from "@churchhub/tracing";
 import { calOAuth2ClientSettings, loadSettings, requireSetting } from "@churchhub/settings";
 import { createBookingWorker } from "./create-worker.js";
 import { createTemporalLogger } from "./temporal-logger.js";
+import { ensurePlatformWebhook } from "./platform-webhook.js";
 import { ensureReconciliationSchedule } from "./reconciliation-schedule.js";
 import { createWorkerHttpServer } from "./worker-http-server.js";
 import { createWorkerMetrics } from "./worker-metrics.js";
@@ -147,6 +148,19 @@ if (platformClient || oauth2Client) {
     lookbackMinutes: settings.RECONCILE_LOOKBACK_MINUTES,
   });
   logger.info({ schedule, everyMinutes: settings.RECONCILE_EVERY_MINUTES }, "reconciliation schedule ready");
+}
+if (platformClient && settings.CAL_WEBHOOK_SECRET) {
+  // Managed users' bookings reach us through the Platform client's own webhook, which we keep. Not fatal:
+  // the next worker start tries again, and reconciliation finds what a missing webhook would have brought.
+  try {
+    const outcome = await ensurePlatformWebhook(calClient, {
+      subscriberUrl: `${settings.API_PUBLIC_URL.replace(/\/+$/, "")}/webhooks/cal`,
+      secret: settings.CAL_WEBHOOK_SECRET,
+    });
+    logger.info({ outcome }, "platform webhook ready");
+  } catch (error) {
+    logger.error({ err: error }, "platform webhook not ensured; managed users' bookings arrive by reconciliation only");
+  }
 }
 if (oauth2Client) {
   // Accounts Cal.com refused a webhook (missing scope) are kept in step by polling only: more often, over a

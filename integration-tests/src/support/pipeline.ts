@@ -66,7 +66,7 @@ import {
   type DataSource,
 } from "@churchhub/database";
 import { createLogger } from "@churchhub/logging";
-import { createBookingWorker, createTemporalLogger } from "@churchhub/worker";
+import { createBookingWorker, createTemporalLogger, ensurePlatformWebhook } from "@churchhub/worker";
 import { startTracing, tracingClientInterceptors } from "@churchhub/tracing";
 import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { createDataConverter, createEncryptionCodec } from "@churchhub/temporal-encryption";
@@ -134,6 +134,8 @@ export interface PipelineOptions {
     fixtures?: (fixtures: Fixtures) => void;
     /** Leave managed-user mode off (OAuth 2.0 only). */
     withoutPlatformClient?: boolean;
+    /** Register our platform webhook (`/webhooks/cal`) through /v2/oauth-clients/{id}/webhooks, as the worker does. */
+    platformWebhook?: boolean;
   };
   /** Our own clock (api and activities). */
   clock?: () => Date;
@@ -230,6 +232,8 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       });
     }
   }
+  if (calClient?.platformClientId && options.calEmulator?.platformWebhook)
+    await ensurePlatformWebhook(calClient, { subscriberUrl: `${baseUrl}/webhooks/cal`, secret });
   const connections = createCalConnectionStore({ dataSource, cipher });
   const links = createConnectLinkStore({ dataSource, cipher, clock });
   const tokenKeeper = oauth2Client && createConnectionTokenKeeper({ store: connections, oauth2Client, clock });
