@@ -1,12 +1,15 @@
 // Delivers webhooks like Cal.com's sendPayload: one POST per subscriber, no retry, redirects not followed,
 // body `{triggerEvent, createdAt, payload}`, `X-Cal-Signature-256` = hex HMAC-SHA256 of the exact body (or
-// "no-secret-provided"). Two kinds of subscriber: platform webhooks (`/v2/oauth-clients/{id}/webhooks`; they
+// "no-secret-provided"), `X-Cal-Webhook-Version` = the webhook's version (newer builds send it; calcom/cal.diy
+// packages/features/webhooks/lib/sendPayload.ts at 5f2d0719), and a payloadTemplate rendered as Cal.com does
+// (payload-template.ts). Two kinds of subscriber: platform webhooks (`/v2/oauth-clients/{id}/webhooks`; they
 // hear only bookings whose platformClientId is their client) and user webhooks (`POST /v2/webhooks`; they
 // hear only their own user's bookings). Each delivery is signed with its webhook's own secret. Deliveries run
 // in the background; every outcome is recorded, and tests can await the ones in flight.
 // Sources: packages/features/webhooks/lib/sendPayload.ts, getWebhooks.ts (calcom.md §1, §7).
 import { createHmac, randomUUID } from "node:crypto";
 import { buildPingPayload } from "./ping-payload.js";
+import { contentTypeFor, renderPayloadTemplate, type WebhookContentType } from "./payload-template.js";
 import type { BookingWebhookTrigger } from "./webhook-payload.js";
 
 export type FetchLike = (
@@ -14,11 +17,15 @@ export type FetchLike = (
   init: { method: string; headers: Record<string, string>; body: string; redirect: "manual" },
 ) => Promise<{ status: number }>;
 
-/** Where one delivery goes: a platform subscription or a user webhook. */
+/** Where one delivery goes: a platform webhook or a user webhook. */
 export interface WebhookTarget {
   id: string;
   subscriberUrl: string;
   secret?: string | null;
+  /** When set, the body is this template rendered (payload-template.ts), not the standard envelope. */
+  payloadTemplate?: string | null;
+  /** The webhook's payload version, sent as X-Cal-Webhook-Version. */
+  version: string;
 }
 
 /** Whose booking an event is about, which decides who hears it. */
@@ -35,6 +42,9 @@ export interface WebhookDelivery {
   triggerEvent: BookingWebhookTrigger | "PING";
   /** The exact body sent, byte for byte what was signed. */
   body: string;
+  contentType: WebhookContentType;
+  /** The X-Cal-Webhook-Version header sent. */
+  webhookVersion: string;
   signature: string;
   sentAt: string;
   /** Set when the subscriber answered; `ok` is a 2xx. */
@@ -75,7 +85,11 @@ export function createWebhookSender(deps: {
     try {
       const response = await deps.fetch(delivery.subscriberUrl, {
         method: "POST",
-        headers: { "Content-Type": "application/json", "X-Cal-Signature-256": delivery.signature },
+        headers: {
+          "Content-Type": delivery.contentType,
+          "X-Cal-Signature-256": delivery.signature,
+          "X-Cal-Webhook-Version": delivery.webhookVersion,
+        },
         body: delivery.body,
         redirect: "manual",
       });
@@ -93,13 +107,17 @@ export function createWebhookSender(deps: {
     payload: Record<string, unknown>,
   ) {
     const sentAt = deps.clock().toISOString();
-    const body = JSON.stringify({ triggerEvent, createdAt: sentAt, payload });
+    const { body, contentType } = target.payloadTemplate
+      ? renderPayloadTemplate(target.payloadTemplate, { ...payload, triggerEvent, createdAt: sentAt })
+      : { body: JSON.stringify({ triggerEvent, createdAt: sentAt, payload }), contentType: contentTypeFor(null) };
     const delivery: WebhookDelivery = {
       id: randomUUID(),
       subscriptionId: target.id,
       subscriberUrl: target.subscriberUrl,
       triggerEvent,
       body,
+      contentType,
+      webhookVersion: target.version,
       signature: signWebhookBody(body, target.secret),
       sentAt,
       ok: false,

@@ -52,6 +52,11 @@ export const webhookBookingPayloadSchema = z
     rescheduledBy: z.string().optional(),
     cancellationReason: z.string().nullable().optional(),
     cancelledBy: z.string().optional(),
+    requestReschedule: z.boolean().optional(),
+    hashedLink: z.string().nullable(),
+    assignmentReason: z.unknown().nullable(),
+    hideCalendarEventDetails: z.boolean(),
+    hideOrganizerEmail: z.boolean(),
   })
   .loose();
 
