@@ -77,7 +77,11 @@ async function reconcileSource(
   // Offset or cursor, whichever form Cal.com pages this list in (the activity reads which).
   let position: { skip: number } | { cursor: string } = { skip: 0 };
   for (;;) {
-    const page: ReconciliationPage = await findBookingsOutOfStep({ ...window, ...position, ...(connectionId ? { connectionId } : {}) });
+    const page: ReconciliationPage = await findBookingsOutOfStep({
+      ...window,
+      ...position,
+      ...(connectionId ? { connectionId } : {}),
+    });
     if (page.skipped === "needs_reconnect") {
       result.needsReconnect = (result.needsReconnect ?? 0) + 1;
       return;

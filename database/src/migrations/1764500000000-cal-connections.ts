@@ -38,6 +38,9 @@ export class CalConnections1764500000000 implements MigrationInterface {
       `CREATE UNIQUE INDEX "cal_connections_host_token_hash_key" ON "cal_connections" ("host_token_hash")`,
     );
 
+    // Cal.com's X-Cal-Webhook-Version of each delivery (not personal), beside its audit entry.
+    await runner.query(`ALTER TABLE "audit_logs" ADD COLUMN "webhook_version" text`);
+
     await runner.query(`CREATE TABLE "cal_connect_links" (
       "id" uuid NOT NULL DEFAULT gen_random_uuid(),
       "token_hash" text NOT NULL,
@@ -69,5 +72,6 @@ export class CalConnections1764500000000 implements MigrationInterface {
     await runner.query(`DROP TABLE "cal_connect_attempts"`);
     await runner.query(`DROP TABLE "cal_connect_links"`);
     await runner.query(`DROP TABLE "cal_connections"`);
+    await runner.query(`ALTER TABLE "audit_logs" DROP COLUMN "webhook_version"`);
   }
 }
