@@ -187,6 +187,7 @@ export interface SlotReservation {
 export interface EmulatorState {
   /** Which scope /v2/webhooks needs of an OAuth 2.0 token (see fixtures.schema.ts). */
   webhookScopeReading: WebhookScopeReading;
+  bookingsListPagination: Fixtures["bookingsListPagination"];
   organization: Organization;
   oauthClients: Map<string, OAuthClient>;
   users: Map<number, User>;
@@ -258,6 +259,7 @@ export function createState(fixtures: Fixtures, now: Date): EmulatorState {
 
   return {
     webhookScopeReading: fixtures.webhookScopeReading,
+    bookingsListPagination: fixtures.bookingsListPagination,
     organization: { ...organization },
     oauthClients: new Map([[oauthClient.id, { ...oauthClient, redirectUris: [...oauthClient.redirectUris] }]]),
     users,

@@ -3,7 +3,8 @@
 // reschedule, and the atoms' legacy `GET /v2/bookings/{uid}/reschedule`. Create, cancel and reschedule are
 // public, as in Cal.com (no scope); listing needs BOOKING_READ of an OAuth 2.0 token. Sources: apps/api/v2/src/ee/bookings/2024-04-15 and 2024-08-13 controllers;
 // docs api-reference/v2/bookings/*; calcom.md §5–6.
-import { filterBookings, paginate, sortBookings } from "../booking-list.js";
+import { decodeCursor, filterBookings, paginate, paginateByCursor, sortBookings } from "../booking-list.js";
+import { badRequest } from "../http/api-error.js";
 import { fromBody2024_08_13, fromLegacyBody } from "../booking-requests.js";
 import { toBookingOutput, toLegacyBooking } from "../booking-views.js";
 import { LEGACY_MESSAGES, MESSAGES_2024_08_13, type BookingService } from "../bookings.js";
@@ -29,6 +30,13 @@ export interface BookingRouteDeps {
   auth: Authenticator;
   bookings: BookingService;
   scopes: ScopeGuard;
+}
+
+function cursorOffset(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  const offset = decodeCursor(cursor);
+  if (offset === null) throw badRequest("Invalid cursor");
+  return offset;
 }
 
 export function declareBookingRoutes(declare: DeclareRoute, deps: BookingRouteDeps): void {
@@ -71,11 +79,11 @@ export function declareBookingRoutes(declare: DeclareRoute, deps: BookingRouteDe
         });
       }
       const query = parseInput(listBookingsQuerySchema, request.query);
-      const { page, pagination } = paginate(
-        sortBookings(filterBookings(visible, query, deps.clock()), query),
-        query.take,
-        query.skip,
-      );
+      const listed = sortBookings(filterBookings(visible, query, deps.clock()), query);
+      const { page, pagination } =
+        state.bookingsListPagination === "cursor"
+          ? paginateByCursor(listed, query.take, cursorOffset(query.cursor))
+          : paginate(listed, query.take, query.skip);
       response
         .status(200)
         .json({ status: "success", data: page.map((booking) => toBookingOutput(booking, state)), pagination });

@@ -96,6 +96,8 @@ export const listBookingsQuerySchema = z.object({
   sortUpdatedAt: sortOrder,
   take: z.coerce.number().int().min(1).max(250).default(100),
   skip: z.coerce.number().int().min(0).default(0),
+  /** Only under the cursor form (fixtures' bookingsListPagination): the previous page's nextCursor. */
+  cursor: z.string().min(1).optional(),
 });
 
 export type ListBookingsQuery = z.infer<typeof listBookingsQuerySchema>;

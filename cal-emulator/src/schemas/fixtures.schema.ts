@@ -43,6 +43,12 @@ export type WebhookScopeReading = z.infer<typeof webhookScopeReadingSchema>;
 export const fixturesSchema = z.object({
   $comment: z.string().optional(),
   webhookScopeReading: webhookScopeReadingSchema.default("none"),
+  /**
+   * How the 2024-08-13 GET /v2/bookings pages: "offset" (take/skip, pagination.hasNextPage; the published
+   * OpenAPI document) or "cursor" (pagination.nextCursor and hasMore, as newer docs pages describe; which
+   * Cal.com versions answer so is unverified, README "Bookings list").
+   */
+  bookingsListPagination: z.enum(["offset", "cursor"]).default("offset"),
   organization: z.object({
     id: z.number().int(),
     name: z.string(),
