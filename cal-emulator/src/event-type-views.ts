@@ -4,6 +4,9 @@ import { bookingFieldsWithSystemFields, toBookingFieldOutput } from "./booking-f
 import { privacyFilteredLocations, toLocationOutput } from "./event-locations.js";
 import type { EmulatorState, EventType, User } from "./state.js";
 
+/** Cal.com's public booking pages (the document's example: https://cal.com/john-doe/30min). */
+const BOOKING_PAGE_ORIGIN = "https://cal.com";
+
 const DEFAULT_BOOKER_LAYOUTS = {
   enabledLayouts: ["month_view", "week_view", "column_view"],
   defaultLayout: "month_view",
@@ -38,6 +41,8 @@ export function toEventTypeOutput(eventType: EventType, owner: User) {
     scheduleId: null,
     hidden: eventType.hidden,
     bookingRequiresAuthentication: false,
+    // "Full URL to the booking page for this event type" (OpenAPI EventTypeOutput_2024_06_14.bookingUrl).
+    bookingUrl: `${BOOKING_PAGE_ORIGIN}/${owner.username}/${eventType.slug}`,
     users: [
       {
         id: owner.id,

@@ -7,6 +7,7 @@ const person = z.strictObject({
   id: z.number().int(),
   name: z.string(),
   email: z.string(),
+  displayEmail: z.string(),
   username: z.string(),
   timeZone: z.string(),
 });
@@ -40,6 +41,7 @@ export const bookingSchema = z.strictObject({
     z.strictObject({
       name: z.string(),
       email: z.string(),
+      displayEmail: z.string(),
       timeZone: z.string(),
       language: z.string(),
       absent: z.boolean(),
