@@ -29,6 +29,11 @@ export async function ensurePlatformWebhook(
     desired.triggers.every((trigger) => ours.triggers.includes(trigger));
   // Cal.com returns the secret to its owner; when it does not, sending ours again is the safe side.
   if (sameTriggers && ours.active && ours.secret === wanted.secret && !ours.payloadTemplate) return "unchanged";
-  await calClient.updatePlatformWebhook(ours.id, { ...desired, payloadTemplate: null });
+  // Cal.com's update input takes only a string, and sendPayload applies a template only when it is truthy:
+  // an empty one gives back the standard envelope our receiver reads (calcom.md §1).
+  await calClient.updatePlatformWebhook(ours.id, {
+    ...desired,
+    ...(ours.payloadTemplate ? { payloadTemplate: "" } : {}),
+  });
   return "updated";
 }
