@@ -146,8 +146,8 @@ export function fieldLabel(field: BookingField): string {
  */
 export function toBookingFieldOutput(field: BookingField): Record<string, unknown> {
   const isDefault = (SYSTEM_FIELD_NAMES as readonly string[]).includes(field.name);
-  // Default fields always carry label and placeholder (OpenAPI NameDefaultFieldOutput_2024_06_14 etc.
-  // require them): their own, else the English text of Cal.com's i18n key, else "".
+  // Every field carries label and placeholder (OpenAPI NameDefaultFieldOutput_2024_06_14, TextFieldOutput_2024_06_14
+  // etc. require them): its own, else the English text of Cal.com's i18n key, else "".
   const label = field.label ?? englishText(field.defaultLabel);
   const placeholder = field.placeholder ?? englishText(field.defaultPlaceholder as string | undefined);
   const common = {
@@ -155,8 +155,8 @@ export function toBookingFieldOutput(field: BookingField): Record<string, unknow
     slug: field.name,
     type: field.type,
     required: field.required ?? false,
-    ...(isDefault || label !== "" ? { label } : {}),
-    ...(isDefault || field.placeholder !== undefined ? { placeholder } : {}),
+    label,
+    placeholder,
   };
   if (field.name === "name") return { ...common, disableOnPrefill: false };
   if (field.name === "email") return { ...common, hidden: field.hidden ?? false, disableOnPrefill: false };
