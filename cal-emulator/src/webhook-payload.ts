@@ -1,6 +1,6 @@
 // The `payload` of a booking webhook as Cal.com builds it: the CalendarEvent plus booking fields.
 // Sources: packages/features/bookings/lib/service/RegularBookingService.ts (~L2420), packages/types/Calendar.d.ts,
-// packages/features/webhooks/lib/sendPayload.ts, handleCancelBooking.ts; the field list in calcom.md §2.
+// packages/features/webhooks/lib/sendPayload.ts, handleCancelBooking.ts; the field list in `packages/features/bookings/lib/service/RegularBookingService.ts`, `packages/types/Calendar.d.ts`.
 import { bookingFieldsWithSystemFields, fieldLabel, SYSTEM_FIELD_NAMES } from "./booking-fields.js";
 import type { Booking, EmulatorState } from "./state.js";
 import { formatUtcWithoutMillis, utcOffsetMinutes } from "./time-zone.js";

@@ -6,7 +6,7 @@
 // hear only bookings whose platformClientId is their client) and user webhooks (`POST /v2/webhooks`; they
 // hear only their own user's bookings). Each delivery is signed with its webhook's own secret. Deliveries run
 // in the background; every outcome is recorded, and tests can await the ones in flight.
-// Sources: packages/features/webhooks/lib/sendPayload.ts, getWebhooks.ts (calcom.md §1, §7).
+// Sources: packages/features/webhooks/lib/sendPayload.ts, getWebhooks.ts (`packages/features/webhooks/lib/sendPayload.ts`, §7).
 import { createHmac, randomUUID } from "node:crypto";
 import { buildPingPayload } from "./ping-payload.js";
 import { contentTypeFor, renderPayloadTemplate, type WebhookContentType } from "./payload-template.js";

@@ -2,7 +2,7 @@
 // or the legacy `{data:{bookings, recurringInfo, nextCursor}}` for a missing or older version), get, cancel,
 // reschedule, and the atoms' legacy `GET /v2/bookings/{uid}/reschedule`. Create, cancel and reschedule are
 // public, as in Cal.com (no scope); listing needs BOOKING_READ of an OAuth 2.0 token. Sources: apps/api/v2/src/ee/bookings/2024-04-15 and 2024-08-13 controllers;
-// docs api-reference/v2/bookings/*; calcom.md §5–6.
+// docs api-reference/v2/bookings/*; atoms `dist/lib/http.js` and `dist/hooks/*`, `packages/platform/types/bookings/2024-08-13/`.
 import { decodeCursor, filterBookings, paginate, paginateByCursor, sortBookings } from "../booking-list.js";
 import { badRequest } from "../http/api-error.js";
 import { fromBody2024_08_13, fromLegacyBody } from "../booking-requests.js";

@@ -2,7 +2,7 @@
 // (a managed-user or OAuth 2.0 access token). POST answers 201 (Nest's default), the others 200. The scope an
 // OAuth 2.0 token needs follows the fixtures' webhookScopeReading (sources disagree; README "Scopes").
 // Sources: apps/api/v2/src/modules/webhooks/controllers/webhooks.controller.ts and its e2e spec;
-// docs api-reference/v2/webhooks/*; calcom.md §7.
+// docs api-reference/v2/webhooks/*; `v2/modules/webhooks/`.
 import type { Authenticator } from "../http/authenticate.js";
 import { userOf } from "../http/authenticate.js";
 import { sendData } from "../http/envelope.js";

@@ -1,4 +1,4 @@
-// The webhook bodies Cal.com delivers (calcom.md §2; packages/features/webhooks/lib/sendPayload.ts):
+// The webhook bodies Cal.com delivers (`packages/features/bookings/lib/service/RegularBookingService.ts`, `packages/types/Calendar.d.ts`; packages/features/webhooks/lib/sendPayload.ts):
 // `{triggerEvent, createdAt (ISO, ms), payload}` with the booking payload's keys pinned here, and the PING test body.
 import { z } from "zod";
 
