@@ -1,6 +1,7 @@
 // Connecting against Cal.com's two readings of what /v2/webhooks needs from an OAuth token, and both client
 // types, end to end against the emulator (which refuses client_secret + code_verifier and enforces scopes):
-// - webhooks gated on WEBHOOK_READ/WEBHOOK_WRITE and we ask only BOOKING_READ PROFILE_READ: the connection
+// - webhooks gated on WEBHOOK_READ/WEBHOOK_WRITE (or closed to OAuth tokens) and we ask only BOOKING_READ
+//   PROFILE_READ: the connection
 //   stays, marked "missing_scope" (operator endpoint, metric, audit, callback page), and the frequent
 //   reconciliation schedule brings its bookings into Postgres anyway;
 // - the same Cal.com with the webhook scopes on the client and asked for: the webhook is registered;
@@ -34,93 +35,98 @@ async function metricsText(pipeline: Pipeline, key: string): Promise<string> {
   return (await fetch(`${pipeline.baseUrl}/metrics`, { headers: { authorization: `Bearer ${key}` } })).text();
 }
 
-describe("Cal.com gates /v2/webhooks on WEBHOOK_* scopes and we ask only BOOKING_READ PROFILE_READ", () => {
-  let pipeline: Pipeline;
-  let key: string;
-  let page: { status: number; html: string };
+// "webhook-scopes": WEBHOOK_READ/WEBHOOK_WRITE gate /v2/webhooks; "unavailable": no OAuth token may use it.
+describe.each(["webhook-scopes", "unavailable"] as const)(
+  "Cal.com refuses /v2/webhooks to our token (%s)",
+  (reading) => {
+    let pipeline: Pipeline;
+    let key: string;
+    let page: { status: number; html: string };
 
-  beforeAll(async () => {
-    pipeline = await startPipeline({
-      calEmulator: {
-        oauth2: true,
-        fixtures: (fixtures) => {
-          fixtures.webhookScopeReading = "webhook-scopes";
+    beforeAll(async () => {
+      pipeline = await startPipeline({
+        calEmulator: {
+          oauth2: true,
+          fixtures: (fixtures) => {
+            fixtures.webhookScopeReading = reading;
+          },
         },
-      },
+      });
+      key = await operatorKey(pipeline);
+      page = await connectAccount(pipeline, key, RUTH);
     });
-    key = await operatorKey(pipeline);
-    page = await connectAccount(pipeline, key, RUTH);
-  });
-  afterAll(async () => {
-    await pipeline?.stop();
-  });
+    afterAll(async () => {
+      await pipeline?.stop();
+    });
 
-  it("connects anyway, and the callback page says which scopes to add to the OAuth client and to reconnect", () => {
-    expect(page.status).toBe(200);
-    expect(page.html).toContain("Your Cal.com account is connected");
-    expect(page.html).toContain("the OAuth client is missing the scopes WEBHOOK_READ and WEBHOOK_WRITE");
-    expect(page.html).toContain("connect again with a new connect link");
-  });
+    it("connects anyway, and the callback page says which scopes to add to the OAuth client and to reconnect", () => {
+      expect(page.status).toBe(200);
+      expect(page.html).toContain("Your Cal.com account is connected");
+      expect(page.html).toContain("the OAuth client is missing the scopes WEBHOOK_READ and WEBHOOK_WRITE");
+      expect(page.html).toContain("connect again with a new connect link");
+    });
 
-  it("marks the connection for operators: endpoint, metric and one audit entry; Cal.com holds no webhook of ours", async () => {
-    const row = await connectionRow(pipeline, RUTH);
-    expect(row).toMatchObject({ status: "connected", webhook_status: "missing_scope", cal_webhook_id: null });
-    const listed = await readJson(
-      await fetch(`${pipeline.baseUrl}/connections/cal`, { headers: { authorization: `Bearer ${key}` } }),
-    );
-    expect(listed.connections).toEqual([
-      expect.objectContaining({
-        id: row.id,
-        status: "connected",
-        webhookStatus: "missing_scope",
-        webhookRegistered: false,
-      }),
-    ]);
-    expect(await metricsText(pipeline, key)).toMatch(/^churchhub_cal_connections_without_webhook 1$/m);
-    const audits = await pipeline.dataSource.query(
-      "SELECT payload FROM audit_logs WHERE trigger_event = 'CONNECTION_WEBHOOK_REFUSED' AND user_id = $1",
-      [row.user_id],
-    );
-    expect(audits).toHaveLength(1);
-    expect(pipeline.protector.openJson(audits[0].payload, "audit_logs.payload")).toMatchObject({
-      connectionId: row.id,
-      reason: "missing_scope",
-      refusedBy: "list webhooks",
-    });
-    expect(pipeline.cal!.emulator.userWebhooks(RUTH)).toEqual([]);
-  });
-
-  it("its bookings reach Postgres through the frequent reconciliation schedule of accounts without a webhook", async () => {
-    const uid = await emulatorBookings(pipeline.cal!.running.url).book(RUTH_EVENT_TYPE, {
-      name: "Efua Owusu",
-      email: "efua@example.org",
-    });
-    const scheduleId = `reconcile-without-webhook-${randomUUID()}`;
-    await ensureReconciliationSchedule(pipeline.client, {
-      taskQueue: pipeline.taskQueue,
-      scheduleId,
-      everyMinutes: 2,
-      lookbackMinutes: 10,
-      withoutWebhookOnly: true,
-    });
-    const schedule = pipeline.client.schedule.getHandle(scheduleId);
-    try {
-      const described = await schedule.describe();
-      expect(described.spec.intervals?.[0]?.every).toBe(2 * 60_000);
-      expect(described.action).toMatchObject({ args: [{ lookbackMinutes: 10, withoutWebhookOnly: true }] });
-      await schedule.trigger();
-      const row = await waitFor(
-        async () => (await pipeline.dataSource.query("SELECT status, user_id FROM bookings WHERE uid = $1", [uid]))[0],
-        "the polled booking",
+    it("marks the connection for operators: endpoint, metric and one audit entry; Cal.com holds no webhook of ours", async () => {
+      const row = await connectionRow(pipeline, RUTH);
+      expect(row).toMatchObject({ status: "connected", webhook_status: "missing_scope", cal_webhook_id: null });
+      const listed = await readJson(
+        await fetch(`${pipeline.baseUrl}/connections/cal`, { headers: { authorization: `Bearer ${key}` } }),
       );
-      expect(row).toMatchObject({ status: "accepted", user_id: (await connectionRow(pipeline, RUTH)).user_id });
-      const [audit] = await pipeline.dataSource.query("SELECT source FROM audit_logs WHERE booking_uid = $1", [uid]);
-      expect(audit).toEqual({ source: "reconciled" });
-    } finally {
-      await schedule.delete();
-    }
-  });
-});
+      expect(listed.connections).toEqual([
+        expect.objectContaining({
+          id: row.id,
+          status: "connected",
+          webhookStatus: "missing_scope",
+          webhookRegistered: false,
+        }),
+      ]);
+      expect(await metricsText(pipeline, key)).toMatch(/^churchhub_cal_connections_without_webhook 1$/m);
+      const audits = await pipeline.dataSource.query(
+        "SELECT payload FROM audit_logs WHERE trigger_event = 'CONNECTION_WEBHOOK_REFUSED' AND user_id = $1",
+        [row.user_id],
+      );
+      expect(audits).toHaveLength(1);
+      expect(pipeline.protector.openJson(audits[0].payload, "audit_logs.payload")).toMatchObject({
+        connectionId: row.id,
+        reason: "missing_scope",
+        refusedBy: "list webhooks",
+      });
+      expect(pipeline.cal!.emulator.userWebhooks(RUTH)).toEqual([]);
+    });
+
+    it("its bookings reach Postgres through the frequent reconciliation schedule of accounts without a webhook", async () => {
+      const uid = await emulatorBookings(pipeline.cal!.running.url).book(RUTH_EVENT_TYPE, {
+        name: "Efua Owusu",
+        email: "efua@example.org",
+      });
+      const scheduleId = `reconcile-without-webhook-${randomUUID()}`;
+      await ensureReconciliationSchedule(pipeline.client, {
+        taskQueue: pipeline.taskQueue,
+        scheduleId,
+        everyMinutes: 2,
+        lookbackMinutes: 10,
+        withoutWebhookOnly: true,
+      });
+      const schedule = pipeline.client.schedule.getHandle(scheduleId);
+      try {
+        const described = await schedule.describe();
+        expect(described.spec.intervals?.[0]?.every).toBe(2 * 60_000);
+        expect(described.action).toMatchObject({ args: [{ lookbackMinutes: 10, withoutWebhookOnly: true }] });
+        await schedule.trigger();
+        const row = await waitFor(
+          async () =>
+            (await pipeline.dataSource.query("SELECT status, user_id FROM bookings WHERE uid = $1", [uid]))[0],
+          "the polled booking",
+        );
+        expect(row).toMatchObject({ status: "accepted", user_id: (await connectionRow(pipeline, RUTH)).user_id });
+        const [audit] = await pipeline.dataSource.query("SELECT source FROM audit_logs WHERE booking_uid = $1", [uid]);
+        expect(audit).toEqual({ source: "reconciled" });
+      } finally {
+        await schedule.delete();
+      }
+    });
+  },
+);
 
 describe("the same Cal.com, with WEBHOOK_READ WEBHOOK_WRITE registered on the client and asked for", () => {
   let pipeline: Pipeline;
