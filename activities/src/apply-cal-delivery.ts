@@ -21,7 +21,8 @@ export async function applyCalDeliveryInTransaction(
   delivery: CalDelivery,
 ): Promise<AppliedDelivery> {
   if (delivery.kind !== "booking" || !delivery.booking) {
-    const auditLogId = await writeAuditEntry(manager, protector, { delivery, userId: null, outcome: "recorded" });
+    const outcome = delivery.bodyShape === "unsupported_template" ? "unsupported_template" : "recorded";
+    const auditLogId = await writeAuditEntry(manager, protector, { delivery, userId: null, outcome });
     return { bookingUpdated: false, auditLogId };
   }
   const userId = await upsertOrganizerRow(manager, protector, delivery.booking.organizer);

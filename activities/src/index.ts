@@ -3,10 +3,12 @@ export { createTokenActivities, type TokenActivities } from "./managed-user-toke
 export {
   createReconciliationActivities,
   type ReconciliationActivities,
+  type ReconciliationPage,
 } from "./reconciliation/create-reconciliation-activities.js";
 export { apiBookingToDelivery } from "./reconciliation/api-booking-to-delivery.js";
 export {
   createConnectionActivities,
+  type ConnectionWebhookOutcome,
   type ConnectionActivities,
 } from "./cal-connections/create-connection-activities.js";
 export { createConnectionTokenKeeper, type ConnectionTokenKeeper } from "./cal-connections/connection-token-keeper.js";

@@ -19,8 +19,8 @@ export async function writeAuditEntry(
 ): Promise<string> {
   const { delivery } = input;
   const inserted: Array<{ id: string }> = await db.query(
-    `INSERT INTO audit_logs (delivery_id, trigger_event, outcome, source, user_id, booking_uid, occurred_at, received_at, payload)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    `INSERT INTO audit_logs (delivery_id, trigger_event, outcome, source, user_id, booking_uid, occurred_at, received_at, payload, webhook_version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      ON CONFLICT (delivery_id) DO NOTHING
      RETURNING id`,
     [
@@ -33,6 +33,7 @@ export async function writeAuditEntry(
       delivery.occurredAt,
       delivery.receivedAt,
       protector.sealJson(delivery.rawBody, "audit_logs.payload"),
+      delivery.webhookVersion ?? null,
     ],
   );
   if (inserted[0]) return inserted[0].id;

@@ -13,7 +13,7 @@ import {
 import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxStore } from "@churchhub/delivery-inbox";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { Logger } from "@churchhub/logging";
-import { calPlatformClient, requireSetting, type Settings } from "@churchhub/settings";
+import { calOAuth2ClientSettings, calPlatformClient, requireSetting, type Settings } from "@churchhub/settings";
 import { createEncryptionCodec } from "@churchhub/temporal-encryption";
 import type { AppDependencies } from "./app.js";
 import { createStateSigner, resolveStateKey } from "./connections/connect-state.js";
@@ -51,7 +51,8 @@ export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
 
   const reader = createBookingReader({ dataSource, protector });
   const connections = createCalConnectionStore({ dataSource, cipher });
-  const oauth2ClientId = settings.CAL_OAUTH2_CLIENT_ID;
+  const oauth2Settings = calOAuth2ClientSettings(settings);
+  const oauth2ClientId = oauth2Settings?.clientId;
   const hostDirectories: HostDirectory[] = [
     ...(platformClient
       ? [createManagedUserDirectory({ calClient, platformClientId: platformClient.clientId, clock })]
@@ -95,6 +96,7 @@ export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
     metrics: createApiMetrics({
       inboxDepth: () => inbox.pendingCount(),
       connectionCounts: oauth2ClientId ? () => connections.countByStatus() : undefined,
+      connectionsWithoutWebhook: oauth2ClientId ? () => connections.countWithoutWebhook() : undefined,
     }),
     replay: createReplayService({ dataSource, reader, client: temporal, taskQueue, clock }),
     managedUsers: platformClient && {
@@ -122,7 +124,12 @@ export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
             stateSigner: createStateSigner(resolveStateKey(settings.CONNECT_STATE_KEY), clock),
             client: temporal,
             taskQueue,
-            oauth2: { clientId: oauth2ClientId, authorizeUrl: settings.CAL_OAUTH2_AUTHORIZE_URL },
+            oauth2: {
+              clientId: oauth2ClientId,
+              authorizeUrl: settings.CAL_OAUTH2_AUTHORIZE_URL,
+              scopes: oauth2Settings!.scopes,
+              usesPkce: oauth2Settings!.credentials.type === "public",
+            },
             apiPublicUrl: settings.API_PUBLIC_URL,
             linkTtlMs: settings.CONNECT_LINK_TTL_HOURS * 3_600_000,
             clock,

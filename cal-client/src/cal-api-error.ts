@@ -8,7 +8,9 @@ type CalFailureKind =
   /** The thing asked for does not exist (404). */
   | "not_found"
   /** Cal.com says the request itself is wrong (400/409/422). */
-  | "invalid";
+  | "invalid"
+  /** Cal.com answered 2xx in a shape we cannot page through: retrying cannot help, someone must look. */
+  | "unexpected";
 
 export class CalApiError extends Error {
   constructor(

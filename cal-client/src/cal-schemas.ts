@@ -29,6 +29,8 @@ export const eventTypeSchema = z.looseObject({
   length: z.number().int().optional(),
   description: z.string().nullish(),
   hidden: z.boolean().optional(),
+  /** The event type's public booking page on Cal.com. */
+  bookingUrl: z.string().optional(),
 });
 export type CalEventType = z.infer<typeof eventTypeSchema>;
 
@@ -49,6 +51,8 @@ export const calApiBookingSchema = z.looseObject({
       email: z.string().nullish(),
       username: z.string().nullish(),
       timeZone: z.string().nullish(),
+      /** The address Cal.com shows for the host (may differ from `email`, e.g. for managed users). */
+      displayEmail: z.string().nullish(),
     }),
   ),
   status: z.string(),
@@ -72,16 +76,18 @@ export const calApiBookingSchema = z.looseObject({
       timeZone: z.string().nullish(),
       language: z.string().nullish(),
       phoneNumber: z.string().nullish(),
+      displayEmail: z.string().nullish(),
     }),
   ),
   bookingFieldsResponses: z.record(z.string(), z.unknown()).nullish(),
 });
 export type CalApiBooking = z.infer<typeof calApiBookingSchema>;
 
+/** The page itself; `pagination` is read by bookings-paging.ts, which knows both of Cal.com's forms. */
 export const bookingsPageSchema = z.looseObject({
   status: z.literal("success"),
   data: z.array(z.unknown()),
-  pagination: z.looseObject({ hasNextPage: z.boolean(), totalItems: z.number().int().optional() }),
+  pagination: z.unknown(),
 });
 
 /** `GET /v2/me` (calcom.md §5): the account a user token acts as. */
@@ -104,6 +110,13 @@ export const userWebhookSchema = z.looseObject({
   active: z.boolean(),
 });
 export type CalUserWebhook = z.infer<typeof userWebhookSchema>;
+
+/** A Platform OAuth client's webhook (`/v2/oauth-clients/{clientId}/webhooks`, calcom.md §7). */
+export const platformWebhookSchema = userWebhookSchema.extend({
+  secret: z.string().nullish(),
+  payloadTemplate: z.string().nullish(),
+});
+export type CalPlatformWebhook = z.infer<typeof platformWebhookSchema>;
 
 const oauth2TokenBody = z.looseObject({
   access_token: z.string().min(1),

@@ -1,6 +1,7 @@
 // The one Cal.com API v2 client (axios, keep-alive, timeouts). One base URL serves both the real
 // Cal.com (https://api.cal.com/v2) and the local emulator; every call validates the response shape.
 import { CalApiError } from "./cal-api-error.js";
+import { decideNextBookingsPage, type BookingsPagePosition } from "./bookings-paging.js";
 import { createCalHttp } from "./cal-http.js";
 import {
   bookingsPageSchema,
@@ -9,9 +10,11 @@ import {
   managedUserSchema,
   managedUserTokensSchema,
   meSchema,
+  platformWebhookSchema,
   successEnvelope,
   userWebhookSchema,
   type CalMe,
+  type CalPlatformWebhook,
   type CalUserWebhook,
   type CalApiBooking,
   type CalEventType,
@@ -27,9 +30,18 @@ interface CalClientOptions {
   timeoutMs?: number;
 }
 
-// Cal.com routes requests by this header; these are the versions whose shapes we read.
-const EVENT_TYPES_VERSION = "2024-06-14";
-const BOOKINGS_VERSION = "2024-08-13";
+/**
+ * Cal.com routes by the `cal-api-version` header, and a missing or unknown one gets the oldest handler
+ * (2024-04-15) with its own shapes (calcom.md §5), so every call names the version whose shape we read.
+ * /v2/me and /v2/webhooks serve every version alike; they are named too, so no call relies on the default.
+ * The Platform endpoints (/v2/oauth-clients/…, /v2/oauth/…) are not versioned.
+ */
+export const CAL_API_VERSIONS = {
+  bookings: "2024-08-13",
+  eventTypes: "2024-06-14",
+  me: "2024-08-13",
+  webhooks: "2024-08-13",
+} as const;
 
 /** What `POST /v2/webhooks` takes (calcom.md §7). */
 interface UserWebhookInput {
@@ -100,27 +112,42 @@ export function createCalClient(options: CalClientOptions) {
      * read are returned apart, counted, never silently dropped.
      */
     async listBookingsUpdatedBetween(
-      window: { after: Date; before: Date; skip: number; take: number },
+      window: { after: Date; before: Date; take: number; position: BookingsPagePosition },
       credentials?: { accessToken: string },
-    ): Promise<{ bookings: CalApiBooking[]; unreadable: number; hasNextPage: boolean }> {
+    ): Promise<{ bookings: CalApiBooking[]; unreadable: number; next: BookingsPagePosition | null }> {
       const auth = credentials ? bearer(credentials.accessToken) : platformHeaders();
-      const body = await call("list bookings", bookingsPageSchema, {
-        method: "GET",
-        url: "/bookings",
-        params: {
-          afterUpdatedAt: window.after.toISOString(),
-          beforeUpdatedAt: window.before.toISOString(),
-          sortUpdatedAt: "asc",
-          take: window.take,
-          skip: window.skip,
-        },
-        headers: { "cal-api-version": BOOKINGS_VERSION, ...auth },
+      const operation = "list bookings";
+      let body;
+      try {
+        body = await call(operation, bookingsPageSchema, {
+          method: "GET",
+          url: "/bookings",
+          params: {
+            afterUpdatedAt: window.after.toISOString(),
+            beforeUpdatedAt: window.before.toISOString(),
+            sortUpdatedAt: "asc",
+            take: window.take,
+            ...window.position,
+          },
+          headers: { "cal-api-version": CAL_API_VERSIONS.bookings, ...auth },
+        });
+      } catch (error) {
+        // A 2xx we cannot read as a page will not read better on a retry.
+        if (error instanceof CalApiError && error.code === "UNEXPECTED_RESPONSE_SHAPE")
+          throw new CalApiError("unexpected", error.status, "UNEXPECTED_BOOKINGS_PAGE", `${operation}: no data array`);
+        throw error;
+      }
+      const decision = decideNextBookingsPage(body.pagination, {
+        position: window.position,
+        returned: body.data.length,
       });
+      if (decision.kind === "unexpected")
+        throw new CalApiError("unexpected", 200, "UNEXPECTED_PAGINATION", `${operation}: ${decision.detail}`);
       const parsed = body.data.map((item) => calApiBookingSchema.safeParse(item));
       return {
         bookings: parsed.flatMap((result) => (result.success ? [result.data] : [])),
         unreadable: parsed.filter((result) => !result.success).length,
-        hasNextPage: body.pagination.hasNextPage,
+        next: decision.kind === "next" ? decision.position : null,
       };
     },
 
@@ -129,7 +156,7 @@ export function createCalClient(options: CalClientOptions) {
       const body = await call("get me", successEnvelope(meSchema), {
         method: "GET",
         url: "/me",
-        headers: bearer(accessToken),
+        headers: { "cal-api-version": CAL_API_VERSIONS.me, ...bearer(accessToken) },
       });
       return body.data;
     },
@@ -140,7 +167,7 @@ export function createCalClient(options: CalClientOptions) {
         method: "GET",
         url: "/webhooks",
         params: { take: 250, skip: 0 },
-        headers: bearer(accessToken),
+        headers: { "cal-api-version": CAL_API_VERSIONS.webhooks, ...bearer(accessToken) },
       });
       return body.data;
     },
@@ -150,7 +177,7 @@ export function createCalClient(options: CalClientOptions) {
         method: "POST",
         url: "/webhooks",
         data: webhook,
-        headers: bearer(accessToken),
+        headers: { "cal-api-version": CAL_API_VERSIONS.webhooks, ...bearer(accessToken) },
       });
       return body.data;
     },
@@ -164,7 +191,7 @@ export function createCalClient(options: CalClientOptions) {
         method: "PATCH",
         url: `/webhooks/${encodeURIComponent(webhookId)}`,
         data: webhook,
-        headers: bearer(accessToken),
+        headers: { "cal-api-version": CAL_API_VERSIONS.webhooks, ...bearer(accessToken) },
       });
       return body.data;
     },
@@ -173,8 +200,45 @@ export function createCalClient(options: CalClientOptions) {
       await call("delete webhook", successEnvelope(userWebhookSchema), {
         method: "DELETE",
         url: `/webhooks/${encodeURIComponent(webhookId)}`,
-        headers: bearer(accessToken),
+        headers: { "cal-api-version": CAL_API_VERSIONS.webhooks, ...bearer(accessToken) },
       });
+    },
+
+    /**
+     * The Platform client's own webhooks, which hear its managed users' bookings (deprecated with the
+     * rest of the Platform endpoints, still served; not versioned). 250 is Cal.com's page maximum.
+     */
+    async listPlatformWebhooks(): Promise<CalPlatformWebhook[]> {
+      const { clientId, secretKey } = platform();
+      const body = await call("list platform webhooks", successEnvelope(platformWebhookSchema.array()), {
+        method: "GET",
+        url: `/oauth-clients/${encodeURIComponent(clientId)}/webhooks`,
+        params: { take: 250, skip: 0 },
+        headers: { "x-cal-secret-key": secretKey },
+      });
+      return body.data;
+    },
+
+    async createPlatformWebhook(webhook: UserWebhookInput): Promise<CalPlatformWebhook> {
+      const { clientId, secretKey } = platform();
+      const body = await call("create platform webhook", successEnvelope(platformWebhookSchema), {
+        method: "POST",
+        url: `/oauth-clients/${encodeURIComponent(clientId)}/webhooks`,
+        data: webhook,
+        headers: { "x-cal-secret-key": secretKey },
+      });
+      return body.data;
+    },
+
+    async updatePlatformWebhook(webhookId: string, webhook: Partial<UserWebhookInput>): Promise<CalPlatformWebhook> {
+      const { clientId, secretKey } = platform();
+      const body = await call("update platform webhook", successEnvelope(platformWebhookSchema), {
+        method: "PATCH",
+        url: `/oauth-clients/${encodeURIComponent(clientId)}/webhooks/${encodeURIComponent(webhookId)}`,
+        data: webhook,
+        headers: { "x-cal-secret-key": secretKey },
+      });
+      return body.data;
     },
 
     async listPublicEventTypes(username: string): Promise<CalEventType[]> {
@@ -183,7 +247,7 @@ export function createCalClient(options: CalClientOptions) {
           method: "GET",
           url: "/event-types",
           params: { username },
-          headers: { "cal-api-version": EVENT_TYPES_VERSION },
+          headers: { "cal-api-version": CAL_API_VERSIONS.eventTypes },
         });
         return body.data;
       } catch (error) {

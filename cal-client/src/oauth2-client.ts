@@ -1,19 +1,31 @@
 // Cal.com's OAuth 2.0 token endpoint for ordinary accounts (calcom.md §4): the authorization-code
-// grant (with PKCE) and the refresh grant. Bodies are RFC 6749's, errors `{error, error_description}`.
+// grant and the refresh grant. Bodies are RFC 6749's, errors `{error, error_description}`.
+// A confidential client proves itself with its secret, a public one with the PKCE verifier; never both:
+// Cal.com picks its confidential input when `client_secret` is present and forbids any other field
+// there, so a verifier beside the secret is a 400 invalid_request (calcom.md §10).
+import { CalApiError } from "./cal-api-error.js";
 import { createCalHttp, type ErrorCodeReader } from "./cal-http.js";
 import { oauth2TokenResponseSchema } from "./cal-schemas.js";
 
-interface CalOAuth2ClientOptions {
+/** How the client proves itself at the token endpoint (`CAL_OAUTH2_CLIENT_TYPE`). */
+export type CalOAuth2Credentials = { type: "confidential"; clientSecret: string } | { type: "public" };
+export type CalOAuth2ClientType = CalOAuth2Credentials["type"];
+
+export interface CalOAuth2ClientOptions {
   /** The API base, e.g. https://api.cal.com/v2 (the token endpoint is `<base>/auth/oauth2/token`). */
   baseUrl: string;
   clientId: string;
-  /** Absent for a public client: PKCE alone proves it. */
-  clientSecret?: string;
+  credentials: CalOAuth2Credentials;
   clock: () => Date;
   timeoutMs?: number;
 }
 
-interface OAuth2Tokens {
+/** A public client's authorization code is bound to a PKCE challenge; a confidential one's is not (see `usesPkce`). */
+export type AuthorizationCodeExchange =
+  | { code: string; redirectUri: string; codeVerifier: string }
+  | { code: string; redirectUri: string; codeVerifier?: undefined };
+
+export interface OAuth2Tokens {
   accessToken: string;
   refreshToken: string;
   accessTokenExpiresAt: Date;
@@ -43,7 +55,7 @@ export function createCalOAuth2Client(options: CalOAuth2ClientOptions) {
         headers: { "content-type": "application/x-www-form-urlencoded" },
         data: new URLSearchParams({
           client_id: options.clientId,
-          ...(options.clientSecret ? { client_secret: options.clientSecret } : {}),
+          ...(options.credentials.type === "confidential" ? { client_secret: options.credentials.clientSecret } : {}),
           ...grant,
         }).toString(),
       },
@@ -59,19 +71,27 @@ export function createCalOAuth2Client(options: CalOAuth2ClientOptions) {
     };
   }
 
+  const usesPkce = options.credentials.type === "public";
+
   return {
     clientId: options.clientId,
+    clientType: options.credentials.type,
+    /**
+     * Whether the authorize request carries a PKCE challenge. Only a public client's: Cal.com enforces
+     * PKCE at the exchange for a confidential client whose code carries a challenge (OAuthService
+     * verifyPKCE), yet refuses a verifier beside the secret, so a confidential client that sent a
+     * challenge could never exchange its code.
+     */
+    usesPkce,
 
-    exchangeAuthorizationCode(input: {
-      code: string;
-      redirectUri: string;
-      codeVerifier: string;
-    }): Promise<OAuth2Tokens> {
+    exchangeAuthorizationCode(input: AuthorizationCodeExchange): Promise<OAuth2Tokens> {
+      if (usesPkce && !input.codeVerifier)
+        throw new CalApiError("invalid", null, "MISSING_CODE_VERIFIER", "exchange authorization code (public client)");
       return token("exchange authorization code", {
         grant_type: "authorization_code",
         code: input.code,
         redirect_uri: input.redirectUri,
-        code_verifier: input.codeVerifier,
+        ...(usesPkce && input.codeVerifier ? { code_verifier: input.codeVerifier } : {}),
       });
     },
 

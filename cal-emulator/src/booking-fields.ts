@@ -113,6 +113,27 @@ export function bookingFieldsWithSystemFields(eventType: EventType): BookingFiel
   return [...before, ...stored, ...after];
 }
 
+/**
+ * English texts of the i18n keys the system fields use (packages/i18n/locales/en/common.json; wording
+ * not checked key by key against a release, README "Known differences").
+ */
+const ENGLISH: Record<string, string> = {
+  your_name: "Your name",
+  email_address: "Email address",
+  location: "Location",
+  what_is_this_meeting_about: "What is this meeting about?",
+  additional_notes: "Additional notes",
+  additional_guests: "Add guests",
+  reason_for_reschedule: "Reason for reschedule",
+  share_additional_notes: "Please share anything that will help prepare for our meeting.",
+  email: "Email",
+  reschedule_placeholder: "Let others know why you need to reschedule",
+};
+
+function englishText(key: string | undefined): string {
+  return key === undefined ? "" : (ENGLISH[key] ?? key);
+}
+
 /** The label a webhook shows for a field: its own label, else Cal.com's i18n key (e.g. "your_name"). */
 export function fieldLabel(field: BookingField): string {
   return field.label ?? field.defaultLabel ?? field.name;
@@ -125,13 +146,17 @@ export function fieldLabel(field: BookingField): string {
  */
 export function toBookingFieldOutput(field: BookingField): Record<string, unknown> {
   const isDefault = (SYSTEM_FIELD_NAMES as readonly string[]).includes(field.name);
+  // Every field carries label and placeholder (OpenAPI NameDefaultFieldOutput_2024_06_14, TextFieldOutput_2024_06_14
+  // etc. require them): its own, else the English text of Cal.com's i18n key, else "".
+  const label = field.label ?? englishText(field.defaultLabel);
+  const placeholder = field.placeholder ?? englishText(field.defaultPlaceholder as string | undefined);
   const common = {
     isDefault,
     slug: field.name,
     type: field.type,
     required: field.required ?? false,
-    ...(field.label === undefined ? {} : { label: field.label }),
-    ...(field.placeholder === undefined ? {} : { placeholder: field.placeholder }),
+    label,
+    placeholder,
   };
   if (field.name === "name") return { ...common, disableOnPrefill: false };
   if (field.name === "email") return { ...common, hidden: field.hidden ?? false, disableOnPrefill: false };
@@ -142,6 +167,7 @@ export function toBookingFieldOutput(field: BookingField): Record<string, unknow
       type: "radioInput",
       required: common.required,
       hidden: field.hidden ?? false,
+      label,
     };
   return { ...common, hidden: field.hidden ?? false, disableOnPrefill: false };
 }

@@ -70,3 +70,27 @@ export function paginate<T>(items: T[], take: number, skip: number) {
     },
   };
 }
+
+/** The cursor form's opaque cursor: the offset of the next page, base64url-encoded. */
+const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString("base64url");
+
+/** The offset a cursor stands for; null when it is not one this list issued. */
+export function decodeCursor(cursor: string): number | null {
+  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  return match ? Number(match[1]) : null;
+}
+
+/** The cursor form: `{returnedItems, itemsPerPage, nextCursor, hasMore}`; nextCursor is null on the last page. */
+export function paginateByCursor<T>(items: T[], take: number, offset: number) {
+  const page = items.slice(offset, offset + take);
+  const hasMore = offset + take < items.length;
+  return {
+    page,
+    pagination: {
+      returnedItems: page.length,
+      itemsPerPage: take,
+      nextCursor: hasMore ? encodeCursor(offset + take) : null,
+      hasMore,
+    },
+  };
+}

@@ -2,6 +2,15 @@
 // when empty) and the legacy create response (the stored row with upper-case status), per version.
 import type { Booking, EmulatorState } from "./state.js";
 
+/**
+ * "Clean email for display purposes": a platform managed user's stored email carries `+<clientId>` before
+ * the @ (managed-user emails, README "Sandbox credentials"); the display form drops it. Other emails are
+ * unchanged. OpenAPI: components.schemas.BookingHost / BookingAttendee `displayEmail`.
+ */
+export function displayEmail(email: string, platformClientId: string | null): string {
+  return platformClientId ? email.replace(`+${platformClientId}@`, "@") : email;
+}
+
 function definedOnly<T extends Record<string, unknown>>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== null && field !== undefined)) as T;
 }
@@ -21,6 +30,7 @@ export function toBookingOutput(booking: Booking, state: EmulatorState) {
             id: organizer.id,
             name: organizer.name,
             email: organizer.email,
+            displayEmail: displayEmail(organizer.email, organizer.oauthClientId),
             username: organizer.username,
             timeZone: organizer.timeZone,
           },
@@ -50,6 +60,7 @@ export function toBookingOutput(booking: Booking, state: EmulatorState) {
     attendees: booking.attendees.map((attendee) => ({
       name: attendee.name,
       email: attendee.email,
+      displayEmail: displayEmail(attendee.email, booking.platformClientId),
       timeZone: attendee.timeZone,
       language: attendee.locale,
       absent: false,

@@ -213,6 +213,40 @@ describe("GET /v2/bookings (2024-08-13)", () => {
   });
 });
 
+describe("GET /v2/bookings without 2024-08-13 (the legacy controller)", () => {
+  it("answers a missing, older or misspelt version with the legacy list: {bookings, recurringInfo, nextCursor}, upper-case status", async () => {
+    for (const start of ["2030-01-07T09:00:00Z", "2030-01-07T10:00:00Z", "2030-01-07T11:00:00Z"])
+      expect((await book(start)).status).toBe(201);
+    const versions: Record<string, string>[] = [
+      {},
+      { "cal-api-version": "2024-06-14" },
+      { "cal-api-version": "2024-8-13" },
+    ];
+    for (const version of versions) {
+      const response = await api.call("GET", "/bookings?limit=2", { headers: { ...version, ...api.clientHeaders } });
+      expect(response.status).toBe(200);
+      expect(Array.isArray(response.body.data)).toBe(false);
+      expect(response.body).not.toHaveProperty("pagination");
+      expect(response.body.data.nextCursor).toBe(2);
+      expect(response.body.data.recurringInfo).toEqual([]);
+      expect(
+        response.body.data.bookings.map((booking: { startTime: string; status: string }) => [
+          booking.startTime,
+          booking.status,
+        ]),
+      ).toEqual([
+        ["2030-01-07T09:00:00.000Z", "ACCEPTED"],
+        ["2030-01-07T10:00:00.000Z", "ACCEPTED"],
+      ]);
+    }
+    const last = await api.call("GET", "/bookings?limit=2&cursor=2", { headers: api.clientHeaders });
+    expect(last.body.data.bookings).toHaveLength(1);
+    expect(last.body.data.nextCursor).toBeNull();
+    const cancelled = await api.call("GET", "/bookings?filters[status]=cancelled", { headers: api.clientHeaders });
+    expect(cancelled.body.data.bookings).toEqual([]);
+  });
+});
+
 describe("cancel and reschedule", () => {
   it("GET /v2/bookings/{uid} returns the booking; cancel answers 200 with it cancelled, and a second cancel is refused", async () => {
     const created = await book("2030-01-07T09:00:00Z");

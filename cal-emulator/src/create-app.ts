@@ -9,6 +9,7 @@ import type { Authenticator } from "./http/authenticate.js";
 import { cors } from "./http/cors.js";
 import { createErrorHandler } from "./http/envelope.js";
 import { requestId } from "./http/request-id.js";
+import type { ScopeGuard } from "./http/scope-guard.js";
 import { createRouteDeclarer, type RouteProbes } from "./http/route-probes.js";
 import { createAdminRouter } from "./routes/admin.router.js";
 import { declareBookingRoutes } from "./routes/bookings.router.js";
@@ -25,6 +26,8 @@ import { declareAuthorizeRoutes } from "./oauth2/authorize.router.js";
 import type { OAuth2Grants } from "./oauth2/oauth2-grants.js";
 import { declareOAuth2TokenRoute, oauth2TokenErrorHandler } from "./oauth2/token-endpoint.router.js";
 import { declareWebhookRoutes } from "./routes/webhooks.router.js";
+import { declarePlatformWebhookRoutes } from "./routes/platform-webhooks.router.js";
+import type { PlatformWebhookService } from "./platform-webhooks.js";
 import type { UserWebhookService } from "./user-webhooks.js";
 
 export interface AppDependencies {
@@ -35,7 +38,9 @@ export interface AppDependencies {
   auth: Authenticator;
   bookings: BookingService;
   userWebhooks: UserWebhookService;
+  platformWebhooks: PlatformWebhookService;
   probes: RouteProbes;
+  scopes: ScopeGuard;
   hooks: EmulatorHooks;
   adminRoutes: boolean;
   onUnexpectedError: (error: unknown) => void;
@@ -68,6 +73,7 @@ export function createApp(deps: AppDependencies): Express {
   declareSlotRoutes(declare, deps);
   declareBookingRoutes(declare, deps);
   declareWebhookRoutes(declare, deps);
+  declarePlatformWebhookRoutes(declare, deps);
   declarePublicLookupRoutes(declare);
   app.use("/v2", v2);
 

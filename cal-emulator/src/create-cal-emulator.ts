@@ -9,12 +9,15 @@ import type { EmulatorHooks } from "./emulator-hooks.js";
 import { loadFixtures } from "./fixtures.js";
 import { createAuthenticator } from "./http/authenticate.js";
 import { createRouteProbes } from "./http/route-probes.js";
+import { createScopeGuard } from "./http/scope-guard.js";
 import { createOAuth2Grants } from "./oauth2/oauth2-grants.js";
 import type { Fixtures } from "./schemas/fixtures.schema.js";
 import { createState, type EmulatorState } from "./state.js";
 import { createTokenService } from "./tokens.js";
 import { createUserWebhookService, toUserWebhookOutput } from "./user-webhooks.js";
-import { createWebhookSender, type FetchLike, type WebhookSubscription } from "./webhook-sender.js";
+import { createWebhookSender, type FetchLike } from "./webhook-sender.js";
+import { BOOKING_WEBHOOK_TRIGGERS } from "./webhook-payload.js";
+import { createPlatformWebhookService, toPlatformWebhookOutput } from "./platform-webhooks.js";
 
 export interface CalEmulatorOptions {
   /** Defaults to fixtures/sandbox.json. */
@@ -22,8 +25,8 @@ export interface CalEmulatorOptions {
   /** Injectable so tests can move time; token expiry, slots and timestamps all follow it. */
   clock?: () => Date;
   /**
-   * A platform subscription registered at start (and again on reset), like an OAuth client's webhook in
-   * Cal.com: it hears bookings of managed users. Ordinary accounts register theirs with POST /v2/webhooks.
+   * Seeds a platform webhook of the fixture OAuth client at start (and again on reset), as if it had been
+   * created with POST /v2/oauth-clients/{clientId}/webhooks: it hears bookings of managed users.
    */
   webhook?: { subscriberUrl?: string; secret?: string };
   /** Used for webhook deliveries; defaults to the global fetch. */
@@ -62,19 +65,27 @@ export function createCalEmulator(options: CalEmulatorOptions = {}): CalEmulator
   const auth = createAuthenticator({ state: getState, tokens, oauth2 });
   const probes = createRouteProbes();
   const userWebhooks = createUserWebhookService({ state: getState, clock });
+  const platformWebhooks = createPlatformWebhookService({ state: getState, clock });
   const webhooks = createWebhookSender({
     fetch: options.fetch ?? ((url, init) => fetch(url, init)),
     clock,
     userWebhookTargets: userWebhooks.deliveryTargets,
+    platformWebhookTargets: platformWebhooks.deliveryTargets,
   });
-  const initialSubscriptions: WebhookSubscription[] = options.webhook?.subscriberUrl
-    ? [
-        webhooks.subscribe({
-          subscriberUrl: options.webhook.subscriberUrl,
-          ...(options.webhook.secret ? { secret: options.webhook.secret } : {}),
-        }),
-      ]
-    : [];
+  const seedPlatformWebhook: EmulatorHooks["seedPlatformWebhook"] = ({ subscriberUrl, secret, triggers }) =>
+    toPlatformWebhookOutput(
+      platformWebhooks.create(fixtures.oauthClient.id, {
+        subscriberUrl,
+        triggers: triggers ?? [...BOOKING_WEBHOOK_TRIGGERS],
+        active: true,
+        ...(secret ? { secret } : {}),
+      }),
+    );
+  const seedConfiguredWebhook = () => {
+    if (options.webhook?.subscriberUrl)
+      seedPlatformWebhook({ subscriberUrl: options.webhook.subscriberUrl, secret: options.webhook.secret });
+  };
+  seedConfiguredWebhook();
   const bookings = createBookingService({
     state: getState,
     clock,
@@ -86,7 +97,8 @@ export function createCalEmulator(options: CalEmulatorOptions = {}): CalEmulator
     reset() {
       Object.assign(state, createState(fixtures, clock()));
       probes.reset();
-      webhooks.reset(initialSubscriptions);
+      webhooks.reset();
+      seedConfiguredWebhook();
     },
     callCount: probes.callCount,
     callCounts: probes.callCounts,
@@ -117,9 +129,8 @@ export function createCalEmulator(options: CalEmulatorOptions = {}): CalEmulator
       if (!webhook) throw new Error(`pingWebhook: no user webhook ${webhookId}`);
       return webhooks.ping(webhook);
     },
-    subscribeWebhook: webhooks.subscribe,
-    unsubscribeWebhook: webhooks.unsubscribe,
-    webhookSubscriptions: webhooks.subscriptions,
+    seedPlatformWebhook,
+    platformWebhooks: () => [...state.platformWebhooks.values()].map(toPlatformWebhookOutput),
     webhookDeliveries: webhooks.deliveries,
     settleWebhooks: webhooks.settle,
   };
@@ -132,7 +143,9 @@ export function createCalEmulator(options: CalEmulatorOptions = {}): CalEmulator
     auth,
     bookings,
     userWebhooks,
+    platformWebhooks,
     probes,
+    scopes: createScopeGuard({ state: getState }),
     hooks,
     adminRoutes: options.adminRoutes ?? true,
     onUnexpectedError: options.onUnexpectedError ?? ((error) => console.error("cal-emulator: unexpected error", error)),

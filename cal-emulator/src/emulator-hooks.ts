@@ -1,12 +1,13 @@
 // The test hooks an emulator offers in-process (and over /_emulator): reset, per-route call counts and
 // fault injection, token expiry and revocation (managed-user and OAuth 2.0), webhook subscriptions, user
-// webhooks and their ping, and the delivery log.
+// webhooks and their ping, seeding a platform webhook, and the delivery log.
 import type { OAuth2TokenResponse } from "./oauth2/oauth2-grants.js";
 import type { UserWebhookOutput } from "./schemas/user-webhook.schema.js";
 import type { IssuedTokens } from "./tokens.js";
 import type { RouteKey } from "./http/route-probes.js";
 import type { BookingWebhookTrigger } from "./webhook-payload.js";
-import type { WebhookDelivery, WebhookSubscription } from "./webhook-sender.js";
+import type { WebhookDelivery } from "./webhook-sender.js";
+import type { PlatformWebhookOutput } from "./platform-webhooks.js";
 
 export interface EmulatorHooks {
   /** Back to the fixtures and the construction-time webhook settings; logs, counts and faults cleared. */
@@ -32,14 +33,18 @@ export interface EmulatorHooks {
   userWebhooks(userId?: number): UserWebhookOutput[];
   /** Cal.com's "Ping test" for one user webhook: the PING body, signed with its secret; resolves when answered. */
   pingWebhook(webhookId: string): Promise<WebhookDelivery>;
-  /** Platform subscriptions: they hear bookings of managed users only (like /v2/oauth-clients/{id}/webhooks). */
-  subscribeWebhook(subscription: {
+  /**
+   * Test shortcut: a platform webhook of the fixture OAuth client (active, all booking triggers by default),
+   * exactly as POST /v2/oauth-clients/{clientId}/webhooks would create it, for tests that do not exercise
+   * the registration itself.
+   */
+  seedPlatformWebhook(webhook: {
     subscriberUrl: string;
     secret?: string;
     triggers?: BookingWebhookTrigger[];
-  }): WebhookSubscription;
-  unsubscribeWebhook(id: string): boolean;
-  webhookSubscriptions(): WebhookSubscription[];
+  }): PlatformWebhookOutput;
+  /** Every platform webhook, in the endpoint's output shape. */
+  platformWebhooks(): PlatformWebhookOutput[];
   webhookDeliveries(): WebhookDelivery[];
   /** Waits for deliveries still in flight, then returns the whole log. */
   settleWebhooks(): Promise<WebhookDelivery[]>;

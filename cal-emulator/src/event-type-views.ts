@@ -4,6 +4,9 @@ import { bookingFieldsWithSystemFields, toBookingFieldOutput } from "./booking-f
 import { privacyFilteredLocations, toLocationOutput } from "./event-locations.js";
 import type { EmulatorState, EventType, User } from "./state.js";
 
+/** Cal.com's public booking pages (the document's example: https://cal.com/john-doe/30min). */
+const BOOKING_PAGE_ORIGIN = "https://cal.com";
+
 const DEFAULT_BOOKER_LAYOUTS = {
   enabledLayouts: ["month_view", "week_view", "column_view"],
   defaultLayout: "month_view",
@@ -38,6 +41,8 @@ export function toEventTypeOutput(eventType: EventType, owner: User) {
     scheduleId: null,
     hidden: eventType.hidden,
     bookingRequiresAuthentication: false,
+    // "Full URL to the booking page for this event type" (OpenAPI EventTypeOutput_2024_06_14.bookingUrl).
+    bookingUrl: `${BOOKING_PAGE_ORIGIN}/${owner.username}/${eventType.slug}`,
     users: [
       {
         id: owner.id,
@@ -50,6 +55,57 @@ export function toEventTypeOutput(eventType: EventType, owner: User) {
         metadata: owner.metadata,
       },
     ],
+  };
+}
+
+/**
+ * The legacy (2024-04-15) EventTypeOutput: Cal.com's row with stored locations and booking fields.
+ * apps/api/v2/src/ee/event-types/event-types_2024_04_15/outputs/event-type.output.ts.
+ */
+export function toLegacyEventTypeOutput(eventType: EventType) {
+  return {
+    id: eventType.id,
+    length: eventType.lengthInMinutes,
+    slug: eventType.slug,
+    title: eventType.title,
+    description: eventType.description,
+    hidden: eventType.hidden,
+    locations: eventType.locations,
+    offsetStart: 0,
+    userId: eventType.ownerId,
+    teamId: null,
+    eventName: null,
+    bookingFields: eventType.bookingFields.length > 0 ? eventType.bookingFields : null,
+    timeZone: null,
+    periodType: "UNLIMITED",
+    periodStartDate: null,
+    periodEndDate: null,
+    periodDays: null,
+    periodCountCalendarDays: null,
+    lockTimeZoneToggleOnBookingPage: false,
+    requiresConfirmation: eventType.requiresConfirmation,
+    requiresBookerEmailVerification: false,
+    recurringEvent: null,
+    disableGuests: eventType.disableGuests,
+    hideCalendarNotes: false,
+    minimumBookingNotice: eventType.minimumBookingNotice,
+    beforeEventBuffer: eventType.beforeEventBuffer,
+    afterEventBuffer: eventType.afterEventBuffer,
+    seatsPerTimeSlot: null,
+    onlyShowFirstAvailableSlot: false,
+    seatsShowAttendees: false,
+    seatsShowAvailabilityCount: true,
+    schedulingType: null,
+    price: 0,
+    currency: "usd",
+    slotInterval: eventType.slotInterval,
+    metadata: eventType.metadata,
+    successRedirectUrl: null,
+    durationLimits: null,
+    isInstantEvent: false,
+    assignAllTeamMembers: false,
+    useEventTypeDestinationCalendarEmail: false,
+    secondaryEmailId: null,
   };
 }
 

@@ -5,6 +5,7 @@ import { errorEnvelopeSchema, successEnvelopeSchema } from "./schemas/envelope.s
 import { eventTypeOutputSchema, publicEventTypeSchema } from "./schemas/event-type.schema.js";
 import { SANDBOX, startTestEmulator, type TestEmulator } from "./test-support/start-emulator.js";
 
+const V2024_06_14 = { "cal-api-version": "2024-06-14" };
 let api: TestEmulator;
 beforeAll(async () => {
   api = await startTestEmulator();
@@ -89,9 +90,10 @@ describe("GET /v2/event-types", () => {
     const one = await api.call(
       "GET",
       `/event-types?username=${SANDBOX.counsellor.username}&eventSlug=counselling-session`,
+      { headers: V2024_06_14 },
     );
     expect(one.body.data.map((eventType: { id: number }) => eventType.id)).toEqual([SANDBOX.counsellingSession]);
-    const none = await api.call("GET", "/event-types?username=nobody");
+    const none = await api.call("GET", "/event-types?username=nobody", { headers: V2024_06_14 });
     expect(none.status).toBe(404);
     expect(none.body.error.message).toBe("Event types not found");
   });
@@ -101,7 +103,7 @@ describe("GET /v2/event-types/{id}", () => {
   it("returns the caller’s own event type and 404 for someone else’s", async () => {
     const { accessToken } = await api.tokensFor(SANDBOX.counsellor.id);
     const own = await api.call("GET", `/event-types/${SANDBOX.counsellingSession}`, {
-      headers: { Authorization: `Bearer ${accessToken}` },
+      headers: { Authorization: `Bearer ${accessToken}`, ...V2024_06_14 },
     });
     expect(own.status).toBe(200);
     expect(eventTypeOutputSchema.parse(own.body.data)).toMatchObject({
@@ -110,13 +112,57 @@ describe("GET /v2/event-types/{id}", () => {
       ownerId: SANDBOX.counsellor.id,
     });
     const other = await api.call("GET", `/event-types/${SANDBOX.pastoralConversation}`, {
-      headers: { Authorization: `Bearer ${accessToken}` },
+      headers: { Authorization: `Bearer ${accessToken}`, ...V2024_06_14 },
     });
     expect(other.status).toBe(404);
   });
 
   it("requires authentication", async () => {
-    const response = await api.call("GET", `/event-types/${SANDBOX.counsellingSession}`);
+    const response = await api.call("GET", `/event-types/${SANDBOX.counsellingSession}`, { headers: V2024_06_14 });
     expect(response.status).toBe(401);
+  });
+});
+
+describe("routing by cal-api-version", () => {
+  it("gives a missing or older version the 2024-04-15 controller: the caller's own event types, grouped, in the row's form", async () => {
+    const { accessToken } = await api.tokensFor(SANDBOX.counsellor.id);
+    const versions: Record<string, string>[] = [
+      {},
+      { "cal-api-version": "2024-06-11" },
+      { "cal-api-version": "2024-06-1" },
+    ];
+    for (const headers of versions) {
+      const response = await api.call("GET", "/event-types", {
+        headers: { Authorization: `Bearer ${accessToken}`, ...headers },
+      });
+      expect(response.status).toBe(200);
+      const [group] = response.body.data.eventTypeGroups;
+      expect(
+        group.eventTypes.map((eventType: { id: number; length: number }) => [eventType.id, eventType.length]),
+      ).toEqual([[SANDBOX.counsellingSession, 50]]);
+      expect(group.eventTypes[0]).not.toHaveProperty("lengthInMinutes");
+    }
+    const one = await api.call("GET", `/event-types/${SANDBOX.counsellingSession}`, {
+      headers: { Authorization: `Bearer ${accessToken}` },
+    });
+    expect(one.body.data.eventType).toMatchObject({
+      id: SANDBOX.counsellingSession,
+      length: 50,
+      userId: SANDBOX.counsellor.id,
+    });
+  });
+
+  it("needs a user for the legacy list (no public lookup by username there)", async () => {
+    expect((await api.call("GET", `/event-types?username=${SANDBOX.pastor.username}`)).status).toBe(401);
+  });
+
+  it("answers 404 to a version no event-types controller serves (2024-08-13, 2024-09-04)", async () => {
+    for (const version of ["2024-08-13", "2024-09-04"]) {
+      const response = await api.call("GET", `/event-types?username=${SANDBOX.pastor.username}`, {
+        headers: { "cal-api-version": version },
+      });
+      expect(response.status).toBe(404);
+      expect(response.body.error.message).toBe("Cannot GET /v2/event-types");
+    }
   });
 });

@@ -15,9 +15,9 @@ export {
   NO_SECRET_SIGNATURE,
   type FetchLike,
   type WebhookDelivery,
-  type WebhookSubscription,
   type WebhookTarget,
 } from "./webhook-sender.js";
+export type { PlatformWebhookOutput } from "./platform-webhooks.js";
 export { BOOKING_WEBHOOK_TRIGGERS, type BookingWebhookTrigger } from "./webhook-payload.js";
 export { CORS_ALLOWED_HEADERS, CORS_ALLOWED_METHODS } from "./http/cors.js";
 export * from "./schemas/envelope.schema.js";

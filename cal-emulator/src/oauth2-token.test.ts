@@ -45,6 +45,15 @@ const exchange = (code: string, extra: Record<string, string> = {}) =>
     redirect_uri: CLIENT.redirectUri,
     ...extra,
   });
+/** The public input class: the verifier and no client_secret key at all. */
+const exchangeWithVerifier = (code: string, codeVerifier: string, clientId: string = CLIENT.id) =>
+  token({
+    client_id: clientId,
+    grant_type: "authorization_code",
+    code,
+    redirect_uri: CLIENT.redirectUri,
+    code_verifier: codeVerifier,
+  });
 const refresh = (refreshToken: string) =>
   token({
     client_id: CLIENT.id,
@@ -147,14 +156,20 @@ describe("grant_type=authorization_code", () => {
       "invalid_client",
       "invalid_client_credentials",
     );
-    const { client_secret: _omitted, ...withoutSecret } = {
+    expectOAuthError(await exchange(code, { client_secret: "" }), 401, "invalid_client", "invalid_client_credentials");
+    // Without the key the pipe reads the public input, which needs a verifier.
+    const withoutSecret = await token({
       client_id: CLIENT.id,
-      client_secret: "",
       grant_type: "authorization_code",
       code,
       redirect_uri: CLIENT.redirectUri,
-    };
-    expectOAuthError(await token(withoutSecret), 401, "invalid_client", "invalid_client_credentials");
+    });
+    expectOAuthError(
+      withoutSecret,
+      400,
+      "invalid_request",
+      "code_verifier property is wrong,code_verifier must be a string ",
+    );
     // None of these spent the code.
     expect((await exchange(code)).status).toBe(200);
   });
@@ -191,17 +206,12 @@ describe("PKCE (S256)", () => {
     const { verifier, challenge } = pkcePair();
     const code = await codeFor({ codeChallenge: challenge });
     expectOAuthError(
-      await exchange(code, { code_verifier: pkcePair().verifier }),
+      await exchangeWithVerifier(code, pkcePair().verifier),
       400,
       "invalid_grant",
       "pkce_verification_failed",
     );
-    expectOAuthError(
-      await exchange(code, { code_verifier: verifier }),
-      400,
-      "invalid_grant",
-      "code_invalid_or_expired",
-    );
+    expectOAuthError(await exchangeWithVerifier(code, verifier), 400, "invalid_grant", "code_invalid_or_expired");
   });
 
   it("needs the verifier when a challenge was given (invalid_request without it)", async () => {
@@ -209,21 +219,53 @@ describe("PKCE (S256)", () => {
     expectOAuthError(await exchange(code), 400, "invalid_request", "pkce_missing_parameters_or_invalid_method");
   });
 
-  it("lets the confidential client use either its secret plus the verifier, or the verifier alone", async () => {
-    const first = pkcePair();
-    expect(
-      (await exchange(await codeFor({ codeChallenge: first.challenge }), { code_verifier: first.verifier })).status,
-    ).toBe(200);
-    const second = pkcePair();
-    const code = await codeFor({ codeChallenge: second.challenge });
-    const verifierOnly = await token({
+  it("refuses client_secret and code_verifier together: the confidential input forbids the verifier", async () => {
+    const { verifier, challenge } = pkcePair();
+    const code = await codeFor({ codeChallenge: challenge });
+    expectOAuthError(
+      await exchange(code, { code_verifier: verifier }),
+      400,
+      "invalid_request",
+      "code_verifier property is wrong,property code_verifier should not exist ",
+    );
+    // Refused before the grant is looked at: the code is still good for a well-formed request.
+    expect((await exchangeWithVerifier(code, verifier)).status).toBe(200);
+  });
+
+  it("refuses any field the chosen input class does not declare", async () => {
+    const code = await codeFor();
+    expectOAuthError(
+      await exchange(code, { scope: "BOOKING_READ" }),
+      400,
+      "invalid_request",
+      "scope property is wrong,property scope should not exist ",
+    );
+    const tokens = oauth2TokenResponseSchema.parse((await exchange(code)).body);
+    const refreshWithVerifier = await token({
       client_id: CLIENT.id,
-      grant_type: "authorization_code",
-      code,
-      redirect_uri: CLIENT.redirectUri,
-      code_verifier: second.verifier,
+      client_secret: CLIENT.secret,
+      grant_type: "refresh_token",
+      refresh_token: tokens.refresh_token,
+      code_verifier: "x".repeat(43),
     });
-    expect(verifierOnly.status).toBe(200);
+    expectOAuthError(
+      refreshWithVerifier,
+      400,
+      "invalid_request",
+      "code_verifier property is wrong,property code_verifier should not exist ",
+    );
+  });
+
+  it("lets the confidential client prove itself with the verifier alone when the code has a challenge (PKCE-only builds)", async () => {
+    const { verifier, challenge } = pkcePair();
+    expect((await exchangeWithVerifier(await codeFor({ codeChallenge: challenge }), verifier)).status).toBe(200);
+    // Without a challenge on the code a verifier proves nothing.
+    expectOAuthError(
+      await exchangeWithVerifier(await codeFor(), pkcePair().verifier),
+      401,
+      "invalid_client",
+      "invalid_client_credentials",
+    );
   });
 
   it("is how a public client authenticates (no secret)", async () => {
@@ -241,6 +283,28 @@ describe("PKCE (S256)", () => {
       code_verifier: verifier,
     });
     expect(oauth2TokenResponseSchema.parse(response.body).scope).toBe("BOOKING_READ");
+  });
+});
+
+describe("client types", () => {
+  it("a public client that sends a client_secret is read as the confidential input and has no verifier for its PKCE", async () => {
+    const code = await codeFor({
+      clientId: SANDBOX.publicOAuth2Client.id,
+      scope: "BOOKING_READ",
+      codeChallenge: pkcePair().challenge,
+    });
+    const withSecret = await token({
+      client_id: SANDBOX.publicOAuth2Client.id,
+      client_secret: "anything",
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: SANDBOX.publicOAuth2Client.redirectUri,
+    });
+    expectOAuthError(withSecret, 400, "invalid_request", "pkce_missing_parameters_or_invalid_method");
+    expect(api.emulator.fixtures.oauth2Clients.map((client) => [client.clientId, client.clientType])).toEqual([
+      [CLIENT.id, "CONFIDENTIAL"],
+      [SANDBOX.publicOAuth2Client.id, "PUBLIC"],
+    ]);
   });
 });
 

@@ -139,11 +139,32 @@ describe("GET /v2/slots (2024-09-04)", () => {
     const response = await api.call(
       "GET",
       `/slots?eventTypeSlug=pastoral-conversation&username=${SANDBOX.pastor.username}&start=2030-01-07&end=2030-01-07&format=range`,
+      { headers: { "cal-api-version": "2024-09-04" } },
     );
     expect(response.body.data["2030-01-07"][0]).toEqual({
       start: "2030-01-07T09:00:00.000Z",
       end: "2030-01-07T09:30:00.000Z",
     });
+  });
+});
+
+describe("routing by cal-api-version", () => {
+  it("serves GET /v2/slots only to 2024-09-04 and the legacy /slots/available to older or missing versions", async () => {
+    const query = `eventTypeId=${SANDBOX.counsellingSession}&start=2030-01-07&end=2030-01-07`;
+    const versions: Record<string, string>[] = [
+      {},
+      { "cal-api-version": "2024-06-14" },
+      { "cal-api-version": "2024-9-04" },
+    ];
+    for (const headers of versions) {
+      const response = await api.call("GET", `/slots?${query}`, { headers });
+      expect(response.status).toBe(404);
+      expect(response.body.error.message).toBe("Cannot GET /v2/slots");
+    }
+    const legacy = `/slots/available?eventTypeId=${SANDBOX.counsellingSession}&startTime=2030-01-07T00:00:00Z&endTime=2030-01-07T23:59:59Z`;
+    expect((await api.call("GET", legacy, { headers: { "cal-api-version": "2024-06-14" } })).status).toBe(200);
+    expect((await api.call("GET", legacy)).status).toBe(200);
+    expect((await api.call("GET", legacy, { headers: { "cal-api-version": "2024-09-04" } })).status).toBe(404);
   });
 });
 

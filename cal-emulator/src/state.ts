@@ -1,6 +1,6 @@
 // The emulator's whole memory: Cal.com's rows (clients, users, schedules, event types, bookings, tokens,
 // authorization codes, user webhooks, slot reservations) held in Maps, built from the fixtures and rebuilt on reset.
-import type { Fixtures, StoredBookingField } from "./schemas/fixtures.schema.js";
+import type { Fixtures, StoredBookingField, WebhookScopeReading } from "./schemas/fixtures.schema.js";
 import type { WeekDay } from "./schemas/common.schema.js";
 
 export interface OAuthClient {
@@ -152,6 +152,27 @@ export interface UserWebhook {
   active: boolean;
   payloadTemplate: string | null;
   secret: string | null;
+  /** Prisma `Webhook.version`, default "2021-10-20": sent as X-Cal-Webhook-Version. */
+  version: WebhookVersion;
+  createdAt: Date;
+}
+
+/** Cal.com's only webhook payload version (Prisma `WebhookVersion`, the column's default). */
+export type WebhookVersion = "2021-10-20";
+
+/**
+ * A platform OAuth client's webhook (`/v2/oauth-clients/{clientId}/webhooks`), Prisma `Webhook` with
+ * `platformOAuthClientId` set: it hears bookings whose `platformClientId` is that client (managed users').
+ */
+export interface PlatformWebhook {
+  id: string;
+  oAuthClientId: string;
+  subscriberUrl: string;
+  triggers: string[];
+  active: boolean;
+  payloadTemplate: string | null;
+  secret: string | null;
+  version: WebhookVersion;
   createdAt: Date;
 }
 
@@ -164,6 +185,9 @@ export interface SlotReservation {
 }
 
 export interface EmulatorState {
+  /** Which scope /v2/webhooks needs of an OAuth 2.0 token (see fixtures.schema.ts). */
+  webhookScopeReading: WebhookScopeReading;
+  bookingsListPagination: Fixtures["bookingsListPagination"];
   organization: Organization;
   oauthClients: Map<string, OAuthClient>;
   users: Map<number, User>;
@@ -178,6 +202,7 @@ export interface EmulatorState {
   oauth2AccessTokens: Map<string, OAuth2TokenRecord>;
   oauth2RefreshTokens: Map<string, OAuth2TokenRecord>;
   userWebhooks: Map<string, UserWebhook>;
+  platformWebhooks: Map<string, PlatformWebhook>;
   defaultEventTypesForNewManagedUsers: Fixtures["defaultEventTypesForNewManagedUsers"];
   nextIds: { user: number; schedule: number; eventType: number; booking: number };
 }
@@ -233,6 +258,8 @@ export function createState(fixtures: Fixtures, now: Date): EmulatorState {
   }
 
   return {
+    webhookScopeReading: fixtures.webhookScopeReading,
+    bookingsListPagination: fixtures.bookingsListPagination,
     organization: { ...organization },
     oauthClients: new Map([[oauthClient.id, { ...oauthClient, redirectUris: [...oauthClient.redirectUris] }]]),
     users,
@@ -252,6 +279,7 @@ export function createState(fixtures: Fixtures, now: Date): EmulatorState {
     oauth2AccessTokens: new Map(),
     oauth2RefreshTokens: new Map(),
     userWebhooks: new Map(),
+    platformWebhooks: new Map(),
     defaultEventTypesForNewManagedUsers: structuredClone(fixtures.defaultEventTypesForNewManagedUsers),
     nextIds: {
       user: maxId([...users.keys()], 7000),

@@ -1,4 +1,4 @@
-// Contract: user webhooks (/v2/webhooks, calcom.md §7; webhooks.controller.ts and its e2e spec) created with
+// Contract: user webhooks (/v2/webhooks, `v2/modules/webhooks/`; webhooks.controller.ts and its e2e spec) created with
 // an ordinary account's OAuth 2.0 token: CRUD in the {status,data} envelope, 409 on a second subscription to
 // the same URL, 403/404 for others' and unknown ids, and deliveries of that account's bookings signed with
 // the subscription's own secret (checked independently here), none after deletion; the PING test hook.

@@ -56,6 +56,7 @@ export function createUserWebhookService(deps: { state: () => EmulatorState; clo
         active: input.active,
         payloadTemplate: input.payloadTemplate ?? null,
         secret: input.secret ?? null,
+        version: input.version ?? "2021-10-20",
         createdAt: deps.clock(),
       };
       deps.state().userWebhooks.set(webhook.id, webhook);
@@ -83,6 +84,7 @@ export function createUserWebhookService(deps: { state: () => EmulatorState; clo
       if (changes.active !== undefined) webhook.active = changes.active;
       if (changes.payloadTemplate !== undefined) webhook.payloadTemplate = changes.payloadTemplate;
       if (changes.secret !== undefined) webhook.secret = changes.secret;
+      if (changes.version !== undefined) webhook.version = changes.version;
       return webhook;
     },
     remove(webhook) {

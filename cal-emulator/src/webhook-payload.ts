@@ -1,6 +1,6 @@
 // The `payload` of a booking webhook as Cal.com builds it: the CalendarEvent plus booking fields.
 // Sources: packages/features/bookings/lib/service/RegularBookingService.ts (~L2420), packages/types/Calendar.d.ts,
-// packages/features/webhooks/lib/sendPayload.ts, handleCancelBooking.ts; the field list in calcom.md §2.
+// packages/features/webhooks/lib/sendPayload.ts, handleCancelBooking.ts; the field list in `packages/features/bookings/lib/service/RegularBookingService.ts`, `packages/types/Calendar.d.ts`.
 import { bookingFieldsWithSystemFields, fieldLabel, SYSTEM_FIELD_NAMES } from "./booking-fields.js";
 import type { Booking, EmulatorState } from "./state.js";
 import { formatUtcWithoutMillis, utcOffsetMinutes } from "./time-zone.js";
@@ -112,6 +112,13 @@ export function buildBookingPayload(
     length: Math.round((booking.end.getTime() - booking.start.getTime()) / 60_000),
     metadata: booking.metadata,
     status: booking.status.toUpperCase(),
+    // The builder always sets these, null when unused (a private link, a round-robin assignment).
+    hashedLink: null,
+    assignmentReason: null,
+    hideCalendarEventDetails: false,
+    hideOrganizerEmail: false,
+    disableCancelling: false,
+    disableRescheduling: false,
   };
   if (from) {
     Object.assign(payload, {
@@ -125,6 +132,8 @@ export function buildBookingPayload(
   if (extras.rescheduledBy) payload.rescheduledBy = extras.rescheduledBy;
   if (booking.status === "cancelled") {
     payload.cancellationReason = booking.cancellationReason;
+    // handleCancelBooking: requestReschedule is set when a host asks the attendee to rebook instead.
+    payload.requestReschedule = false;
     if (extras.cancelledBy) payload.cancelledBy = extras.cancelledBy;
   }
   return payload;

@@ -1,31 +1,31 @@
 // Delivers webhooks like Cal.com's sendPayload: one POST per subscriber, no retry, redirects not followed,
 // body `{triggerEvent, createdAt, payload}`, `X-Cal-Signature-256` = hex HMAC-SHA256 of the exact body (or
-// "no-secret-provided"). Two kinds of subscriber: platform subscriptions (configured at start or added by a
-// test hook; like /v2/oauth-clients/{id}/webhooks they hear only bookings of platform managed users) and
-// user webhooks (`POST /v2/webhooks`; they hear only their own user's bookings, each signed with its own
-// secret). Deliveries run in the background; every outcome is recorded, and tests can await the ones in flight.
-// Sources: packages/features/webhooks/lib/sendPayload.ts, getWebhooks.ts (calcom.md §1, §7).
+// "no-secret-provided"), `X-Cal-Webhook-Version` = the webhook's version (newer builds send it; calcom/cal.diy
+// packages/features/webhooks/lib/sendPayload.ts at 5f2d0719), and a payloadTemplate rendered as Cal.com does
+// (payload-template.ts). Two kinds of subscriber: platform webhooks (`/v2/oauth-clients/{id}/webhooks`; they
+// hear only bookings whose platformClientId is their client) and user webhooks (`POST /v2/webhooks`; they
+// hear only their own user's bookings). Each delivery is signed with its webhook's own secret. Deliveries run
+// in the background; every outcome is recorded, and tests can await the ones in flight.
+// Sources: packages/features/webhooks/lib/sendPayload.ts, getWebhooks.ts (`packages/features/webhooks/lib/sendPayload.ts`, §7).
 import { createHmac, randomUUID } from "node:crypto";
 import { buildPingPayload } from "./ping-payload.js";
-import { BOOKING_WEBHOOK_TRIGGERS, type BookingWebhookTrigger } from "./webhook-payload.js";
+import { contentTypeFor, renderPayloadTemplate, type WebhookContentType } from "./payload-template.js";
+import type { BookingWebhookTrigger } from "./webhook-payload.js";
 
 export type FetchLike = (
   url: string,
   init: { method: string; headers: Record<string, string>; body: string; redirect: "manual" },
 ) => Promise<{ status: number }>;
 
-export interface WebhookSubscription {
-  id: string;
-  subscriberUrl: string;
-  secret?: string;
-  triggers: BookingWebhookTrigger[];
-}
-
-/** Where one delivery goes: a platform subscription or a user webhook. */
+/** Where one delivery goes: a platform webhook or a user webhook. */
 export interface WebhookTarget {
   id: string;
   subscriberUrl: string;
   secret?: string | null;
+  /** When set, the body is this template rendered (payload-template.ts), not the standard envelope. */
+  payloadTemplate?: string | null;
+  /** The webhook's payload version, sent as X-Cal-Webhook-Version. */
+  version: string;
 }
 
 /** Whose booking an event is about, which decides who hears it. */
@@ -42,6 +42,9 @@ export interface WebhookDelivery {
   triggerEvent: BookingWebhookTrigger | "PING";
   /** The exact body sent, byte for byte what was signed. */
   body: string;
+  contentType: WebhookContentType;
+  /** The X-Cal-Webhook-Version header sent. */
+  webhookVersion: string;
   signature: string;
   sentAt: string;
   /** Set when the subscriber answered; `ok` is a 2xx. */
@@ -51,20 +54,14 @@ export interface WebhookDelivery {
 }
 
 export interface WebhookSender {
-  subscribe(subscription: {
-    subscriberUrl: string;
-    secret?: string;
-    triggers?: BookingWebhookTrigger[];
-  }): WebhookSubscription;
-  unsubscribe(id: string): boolean;
-  subscriptions(): WebhookSubscription[];
   send(triggerEvent: BookingWebhookTrigger, payload: Record<string, unknown>, audience: WebhookAudience): void;
   /** Cal.com's "Ping test": the PING body to one target, whatever its triggers; resolves when answered. */
   ping(target: WebhookTarget): Promise<WebhookDelivery>;
   deliveries(): WebhookDelivery[];
   /** Resolves once every delivery started so far has finished (including ones started meanwhile). */
   settle(): Promise<WebhookDelivery[]>;
-  reset(subscriptions: WebhookSubscription[]): void;
+  /** Clears the delivery log. */
+  reset(): void;
 }
 
 export const NO_SECRET_SIGNATURE = "no-secret-provided";
@@ -78,8 +75,9 @@ export function createWebhookSender(deps: {
   clock: () => Date;
   /** The organizer's active user webhooks subscribed to this trigger. */
   userWebhookTargets: (organizerId: number, trigger: BookingWebhookTrigger) => WebhookTarget[];
+  /** The platform client's active webhooks subscribed to this trigger. */
+  platformWebhookTargets: (platformClientId: string, trigger: BookingWebhookTrigger) => WebhookTarget[];
 }): WebhookSender {
-  let subscriptions: WebhookSubscription[] = [];
   let deliveries: WebhookDelivery[] = [];
   const inFlight = new Set<Promise<void>>();
 
@@ -87,7 +85,11 @@ export function createWebhookSender(deps: {
     try {
       const response = await deps.fetch(delivery.subscriberUrl, {
         method: "POST",
-        headers: { "Content-Type": "application/json", "X-Cal-Signature-256": delivery.signature },
+        headers: {
+          "Content-Type": delivery.contentType,
+          "X-Cal-Signature-256": delivery.signature,
+          "X-Cal-Webhook-Version": delivery.webhookVersion,
+        },
         body: delivery.body,
         redirect: "manual",
       });
@@ -105,13 +107,17 @@ export function createWebhookSender(deps: {
     payload: Record<string, unknown>,
   ) {
     const sentAt = deps.clock().toISOString();
-    const body = JSON.stringify({ triggerEvent, createdAt: sentAt, payload });
+    const { body, contentType } = target.payloadTemplate
+      ? renderPayloadTemplate(target.payloadTemplate, { ...payload, triggerEvent, createdAt: sentAt })
+      : { body: JSON.stringify({ triggerEvent, createdAt: sentAt, payload }), contentType: contentTypeFor(null) };
     const delivery: WebhookDelivery = {
       id: randomUUID(),
       subscriptionId: target.id,
       subscriberUrl: target.subscriberUrl,
       triggerEvent,
       body,
+      contentType,
+      webhookVersion: target.version,
       signature: signWebhookBody(body, target.secret),
       sentAt,
       ok: false,
@@ -123,25 +129,9 @@ export function createWebhookSender(deps: {
   }
 
   return {
-    subscribe({ subscriberUrl, secret, triggers }) {
-      const subscription = {
-        id: randomUUID(),
-        subscriberUrl,
-        ...(secret ? { secret } : {}),
-        triggers: triggers ?? [...BOOKING_WEBHOOK_TRIGGERS],
-      };
-      subscriptions.push(subscription);
-      return subscription;
-    },
-    unsubscribe(id) {
-      const before = subscriptions.length;
-      subscriptions = subscriptions.filter((subscription) => subscription.id !== id);
-      return subscriptions.length < before;
-    },
-    subscriptions: () => subscriptions.map((subscription) => ({ ...subscription })),
     send(triggerEvent, payload, audience) {
       const platformTargets = audience.platformClientId
-        ? subscriptions.filter((subscription) => subscription.triggers.includes(triggerEvent))
+        ? deps.platformWebhookTargets(audience.platformClientId, triggerEvent)
         : [];
       for (const target of [...platformTargets, ...deps.userWebhookTargets(audience.organizerId, triggerEvent)])
         start(target, triggerEvent, payload);
@@ -156,8 +146,7 @@ export function createWebhookSender(deps: {
       while (inFlight.size > 0) await Promise.all([...inFlight]);
       return deliveries.map((delivery) => ({ ...delivery }));
     },
-    reset(initial) {
-      subscriptions = initial.map((subscription) => ({ ...subscription }));
+    reset() {
       deliveries = [];
     },
   };

@@ -33,6 +33,7 @@ function verifiedBody(delivery: ReceivedWebhook) {
   expect(signature).toMatch(/^[0-9a-f]{64}$/);
   expect(timingSafeEqual(expected, Buffer.from(signature, "hex"))).toBe(true);
   expect(delivery.headers["content-type"]).toBe("application/json");
+  expect(delivery.headers["x-cal-webhook-version"]).toBe("2021-10-20");
   return webhookBodySchema.parse(JSON.parse(delivery.rawBody));
 }
 
@@ -167,11 +168,15 @@ describe("BOOKING_RESCHEDULED and BOOKING_CANCELLED", () => {
   });
 });
 
-describe("subscriptions", () => {
-  it('can be added at runtime; without a secret the signature header is the literal "no-secret-provided"', async () => {
+describe("platform webhooks", () => {
+  it('registered at runtime through the endpoint hear managed users\' bookings; without a secret the signature is "no-secret-provided"', async () => {
     const second = await startWebhookReceiver();
     try {
-      api.emulator.subscribeWebhook({ subscriberUrl: second.url, triggers: ["BOOKING_CANCELLED"] });
+      const created = await api.call("POST", `/oauth-clients/${SANDBOX.clientId}/webhooks`, {
+        headers: api.clientHeaders,
+        body: { subscriberUrl: second.url, triggers: ["BOOKING_CANCELLED"], active: true },
+      });
+      expect(created.status).toBe(201);
       const booking = (await bookCounselling()).body.data;
       await api.call("POST", `/bookings/${booking.uid}/cancel`, { headers: V2024_08_13, body: {} });
       const [delivery] = await second.waitFor(1);
@@ -185,14 +190,115 @@ describe("subscriptions", () => {
   });
 
   it("are back to the configured one after reset, with the delivery log emptied", async () => {
-    api.emulator.subscribeWebhook({ subscriberUrl: "http://127.0.0.1:9/never" });
+    api.emulator.seedPlatformWebhook({ subscriberUrl: "http://127.0.0.1:9/never" });
     await bookCounselling();
     await api.emulator.settleWebhooks();
     expect(api.emulator.webhookDeliveries()).toHaveLength(2);
     api.emulator.reset();
-    expect(api.emulator.webhookSubscriptions().map((subscription) => subscription.subscriberUrl)).toEqual([
-      receiver.url,
-    ]);
+    expect(api.emulator.platformWebhooks().map((webhook) => webhook.subscriberUrl)).toEqual([receiver.url]);
     expect(api.emulator.webhookDeliveries()).toEqual([]);
+  });
+});
+
+describe("deliveries as Cal.com sends them", () => {
+  it("carry hashedLink and assignmentReason (null), hideCalendarEventDetails, hideOrganizerEmail, and requestReschedule on cancel", async () => {
+    const booking = (await bookCounselling()).body.data;
+    const [created] = await receiver.waitFor(1);
+    const createdBody = verifiedBody(created!);
+    expect(createdBody.payload).toMatchObject({
+      hashedLink: null,
+      assignmentReason: null,
+      hideCalendarEventDetails: false,
+      hideOrganizerEmail: false,
+    });
+    expect(createdBody.payload).not.toHaveProperty("requestReschedule");
+    await api.call("POST", `/bookings/${booking.uid}/cancel`, { headers: V2024_08_13, body: {} });
+    const [, cancelled] = await receiver.waitFor(2);
+    expect(verifiedBody(cancelled!).payload.requestReschedule).toBe(false);
+  });
+});
+
+describe("payloadTemplate", () => {
+  const subscribe = async (payloadTemplate: string) => {
+    const { accessToken } = await api.tokensFor(SANDBOX.counsellor.id);
+    const created = await api.call("POST", "/webhooks", {
+      headers: { Authorization: `Bearer ${accessToken}` },
+      body: {
+        subscriberUrl: `${receiver.url}/templated`,
+        triggers: ["BOOKING_CREATED"],
+        active: true,
+        payloadTemplate,
+        secret: SECRET,
+      },
+    });
+    expect(created.status).toBe(201);
+  };
+  const templatedDelivery = async () => {
+    await bookCounselling();
+    await api.emulator.settleWebhooks();
+    const delivery = receiver.received.find((received) => received.path.endsWith("/templated"));
+    expect(delivery).toBeDefined();
+    const signature = createHmac("sha256", SECRET).update(delivery!.rawBody).digest("hex");
+    expect(delivery!.headers["x-cal-signature-256"]).toBe(signature);
+    expect(delivery!.headers["x-cal-webhook-version"]).toBe("2021-10-20");
+    return delivery!;
+  };
+
+  it("renders a JSON template over the flattened payload and re-serialises it as JSON", async () => {
+    await subscribe(
+      '{ "event": "{{triggerEvent}}", "title": "{{title}}", "host": "{{organizer.name}}", "at": "{{startTime}}" }',
+    );
+    const delivery = await templatedDelivery();
+    expect(delivery.headers["content-type"]).toBe("application/json");
+    expect(delivery.rawBody).toBe(
+      JSON.stringify({
+        event: "BOOKING_CREATED",
+        title: "Counselling session between David Okafor and Kim Ode",
+        host: "David Okafor",
+        at: "2030-01-07T15:00:00Z",
+      }),
+    );
+  });
+
+  it("sends a template that is not JSON as the raw rendered text, labelled form-encoded; &quot; becomes a quote, other escapes stay", async () => {
+    await subscribe("title={{title}}&who={{attendees.0.name}}&notes={{additionalNotes}}");
+    const delivery = await templatedDelivery();
+    expect(delivery.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+    expect(delivery.rawBody).toBe(
+      "title=Counselling session between David Okafor and Kim Ode&who=Kim Ode&notes=Struggling at work",
+    );
+  });
+
+  it('answers the text "false" when a JSON template renders to something that is not JSON', async () => {
+    await subscribe('{ "notes": "{{{additionalNotes}}}" }');
+    await api.call("POST", "/bookings", {
+      headers: V2024_08_13,
+      body: {
+        start: "2030-01-07T15:00:00Z",
+        eventTypeId: SANDBOX.counsellingSession,
+        attendee: { name: "Kim Ode", email: "kim@example.org", timeZone: "Europe/London" },
+        bookingFieldsResponses: { notes: 'He said "enough"' },
+      },
+    });
+    await api.emulator.settleWebhooks();
+    const delivery = receiver.received.find((received) => received.path.endsWith("/templated"));
+    expect(delivery!.headers["content-type"]).toBe("application/json");
+    expect(delivery!.rawBody).toBe("false");
+  });
+
+  it('turns &quot; into " but keeps other HTML escapes Handlebars made', async () => {
+    await subscribe("notes={{additionalNotes}}");
+    await api.call("POST", "/bookings", {
+      headers: V2024_08_13,
+      body: {
+        start: "2030-01-07T15:00:00Z",
+        eventTypeId: SANDBOX.counsellingSession,
+        attendee: { name: "Kim Ode", email: "kim@example.org", timeZone: "Europe/London" },
+        bookingFieldsResponses: { notes: 'Tom & "Jerry"' },
+      },
+    });
+    await api.emulator.settleWebhooks();
+    const delivery = receiver.received.find((received) => received.path.endsWith("/templated"));
+    expect(delivery!.rawBody).toBe('notes=Tom &amp; "Jerry"');
   });
 });

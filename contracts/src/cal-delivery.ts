@@ -62,6 +62,13 @@ export interface CalDelivery {
   requestId?: string;
   /** W3C traceparent of that request, so the workflow's spans join the request's trace. */
   traceparent?: string;
+  /** Cal.com's `X-Cal-Webhook-Version` (the subscription's payload version, e.g. 2021-10-20), when sent. */
+  webhookVersion?: string;
+  /**
+   * `unsupported_template`: not Cal.com's standard envelope (a subscription's payloadTemplate rendered it;
+   * we never set one, an operator may). Acknowledged and audited with the raw body, sealed, for an operator.
+   */
+  bodyShape?: "unsupported_template";
 }
 
 type DeliverySource = "webhook" | "reconciled" | "replay";

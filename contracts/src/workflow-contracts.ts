@@ -22,6 +22,8 @@ export interface ReconcileBookingsInput {
   /** How far back to look for updated bookings; longer than the schedule's interval, so runs overlap. */
   lookbackMinutes: number;
   pageSize?: number;
+  /** Only the connected accounts Cal.com gave no webhook (missing scope): the frequent poll's runs. */
+  withoutWebhookOnly?: boolean;
 }
 
 export interface ReconcileBookingsResult {
@@ -49,7 +51,9 @@ export interface CompletedConnection {
 }
 
 export interface ConnectCalAccountResult extends CompletedConnection {
-  webhookId: string;
+  /** Null when Cal.com refused the webhook for the token's scopes (`webhookStatus: "missing_scope"`). */
+  webhookId: string | null;
+  webhookStatus: "registered" | "missing_scope";
 }
 
 export interface DisconnectCalAccountInput {

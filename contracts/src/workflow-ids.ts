@@ -26,3 +26,5 @@ export function disconnectCalAccountWorkflowId(connectionId: string): string {
 
 /** The Temporal Schedule that runs the reconciliation (its runs' ids start with it). */
 export const RECONCILIATION_SCHEDULE_ID = "reconcile-cal-bookings";
+/** Polls, more often, only the connected accounts Cal.com gave no webhook (missing scope). */
+export const WITHOUT_WEBHOOK_RECONCILIATION_SCHEDULE_ID = "reconcile-cal-without-webhook";

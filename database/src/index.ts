@@ -16,6 +16,8 @@ export {
   createCalConnectionStore,
   type CalConnection,
   type CalConnectionStore,
+  type ConnectionStatus,
+  type ConnectionWebhookStatus,
 } from "./repositories/cal-connection-store.js";
 export {
   createConnectLinkStore,

@@ -58,9 +58,10 @@ describe("the settings the compose stack gives our services", () => {
     );
   });
 
-  it("web: only the settings it reads (web/src/config/web-settings.ts), its api the api service, the same token as the api", () => {
+  it("web: only the settings it or Next.js reads (web/src/config/web-settings.ts, NODE_ENV), its api the api service, the same token as the api", () => {
     const source = readFileSync(path.join(repositoryRoot, "web/src/config/web-settings.ts"), "utf8");
-    const read = new Set([...source.matchAll(/\benv\.([A-Z_][A-Z0-9_]*)/g)].map((match) => match[1]!));
+    // NODE_ENV is read by Next.js itself (production build and runtime), not by our settings module.
+    const read = new Set(["NODE_ENV", ...[...source.matchAll(/\benv\.([A-Z_][A-Z0-9_]*)/g)].map((match) => match[1]!)]);
     const environment = environmentOf("web");
     expect(Object.keys(environment).filter((name) => !read.has(name))).toEqual([]);
     expect(new URL(environment.API_URL!).host).toBe(`api:${environmentOf("api").PORT}`);

@@ -100,7 +100,7 @@ it('refuses unsigned and wrongly signed requests with 401 "Unauthorized", whatev
   await refusalProperty("unsigned or wrongly signed (any body, any content type)", wronglySignedRequest, 800);
 });
 
-it("refuses signed bodies that are not UTF-8 JSON objects sent as application/json, naming the problem", async () => {
+it("refuses signed bodies that are not UTF-8 JSON sent as application/json, naming the problem (JSON of any other shape is a template: acknowledged)", async () => {
   await refusalProperty("signed, wrong syntax, encoding, charset or content type", signedButUnreadableRequest, 600);
 });
 

@@ -9,6 +9,7 @@ import {
   type BookingFixture,
 } from "@churchhub/test-support/cal-deliveries";
 import { readJson, startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
+import { waitUntil } from "@churchhub/test-support/wait-until";
 
 let pipeline: Pipeline;
 
@@ -300,10 +301,22 @@ describe("bad input", () => {
     expect(await rowCounts(fixture.uid)).toEqual({ bookings: 0, audit: 0 });
   });
 
-  it("a body without triggerEvent gets 400 naming it", async () => {
+  // Only a payloadTemplate makes Cal.com send a body without its envelope's trigger; Cal.com never retries a
+  // refusal, so it is acknowledged and kept sealed for an operator (webhook-templates.test.ts has the rest).
+  it("a signed body without triggerEvent is acknowledged as an unsupported template, not lost", async () => {
     const response = await pipeline.send({ createdAt: new Date().toISOString(), payload: {} });
-    expect(response.status).toBe(400);
-    expect((await readJson(response)).error.message).toContain("triggerEvent");
+    expect(response.status).toBe(202);
+    const { deliveryId } = await readJson(response);
+    const audit = await waitUntil(
+      "the audit entry of the templated body",
+      async () =>
+        (
+          await pipeline.dataSource.query("SELECT trigger_event, outcome FROM audit_logs WHERE delivery_id = $1", [
+            deliveryId,
+          ])
+        )[0],
+    );
+    expect(audit).toEqual({ trigger_event: "UNSUPPORTED_TEMPLATE", outcome: "unsupported_template" });
   });
 
   it("a body over the size cap gets 413", async () => {

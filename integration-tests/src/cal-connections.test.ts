@@ -30,13 +30,9 @@ let offsetMs = 0;
 const clock = () => new Date(Date.now() + offsetMs);
 
 beforeAll(async () => {
-  pipeline = await startPipeline({ clock, calEmulator: { oauth2: true } });
+  // Managed users' bookings reach the platform webhook our code registers, as in production.
+  pipeline = await startPipeline({ clock, calEmulator: { oauth2: true, platformWebhook: true } });
   key = await operatorKey(pipeline);
-  // Managed users' bookings reach the platform webhook, as in production.
-  pipeline.cal!.emulator.subscribeWebhook({
-    subscriberUrl: `${pipeline.baseUrl}/webhooks/cal`,
-    secret: pipeline.secret,
-  });
 });
 afterAll(async () => {
   await pipeline?.stop();

@@ -5,7 +5,8 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RECONCILIATION_SCHEDULE_ID } from "@churchhub/contracts";
 import { startAndAwaitWorkflow } from "@churchhub/contracts/client";
-import { ensureReconciliationSchedule } from "@churchhub/worker";
+import { createCalClient } from "@churchhub/cal-client";
+import { ensurePlatformWebhook, ensureReconciliationSchedule } from "@churchhub/worker";
 import { emulatorBookings } from "@churchhub/test-support/emulator-bookings";
 import { startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
 
@@ -94,10 +95,15 @@ describe("reconciliation", () => {
   });
 
   it("is safe beside live webhooks: a booking delivered and reconciled at once ends as one row", async () => {
-    pipeline.cal!.emulator.subscribeWebhook({
-      subscriberUrl: `${pipeline.baseUrl}/webhooks/cal`,
-      secret: pipeline.secret,
+    // Our platform webhook, registered the way the worker does at start.
+    const fixtures = pipeline.cal!.emulator.fixtures;
+    const calClient = createCalClient({
+      baseUrl: pipeline.cal!.running.url,
+      platformClient: { clientId: fixtures.oauthClient.id, secretKey: fixtures.oauthClient.secret },
     });
+    const wanted = { subscriberUrl: `${pipeline.baseUrl}/webhooks/cal`, secret: pipeline.secret };
+    expect(await ensurePlatformWebhook(calClient, wanted)).toBe("created");
+    expect(await ensurePlatformWebhook(calClient, wanted)).toBe("unchanged");
     const live = await cal.book(eventTypeId, { name: "Live One", email: "live@example.org" }, 7);
     await Promise.all([reconcile(), pipeline.cal!.emulator.settleWebhooks()]);
     for (let attempt = 0; !(await pipeline.reader.findByUid(live)) && attempt < 200; attempt++)

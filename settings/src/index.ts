@@ -1,4 +1,5 @@
-export { settingsSchema, CAL_NO_SECRET_SENTINEL, type Settings } from "./settings.schema.js";
+export { settingsSchema, CAL_NO_SECRET_SENTINEL, DEFAULT_OAUTH2_SCOPES, type Settings } from "./settings.schema.js";
+export { calOAuth2ClientSettings, type CalOAuth2ClientSettings } from "./cal-oauth2-client-settings.js";
 export { loadSettings, requireSetting, SettingsError } from "./load-settings.js";
 export {
   databaseUrlFor,

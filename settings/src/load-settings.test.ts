@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadSettings, SettingsError } from "./load-settings.js";
+import { calOAuth2ClientSettings } from "./cal-oauth2-client-settings.js";
 import { settingsSchema } from "./settings.schema.js";
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
@@ -60,6 +61,34 @@ describe("loadSettings", () => {
     expect(
       problemsOf({ CAL_OAUTH2_CLIENT_ID: "client", CONNECT_STATE_KEY: Buffer.alloc(32, 7).toString("base64") }),
     ).toEqual([]);
+  });
+
+  it("OAuth 2.0 client type: confidential with a secret, public without one; a contradiction is refused", () => {
+    const env = { CAL_OAUTH2_CLIENT_ID: "client" };
+    expect(calOAuth2ClientSettings(loadSettings({ ...env, CAL_OAUTH2_CLIENT_SECRET: "s3cret" }))?.credentials).toEqual({
+      type: "confidential",
+      clientSecret: "s3cret",
+    });
+    expect(calOAuth2ClientSettings(loadSettings(env))?.credentials).toEqual({ type: "public" });
+    expect(calOAuth2ClientSettings(loadSettings({}))).toBeUndefined();
+    expect(problemsOf({ ...env, CAL_OAUTH2_CLIENT_TYPE: "confidential" })).toEqual([
+      "CAL_OAUTH2_CLIENT_TYPE: confidential needs CAL_OAUTH2_CLIENT_SECRET",
+    ]);
+    expect(problemsOf({ ...env, CAL_OAUTH2_CLIENT_TYPE: "public", CAL_OAUTH2_CLIENT_SECRET: "s3cret" })).toEqual([
+      "CAL_OAUTH2_CLIENT_TYPE: a public client sends no secret; leave CAL_OAUTH2_CLIENT_SECRET empty",
+    ]);
+    expect(problemsOf({ ...env, CAL_OAUTH2_CLIENT_TYPE: "hybrid" })[0]).toMatch(/^CAL_OAUTH2_CLIENT_TYPE: /);
+  });
+
+  it("OAuth 2.0 scopes: BOOKING_READ and PROFILE_READ by default, more may be asked for, none of those two left out", () => {
+    expect(loadSettings({}).CAL_OAUTH2_SCOPES).toEqual(["BOOKING_READ", "PROFILE_READ"]);
+    expect(
+      loadSettings({ CAL_OAUTH2_SCOPES: "BOOKING_READ, PROFILE_READ WEBHOOK_READ WEBHOOK_WRITE" }).CAL_OAUTH2_SCOPES,
+    ).toEqual(["BOOKING_READ", "PROFILE_READ", "WEBHOOK_READ", "WEBHOOK_WRITE"]);
+    expect(problemsOf({ CAL_OAUTH2_SCOPES: "PROFILE_READ" })).toEqual([
+      "CAL_OAUTH2_SCOPES: must include BOOKING_READ (reconciliation reads the host's bookings)",
+    ]);
+    expect(problemsOf({ CAL_OAUTH2_SCOPES: "booking_read" })[0]).toMatch(/^CAL_OAUTH2_SCOPES\.0: /);
   });
 
   it("treats empty values as unset, as in .env.example", () => {

@@ -1,5 +1,10 @@
 // Reads and validates the environment once, listing every problem at start-up rather than the first.
-import { settingsSchema, type Settings } from "./settings.schema.js";
+import { DEFAULT_OAUTH2_SCOPES, settingsSchema, type Settings } from "./settings.schema.js";
+
+const SCOPE_USES: Record<(typeof DEFAULT_OAUTH2_SCOPES)[number], string> = {
+  BOOKING_READ: "reconciliation reads the host's bookings",
+  PROFILE_READ: "connecting reads the account with /v2/me",
+};
 
 export class SettingsError extends Error {
   constructor(readonly problems: string[]) {
@@ -31,6 +36,13 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   }
   if (settings.CAL_OAUTH2_CLIENT_SECRET && !settings.CAL_OAUTH2_CLIENT_ID)
     problems.push("CAL_OAUTH2_CLIENT_SECRET: set CAL_OAUTH2_CLIENT_ID too");
+  if (settings.CAL_OAUTH2_CLIENT_TYPE === "confidential" && !settings.CAL_OAUTH2_CLIENT_SECRET)
+    problems.push("CAL_OAUTH2_CLIENT_TYPE: confidential needs CAL_OAUTH2_CLIENT_SECRET");
+  if (settings.CAL_OAUTH2_CLIENT_TYPE === "public" && settings.CAL_OAUTH2_CLIENT_SECRET)
+    problems.push("CAL_OAUTH2_CLIENT_TYPE: a public client sends no secret; leave CAL_OAUTH2_CLIENT_SECRET empty");
+  for (const needed of DEFAULT_OAUTH2_SCOPES)
+    if (!settings.CAL_OAUTH2_SCOPES.includes(needed))
+      problems.push(`CAL_OAUTH2_SCOPES: must include ${needed} (${SCOPE_USES[needed]})`);
   if (settings.CONNECT_STATE_KEY && Buffer.from(settings.CONNECT_STATE_KEY, "base64").length < 32)
     problems.push("CONNECT_STATE_KEY: must be at least 32 bytes, base64-encoded");
   if (problems.length > 0) throw new SettingsError(problems);

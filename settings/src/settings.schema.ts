@@ -16,6 +16,14 @@ const commaList = z.string().transform((value) =>
     .filter(Boolean),
 );
 
+/**
+ * Reconciliation reads bookings (BOOKING_READ) and the connect step reads /v2/me (PROFILE_READ). No
+ * WEBHOOK_* scope: Cal.com's scope list in source has none and its authorize step refuses a scope it does
+ * not know (packages/features/oauth/constants.ts, OAUTH_SCOPES; calcom.md §10). Where a build does
+ * require one for /v2/webhooks, the connection is marked and polled instead.
+ */
+export const DEFAULT_OAUTH2_SCOPES = ["BOOKING_READ", "PROFILE_READ"] as const;
+
 /** Cal.com sends this literal as the signature when a webhook has no secret: never a usable secret. */
 export const CAL_NO_SECRET_SENTINEL = "no-secret-provided";
 
@@ -60,6 +68,15 @@ export const settingsSchema = z.object({
   // off. The secret is absent for a public (PKCE-only) client.
   CAL_OAUTH2_CLIENT_ID: optionalText,
   CAL_OAUTH2_CLIENT_SECRET: optionalText,
+  // confidential: the code exchange sends the secret and no PKCE; public: PKCE and no secret. Absent:
+  // confidential when a secret is set, public otherwise (see cal-oauth2-client-settings.ts).
+  CAL_OAUTH2_CLIENT_TYPE: optionalText.pipe(z.enum(["confidential", "public"]).optional()),
+  // The scopes asked for on Cal.com's consent page (space- or comma-separated).
+  CAL_OAUTH2_SCOPES: z
+    .string()
+    .default(DEFAULT_OAUTH2_SCOPES.join(" "))
+    .transform((value) => [...new Set(value.split(/[\s,]+/).filter(Boolean))])
+    .pipe(z.array(z.string().regex(/^[A-Z_]+$/, "scopes are upper-case names like BOOKING_READ")).min(1)),
   // Cal.com's authorization page (on app.cal.com, not the API host).
   CAL_OAUTH2_AUTHORIZE_URL: z.url({ protocol: /^https?$/ }).default("https://app.cal.com/auth/oauth2/authorize"),
   // Where browsers and Cal.com reach this api: the OAuth callback, connect links and the per-connection
@@ -115,6 +132,8 @@ export const settingsSchema = z.object({
   // Missed-event reconciliation against Cal.com's bookings API (a Temporal Schedule).
   RECONCILE_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   RECONCILE_LOOKBACK_MINUTES: z.coerce.number().int().min(1).max(43200).default(180),
+  // Connected accounts Cal.com would not give a webhook (missing scope) are polled this often instead.
+  RECONCILE_UNSUBSCRIBED_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(2),
 
   // OpenTelemetry: traces are exported over OTLP/HTTP to this collector when set.
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalText.pipe(z.url().optional()),

@@ -21,6 +21,7 @@ import {
   loadFixtures,
   withRedirectUri,
   type CalEmulator,
+  type Fixtures,
   type RunningCalEmulator,
 } from "@churchhub/cal-emulator";
 import {
@@ -43,8 +44,8 @@ import {
   type DataSource,
 } from "@churchhub/database";
 import { createLogger } from "@churchhub/logging";
-import { loadSettings } from "@churchhub/settings";
-import { buildWorker, createTemporalLogger } from "@churchhub/worker";
+import { DEFAULT_OAUTH2_SCOPES, loadSettings } from "@churchhub/settings";
+import { buildWorker, createTemporalLogger, ensurePlatformWebhook } from "@churchhub/worker";
 import { startTracing, tracingClientInterceptors } from "@churchhub/tracing";
 import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { createDataConverter } from "@churchhub/temporal-encryption";
@@ -109,10 +110,17 @@ export interface PipelineOptions {
   calEmulator?: {
     clock?: () => Date;
     clientSecret?: string;
-    /** Also run OAuth 2.0 connections (the emulator's confidential client, its redirect URI pointed at this api). */
-    oauth2?: boolean;
+    /**
+     * Also run OAuth 2.0 connections (the emulator's confidential client by default, or its public one;
+     * its redirect URI pointed at this api), asking for `scopes` (default: the settings' default).
+     */
+    oauth2?: boolean | { clientType?: "confidential" | "public"; scopes?: string[] };
+    /** Changes the emulator's fixtures before it starts (e.g. which reading of webhook scopes it follows). */
+    fixtures?: (fixtures: Fixtures) => void;
     /** Leave managed-user mode off (OAuth 2.0 only). */
     withoutPlatformClient?: boolean;
+    /** Register our platform webhook (`/webhooks/cal`) through /v2/oauth-clients/{id}/webhooks, as the worker does. */
+    platformWebhook?: boolean;
   };
   /** Our own clock (api and activities). */
   clock?: () => Date;
@@ -186,12 +194,20 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   let cal: Pipeline["cal"];
   let platformClient: { clientId: string; secret: string } | undefined;
   let oauth2Client: { clientId: string; secret: string | null } | undefined;
+  let oauth2ClientType: "confidential" | "public" = "confidential";
+  let oauth2Scopes: string[] = [...DEFAULT_OAUTH2_SCOPES];
   if (options.calEmulator) {
     const fixtures = loadFixtures();
-    const confidential = fixtures.oauth2Clients.find((client) => client.secret !== null);
-    if (options.calEmulator.oauth2 && confidential) {
-      confidential.redirectUris = withRedirectUri(confidential.redirectUris, oauthCallbackUrl(baseUrl));
-      oauth2Client = { clientId: confidential.clientId, secret: confidential.secret };
+    options.calEmulator.fixtures?.(fixtures);
+    const oauth2Options = typeof options.calEmulator.oauth2 === "object" ? options.calEmulator.oauth2 : {};
+    oauth2ClientType = oauth2Options.clientType ?? "confidential";
+    oauth2Scopes = oauth2Options.scopes ?? oauth2Scopes;
+    const oauth2Fixture = fixtures.oauth2Clients.find((client) =>
+      oauth2ClientType === "confidential" ? client.secret !== null : client.secret === null,
+    );
+    if (options.calEmulator.oauth2 && oauth2Fixture) {
+      oauth2Fixture.redirectUris = withRedirectUri(oauth2Fixture.redirectUris, oauthCallbackUrl(baseUrl));
+      oauth2Client = { clientId: oauth2Fixture.clientId, secret: oauth2Fixture.secret };
     }
     const emulator = createCalEmulator({ fixtures, clock: options.calEmulator.clock ?? clock, webhook: { secret } });
     const running = await emulator.listen(0, "127.0.0.1");
@@ -223,6 +239,8 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     CAL_OAUTH_CLIENT_SECRET: platformClient?.secret,
     CAL_OAUTH2_CLIENT_ID: oauth2Client?.clientId,
     CAL_OAUTH2_CLIENT_SECRET: oauth2Client?.secret ?? undefined,
+    CAL_OAUTH2_CLIENT_TYPE: oauth2Client ? oauth2ClientType : undefined,
+    CAL_OAUTH2_SCOPES: oauth2Scopes.join(" "),
     CAL_OAUTH2_AUTHORIZE_URL: cal ? `${cal.running.origin}/auth/oauth2/authorize` : undefined,
     API_PUBLIC_URL: baseUrl,
     WEB_PUBLIC_URL: webPublicUrl,
@@ -235,7 +253,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   });
 
   const nativeConnection = await NativeConnection.connect({ address: inject("temporalAddress") });
-  const { worker, tokenKeeper } = await buildWorker({
+  const { worker, tokenKeeper, calClient } = await buildWorker({
     settings,
     logger,
     clock,
@@ -269,6 +287,9 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   // The tests' own handles on the same tables (stateless stores over the pipeline's database).
   const connections = createCalConnectionStore({ dataSource, cipher });
   const links = createConnectLinkStore({ dataSource, cipher, clock });
+  // Managed users' deliveries come through the platform webhook our worker keeps, when a test asks for it.
+  if (platformClient && options.calEmulator?.platformWebhook)
+    await ensurePlatformWebhook(calClient, { subscriberUrl: `${baseUrl}/webhooks/cal`, secret });
 
   return {
     baseUrl,

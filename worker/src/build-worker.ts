@@ -9,7 +9,7 @@ import {
   createTokenActivities,
   type ConnectionTokenKeeper,
 } from "@churchhub/activities";
-import { createCalClient, createCalOAuth2Client } from "@churchhub/cal-client";
+import { createCalClient, createCalOAuth2Client, type CalClient } from "@churchhub/cal-client";
 import { connectionWebhookUrl, oauthCallbackUrl } from "@churchhub/contracts";
 import {
   createCalConnectionStore,
@@ -19,7 +19,7 @@ import {
 } from "@churchhub/database";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { Logger } from "@churchhub/logging";
-import { calPlatformClient, type Settings } from "@churchhub/settings";
+import { calOAuth2ClientSettings, calPlatformClient, type Settings } from "@churchhub/settings";
 import { createDataConverter } from "@churchhub/temporal-encryption";
 import type { Tracing } from "@churchhub/tracing";
 import { createBookingWorker } from "./create-worker.js";
@@ -42,6 +42,10 @@ export interface BuiltWorker {
   worker: Worker;
   /** Fresh access tokens of connected Cal.com accounts; absent when OAuth 2.0 connections are off. */
   tokenKeeper: ConnectionTokenKeeper | undefined;
+  /** The one Cal.com client of this worker (the process keeps the Platform webhook with it). */
+  calClient: CalClient;
+  /** Whether OAuth 2.0 connections are configured (then connected accounts are reconciled too). */
+  oauth2Enabled: boolean;
 }
 
 export async function buildWorker(parts: WorkerProcessParts): Promise<BuiltWorker> {
@@ -51,11 +55,12 @@ export async function buildWorker(parts: WorkerProcessParts): Promise<BuiltWorke
   const calClient = createCalClient({ baseUrl: settings.CAL_API_URL, platformClient });
 
   // OAuth 2.0 connections of ordinary Cal.com accounts (on when an OAuth 2.0 client is configured).
-  const oauth2Client = settings.CAL_OAUTH2_CLIENT_ID
+  const oauth2Settings = calOAuth2ClientSettings(settings);
+  const oauth2Client = oauth2Settings
     ? createCalOAuth2Client({
         baseUrl: settings.CAL_API_URL,
-        clientId: settings.CAL_OAUTH2_CLIENT_ID,
-        clientSecret: settings.CAL_OAUTH2_CLIENT_SECRET,
+        clientId: oauth2Settings.clientId,
+        credentials: oauth2Settings.credentials,
         clock,
       })
     : undefined;
@@ -107,5 +112,5 @@ export async function buildWorker(parts: WorkerProcessParts): Promise<BuiltWorke
       ...connectionActivities,
     },
   });
-  return { worker, tokenKeeper };
+  return { worker, tokenKeeper, calClient, oauth2Enabled: oauth2Client !== undefined };
 }

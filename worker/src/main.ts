@@ -2,6 +2,7 @@
 // until SIGINT/SIGTERM (Temporal's runtime then drains in-flight work before the process exits).
 import { Client } from "@temporalio/client";
 import { NativeConnection, Runtime } from "@temporalio/worker";
+import { WITHOUT_WEBHOOK_RECONCILIATION_SCHEDULE_ID } from "@churchhub/contracts";
 import { createApiKeyStore, createDataSource, runMigrations } from "@churchhub/database";
 import { createEncryptedInboxCodec, createInboxRelay, createInboxStore } from "@churchhub/delivery-inbox";
 import { createProtectorFromSettings } from "@churchhub/field-encryption";
@@ -11,6 +12,7 @@ import { startTracing, tracingClientInterceptors } from "@churchhub/tracing";
 import { calPlatformClient, loadSettings, requireSetting } from "@churchhub/settings";
 import { buildWorker } from "./build-worker.js";
 import { createTemporalLogger } from "./temporal-logger.js";
+import { ensurePlatformWebhook } from "./platform-webhook.js";
 import { ensureReconciliationSchedule } from "./reconciliation-schedule.js";
 import { createWorkerHttpServer } from "./worker-http-server.js";
 import { createWorkerMetrics } from "./worker-metrics.js";
@@ -43,7 +45,7 @@ if (applied.length > 0) logger.info({ migrations: applied }, "migrations applied
 const protector = createProtectorFromSettings(settings);
 const dataConverter = createDataConverter(protector.cipher.keyring);
 const connection = await NativeConnection.connect({ address: requireSetting(settings, "TEMPORAL_ADDRESS") });
-const { worker } = await buildWorker({
+const { worker, calClient, oauth2Enabled } = await buildWorker({
   settings,
   logger,
   clock: () => new Date(),
@@ -62,13 +64,40 @@ const temporalClient = new Client({
   dataConverter,
   interceptors: tracingClientInterceptors(),
 });
-if (calPlatformClient(settings) || settings.CAL_OAUTH2_CLIENT_ID) {
+const platformClient = calPlatformClient(settings);
+if (platformClient || oauth2Enabled) {
   const schedule = await ensureReconciliationSchedule(temporalClient, {
     taskQueue: settings.TEMPORAL_TASK_QUEUE,
     everyMinutes: settings.RECONCILE_EVERY_MINUTES,
     lookbackMinutes: settings.RECONCILE_LOOKBACK_MINUTES,
   });
   logger.info({ schedule, everyMinutes: settings.RECONCILE_EVERY_MINUTES }, "reconciliation schedule ready");
+}
+if (platformClient && settings.CAL_WEBHOOK_SECRET) {
+  // Managed users' bookings reach us through the Platform client's own webhook, which we keep. Not fatal:
+  // the next worker start tries again, and reconciliation finds what a missing webhook would have brought.
+  try {
+    const outcome = await ensurePlatformWebhook(calClient, {
+      subscriberUrl: `${settings.API_PUBLIC_URL.replace(/\/+$/, "")}/webhooks/cal`,
+      secret: settings.CAL_WEBHOOK_SECRET,
+    });
+    logger.info({ outcome }, "platform webhook ready");
+  } catch (error) {
+    logger.error({ err: error }, "platform webhook not ensured; managed users' bookings arrive by reconciliation only");
+  }
+}
+if (oauth2Enabled) {
+  // Accounts Cal.com refused a webhook (missing scope) are kept in step by polling only: more often, over a
+  // window a few intervals long (the main schedule's longer window still covers them too).
+  const everyMinutes = settings.RECONCILE_UNSUBSCRIBED_EVERY_MINUTES;
+  await ensureReconciliationSchedule(temporalClient, {
+    taskQueue: settings.TEMPORAL_TASK_QUEUE,
+    scheduleId: WITHOUT_WEBHOOK_RECONCILIATION_SCHEDULE_ID,
+    everyMinutes,
+    lookbackMinutes: Math.max(10, 3 * everyMinutes),
+    withoutWebhookOnly: true,
+  });
+  logger.info({ everyMinutes }, "reconciliation schedule for connections without a webhook ready");
 }
 const relay = createInboxRelay({
   dataSource,

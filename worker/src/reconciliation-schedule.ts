@@ -12,24 +12,34 @@ interface ReconciliationScheduleOptions {
   taskQueue: string;
   everyMinutes: number;
   lookbackMinutes: number;
+  /** Another schedule than the main one (the frequent poll of accounts without a webhook; tests). */
+  scheduleId?: string;
+  /** Runs reconcile only connected accounts Cal.com gave no webhook. */
+  withoutWebhookOnly?: boolean;
 }
 
 export async function ensureReconciliationSchedule(
   client: Client,
   options: ReconciliationScheduleOptions,
 ): Promise<"created" | "updated"> {
+  const scheduleId = options.scheduleId ?? RECONCILIATION_SCHEDULE_ID;
   const spec = { intervals: [{ every: `${options.everyMinutes} minutes` }] };
   const workflowType: WorkflowName = "reconcileBookingsWorkflow";
   const action: ScheduleOptionsStartWorkflowAction<WorkflowSignatures[typeof workflowType]> = {
     type: "startWorkflow",
     workflowType,
     taskQueue: options.taskQueue,
-    args: [{ lookbackMinutes: options.lookbackMinutes }],
+    args: [
+      {
+        lookbackMinutes: options.lookbackMinutes,
+        ...(options.withoutWebhookOnly ? { withoutWebhookOnly: true } : {}),
+      },
+    ],
     workflowExecutionTimeout: "30 minutes",
   };
   try {
     await client.schedule.create({
-      scheduleId: RECONCILIATION_SCHEDULE_ID,
+      scheduleId,
       spec,
       action,
       // A slow run is never overlapped by the next; the lookback window covers the gap.
@@ -38,7 +48,7 @@ export async function ensureReconciliationSchedule(
     return "created";
   } catch (error) {
     if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    await client.schedule.getHandle(RECONCILIATION_SCHEDULE_ID).update((previous) => ({ ...previous, spec, action }));
+    await client.schedule.getHandle(scheduleId).update((previous) => ({ ...previous, spec, action }));
     return "updated";
   }
 }

@@ -37,7 +37,7 @@ function connectionMock(overrides: Record<string, (input: any) => Promise<unknow
     };
   const answers: Record<string, (input: any) => Promise<unknown>> = {
     completeCalConnection: async () => connection,
-    registerConnectionWebhook: async () => ({ webhookId: "webhook-9", created: true }),
+    registerConnectionWebhook: async () => ({ status: "registered", webhookId: "webhook-9", created: true }),
     writeConnectionAudit: async () => undefined,
     removeConnectionWebhook: async () => ({ removed: true, reason: null }),
     forgetConnection: async () => undefined,
@@ -53,13 +53,28 @@ describe("connectCalAccountWorkflow", () => {
   it("stores the connection, audits it, registers our webhook and audits that", async () => {
     const mock = connectionMock();
     const result = await environment.run("connectCalAccountWorkflow", [{ attemptId: "attempt-1" }], mock.activities);
-    expect(result).toEqual({ ...connection, webhookId: "webhook-9" });
+    expect(result).toEqual({ ...connection, webhookId: "webhook-9", webhookStatus: "registered" });
     expect(mock.calls).toEqual([
       'completeCalConnection {"attemptId":"attempt-1"}',
       'writeConnectionAudit {"connectionId":"connection-1","action":"connected","eventKey":"attempt-1","by":"host"}',
       'registerConnectionWebhook {"connectionId":"connection-1"}',
       'writeConnectionAudit {"connectionId":"connection-1","action":"webhook_registered","eventKey":"attempt-1","by":"system","detail":{"webhookId":"webhook-9","created":true}}',
     ]);
+  });
+
+  it("stays connected when Cal.com refuses our webhook for scope, and audits the refusal instead", async () => {
+    const mock = connectionMock({
+      registerConnectionWebhook: async () => ({
+        status: "missing_scope",
+        refusedBy: "POST /v2/webhooks",
+        newlyMarked: true,
+      }),
+    });
+    const result = await environment.run("connectCalAccountWorkflow", [{ attemptId: "attempt-4" }], mock.activities);
+    expect(result).toEqual({ ...connection, webhookId: null, webhookStatus: "missing_scope" });
+    expect(mock.calls.at(-1)).toBe(
+      'writeConnectionAudit {"connectionId":"connection-1","action":"webhook_refused","eventKey":"attempt-4","by":"system","detail":{"reason":"missing_scope","refusedBy":"POST /v2/webhooks"}}',
+    );
   });
 
   it("audits a reconnect as one", async () => {

@@ -40,6 +40,17 @@ export async function connectCalAccountWorkflow(input: ConnectCalAccountInput): 
     by: "host",
   });
   const webhook = await registerConnectionWebhook({ connectionId: connection.connectionId });
+  if (webhook.status === "missing_scope") {
+    // Still connected: reconciliation polls this account's bookings until a reconnect brings the scope.
+    await writeConnectionAudit({
+      connectionId: connection.connectionId,
+      action: "webhook_refused",
+      eventKey: input.attemptId,
+      by: "system",
+      detail: { reason: "missing_scope", refusedBy: webhook.refusedBy },
+    });
+    return { ...connection, webhookId: null, webhookStatus: "missing_scope" };
+  }
   await writeConnectionAudit({
     connectionId: connection.connectionId,
     action: "webhook_registered",
@@ -47,5 +58,5 @@ export async function connectCalAccountWorkflow(input: ConnectCalAccountInput): 
     by: "system",
     detail: { webhookId: webhook.webhookId, created: webhook.created },
   });
-  return { ...connection, webhookId: webhook.webhookId };
+  return { ...connection, webhookId: webhook.webhookId, webhookStatus: "registered" };
 }

@@ -12,7 +12,7 @@ import {
   type ReconcileBookingsInput,
   type ReconcileBookingsResult,
 } from "@churchhub/contracts";
-import type { ReconciliationActivities } from "@churchhub/activities";
+import type { ReconciliationActivities, ReconciliationPage } from "@churchhub/activities";
 import { processCalDeliveryWorkflow } from "./process-cal-delivery.workflow.js";
 
 const { findBookingsOutOfStep, listReconciliationSources } = proxyActivities<ReconciliationActivities>({
@@ -40,7 +40,7 @@ export async function reconcileBookingsWorkflow(input: ReconcileBookingsInput): 
     failedSources: 0,
   };
 
-  const sources = await listReconciliationSources();
+  const sources = await listReconciliationSources({ withoutWebhookOnly: input.withoutWebhookOnly ?? false });
   const connectionIds: Array<string | undefined> = [...(sources.platform ? [undefined] : []), ...sources.connectionIds];
   for (const connectionId of connectionIds) {
     try {
@@ -59,8 +59,14 @@ async function reconcileSource(
   connectionId: string | undefined,
   result: ReconcileBookingsResult,
 ): Promise<void> {
-  for (let skip = 0; ; skip += window.take) {
-    const page = await findBookingsOutOfStep({ ...window, skip, ...(connectionId ? { connectionId } : {}) });
+  // Offset or cursor, whichever form Cal.com pages this list in (the activity reads which).
+  let position: { skip: number } | { cursor: string } = { skip: 0 };
+  for (;;) {
+    const page: ReconciliationPage = await findBookingsOutOfStep({
+      ...window,
+      ...position,
+      ...(connectionId ? { connectionId } : {}),
+    });
     if (page.skipped === "needs_reconnect") {
       result.needsReconnect++;
       return;
@@ -91,5 +97,7 @@ async function reconcileSource(
       result.reconciled++;
     }
     if (!page.hasNextPage) return;
+    // Runs recorded before cursors were read have no `next`: they paged by offset.
+    position = page.next ?? { skip: ("skip" in position ? position.skip : 0) + window.take };
   }
 }

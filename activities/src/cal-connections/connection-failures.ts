@@ -3,6 +3,7 @@
 import { ApplicationFailure } from "@temporalio/common";
 import { CalApiError } from "@churchhub/cal-client";
 import { CONNECTION_CAL_REJECTED, CONNECTION_GONE, CONNECTION_NEEDS_RECONNECT } from "@churchhub/contracts";
+import { calUnexpectedResponse } from "../managed-user-tokens/token-failures.js";
 
 export class NeedsReconnectError extends Error {
   constructor(readonly connectionId: string) {
@@ -33,6 +34,7 @@ function connectionGone(): ApplicationFailure {
 export function rethrowConnectionFailure(error: unknown): never {
   if (error instanceof NeedsReconnectError) throw needsReconnect();
   if (error instanceof ConnectionGoneError) throw connectionGone();
+  if (error instanceof CalApiError && error.kind === "unexpected") throw calUnexpectedResponse(error);
   if (error instanceof CalApiError && !error.retryable) {
     throw ApplicationFailure.nonRetryable(
       `Cal.com refused the request (${error.operation}, HTTP ${error.status ?? "?"}${error.code ? ` ${error.code}` : ""})`,

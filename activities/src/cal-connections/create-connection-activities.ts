@@ -32,9 +32,19 @@ type ConnectionAction =
   | "disconnected"
   | "needs_reconnect"
   | "webhook_registered"
+  | "webhook_refused"
   | "webhook_removed";
 
-interface ConnectionAuditInput {
+/**
+ * What registering our webhook came to. `missing_scope`: Cal.com answered 403 for the token's scopes (some
+ * builds gate /v2/webhooks on WEBHOOK_READ/WEBHOOK_WRITE, calcom.md §10); the connection stays, marked,
+ * and reconciliation polls its bookings instead.
+ */
+export type ConnectionWebhookOutcome =
+  | { status: "registered"; webhookId: string; created: boolean }
+  | { status: "missing_scope"; refusedBy: string; newlyMarked: boolean };
+
+export interface ConnectionAuditInput {
   connectionId: string;
   action: ConnectionAction;
   /** Makes the entry idempotent under retries: one row per (connection, action, key). */
@@ -77,7 +87,7 @@ export function createConnectionActivities(deps: ConnectionActivityDependencies)
     writeConnectionAudit,
 
     /**
-     * Exchanges the attempt's authorization code (with its PKCE verifier), reads the account with
+     * Exchanges the attempt's authorization code (a public client with its PKCE verifier), reads the account with
      * `GET /v2/me`, and in one transaction upserts our user, the connection (tokens sealed) and spends
      * the link. A retry after success returns the same result; a code Cal.com refuses is final.
      */
@@ -95,7 +105,8 @@ export function createConnectionActivities(deps: ConnectionActivityDependencies)
             reconnected: false,
           };
       }
-      if (attempt.outcome === "failed" || !attempt.code || !attempt.codeVerifier) {
+      // Only a public client's attempt carries a PKCE verifier (oauth2-client.ts says why).
+      if (attempt.outcome === "failed" || !attempt.code || (deps.oauth2Client.usesPkce && !attempt.codeVerifier)) {
         throw ApplicationFailure.nonRetryable(
           "This authorization attempt cannot be completed; start again from the connect link",
           AUTHORIZATION_REFUSED,
@@ -107,7 +118,7 @@ export function createConnectionActivities(deps: ConnectionActivityDependencies)
         tokens = await deps.oauth2Client.exchangeAuthorizationCode({
           code: attempt.code,
           redirectUri: deps.redirectUri,
-          codeVerifier: attempt.codeVerifier,
+          ...(attempt.codeVerifier ? { codeVerifier: attempt.codeVerifier } : {}),
         });
         me = await deps.calClient.getMe(tokens.accessToken);
       } catch (error) {
@@ -162,7 +173,7 @@ export function createConnectionActivities(deps: ConnectionActivityDependencies)
      * Makes sure the account has exactly one webhook of ours: found by its subscriber URL (unique to the
      * connection) and updated, or created. Every booking trigger; the connection's own secret.
      */
-    async registerConnectionWebhook(input: { connectionId: string }): Promise<{ webhookId: string; created: boolean }> {
+    async registerConnectionWebhook(input: { connectionId: string }): Promise<ConnectionWebhookOutcome> {
       try {
         const subscriberUrl = deps.webhookUrlFor(input.connectionId);
         const secret = await connections.webhookSecret(input.connectionId);
@@ -179,8 +190,13 @@ export function createConnectionActivities(deps: ConnectionActivityDependencies)
           return { webhookId: created.id, created: true };
         });
         await connections.setWebhookId(input.connectionId, outcome.webhookId);
-        return outcome;
+        return { status: "registered", ...outcome };
       } catch (error) {
+        // 403, not 401: the token is good (a 401 was already retried with a fresh one) but lacks a scope.
+        if (error instanceof CalApiError && error.status === 403) {
+          const newlyMarked = await connections.markWebhookMissingScope(input.connectionId);
+          return { status: "missing_scope", refusedBy: error.operation, newlyMarked };
+        }
         rethrowConnectionFailure(error);
       }
     },

@@ -11,8 +11,20 @@ export function unknownManagedUser(): ApplicationFailure {
   );
 }
 
+/** Cal.com answered in a shape we cannot read (e.g. an unknown bookings pagination): someone must look. */
+export const CAL_UNEXPECTED_RESPONSE = "CalUnexpectedResponse";
+
+/** Non-retryable; the message names the operation and what was unexpected, never a value from the body. */
+export function calUnexpectedResponse(error: CalApiError): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(
+    `Cal.com answered in a shape we cannot read (${error.operation}, ${error.code ?? "no code"})`,
+    CAL_UNEXPECTED_RESPONSE,
+  );
+}
+
 export function rethrowCalFailure(error: unknown): never {
   if (error instanceof CalApiError) {
+    if (error.kind === "unexpected") throw calUnexpectedResponse(error);
     if (error.kind === "not_found") throw unknownManagedUser();
     if (error.kind === "rejected" || error.kind === "invalid") {
       throw ApplicationFailure.nonRetryable(

@@ -1,7 +1,7 @@
 // Activities of the reconciliation: read one page of recently updated bookings from Cal.com and keep
 // only those whose state differs from ours (missing, other status, other times), already turned into
 // deliveries for the normal processing workflow.
-import type { CalClient } from "@churchhub/cal-client";
+import type { BookingsPagePosition, CalClient } from "@churchhub/cal-client";
 import type { CalDelivery } from "@churchhub/contracts";
 import type { DataSource } from "typeorm";
 import { rethrowCalFailure } from "../managed-user-tokens/token-failures.js";
@@ -9,11 +9,13 @@ import type { ConnectionTokenKeeper } from "../cal-connections/connection-token-
 import { NeedsReconnectError, rethrowConnectionFailure } from "../cal-connections/connection-failures.js";
 import { apiBookingToDelivery } from "./api-booking-to-delivery.js";
 
-interface ReconciliationPage {
+export interface ReconciliationPage {
   deliveries: CalDelivery[];
   examined: number;
   unreadable: number;
   hasNextPage: boolean;
+  /** Where the next page starts (offset or Cal.com's cursor); null on the last page. */
+  next: BookingsPagePosition | null;
   /** Set when the source was passed over (a connection that needs reconnecting). */
   skipped?: "needs_reconnect";
 }
@@ -34,8 +36,19 @@ interface ReconciliationDependencies {
 
 export function createReconciliationActivities(deps: ReconciliationDependencies) {
   return {
-    /** Connections needing a reconnect are listed too: they are passed over (and counted) without calling Cal.com. */
-    async listReconciliationSources(): Promise<ReconciliationSources> {
+    /**
+     * Connections needing a reconnect are listed too: they are passed over (and counted) without calling
+     * Cal.com. `withoutWebhookOnly`: just the connected accounts Cal.com refused a webhook (the frequent poll).
+     */
+    async listReconciliationSources(input: { withoutWebhookOnly?: boolean } = {}): Promise<ReconciliationSources> {
+      if (input.withoutWebhookOnly) {
+        const rows: Array<{ id: string }> = deps.tokenKeeper
+          ? await deps.dataSource.query(
+              `SELECT id FROM cal_connections WHERE status = 'connected' AND webhook_status = 'missing_scope' ORDER BY connected_at`,
+            )
+          : [];
+        return { platform: false, connectionIds: rows.map((row) => row.id) };
+      }
       const rows: Array<{ id: string }> = deps.tokenKeeper
         ? await deps.dataSource.query(
             `SELECT id FROM cal_connections WHERE status <> 'disconnected' ORDER BY connected_at`,
@@ -48,15 +61,17 @@ export function createReconciliationActivities(deps: ReconciliationDependencies)
     async findBookingsOutOfStep(window: {
       after: string;
       before: string;
-      skip: number;
       take: number;
+      /** The page: an offset, or the cursor the previous page gave. */
+      skip?: number;
+      cursor?: string;
       connectionId?: string;
     }): Promise<ReconciliationPage> {
       const range = {
         after: new Date(window.after),
         before: new Date(window.before),
-        skip: window.skip,
         take: window.take,
+        position: window.cursor !== undefined ? { cursor: window.cursor } : { skip: window.skip ?? 0 },
       };
       let page;
       if (window.connectionId) {
@@ -70,7 +85,14 @@ export function createReconciliationActivities(deps: ReconciliationDependencies)
         } catch (error) {
           // The host must reconnect: not this run's failure, and no reason to ask Cal.com again.
           if (error instanceof NeedsReconnectError)
-            return { deliveries: [], examined: 0, unreadable: 0, hasNextPage: false, skipped: "needs_reconnect" };
+            return {
+              deliveries: [],
+              examined: 0,
+              unreadable: 0,
+              hasNextPage: false,
+              next: null,
+              skipped: "needs_reconnect",
+            };
           rethrowConnectionFailure(error);
         }
       } else {
@@ -100,7 +122,13 @@ export function createReconciliationActivities(deps: ReconciliationDependencies)
             new Date(row.end_time).toISOString() !== booking.endTime
           );
         });
-      return { deliveries, examined: page.bookings.length, unreadable: page.unreadable, hasNextPage: page.hasNextPage };
+      return {
+        deliveries,
+        examined: page.bookings.length,
+        unreadable: page.unreadable,
+        hasNextPage: page.next !== null,
+        next: page.next,
+      };
     },
   };
 }

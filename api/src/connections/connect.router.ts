@@ -1,7 +1,7 @@
 // The host's side of connecting: GET /connect/cal/{token} (the operator's one-time link) sends the
-// browser to Cal.com's consent page with a signed state and a PKCE challenge, and sets a cookie binding
-// the attempt to this browser; GET /oauth/cal/callback takes Cal.com's answer. Pages, not JSON: a
-// person reads them.
+// browser to Cal.com's consent page with a signed state (and a public client's PKCE challenge), and sets a
+// cookie binding the attempt to this browser; GET /oauth/cal/callback takes Cal.com's answer. Pages, not
+// JSON: a person reads them.
 import { Router, type Response } from "express";
 import { z } from "zod";
 import { cookieValue } from "../http/cookies.js";
@@ -23,6 +23,9 @@ export const oauthAnswerSchema = z.object({
   // Sent beside `error`; not shown to the host.
   error_description: z.string().optional().catch(undefined),
 });
+
+// The scopes some Cal.com builds require for /v2/webhooks with an OAuth token (calcom.md §10).
+const WEBHOOK_SCOPES = ["WEBHOOK_READ", "WEBHOOK_WRITE"];
 
 export interface ConnectRouterDependencies {
   service: ConnectionService;
@@ -130,6 +133,14 @@ export function createConnectRouter(deps: ConnectRouterDependencies): Router {
     });
   }
 
+  /** Cal.com refused our webhook (403): what the church's OAuth client lacks, and what to do, in plain words. */
+  function missingWebhookScopeText(churchName: string): string[] {
+    return [
+      `Cal.com did not let ${churchName} subscribe to this account's booking notifications: the OAuth client is missing the scopes ${WEBHOOK_SCOPES.join(" and ")}. Until that is fixed, new bookings reach ${churchName} within a few minutes instead of at once.`,
+      `To fix it, ask your administrator to add ${WEBHOOK_SCOPES.join(" and ")} to the OAuth client in Cal.com and to the scopes this app asks for (CAL_OAUTH2_SCOPES), and then connect again with a new connect link.`,
+    ];
+  }
+
   router.get("/oauth/cal/callback", callbackRequest, async (request, response) => {
     const outcome = await deps.service.completeCallback(
       callbackRequest.parsed(response).query,
@@ -149,6 +160,7 @@ export function createConnectRouter(deps: ConnectRouterDependencies): Router {
           title: outcome.reconnected ? "Your Cal.com account is connected again" : "Your Cal.com account is connected",
           paragraphs: [
             `${deps.churchName} now receives the bookings of the Cal.com account ${outcome.username}.`,
+            ...(outcome.webhookMissingScope ? missingWebhookScopeText(deps.churchName) : []),
             "People can book you on your booking page:",
           ],
           link: { href: bookingPage, text: bookingPage },

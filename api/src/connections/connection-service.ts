@@ -30,8 +30,6 @@ import {
 } from "./connect-state.js";
 import { issueConnectLink } from "./issue-connect-link.js";
 
-/** Only what we use: bookings for reconciliation, the profile for /v2/me. Webhooks need no scope (calcom.md §4). */
-const REQUESTED_SCOPES = ["BOOKING_READ", "PROFILE_READ"] as const;
 /** How long a host has between opening the link and coming back from Cal.com (codes live 10 minutes). */
 const ATTEMPT_TTL_MS = 15 * 60_000;
 
@@ -41,7 +39,11 @@ interface ConnectionServiceDependencies {
   stateSigner: StateSigner;
   client: Client;
   taskQueue: string;
-  oauth2: { clientId: string; authorizeUrl: string };
+  /**
+   * `scopes`: what the consent page asks for (CAL_OAUTH2_SCOPES). `usesPkce`: only a public client sends
+   * a PKCE challenge (see cal-client's oauth2-client.ts for why a confidential one must not).
+   */
+  oauth2: { clientId: string; authorizeUrl: string; scopes: readonly string[]; usesPkce: boolean };
   apiPublicUrl: string;
   linkTtlMs: number;
   clock: () => Date;
@@ -50,7 +52,15 @@ interface ConnectionServiceDependencies {
 }
 
 export type CallbackOutcome =
-  | { kind: "connected"; username: string; reconnected: boolean; connectionId: string; manageUrl: string }
+  | {
+      kind: "connected";
+      username: string;
+      reconnected: boolean;
+      connectionId: string;
+      manageUrl: string;
+      /** True when Cal.com refused our webhook for the token's scopes: the page says what to add. */
+      webhookMissingScope: boolean;
+    }
   | { kind: "refused"; reason: StateRefusal | AttemptRefusal | "missing_code" }
   | { kind: "denied"; error: string }
   | { kind: "failed"; reason: "authorization_refused" | "cal_rejected" | "unavailable" };
@@ -86,21 +96,23 @@ export function createConnectionService(deps: ConnectionServiceDependencies) {
       if (!link) return null;
       const binding =
         existingBinding && /^[A-Za-z0-9_-]{43}$/.test(existingBinding) ? existingBinding : newBrowserBinding();
-      const pkce = newPkcePair();
+      const pkce = deps.oauth2.usesPkce ? newPkcePair() : null;
       const expiresAt = new Date(deps.clock().getTime() + ATTEMPT_TTL_MS);
       const { attemptId } = await deps.links.createAttempt({
         linkId: link.id,
         browserBindingHash: hashBrowserBinding(binding),
-        codeVerifier: pkce.verifier,
+        codeVerifier: pkce?.verifier ?? null,
         expiresAt,
       });
       const url = new URL(deps.oauth2.authorizeUrl);
       url.searchParams.set("client_id", deps.oauth2.clientId);
       url.searchParams.set("redirect_uri", oauthCallbackUrl(deps.apiPublicUrl));
       url.searchParams.set("state", deps.stateSigner.sign({ attemptId, expiresAt }));
-      url.searchParams.set("scope", REQUESTED_SCOPES.join(" "));
-      url.searchParams.set("code_challenge", pkce.challenge);
-      url.searchParams.set("code_challenge_method", "S256");
+      url.searchParams.set("scope", deps.oauth2.scopes.join(" "));
+      if (pkce) {
+        url.searchParams.set("code_challenge", pkce.challenge);
+        url.searchParams.set("code_challenge_method", "S256");
+      }
       return { authorizeUrl: url.toString(), binding };
     },
 
@@ -143,6 +155,7 @@ export function createConnectionService(deps: ConnectionServiceDependencies) {
           reconnected: result.reconnected,
           connectionId: result.connectionId,
           manageUrl: hostManageUrl(deps.apiPublicUrl, hostToken),
+          webhookMissingScope: result.webhookStatus === "missing_scope",
         };
       } catch (error) {
         const type = applicationFailureType(error);

@@ -33,6 +33,8 @@ function connectionView(connection: CalConnection) {
     username: connection.username,
     status: connection.status,
     webhookRegistered: connection.calWebhookId !== null,
+    /** `missing_scope`: Cal.com refused our webhook for the token's scopes; its bookings are polled instead. */
+    webhookStatus: connection.webhookStatus,
     connectedAt: connection.connectedAt.toISOString(),
     needsReconnectSince: connection.needsReconnectSince?.toISOString() ?? null,
     disconnectedAt: connection.disconnectedAt?.toISOString() ?? null,

@@ -8,6 +8,7 @@ export type DeliveryOutcome = "accepted" | "duplicate" | "bad_signature" | "refu
 export function createApiMetrics(deps: {
   inboxDepth: () => Promise<number>;
   connectionCounts?: () => Promise<Record<string, number>>;
+  connectionsWithoutWebhook?: () => Promise<number>;
 }) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "churchhub_api_" });
@@ -41,6 +42,19 @@ export function createApiMetrics(deps: {
       registers: [registry],
       async collect() {
         for (const [status, count] of Object.entries(await connectionCounts())) this.set({ status }, count);
+      },
+    });
+  }
+
+  const connectionsWithoutWebhook = deps.connectionsWithoutWebhook;
+  if (connectionsWithoutWebhook) {
+    // Above zero: Cal.com refused a webhook for missing scopes; those hosts' bookings arrive by polling only.
+    new Gauge({
+      name: "churchhub_cal_connections_without_webhook",
+      help: "Connected Cal.com accounts whose webhook Cal.com refused for missing scopes (polled instead)",
+      registers: [registry],
+      async collect() {
+        this.set(await connectionsWithoutWebhook());
       },
     });
   }

@@ -69,6 +69,9 @@ export const connectionSchema = z.object({
   username: z.string(),
   status: z.enum(["connected", "needs_reconnect", "disconnected"]),
   webhookRegistered: z.boolean(),
+  webhookStatus: z
+    .enum(["pending", "registered", "missing_scope"])
+    .describe("missing_scope: Cal.com refused our webhook for the token's scopes; bookings are polled instead"),
   connectedAt: z.iso.datetime(),
   needsReconnectSince: z.iso.datetime().nullable(),
   disconnectedAt: z.iso.datetime().nullable(),

@@ -8,7 +8,7 @@ import { DeliveryNotRecordedError, type DeliveryRecorder } from "@churchhub/deli
 import { HttpError, serviceUnavailable, unauthorized } from "../http/http-errors.js";
 import type { ApiMetrics, DeliveryOutcome } from "../metrics/api-metrics.js";
 import { requestIdOf } from "../http/request-id.js";
-import { parseCalDelivery } from "./parse-cal-delivery.js";
+import { parseCalDelivery, readWebhookVersion } from "./parse-cal-delivery.js";
 import { verifyCalSignature } from "./verify-cal-signature.js";
 
 const CAL_WEBHOOK_PATHS = ["/webhooks/cal", "/webhooks/cal/booking.created", "/webhooks/cal/booking.updated"];
@@ -75,7 +75,19 @@ export function createDeliveryHandler(
       throw error;
     }
     trigger = delivery.triggerEvent;
-    delivery = { ...delivery, requestId: requestIdOf(response), traceparent: currentTraceparent() };
+    const webhookVersion = readWebhookVersion(request.get("x-cal-webhook-version"));
+    delivery = {
+      ...delivery,
+      requestId: requestIdOf(response),
+      traceparent: currentTraceparent(),
+      ...(webhookVersion ? { webhookVersion } : {}),
+    };
+    if (delivery.bodyShape === "unsupported_template")
+      // Acknowledged (Cal.com never retries a refusal) and kept sealed; an operator reads it and removes the template.
+      deps.logger.warn(
+        { requestId: delivery.requestId, contentType: request.get("content-type"), bytes: body.length, webhookVersion },
+        "cal delivery not in Cal.com's standard envelope (a payloadTemplate?): acknowledged, audited as unsupported_template",
+      );
     try {
       const outcome = await deps.recorder.record(delivery);
       observe(outcome.duplicate ? "duplicate" : "accepted");

@@ -1,7 +1,7 @@
 // Parsing and normalising Cal.com bodies, without any server: the shapes vary by trigger and version.
 import { describe, expect, it } from "vitest";
 import { HttpError } from "../http/http-errors.js";
-import { parseCalDelivery } from "./parse-cal-delivery.js";
+import { parseCalDelivery, readWebhookVersion } from "./parse-cal-delivery.js";
 
 const receivedAt = new Date("2026-11-24T12:00:00.000Z");
 
@@ -137,8 +137,54 @@ describe("parseCalDelivery", () => {
     expect(error.message).toBe("body: is not valid UTF-8");
   });
 
-  it.each([[[1, 2]], ['"text"'], [null]])("refuses a JSON body that is not an object: %j", (body) => {
-    expect(errorOf(() => parse(body)).message).toBe("body: must be a JSON object");
+  it.each([[[1, 2]], ["text"], [null], [false]])(
+    "acknowledges a JSON body that is not an object (a template's output; Cal.com sends false for a broken one) as an unsupported template: %j",
+    (body) => {
+      const parsed = parse(body);
+      expect(parsed).toMatchObject({
+        triggerEvent: "UNSUPPORTED_TEMPLATE",
+        kind: "other",
+        bodyShape: "unsupported_template",
+        bookingUid: null,
+        booking: null,
+        occurredAt: receivedAt.toISOString(),
+        rawBody: { contentType: "application/json", body },
+      });
+    },
+  );
+
+  it("acknowledges a form-encoded body that is not JSON (a rendered template) with its raw text, one id per body", () => {
+    const text = "Booking Talk with Host on 2026-12-01";
+    const first = parseCalDelivery(Buffer.from(text), "application/x-www-form-urlencoded", receivedAt);
+    expect(first).toMatchObject({
+      triggerEvent: "UNSUPPORTED_TEMPLATE",
+      bodyShape: "unsupported_template",
+      rawBody: { contentType: "application/x-www-form-urlencoded", body: text },
+    });
+    expect(parseCalDelivery(Buffer.from(text), "application/x-www-form-urlencoded", receivedAt).deliveryId).toBe(
+      first.deliveryId,
+    );
+    expect(
+      parseCalDelivery(Buffer.from(`${text}.`), "application/x-www-form-urlencoded", receivedAt).deliveryId,
+    ).not.toBe(first.deliveryId);
+  });
+
+  it("acknowledges a JSON object without the envelope's trigger as an unsupported template", () => {
+    expect(parse({ title: "Talk", organizer: "Host" })).toMatchObject({ bodyShape: "unsupported_template" });
+    expect(parse({ triggerEvent: 7, payload: {} })).toMatchObject({ bodyShape: "unsupported_template" });
+  });
+
+  it("still refuses JSON that does not parse under application/json (Cal.com sends non-JSON form-encoded)", () => {
+    expect(errorOf(() => parseCalDelivery(Buffer.from("{nope"), "application/json", receivedAt)).message).toBe(
+      "body: is not valid JSON",
+    );
+  });
+
+  it("reads X-Cal-Webhook-Version as a short token, never storing an odd value as sent", () => {
+    expect(readWebhookVersion("2021-10-20")).toBe("2021-10-20");
+    expect(readWebhookVersion(undefined)).toBeUndefined();
+    expect(readWebhookVersion(" ")).toBeUndefined();
+    expect(readWebhookVersion("ruth@example.org <script>")).toBe("unrecognised");
   });
 
   it("refuses a date Postgres could not store, naming the field", () => {
@@ -148,9 +194,10 @@ describe("parseCalDelivery", () => {
     expect(error.message).toContain("payload.endTime");
   });
 
-  it("refuses a booking trigger without a payload", () => {
-    expect(errorOf(() => parse({ triggerEvent: "BOOKING_CREATED", uid: "x" })).message).toBe(
-      "payload: is required for booking triggers",
-    );
+  it("acknowledges a booking trigger without a payload (a template's flattened fields) as an unsupported template", () => {
+    expect(parse({ triggerEvent: "BOOKING_CREATED", uid: "x", title: "Talk" })).toMatchObject({
+      triggerEvent: "UNSUPPORTED_TEMPLATE",
+      bodyShape: "unsupported_template",
+    });
   });
 });

@@ -1,5 +1,9 @@
 // From verified raw bytes to a CalDelivery: decode, parse JSON, validate the envelope and (for booking
 // triggers) the booking, normalise, and digest the event's identity. Pure: no I/O, no clock.
+// A well-formed body that is not Cal.com's standard envelope is what a subscription's payloadTemplate
+// renders (we never set one; an operator may): Cal.com sends it form-encoded when it is not JSON, and
+// never retries a non-2xx, so refusing it would lose the event. It is acknowledged as an
+// "unsupported template", its raw body kept (sealed) in the audit trail for an operator.
 import { createHash } from "node:crypto";
 import type { CalDelivery } from "@churchhub/contracts";
 import { badRequest, unsupportedMediaType } from "../http/http-errors.js";
@@ -14,7 +18,12 @@ const bookingTriggers = new Set<string>(BOOKING_TRIGGERS);
 // JSON it switches to application/x-www-form-urlencoded with the raw text as the body.
 const ACCEPTED_MEDIA_TYPES = new Set(["application/json", "application/x-www-form-urlencoded"]);
 
-function checkMediaType(contentType: string | undefined): void {
+/** Not a Cal.com trigger: the audit entry of a templated body. */
+export const UNSUPPORTED_TEMPLATE_TRIGGER = "UNSUPPORTED_TEMPLATE";
+
+type MediaType = "application/json" | "application/x-www-form-urlencoded";
+
+function checkMediaType(contentType: string | undefined): MediaType {
   if (!contentType) throw unsupportedMediaType("Content-Type is required: application/json");
   const [mediaType, ...parameters] = contentType.split(";").map((part) => part.trim().toLowerCase());
   if (!mediaType || !ACCEPTED_MEDIA_TYPES.has(mediaType))
@@ -25,9 +34,10 @@ function checkMediaType(contentType: string | undefined): void {
     .replace(/"/g, "");
   if (charset && charset !== "utf-8" && charset !== "utf8")
     throw unsupportedMediaType(`charset ${charset} is not supported: send UTF-8`);
+  return mediaType as MediaType;
 }
 
-function decodeJson(rawBody: Buffer): unknown {
+function decodeText(rawBody: Buffer): string {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(rawBody);
@@ -35,9 +45,15 @@ function decodeJson(rawBody: Buffer): unknown {
     throw badRequest("body: is not valid UTF-8");
   }
   if (text.trim() === "") throw badRequest("body: is empty");
+  return text;
+}
+
+/** JSON, or (only for a form-encoded body: a rendered template that is not JSON) undefined. */
+function decodeJson(text: string, mediaType: MediaType): unknown {
   try {
     return JSON.parse(text);
   } catch {
+    if (mediaType === "application/x-www-form-urlencoded") return undefined;
     throw badRequest("body: is not valid JSON");
   }
 }
@@ -76,11 +92,47 @@ function deliveryDigest(body: Record<string, unknown>): string {
   return createHash("sha256").update(stableJson(identity)).digest("hex");
 }
 
+function unsupportedTemplate(rawBody: Buffer, mediaType: MediaType, body: unknown, receivedAt: Date): CalDelivery {
+  return {
+    deliveryId: createHash("sha256").update("unsupported-template\u0000").update(rawBody).digest("hex"),
+    triggerEvent: UNSUPPORTED_TEMPLATE_TRIGGER,
+    kind: "other",
+    occurredAt: receivedAt.toISOString(),
+    receivedAt: receivedAt.toISOString(),
+    bookingUid: null,
+    booking: null,
+    rawBody: { contentType: mediaType, body },
+    bodyShape: "unsupported_template",
+  };
+}
+
+/**
+ * Cal.com's `X-Cal-Webhook-Version` (newer builds; today always 2021-10-20, calcom.md §1), kept as a short
+ * token: anything else is recorded as "unrecognised" rather than stored as sent.
+ */
+export function readWebhookVersion(header: string | undefined): string | undefined {
+  const value = header?.trim();
+  if (!value) return undefined;
+  return /^[0-9A-Za-z._-]{1,32}$/.test(value) ? value : "unrecognised";
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
 export function parseCalDelivery(rawBody: Buffer, contentType: string | undefined, receivedAt: Date): CalDelivery {
-  checkMediaType(contentType);
-  const json = decodeJson(rawBody);
-  if (json === null || typeof json !== "object" || Array.isArray(json)) throw badRequest("body: must be a JSON object");
+  const mediaType = checkMediaType(contentType);
+  const text = decodeText(rawBody);
+  const json = decodeJson(text, mediaType);
+  if (json === undefined) return unsupportedTemplate(rawBody, mediaType, text, receivedAt);
   checkStorable(json);
+  // No envelope (no object, no trigger, or a booking trigger without its payload): a rendered template.
+  if (
+    !isObject(json) ||
+    typeof json.triggerEvent !== "string" ||
+    (bookingTriggers.has(json.triggerEvent) && !isObject(json.payload))
+  )
+    return unsupportedTemplate(rawBody, mediaType, json, receivedAt);
 
   const envelope = calWebhookEnvelopeSchema.safeParse(json);
   if (!envelope.success) throw badRequest(describeIssues(envelope.error, ""));
@@ -90,7 +142,6 @@ export function parseCalDelivery(rawBody: Buffer, contentType: string | undefine
   const deliveryId = deliveryDigest(json as Record<string, unknown>);
 
   if (bookingTriggers.has(triggerEvent)) {
-    if (body.payload === undefined) throw badRequest("payload: is required for booking triggers");
     const payload = calBookingPayloadSchema.safeParse(body.payload);
     if (!payload.success) throw badRequest(describeIssues(payload.error, "payload"));
     const booking = normalizeBooking(payload.data, triggerEvent);

@@ -10,7 +10,8 @@ import { INVALID_ACCESS_TOKEN, type TokenService } from "../tokens.js";
 import { unauthorized } from "./api-error.js";
 
 export type Principal =
-  | { kind: "user"; user: User; clientId: string; grant: "managed-user" | "oauth2" }
+  | { kind: "user"; user: User; clientId: string; grant: "managed-user" }
+  | { kind: "user"; user: User; clientId: string; grant: "oauth2"; scopes: readonly string[] }
   | { kind: "oauth-client"; client: OAuthClient };
 
 const NO_AUTHENTICATION =
@@ -56,7 +57,7 @@ export function createAuthenticator(deps: {
       if (grant) {
         const user = state.users.get(grant.userId);
         if (!user) throw unauthorized(INVALID_ACCESS_TOKEN);
-        return { kind: "user", user, clientId: grant.clientId, grant: "oauth2" };
+        return { kind: "user", user, clientId: grant.clientId, grant: "oauth2", scopes: grant.scopes };
       }
       const record = deps.tokens.verifyAccessToken(bearer);
       const client = state.oauthClients.get(record.clientId);

@@ -5,8 +5,8 @@
 // (getClientForAuthorization, generateAuthorizationCode, OAUTH_ERROR_REASONS); packages/features/oauth/constants.ts.
 import type { EmulatorState, OAuth2Client } from "../state.js";
 import {
-  ALL_KNOWN_SCOPES,
   isLegacyClient,
+  knownScopes,
   parseScopeParam,
   SCOPE_EXCEEDS_CLIENT_REGISTRATION_ERROR,
   SCOPE_NOT_RECOGNIZED_ERROR,
@@ -77,7 +77,8 @@ export function checkAuthorizeRequest(params: AuthorizeParams, state: EmulatorSt
     }),
   });
   if (!legacy && scopes.length === 0) return { outcome: "show-error", status: 400, message: SCOPE_REQUIRED_ERROR };
-  if (scopes.some((scope) => !ALL_KNOWN_SCOPES.includes(scope))) return fail(SCOPE_NOT_RECOGNIZED_ERROR);
+  const recognised = knownScopes(state.webhookScopeReading);
+  if (scopes.some((scope) => !recognised.includes(scope))) return fail(SCOPE_NOT_RECOGNIZED_ERROR);
   if (!legacy && scopes.some((scope) => !client.scopes.includes(scope)))
     return fail(SCOPE_EXCEEDS_CLIENT_REGISTRATION_ERROR);
 

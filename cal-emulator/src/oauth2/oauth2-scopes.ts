@@ -1,6 +1,8 @@
 // Cal.com's OAuth 2.0 access scopes for ordinary accounts and how the authorize step reads them.
 // Sources: packages/features/oauth/constants.ts (OAUTH_SCOPES, parseScopeParam, isLegacyClient,
 // SCOPE_EXCEEDS_CLIENT_REGISTRATION_ERROR); docs api-reference/v2/oauth.mdx "Available Scopes" (descriptions).
+import type { WebhookScopeReading } from "../schemas/fixtures.schema.js";
+
 export const USER_SCOPES = [
   "EVENT_TYPE_READ",
   "EVENT_TYPE_WRITE",
@@ -28,6 +30,14 @@ export const ALL_KNOWN_SCOPES: readonly string[] = [...USER_SCOPES, ...TEAM_AND_
 
 export type UserScope = (typeof USER_SCOPES)[number];
 
+/** Only the docs pages that gate /v2/webhooks on them name these; Cal.com's scope list in source does not. */
+export const WEBHOOK_SCOPES = ["WEBHOOK_READ", "WEBHOOK_WRITE"] as const;
+
+/** The scopes the authorize step recognises: WEBHOOK_* only under the "webhook-scopes" reading. */
+export function knownScopes(webhookScopeReading: WebhookScopeReading): readonly string[] {
+  return webhookScopeReading === "webhook-scopes" ? [...ALL_KNOWN_SCOPES, ...WEBHOOK_SCOPES] : ALL_KNOWN_SCOPES;
+}
+
 /** What the consent page says each scope lets the client do (the docs' "Description" column). */
 export const SCOPE_DESCRIPTIONS: Record<string, string> = {
   EVENT_TYPE_READ: "View event types",
@@ -42,6 +52,8 @@ export const SCOPE_DESCRIPTIONS: Record<string, string> = {
   PROFILE_WRITE: "Edit personal info",
   READ_BOOKING: "View bookings",
   READ_PROFILE: "View personal info",
+  WEBHOOK_READ: "View webhooks",
+  WEBHOOK_WRITE: "Create, edit, and delete webhooks",
 };
 
 export const SCOPE_REQUIRED_ERROR = "scope parameter is required for this OAuth client";

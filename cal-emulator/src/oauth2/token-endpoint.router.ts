@@ -2,53 +2,13 @@
 // client_id in the body; grant_type authorization_code or refresh_token; raw `{access_token, token_type,
 // refresh_token, expires_in, scope}` with Cache-Control: no-store; errors as `{error, error_description}`.
 // Sources: apps/api/v2/src/modules/auth/oauth2/controllers/oauth2.controller.ts (token, @Header no-store),
-// inputs/token.input.pipe.ts (invalid_request wording), services/oauth2-error.service.ts; docs api-reference/v2/oauth.mdx.
+// inputs/token.input.pipe.ts (read by ./token-input.ts), services/oauth2-error.service.ts; docs api-reference/v2/oauth.mdx.
 import type { ErrorRequestHandler } from "express";
 import { ApiError } from "../http/api-error.js";
 import type { DeclareRoute } from "../http/route-probes.js";
-import { invalidRequest, OAuth2Error } from "./oauth2-error.js";
+import { OAuth2Error } from "./oauth2-error.js";
 import type { OAuth2Grants } from "./oauth2-grants.js";
-
-type TokenRequest =
-  | {
-      grantType: "authorization_code";
-      clientId: string;
-      code: string;
-      redirectUri: string;
-      clientSecret?: string;
-      codeVerifier?: string;
-    }
-  | { grantType: "refresh_token"; clientId: string; refreshToken: string; clientSecret?: string };
-
-/** OAuth2TokenInputPipe's checks, in its order; every problem is invalid_request. */
-function readTokenRequest(body: unknown): TokenRequest {
-  if (!body || (typeof body === "object" && Object.keys(body).length === 0)) throw invalidRequest("Body is required");
-  if (typeof body !== "object") throw invalidRequest("Body should be an object");
-  const raw = body as Record<string, unknown>;
-  const text = (key: string) => (typeof raw[key] === "string" && raw[key] !== "" ? (raw[key] as string) : undefined);
-  const required = (key: string) => {
-    const value = text(key);
-    if (value === undefined) throw invalidRequest(`${key} property is wrong,${key} must be a string `);
-    return value;
-  };
-  const clientId = text("client_id");
-  if (!clientId) throw invalidRequest("client_id is required");
-  const clientSecret = text("client_secret");
-  if (raw.grant_type === "authorization_code") {
-    const codeVerifier = text("code_verifier");
-    return {
-      grantType: "authorization_code",
-      clientId,
-      code: required("code"),
-      redirectUri: required("redirect_uri"),
-      clientSecret,
-      codeVerifier,
-    };
-  }
-  if (raw.grant_type === "refresh_token")
-    return { grantType: "refresh_token", clientId, refreshToken: required("refresh_token"), clientSecret };
-  throw invalidRequest("grant_type must be 'authorization_code' or 'refresh_token'");
-}
+import { readTokenRequest } from "./token-input.js";
 
 export function declareOAuth2TokenRoute(declare: DeclareRoute, deps: { oauth2: OAuth2Grants }): void {
   declare("post", "/auth/oauth2/token", (request, response) => {

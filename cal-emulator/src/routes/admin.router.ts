@@ -43,14 +43,8 @@ export function createAdminRouter(hooks: EmulatorHooks): Router {
   router.get("/webhooks/deliveries", async (_request, response) => {
     response.json({ deliveries: await hooks.settleWebhooks() });
   });
-  router.get("/webhooks/subscriptions", (_request, response) => {
-    response.json({ subscriptions: hooks.webhookSubscriptions() });
-  });
-  router.post("/webhooks/subscriptions", (request, response) => {
-    response.status(201).json(hooks.subscribeWebhook(parseInput(subscriptionSchema, request.body)));
-  });
-  router.delete("/webhooks/subscriptions/:id", (request, response) => {
-    response.json({ removed: hooks.unsubscribeWebhook(request.params.id) });
+  router.post("/webhooks/seed-platform-webhook", (request, response) => {
+    response.status(201).json(hooks.seedPlatformWebhook(parseInput(subscriptionSchema, request.body)));
   });
   router.post("/tokens/expire", (request, response) => {
     response.json({ expired: hooks.expireAccessTokens(parseInput(expireSchema, request.body ?? {})) });

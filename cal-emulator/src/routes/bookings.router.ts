@@ -1,21 +1,24 @@
-// Bookings: create (legacy body or 2024-08-13 body, by cal-api-version), list (2024-08-13), get, cancel,
+// Bookings: create (legacy body or 2024-08-13 body, by cal-api-version), list (2024-08-13 `{data:[…], pagination}`,
+// or the legacy `{data:{bookings, recurringInfo, nextCursor}}` for a missing or older version), get, cancel,
 // reschedule, and the atoms' legacy `GET /v2/bookings/{uid}/reschedule`. Create, cancel and reschedule are
-// public, as in Cal.com. Sources: apps/api/v2/src/ee/bookings/2024-04-15 and 2024-08-13 controllers;
-// docs api-reference/v2/bookings/*; calcom.md §5–6.
-import { filterBookings, paginate, sortBookings } from "../booking-list.js";
+// public, as in Cal.com (no scope); listing needs BOOKING_READ of an OAuth 2.0 token. Sources: apps/api/v2/src/ee/bookings/2024-04-15 and 2024-08-13 controllers;
+// docs api-reference/v2/bookings/*; atoms `dist/lib/http.js` and `dist/hooks/*`, `packages/platform/types/bookings/2024-08-13/`.
+import { decodeCursor, filterBookings, paginate, paginateByCursor, sortBookings } from "../booking-list.js";
+import { badRequest } from "../http/api-error.js";
 import { fromBody2024_08_13, fromLegacyBody } from "../booking-requests.js";
 import { toBookingOutput, toLegacyBooking } from "../booking-views.js";
 import { LEGACY_MESSAGES, MESSAGES_2024_08_13, type BookingService } from "../bookings.js";
-import { badRequest } from "../http/api-error.js";
 import { usesBookings2024_08_13 } from "../http/api-version.js";
 import { principalOf, type Authenticator } from "../http/authenticate.js";
 import { sendData } from "../http/envelope.js";
 import { parseInput } from "../http/parse-input.js";
 import type { DeclareRoute } from "../http/route-probes.js";
+import type { ScopeGuard } from "../http/scope-guard.js";
 import {
   cancelBookingInputSchema,
   createBookingInputSchema,
   legacyCreateBookingInputSchema,
+  legacyListBookingsQuerySchema,
   listBookingsQuerySchema,
   rescheduleBookingInputSchema,
 } from "../schemas/booking-inputs.schema.js";
@@ -26,6 +29,14 @@ export interface BookingRouteDeps {
   clock: () => Date;
   auth: Authenticator;
   bookings: BookingService;
+  scopes: ScopeGuard;
+}
+
+function cursorOffset(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  const offset = decodeCursor(cursor);
+  if (offset === null) throw badRequest("Invalid cursor");
+  return offset;
 }
 
 export function declareBookingRoutes(declare: DeclareRoute, deps: BookingRouteDeps): void {
@@ -39,32 +50,45 @@ export function declareBookingRoutes(declare: DeclareRoute, deps: BookingRouteDe
     sendData(response, toLegacyBooking(deps.bookings.create(input, LEGACY_MESSAGES), state, input.isDryRun), 201);
   });
 
-  declare("get", "/bookings", deps.auth.requireAuth, (request, response) => {
-    if (!usesBookings2024_08_13(request)) {
-      throw badRequest(
-        "The Cal.com emulator serves GET /v2/bookings in the 2024-08-13 shape only: send the header cal-api-version: 2024-08-13",
-      );
-    }
-    const state = deps.state();
-    const query = parseInput(listBookingsQuerySchema, request.query);
-    const principal = principalOf(response)!;
-    // A managed user sees their own bookings; the OAuth client (acting as the platform owner) sees its users'.
-    const visible = [...state.bookings.values()].filter((booking: Booking) => {
-      const organizer = state.users.get(booking.organizerId);
-      return principal.kind === "user"
-        ? booking.organizerId === principal.user.id ||
-            booking.attendees.some((attendee) => attendee.email === principal.user.email)
-        : organizer?.oauthClientId === principal.client.id;
-    });
-    const { page, pagination } = paginate(
-      sortBookings(filterBookings(visible, query, deps.clock()), query),
-      query.take,
-      query.skip,
-    );
-    response
-      .status(200)
-      .json({ status: "success", data: page.map((booking) => toBookingOutput(booking, state)), pagination });
-  });
+  declare(
+    "get",
+    "/bookings",
+    deps.auth.requireAuth,
+    deps.scopes.requireScopes(["BOOKING_READ"]),
+    (request, response) => {
+      const state = deps.state();
+      const principal = principalOf(response)!;
+      // A managed user sees their own bookings; the OAuth client (acting as the platform owner) sees its users'.
+      const visible = [...state.bookings.values()].filter((booking: Booking) => {
+        const organizer = state.users.get(booking.organizerId);
+        return principal.kind === "user"
+          ? booking.organizerId === principal.user.id ||
+              booking.attendees.some((attendee) => attendee.email === principal.user.email)
+          : organizer?.oauthClientId === principal.client.id;
+      });
+      if (!usesBookings2024_08_13(request)) {
+        const legacy = parseInput(legacyListBookingsQuerySchema, request.query);
+        const asQuery = { status: legacy.status, take: legacy.limit, skip: legacy.cursor };
+        const listed = sortBookings(filterBookings(visible, asQuery, deps.clock()), asQuery);
+        const page = listed.slice(legacy.cursor, legacy.cursor + legacy.limit);
+        const nextCursor = legacy.cursor + legacy.limit < listed.length ? legacy.cursor + legacy.limit : null;
+        return sendData(response, {
+          bookings: page.map((booking) => toLegacyBooking(booking, state)),
+          recurringInfo: [],
+          nextCursor,
+        });
+      }
+      const query = parseInput(listBookingsQuerySchema, request.query);
+      const listed = sortBookings(filterBookings(visible, query, deps.clock()), query);
+      const { page, pagination } =
+        state.bookingsListPagination === "cursor"
+          ? paginateByCursor(listed, query.take, cursorOffset(query.cursor))
+          : paginate(listed, query.take, query.skip);
+      response
+        .status(200)
+        .json({ status: "success", data: page.map((booking) => toBookingOutput(booking, state)), pagination });
+    },
+  );
 
   declare("get", "/bookings/:bookingUid", (request, response) => {
     const booking = deps.bookings.find(String(request.params.bookingUid));

@@ -1,5 +1,7 @@
 // Event types: API v2 2024-06-14 `GET /v2/event-types` (public by username/eventSlug, or the caller's own)
-// and `GET /v2/event-types/{id}` (owner only); the atoms' `GET /v2/atoms/event-types/{slug}/public`.
+// and `GET /v2/event-types/{id}` (owner only); a missing or older cal-api-version gets the 2024-04-15
+// controller (`{eventTypeGroups:[{eventTypes}]}` / `{eventType}` in the row's own form), later ones 404
+// (http/api-version.ts); the atoms' `GET /v2/atoms/event-types/{slug}/public`.
 // Sources: apps/api/v2/src/ee/event-types/event-types_2024_06_14/controllers/event-types.controller.ts,
 // modules/atoms/controllers/atoms.event-types.controller.ts; docs api-reference/v2/event-types/*.
 import { z } from "zod";
@@ -9,8 +11,10 @@ import { principalOf, userOf } from "../http/authenticate.js";
 import { sendData } from "../http/envelope.js";
 import { parseInput } from "../http/parse-input.js";
 import type { DeclareRoute } from "../http/route-probes.js";
+import type { ScopeGuard } from "../http/scope-guard.js";
 import type { EmulatorState, EventType, User } from "../state.js";
-import { toEventTypeOutput, toPublicEventType } from "../event-type-views.js";
+import { toEventTypeOutput, toLegacyEventTypeOutput, toPublicEventType } from "../event-type-views.js";
+import { eventTypesController, versionGate } from "../http/api-version.js";
 
 const listQuerySchema = z.object({
   username: z.string().optional(),
@@ -35,43 +39,65 @@ function withoutHiddenBookingFields(output: ReturnType<typeof toEventTypeOutput>
 
 export function declareEventTypeRoutes(
   declare: DeclareRoute,
-  deps: { state: () => EmulatorState; auth: Authenticator },
+  deps: { state: () => EmulatorState; auth: Authenticator; scopes: ScopeGuard },
 ): void {
-  declare("get", "/event-types", deps.auth.optionalAuth, (request, response) => {
-    const state = deps.state();
-    const query = parseInput(listQuerySchema, request.query);
-    const caller = principalOf(response);
-    const callerId = caller?.kind === "user" ? caller.user.id : undefined;
-    const usernames = query.usernames?.split(",") ?? (query.username ? [query.username] : []);
-    const owners =
-      usernames.length > 0
-        ? usernames.map((name) => userByUsername(state, name)).filter((user) => user !== undefined)
-        : caller?.kind === "user"
-          ? [caller.user]
-          : [];
-    const eventTypes: EventType[] = [...state.eventTypes.values()].filter(
-      (eventType) =>
-        owners.some((owner) => owner.id === eventType.ownerId) &&
-        (query.eventSlug === undefined || eventType.slug === query.eventSlug) &&
-        (!eventType.hidden || eventType.ownerId === callerId),
-    );
-    if (eventTypes.length === 0) throw notFound("Event types not found");
-    sendData(
-      response,
-      eventTypes.map((eventType) =>
-        withoutHiddenBookingFields(toEventTypeOutput(eventType, state.users.get(eventType.ownerId)!)),
-      ),
-    );
-  });
+  declare(
+    "get",
+    "/event-types",
+    versionGate(eventTypesController),
+    deps.auth.optionalAuth,
+    deps.scopes.requireScopes(["EVENT_TYPE_READ"]),
+    (request, response) => {
+      const state = deps.state();
+      if (eventTypesController(request) === "2024-04-15") {
+        // The legacy controller lists the caller's own event types, grouped; it needs a user.
+        const user = userOf(response);
+        const own = [...state.eventTypes.values()].filter((eventType) => eventType.ownerId === user.id);
+        return sendData(response, { eventTypeGroups: [{ eventTypes: own.map(toLegacyEventTypeOutput) }] });
+      }
+      const query = parseInput(listQuerySchema, request.query);
+      const caller = principalOf(response);
+      const callerId = caller?.kind === "user" ? caller.user.id : undefined;
+      const usernames = query.usernames?.split(",") ?? (query.username ? [query.username] : []);
+      const owners =
+        usernames.length > 0
+          ? usernames.map((name) => userByUsername(state, name)).filter((user) => user !== undefined)
+          : caller?.kind === "user"
+            ? [caller.user]
+            : [];
+      const eventTypes: EventType[] = [...state.eventTypes.values()].filter(
+        (eventType) =>
+          owners.some((owner) => owner.id === eventType.ownerId) &&
+          (query.eventSlug === undefined || eventType.slug === query.eventSlug) &&
+          (!eventType.hidden || eventType.ownerId === callerId),
+      );
+      if (eventTypes.length === 0) throw notFound("Event types not found");
+      sendData(
+        response,
+        eventTypes.map((eventType) =>
+          withoutHiddenBookingFields(toEventTypeOutput(eventType, state.users.get(eventType.ownerId)!)),
+        ),
+      );
+    },
+  );
 
-  declare("get", "/event-types/:eventTypeId", deps.auth.requireUser, (request, response) => {
-    const state = deps.state();
-    const user = userOf(response);
-    const eventType = state.eventTypes.get(Number(request.params.eventTypeId));
-    if (!eventType || eventType.ownerId !== user.id)
-      throw notFound(`Event type with id ${String(request.params.eventTypeId)} not found`);
-    sendData(response, toEventTypeOutput(eventType, user));
-  });
+  declare(
+    "get",
+    "/event-types/:eventTypeId",
+    versionGate(eventTypesController),
+    deps.auth.requireUser,
+    deps.scopes.requireScopes(["EVENT_TYPE_READ"]),
+    (request, response) => {
+      const state = deps.state();
+      const user = userOf(response);
+      const eventType = state.eventTypes.get(Number(request.params.eventTypeId));
+      const legacy = eventTypesController(request) === "2024-04-15";
+      if (!eventType || eventType.ownerId !== user.id)
+        throw notFound(`Event type with id ${String(request.params.eventTypeId)} not found`);
+      if (legacy) return sendData(response, { eventType: toLegacyEventTypeOutput(eventType) });
+      sendData(response, toEventTypeOutput(eventType, user));
+    },
+  );
 
   declare("get", "/atoms/event-types/:eventSlug/public", (request, response) => {
     const state = deps.state();

@@ -1,11 +1,13 @@
 // Slots: legacy `GET /v2/slots/available` (what the Booker calls), 2024-09-04 `GET /v2/slots`,
-// `POST /v2/slots/reserve` (201, data = uid, `uid` cookie) and `DELETE /v2/slots/selected-slot`.
+// `POST /v2/slots/reserve` (201, data = uid, `uid` cookie) and `DELETE /v2/slots/selected-slot`. The legacy
+// routes answer versions up to 2024-08-13 (and a missing header); GET /v2/slots only 2024-09-04 (api-version.ts).
 // Sources: apps/api/v2/src/modules/slots/slots-2024-04-15/controllers/slots.controller.ts,
 // slots-output.service.ts; docs api-reference/v2/slots/get-available-time-slots-for-an-event-type.
 import type { Request } from "express";
 import { badRequest, notFound } from "../http/api-error.js";
 import { createBookingUid } from "../booking-uid.js";
 import { bookableSlotStarts } from "../bookable-slots.js";
+import { requireSlotsController } from "../http/api-version.js";
 import { readCookie } from "../http/cookies.js";
 import { sendData, sendSuccessWithoutData } from "../http/envelope.js";
 import { parseInput } from "../http/parse-input.js";
@@ -48,6 +50,7 @@ export function declareSlotRoutes(
   deps: { state: () => EmulatorState; clock: () => Date },
 ): void {
   declare("get", "/slots/available", (request, response) => {
+    requireSlotsController(request, "2024-04-15");
     const query = parseInput(legacySlotsQuerySchema, legacyQueryOf(request));
     const state = deps.state();
     const eventType = findEventType(
@@ -85,6 +88,7 @@ export function declareSlotRoutes(
   });
 
   declare("get", "/slots", (request, response) => {
+    requireSlotsController(request, "2024-09-04");
     const query = parseInput(slotsQuerySchema, request.query);
     const state = deps.state();
     const eventType = findEventType(state, query.eventTypeId, query.eventTypeSlug, query.username);
@@ -118,6 +122,7 @@ export function declareSlotRoutes(
   });
 
   declare("post", "/slots/reserve", (request, response) => {
+    requireSlotsController(request, "2024-04-15");
     const input = parseInput(reserveSlotInputSchema, request.body);
     const state = deps.state();
     findEventType(state, input.eventTypeId, undefined, undefined);
@@ -134,6 +139,7 @@ export function declareSlotRoutes(
   });
 
   declare("delete", "/slots/selected-slot", (request, response) => {
+    requireSlotsController(request, "2024-04-15");
     const uid = readCookie(request, "uid") ?? (typeof request.query.uid === "string" ? request.query.uid : undefined);
     if (uid) deps.state().reservations.delete(uid);
     sendSuccessWithoutData(response);

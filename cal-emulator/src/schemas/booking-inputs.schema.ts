@@ -96,6 +96,25 @@ export const listBookingsQuerySchema = z.object({
   sortUpdatedAt: sortOrder,
   take: z.coerce.number().int().min(1).max(250).default(100),
   skip: z.coerce.number().int().min(0).default(0),
+  /** Only under the cursor form (fixtures' bookingsListPagination): the previous page's nextCursor. */
+  cursor: z.string().min(1).optional(),
 });
 
 export type ListBookingsQuery = z.infer<typeof listBookingsQuerySchema>;
+
+/**
+ * The legacy list (2024-04-15 controller, GetBookingsInput_2024_04_15): `filters[status]` (one status),
+ * `limit` (default 10, at most 100) and a numeric `cursor` (an offset; the answer's nextCursor).
+ * packages/platform/types/bookings/2024-04-15/inputs/get-bookings.input.ts.
+ */
+export const legacyListBookingsQuerySchema = z
+  .looseObject({
+    "filters[status]": z.enum(BOOKING_LIST_STATUSES).optional(),
+    filters: z.object({ status: z.enum(BOOKING_LIST_STATUSES).optional() }).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(10),
+    cursor: z.coerce.number().int().min(0).default(0),
+  })
+  .transform(({ limit, cursor, filters, "filters[status]": flat }) => {
+    const status = flat ?? filters?.status;
+    return { limit, cursor, status: status ? [status] : undefined };
+  });

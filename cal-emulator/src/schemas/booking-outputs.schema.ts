@@ -1,12 +1,13 @@
 // Booking response shapes: 2024-08-13's BookingOutput and pagination, and the legacy create response.
 // Sources: packages/platform/types/bookings/2024-08-13/outputs/booking.output.ts, apps/api/v2/src/lib/pagination/
-// pagination.ts, calcom.md §6; legacy: the booking row handleNewBooking returns (calcom.md §5).
+// pagination.ts, `packages/platform/types/bookings/2024-08-13/inputs/get-bookings.input.ts`; legacy: the booking row handleNewBooking returns (`@calcom/atoms` `dist/lib/http.js` and `dist/hooks/*`).
 import { z } from "zod";
 
 const person = z.strictObject({
   id: z.number().int(),
   name: z.string(),
   email: z.string(),
+  displayEmail: z.string(),
   username: z.string(),
   timeZone: z.string(),
 });
@@ -40,6 +41,7 @@ export const bookingSchema = z.strictObject({
     z.strictObject({
       name: z.string(),
       email: z.string(),
+      displayEmail: z.string(),
       timeZone: z.string(),
       language: z.string(),
       absent: z.boolean(),

@@ -34,6 +34,7 @@ export const eventTypeOutputSchema = z.strictObject({
   scheduleId: z.number().int().nullable(),
   hidden: z.boolean(),
   bookingRequiresAuthentication: z.boolean(),
+  bookingUrl: z.url(),
   users: z.array(
     z.strictObject({
       id: z.number().int(),

@@ -32,8 +32,24 @@ const userSchema = z.object({
   metadata: z.record(z.string(), z.unknown()),
 });
 
+/**
+ * Which scope an OAuth 2.0 token needs for /v2/webhooks; Cal.com's sources disagree (README "Scopes"):
+ * - "none": the controller declares no scope and tokens pass (the scope list in source has no WEBHOOK_*);
+ * - "webhook-scopes": WEBHOOK_READ for GET, WEBHOOK_WRITE for POST/PATCH/DELETE (some docs pages);
+ * - "unavailable": ThirdPartyPermissionsGuard refuses any endpoint without @Permissions with 403.
+ */
+export const webhookScopeReadingSchema = z.enum(["none", "webhook-scopes", "unavailable"]);
+export type WebhookScopeReading = z.infer<typeof webhookScopeReadingSchema>;
+
 export const fixturesSchema = z.object({
   $comment: z.string().optional(),
+  webhookScopeReading: webhookScopeReadingSchema.default("none"),
+  /**
+   * How the 2024-08-13 GET /v2/bookings pages: "offset" (take/skip, pagination.hasNextPage; the published
+   * OpenAPI document) or "cursor" (pagination.nextCursor and hasMore, as newer docs pages describe; which
+   * Cal.com versions answer so is unverified, README "Bookings list").
+   */
+  bookingsListPagination: z.enum(["offset", "cursor"]).default("offset"),
   organization: z.object({
     id: z.number().int(),
     name: z.string(),

@@ -1,4 +1,4 @@
-// GET/PATCH /v2/me. Source: apps/api/v2/src/ee/me/outputs/me.output.ts (fields as listed in calcom.md §5).
+// GET/PATCH /v2/me. Source: apps/api/v2/src/ee/me/outputs/me.output.ts (fields as listed in `@calcom/atoms` `dist/lib/http.js` and `dist/hooks/*`).
 import { z } from "zod";
 import { timeZoneSchema, weekDaySchema } from "./common.schema.js";
 

@@ -1,6 +1,6 @@
 // User webhooks (`/v2/webhooks`): input, list query and output. Sources: apps/api/v2/src/modules/webhooks/
 // inputs/webhook.input.ts, outputs/{webhook,user-webhook}.output.ts, pipes/Webhook{Input,Output}Pipe.ts;
-// packages/prisma/schema.prisma `enum WebhookTriggerEvents` (calcom.md §2, including later builds' values).
+// packages/prisma/schema.prisma `enum WebhookTriggerEvents` (`packages/features/bookings/lib/service/RegularBookingService.ts`, `packages/types/Calendar.d.ts`, including later builds' values).
 import { z } from "zod";
 
 export const WEBHOOK_TRIGGER_EVENTS = [

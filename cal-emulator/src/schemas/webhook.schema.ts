@@ -1,4 +1,4 @@
-// The webhook bodies Cal.com delivers (calcom.md §2; packages/features/webhooks/lib/sendPayload.ts):
+// The webhook bodies Cal.com delivers (`packages/features/bookings/lib/service/RegularBookingService.ts`, `packages/types/Calendar.d.ts`; packages/features/webhooks/lib/sendPayload.ts):
 // `{triggerEvent, createdAt (ISO, ms), payload}` with the booking payload's keys pinned here, and the PING test body.
 import { z } from "zod";
 
@@ -52,6 +52,11 @@ export const webhookBookingPayloadSchema = z
     rescheduledBy: z.string().optional(),
     cancellationReason: z.string().nullable().optional(),
     cancelledBy: z.string().optional(),
+    requestReschedule: z.boolean().optional(),
+    hashedLink: z.string().nullable(),
+    assignmentReason: z.unknown().nullable(),
+    hideCalendarEventDetails: z.boolean(),
+    hideOrganizerEmail: z.boolean(),
   })
   .loose();
 

@@ -7,6 +7,8 @@ export interface ReceivedWebhook {
   rawBody: string;
   headers: IncomingHttpHeaders;
   method: string;
+  /** The request path, so a test can tell apart subscribers registered at different paths. */
+  path: string;
 }
 
 export interface WebhookReceiver {
@@ -35,6 +37,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         rawBody: Buffer.concat(chunks).toString("utf8"),
         headers: request.headers,
         method: request.method ?? "",
+        path: request.url ?? "",
       });
       for (const waiter of waiters.filter((candidate) => received.length >= candidate.count)) waiter.resolve();
       const answer = () => response.writeHead(status).end();

@@ -2,7 +2,8 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, CreateDateColumn } from "typeorm";
 import { User } from "./user.entity.js";
 
-export type AuditOutcome = "applied" | "superseded" | "recorded";
+/** `unsupported_template`: a body not in Cal.com's standard envelope, kept (sealed) for an operator. */
+export type AuditOutcome = "applied" | "superseded" | "recorded" | "unsupported_template";
 type AuditSource = "webhook" | "reconciled" | "replay" | "connection";
 
 @Entity({ name: "audit_logs" })
@@ -23,6 +24,10 @@ export class AuditLog {
 
   @Column({ type: "text", default: "webhook" })
   source!: AuditSource;
+
+  /** Cal.com's X-Cal-Webhook-Version of the delivery (not personal); null when not sent or not a webhook. */
+  @Column({ name: "webhook_version", type: "text", nullable: true })
+  webhookVersion!: string | null;
 
   @Index("audit_logs_user_id_idx")
   @Column({ name: "user_id", type: "uuid", nullable: true })

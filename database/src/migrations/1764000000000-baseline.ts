@@ -39,7 +39,7 @@ export class Baseline1764000000000 implements MigrationInterface {
     await runner.query(`CREATE INDEX "users_username_idx" ON "users"  ("username") `);
     await runner.query(`CREATE INDEX "users_email_index_idx" ON "users" ("email_index")`);
     await runner.query(
-      `CREATE TABLE "audit_logs" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "delivery_id" text NOT NULL, "trigger_event" text NOT NULL, "outcome" text NOT NULL, "source" text NOT NULL DEFAULT 'webhook', "user_id" uuid, "booking_uid" text, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL, "payload" text NOT NULL, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_1bb179d048bbc581caa3b013439" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "audit_logs" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "delivery_id" text NOT NULL, "trigger_event" text NOT NULL, "outcome" text NOT NULL, "source" text NOT NULL DEFAULT 'webhook', "user_id" uuid, "booking_uid" text, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "received_at" TIMESTAMP WITH TIME ZONE NOT NULL, "payload" text NOT NULL, "recorded_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "webhook_version" text, CONSTRAINT "PK_1bb179d048bbc581caa3b013439" PRIMARY KEY ("id"))`,
     );
     await runner.query(`CREATE UNIQUE INDEX "audit_logs_delivery_id_key" ON "audit_logs"  ("delivery_id") `);
     await runner.query(`CREATE INDEX "audit_logs_trigger_event_idx" ON "audit_logs"  ("trigger_event") `);
@@ -121,6 +121,8 @@ export class Baseline1764000000000 implements MigrationInterface {
       "webhook_secret_encrypted" text NOT NULL,
       "key_id" text NOT NULL,
       "cal_webhook_id" text,
+      -- pending until our webhook is registered; missing_scope when Cal.com refused it (403) for the token's scopes.
+      "webhook_status" text NOT NULL DEFAULT 'pending' CHECK ("webhook_status" IN ('pending', 'registered', 'missing_scope')),
       "host_token_hash" text,
       "connected_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       "needs_reconnect_since" TIMESTAMP WITH TIME ZONE,

@@ -10,7 +10,9 @@ const SECRET_PURPOSE = "cal_connections.webhook_secret";
 // Per-connection advisory lock namespace (managed-user tokens use 727_002).
 const CONNECTION_LOCK = 727_003;
 
-type ConnectionStatus = "connected" | "needs_reconnect" | "disconnected";
+export type ConnectionStatus = "connected" | "needs_reconnect" | "disconnected";
+/** Whether Cal.com holds our webhook for the account; `missing_scope`: it refused (403) for the token's scopes. */
+export type ConnectionWebhookStatus = "pending" | "registered" | "missing_scope";
 
 export interface CalConnection {
   id: string;
@@ -20,6 +22,7 @@ export interface CalConnection {
   status: ConnectionStatus;
   scopes: string;
   calWebhookId: string | null;
+  webhookStatus: ConnectionWebhookStatus;
   connectedAt: Date;
   needsReconnectSince: Date | null;
   disconnectedAt: Date | null;
@@ -41,6 +44,7 @@ interface ConnectionRow {
   status: ConnectionStatus;
   scopes: string;
   cal_webhook_id: string | null;
+  webhook_status: ConnectionWebhookStatus;
   connected_at: Date;
   needs_reconnect_since: Date | null;
   disconnected_at: Date | null;
@@ -60,6 +64,7 @@ function connectionOf(row: ConnectionRow): CalConnection {
     status: row.status,
     scopes: row.scopes,
     calWebhookId: row.cal_webhook_id,
+    webhookStatus: row.webhook_status,
     connectedAt: new Date(row.connected_at),
     needsReconnectSince: row.needs_reconnect_since ? new Date(row.needs_reconnect_since) : null,
     disconnectedAt: row.disconnected_at ? new Date(row.disconnected_at) : null,
@@ -263,7 +268,7 @@ export function createCalConnectionStore(deps: { dataSource: DataSource; cipher:
            scopes = EXCLUDED.scopes, access_token_encrypted = EXCLUDED.access_token_encrypted, access_token_expires_at = EXCLUDED.access_token_expires_at,
            refresh_token_encrypted = EXCLUDED.refresh_token_encrypted, refresh_token_expires_at = EXCLUDED.refresh_token_expires_at,
            webhook_secret_encrypted = EXCLUDED.webhook_secret_encrypted, key_id = EXCLUDED.key_id, connected_at = now(),
-           needs_reconnect_since = NULL, disconnected_at = NULL, updated_at = now()
+           needs_reconnect_since = NULL, disconnected_at = NULL, webhook_status = 'pending', updated_at = now()
          RETURNING *`,
         [
           input.calUserId,
@@ -302,17 +307,36 @@ export function createCalConnectionStore(deps: { dataSource: DataSource; cipher:
       return row ? connectionOf(row) : null;
     },
 
-    async setWebhookId(connectionId: string, webhookId: string | null): Promise<void> {
-      await dataSource.query("UPDATE cal_connections SET cal_webhook_id = $2, updated_at = now() WHERE id = $1", [
-        connectionId,
-        webhookId,
-      ]);
+    async setWebhookId(connectionId: string, webhookId: string): Promise<void> {
+      await dataSource.query(
+        "UPDATE cal_connections SET cal_webhook_id = $2, webhook_status = 'registered', updated_at = now() WHERE id = $1",
+        [connectionId, webhookId],
+      );
+    },
+
+    /** Cal.com refused our webhook for the token's scopes. True when this call changed the state (audit once). */
+    async markWebhookMissingScope(connectionId: string): Promise<boolean> {
+      const [, affected]: [unknown[], number] = await dataSource.query(
+        `UPDATE cal_connections SET webhook_status = 'missing_scope', cal_webhook_id = NULL, updated_at = now()
+         WHERE id = $1 AND webhook_status <> 'missing_scope' RETURNING id`,
+        [connectionId],
+      );
+      return affected === 1;
+    },
+
+    /** Live connections Cal.com gave no webhook: reconciliation polls them more often. */
+    async countWithoutWebhook(): Promise<number> {
+      const [row]: Array<{ n: number }> = await dataSource.query(
+        "SELECT count(*)::int AS n FROM cal_connections WHERE status = 'connected' AND webhook_status = 'missing_scope'",
+      );
+      return row?.n ?? 0;
     },
 
     /** Forgets the tokens and marks the connection disconnected; bookings and audit history stay. */
     async markDisconnected(connectionId: string): Promise<void> {
       await dataSource.query(
         `UPDATE cal_connections SET status = 'disconnected', disconnected_at = COALESCE(disconnected_at, now()), cal_webhook_id = NULL,
+           webhook_status = 'pending',
            access_token_encrypted = NULL, access_token_expires_at = NULL, refresh_token_encrypted = NULL, refresh_token_expires_at = NULL,
            host_token_hash = NULL, updated_at = now()
          WHERE id = $1`,

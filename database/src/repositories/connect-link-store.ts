@@ -87,12 +87,18 @@ export function createConnectLinkStore(deps: { dataSource: DataSource; cipher: F
     async createAttempt(input: {
       linkId: string;
       browserBindingHash: string;
-      codeVerifier: string;
+      /** Null for a confidential client, which uses no PKCE. */
+      codeVerifier: string | null;
       expiresAt: Date;
     }): Promise<{ attemptId: string }> {
       const rows: Array<{ id: string }> = await dataSource.query(
         "INSERT INTO cal_connect_attempts (link_id, browser_binding_hash, code_verifier_encrypted, expires_at) VALUES ($1, $2, $3, $4) RETURNING id",
-        [input.linkId, input.browserBindingHash, cipher.encrypt(input.codeVerifier, VERIFIER_PURPOSE), input.expiresAt],
+        [
+          input.linkId,
+          input.browserBindingHash,
+          input.codeVerifier === null ? null : cipher.encrypt(input.codeVerifier, VERIFIER_PURPOSE),
+          input.expiresAt,
+        ],
       );
       return { attemptId: rows[0]!.id };
     },

@@ -27,10 +27,9 @@ export const STACK_START_TIMEOUT_MS = 600_000;
 
 export async function startBookingStack(): Promise<BookingStack> {
   await buildWebAppOnce();
-  const pipeline = await startPipeline({ calEmulator: {} });
+  // Like the worker: our platform webhook is registered with Cal.com, so bookings go to our api, signed.
+  const pipeline = await startPipeline({ calEmulator: { platformWebhook: true } });
   const cal = pipeline.cal!;
-  // Like the webhook a church sets up in Cal.com: bookings go to our api, signed with its secret.
-  cal.emulator.subscribeWebhook({ subscriberUrl: `${pipeline.baseUrl}/webhooks/cal`, secret: pipeline.secret });
 
   const apiLink = await startSwitchableProxy(pipeline.baseUrl);
   const web = await startWebApp({ apiUrl: apiLink.url, webServerToken: pipeline.webServerToken });

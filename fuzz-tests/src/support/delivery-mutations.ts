@@ -111,17 +111,12 @@ const notNonEmptyString = anyValue.filter((value) => typeof value !== "string" |
 const notInteger = anyValue.filter((value) => !(typeof value === "number" && Number.isInteger(value)));
 
 /** One required field of a booking delivery made missing or wrong. */
+// A body without a string trigger, or a booking trigger without a payload object, is not refused: it is
+// what a payloadTemplate renders, acknowledged and audited as an unsupported template (parse-cal-delivery.ts).
 const brokenField: fc.Arbitrary<Change> = fc.oneof(
-  missing("triggerEvent"),
-  change("triggerEvent", "not a non-empty string", notNonEmptyString),
+  change("triggerEvent", "an empty string", fc.constant("")),
   change("triggerEvent", "over 100 characters", fc.string({ minLength: 101, maxLength: 400 })),
   change("createdAt", "not a date-time", badDate),
-  missing("payload"),
-  change(
-    "payload",
-    "not an object",
-    anyValue.filter((value) => !isObject(value)),
-  ),
   missing("payload.uid"),
   change("payload.uid", "not a non-empty string", notNonEmptyString),
   change(

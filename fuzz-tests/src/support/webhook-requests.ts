@@ -231,21 +231,6 @@ const signedSyntaxCase: fc.Arbitrary<SignedSyntaxCase> = fc.oneof(
     uid: null,
     expected: bad(/^body: is empty$/),
   })),
-  fc
-    .oneof(
-      fc.array(fc.jsonValue({ maxDepth: 3 })),
-      fc.string(),
-      fc.double({ noNaN: true, noDefaultInfinity: true }),
-      fc.boolean(),
-      fc.constant(null),
-    )
-    .map((value) => ({
-      label: `JSON ${Array.isArray(value) ? "array" : String(value === null ? null : typeof value)}`,
-      body: Buffer.from(JSON.stringify(value)),
-      contentType: "application/json",
-      uid: null,
-      expected: bad(/^body: must be a JSON object$/),
-    })),
   invalidUtf8.map((body) => ({
     label: "invalid UTF-8",
     body,
