@@ -16,6 +16,8 @@ export interface BenchFigures {
     loadAverageBefore: number[];
     loadAverageAfter: number[];
     pipelineNiceness: number;
+    /** `dev`: temporal server start-dev (SQLite in memory, 1 shard); `server`: official server on Postgres. */
+    temporal: "dev" | "server";
   };
   secondsPerRate: { ours: number; baselines: number };
   baseline: { bareEndpoint: RateResult[]; insertCeiling: InsertCeilingResult[] };
@@ -168,7 +170,10 @@ export function renderReport(figures: BenchFigures, verdicts: readonly Verdict[]
     `machine: ${machine.cpus} CPUs, Node ${machine.node}; load average (1/5/15 min) before ${machine.loadAverageBefore.join(" ")}, after ${machine.loadAverageAfter.join(" ")}` +
       (machine.pipelineNiceness
         ? `; worker and Temporal at nice ${machine.pipelineNiceness} (the api first)`
-        : "; api, worker and Temporal at the same priority"),
+        : "; api, worker and Temporal at the same priority") +
+      (machine.temporal === "server"
+        ? "; Temporal: official server on Postgres, 4 history shards"
+        : "; Temporal: dev server (SQLite in memory, 1 history shard)"),
     `seconds per offered rate: ours ${figures.secondsPerRate.ours}, baselines ${figures.secondsPerRate.baselines}; latency from each request's scheduled send time`,
     "",
     `${"ack path".padEnd(34)} ${"offered/s".padStart(9)} ${"acked/s".padStart(9)} ${"p50 ms".padStart(9)} ${"p99 ms".padStart(9)} ${"not acked".padStart(14)} ${"CPU ms/ack (+pg)".padStart(16)}`,

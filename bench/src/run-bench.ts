@@ -46,6 +46,8 @@ const RESULTS_FILE = path.resolve(
 );
 // Nice value of the worker and Temporal (see bench-stack.ts); 0, the default, runs everything alike.
 const PIPELINE_NICENESS = setting("BENCH_PIPELINE_NICE", 0);
+// `server`: Temporal's official server on Postgres, built once into .tools/ (see temporal-server-binaries.ts).
+const TEMPORAL_KIND = process.env.BENCH_TEMPORAL === "server" ? "server" : "dev";
 
 const logger = createLogger({ level: process.env.BENCH_LOG_LEVEL ?? "warn", name: "bench" });
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -61,6 +63,8 @@ const stack = await startBenchStack({
   logger,
   nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
   pipelineNiceness: PIPELINE_NICENESS,
+  temporal: TEMPORAL_KIND,
+  log,
 });
 const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 4 });
 const temporalConnection = await Connection.connect({ address: stack.temporalAddress });
@@ -283,6 +287,7 @@ try {
       loadAverageBefore,
       loadAverageAfter: loadAverage(),
       pipelineNiceness: PIPELINE_NICENESS,
+      temporal: TEMPORAL_KIND,
     },
     secondsPerRate: { ours: OUR_SECONDS, baselines: BASELINE_SECONDS },
     baseline: { bareEndpoint: bareRates.results, insertCeiling },
