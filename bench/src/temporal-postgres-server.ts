@@ -1,7 +1,8 @@
 // Runs Temporal's official server (not the dev server) on Postgres for BENCH_TEMPORAL=server: the shape a
 // production deployment has. Its two stores are databases of their own in the bench's Postgres, their
 // schemas made by Temporal's SQL tool, and the server started from a generated config with the
-// `postgres12` plugin and 4 history shards, on free ports, with its Prometheus metrics on.
+// `postgres12` plugin and 4 history shards, on free ports, with its Prometheus metrics on, the
+// namespace created and the project's search attributes registered.
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
@@ -9,7 +10,8 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Connection } from "@temporalio/client";
 import { msToTs } from "@temporalio/common/lib/time.js";
-import { freePort } from "@churchhub/local-stack";
+import { DELIVERY_SEARCH_ATTRIBUTES } from "@churchhub/contracts";
+import { freePort, projectRoot, resolveTemporalCli } from "@churchhub/local-stack";
 import type { TemporalServerBinaries } from "./temporal-server-binaries.js";
 import type { RunningTemporalServer } from "./temporal-server.js";
 
@@ -189,6 +191,16 @@ async function waitForNamespace(
   }
 }
 
+/** The project's search attributes, with the Temporal CLI (as the compose stack's job does). */
+async function registerSearchAttributes(address: string, namespace: string, logFile: string): Promise<void> {
+  const cli = resolveTemporalCli({ projectRoot, allowTestingDownload: false });
+  if (cli.executable.type !== "existing-path")
+    throw new Error("the bench needs a Temporal CLI on disk (npm run tools:temporal)");
+  const args = ["operator", "search-attribute", "create", "--address", address, "--namespace", namespace];
+  for (const { name, type } of DELIVERY_SEARCH_ATTRIBUTES) args.push("--name", name, "--type", type);
+  await runTool(cli.executable.path, args, logFile);
+}
+
 export async function startPostgresTemporalServer(options: PostgresTemporalOptions): Promise<RunningTemporalServer> {
   await createSchemas(options);
   const ports: Ports = {
@@ -227,6 +239,7 @@ export async function startPostgresTemporalServer(options: PostgresTemporalOptio
   const address = `127.0.0.1:${ports.frontend}`;
   try {
     await waitForNamespace(address, options.namespace, child, options.logFile);
+    await registerSearchAttributes(address, options.namespace, options.logFile);
   } catch (error) {
     await stop();
     throw error;

@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { Connection } from "@temporalio/client";
+import { DELIVERY_SEARCH_ATTRIBUTES, searchAttributeSpecs } from "@churchhub/contracts";
 import { freePort, projectRoot, resolveTemporalCli } from "@churchhub/local-stack";
 
 export interface RunningTemporalServer {
@@ -42,6 +43,7 @@ export async function startTemporalServer(options: {
   args.push("--metrics-port", String(metricsPort), "--log-format", "json", "--log-level", "warn");
   for (const value of ["frontend.enableServerVersionCheck=false", ...(options.dynamicConfig ?? [])])
     args.push("--dynamic-config-value", value);
+  for (const spec of searchAttributeSpecs(DELIVERY_SEARCH_ATTRIBUTES)) args.push("--search-attribute", spec);
   for (const pragma of options.sqlitePragmas ?? []) args.push("--sqlite-pragma", pragma);
   if (options.dbFilename) args.push("--db-filename", options.dbFilename);
   const child = options.niceness
