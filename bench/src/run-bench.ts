@@ -31,6 +31,9 @@ const setting = (name: string, fallback: number) => Number(process.env[name] ?? 
 const RATES = [100, 500, 1_000, 2_000];
 const OUR_SECONDS = setting("BENCH_SECONDS_PER_RATE", 4);
 const BASELINE_SECONDS = setting("BENCH_BASELINE_SECONDS_PER_RATE", 4);
+// A church's real day: deliveries one at a time into an idle pipeline (what a person waits for).
+const LIGHT_RATE = 10;
+const LIGHT_SECONDS = setting("BENCH_LIGHT_SECONDS", 30);
 const END_TO_END_RATE = 200;
 const END_TO_END_SECONDS = setting("BENCH_END_TO_END_SECONDS", 10);
 const END_TO_END_WINDOW_MS = setting("BENCH_END_TO_END_WINDOW_MS", 90_000);
@@ -211,6 +214,26 @@ try {
   const oursSent: SentDelivery[] = [];
 
   log(
+    `[bench] ours: end-to-end latency under light load, ${LIGHT_RATE}/s for ${LIGHT_SECONDS} s into an idle pipeline`,
+  );
+  const lightObserved = await probe({ temporal: true })();
+  const light = await measureEndToEnd({
+    pool,
+    url: webhookUrl,
+    secret,
+    rate: LIGHT_RATE,
+    seconds: LIGHT_SECONDS,
+    pollIntervalMs: 5,
+    windowAfterLastSendMs: 30_000,
+  });
+  const lightProbe = await lightObserved();
+  oursSent.push(...light.sent);
+  log(
+    `  acked ${light.ack.acknowledged}/${light.ack.sent} (ack p50 ${light.ack.ackLatency.p50Ms} ms, p99 ${light.ack.ackLatency.p99Ms} ms); to committed row p50 ${light.result.toCommittedRow.p50Ms} ms, p99 ${light.result.toCommittedRow.p99IsLowerBound ? "≥ " : ""}${light.result.toCommittedRow.p99Ms} ms`,
+  );
+  log(`      ${describeObserved(lightProbe)}`);
+
+  log(
     `[bench] ours: end-to-end latency at ${END_TO_END_RATE}/s for ${END_TO_END_SECONDS} s (rows waited for up to ${END_TO_END_WINDOW_MS / 1000} s after the last send)`,
   );
   const endToEndObserved = await probe({ temporal: true, waitsOf: "churchhub-api" })();
@@ -294,6 +317,7 @@ try {
     seedPeer: seedRates.results,
     ours: {
       acks: ourRates.results,
+      lightLoad: { ...light.result, ackLatency: light.ack.ackLatency, observed: lightProbe },
       endToEnd: { ...endToEnd.result, observed: endToEndProbe },
       burst: { ...burst.result, observed: burstProbe },
       finalDrain: { ...finalDrain, observed: finalDrainProbe },
