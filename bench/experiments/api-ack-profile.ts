@@ -3,7 +3,7 @@
 // deliveries at one fixed rate, stops the stack and prints the api's CPU per ack, its commits per ack
 // and its profile (self time by package and function). A minute instead of a whole bench run when
 // only the ack path is in question. `npx tsx bench/experiments/api-ack-profile.ts` with
-//   RATE=<offered per second, default 300>, SECONDS=<default 15>.
+//   RATE=<offered per second, default 300>, SECONDS=<default 15>, BENCH_TEMPORAL=server (as in the bench).
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
@@ -22,6 +22,8 @@ const log = (line: string) => process.stdout.write(`${line}\n`);
 const stack = await startBenchStack({
   logger: createLogger({ level: "warn", name: "api-ack-profile" }),
   nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${profileDir}`],
+  temporal: process.env.BENCH_TEMPORAL === "server" ? "server" : "dev",
+  log,
 });
 const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 1 });
 const commitsOfApi = async () =>
