@@ -11,5 +11,14 @@ set --
 for spec in $TEMPORAL_SEARCH_ATTRIBUTES; do
   set -- "$@" --name "${spec%%=*}" --type "${spec#*=}"
 done
-temporal operator search-attribute create "$@"
+# A namespace created a moment ago may not be in the frontend's namespace cache yet: try again a while.
+attempt=1
+until temporal operator search-attribute create "$@"; do
+  if [ "$attempt" -ge 30 ]; then
+    echo "Could not register the search attributes in $TEMPORAL_NAMESPACE after $attempt attempts" >&2
+    exit 1
+  fi
+  attempt=$((attempt + 1))
+  sleep 2
+done
 echo "Search attributes registered: $TEMPORAL_SEARCH_ATTRIBUTES"
