@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { createServer } from "node:net";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Connection } from "@temporalio/client";
@@ -32,9 +33,11 @@ const VISIBILITY_DATABASE = "temporal_visibility";
 // What Temporal's own development config for Postgres uses; the dev server has one.
 const HISTORY_SHARDS = 4;
 
-function runTool(executable: string, args: string[], logFile: string): Promise<void> {
+async function runTool(executable: string, args: string[], logFile: string): Promise<void> {
+  // A child's stdio must be a stream with a file descriptor already.
+  const log = createWriteStream(logFile, { flags: "a" });
+  await once(log, "open");
   return new Promise((resolve, reject) => {
-    const log = createWriteStream(logFile, { flags: "a" });
     const child = spawn(executable, args, { stdio: ["ignore", log, log] });
     child.once("error", reject);
     child.once("exit", (code) => {
@@ -75,6 +78,24 @@ async function createSchemas(options: PostgresTemporalOptions): Promise<void> {
     // schema/postgresql/v12/*/versioned), so the Go module cache need not still be there.
     await tool("update-schema", "--schema-name", schema);
   }
+}
+
+/**
+ * A free loopback port below 32768: the server records its services' ports in Postgres as a smallint
+ * (cluster_membership), so the kernel's ephemeral ports (32768 and up on Linux) make it exit.
+ */
+async function freeSmallPort(): Promise<number> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.unref();
+      server.once("error", () => resolve(false));
+      server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error("no free port between 20000 and 32000 on 127.0.0.1");
 }
 
 type Ports = Record<"frontend" | "frontendHttp" | "history" | "matching" | "worker" | "metrics", number> & {
@@ -204,17 +225,17 @@ async function registerSearchAttributes(address: string, namespace: string, logF
 export async function startPostgresTemporalServer(options: PostgresTemporalOptions): Promise<RunningTemporalServer> {
   await createSchemas(options);
   const ports: Ports = {
-    frontend: await freePort(),
-    frontendHttp: await freePort(),
-    history: await freePort(),
-    matching: await freePort(),
-    worker: await freePort(),
+    frontend: await freeSmallPort(),
+    frontendHttp: await freeSmallPort(),
+    history: await freeSmallPort(),
+    matching: await freeSmallPort(),
+    worker: await freeSmallPort(),
     metrics: await freePort(),
     membership: {
-      frontend: await freePort(),
-      history: await freePort(),
-      matching: await freePort(),
-      worker: await freePort(),
+      frontend: await freeSmallPort(),
+      history: await freeSmallPort(),
+      matching: await freeSmallPort(),
+      worker: await freeSmallPort(),
     },
   };
   const dynamicConfigFile = path.join(options.configDir, "temporal-dynamic-config.yaml");
