@@ -8,9 +8,12 @@ import type { CalDelivery } from "@churchhub/contracts";
 import { createDataSource, type DataSource } from "@churchhub/database";
 import { createLogger } from "@churchhub/logging";
 import { freePort } from "@churchhub/local-stack";
-import { createDeliveryRecorder } from "./delivery-recorder.js";
-import { createGroupedInboxInsert } from "./grouped-inbox-insert.js";
-import { createInboxStore, type InboxStore } from "./inbox-store.js";
+import {
+  createDeliveryRecorder,
+  createGroupedInboxInsert,
+  createInboxStore,
+  type InboxStore,
+} from "@churchhub/delivery-inbox";
 
 function delivery(triggerEvent = "BOOKING_CREATED"): CalDelivery {
   return {
