@@ -1,5 +1,6 @@
 // Starts the stack the benchmark measures, on free ports: embedded Postgres (a fresh cluster under
-// .data/bench/), an in-memory Temporal dev server with its metrics on, and our worker and api as child
+// .data/bench/), an in-memory Temporal dev server (or with BENCH_TEMPORAL=server Temporal's official server
+// on that Postgres) with its metrics on, and our worker and api as child
 // processes configured as in production (NODE_ENV=production, every setting explicit). Also creates the databases the
 // baselines and the seed peer write to, in the same Postgres, so they share its disk and CPU.
 import { randomBytes } from "node:crypto";
@@ -18,6 +19,8 @@ import {
   waitUntilServing,
 } from "@churchhub/local-stack";
 import type { TrackedProcess } from "./process-cpu.js";
+import { startPostgresTemporalServer } from "./temporal-postgres-server.js";
+import { ensureTemporalServerBinaries } from "./temporal-server-binaries.js";
 import { startTemporalServer } from "./temporal-server.js";
 
 export const BENCH_DATA_DIR = path.join(projectRoot, ".data", "bench");
@@ -59,6 +62,13 @@ export interface BenchStackOptions {
    * pipeline is how an operator would say so.
    */
   pipelineNiceness?: number;
+  /**
+   * `dev` (default): `temporal server start-dev`, in memory, one history shard. `server`: Temporal's
+   * official server on Postgres (a database of its own in the bench's Postgres), 4 history shards.
+   */
+  temporal?: "dev" | "server";
+  /** Progress lines (the server build on first use). */
+  log?: (line: string) => void;
 }
 
 function withDatabase(url: string, database: string): string {
@@ -113,11 +123,21 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
       (await readFile(path.join(postgres.dataDir, "postmaster.pid"), "utf8")).split("\n")[0],
     );
 
-    const temporal = await startTemporalServer({
-      logFile: path.join(logDir, "temporal.log"),
-      dynamicConfig: options.temporalDynamicConfig,
-      niceness: options.pipelineNiceness,
-    });
+    const temporal =
+      options.temporal === "server"
+        ? await startPostgresTemporalServer({
+            binaries: await ensureTemporalServerBinaries(options.log ?? (() => undefined)),
+            postgresUrl: databaseUrl,
+            configDir: BENCH_DATA_DIR,
+            logFile: path.join(logDir, "temporal.log"),
+            namespace: "default",
+            niceness: options.pipelineNiceness,
+          })
+        : await startTemporalServer({
+            logFile: path.join(logDir, "temporal.log"),
+            dynamicConfig: options.temporalDynamicConfig,
+            niceness: options.pipelineNiceness,
+          });
     cleanups.push(() => temporal.stop());
 
     const port = await freePort();

@@ -30,6 +30,9 @@ const setting = (name: string, fallback: number) => Number(process.env[name] ?? 
 const RATES = [100, 500, 1_000, 2_000];
 const OUR_SECONDS = setting("BENCH_SECONDS_PER_RATE", 4);
 const BASELINE_SECONDS = setting("BENCH_BASELINE_SECONDS_PER_RATE", 4);
+// A church's real day: deliveries one at a time into an idle pipeline (what a person waits for).
+const LIGHT_RATE = 10;
+const LIGHT_SECONDS = setting("BENCH_LIGHT_SECONDS", 30);
 const END_TO_END_RATE = 200;
 const END_TO_END_SECONDS = setting("BENCH_END_TO_END_SECONDS", 10);
 const END_TO_END_WINDOW_MS = setting("BENCH_END_TO_END_WINDOW_MS", 90_000);
@@ -45,6 +48,8 @@ const RESULTS_FILE = path.resolve(
 );
 // Nice value of the worker and Temporal (see bench-stack.ts); 0, the default, runs everything alike.
 const PIPELINE_NICENESS = setting("BENCH_PIPELINE_NICE", 0);
+// `server`: Temporal's official server on Postgres, built once into .tools/ (see temporal-server-binaries.ts).
+const TEMPORAL_KIND = process.env.BENCH_TEMPORAL === "server" ? "server" : "dev";
 
 const logger = createLogger({ level: process.env.BENCH_LOG_LEVEL ?? "warn", name: "bench" });
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -60,6 +65,8 @@ const stack = await startBenchStack({
   logger,
   nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [],
   pipelineNiceness: PIPELINE_NICENESS,
+  temporal: TEMPORAL_KIND,
+  log,
 });
 const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 4 });
 const temporalConnection = await Connection.connect({ address: stack.temporalAddress });
@@ -200,6 +207,26 @@ try {
   const oursSent: SentDelivery[] = [];
 
   log(
+    `[bench] ours: end-to-end latency under light load, ${LIGHT_RATE}/s for ${LIGHT_SECONDS} s into an idle pipeline`,
+  );
+  const lightObserved = await probe({ temporal: true })();
+  const light = await measureEndToEnd({
+    pool,
+    url: webhookUrl,
+    secret,
+    rate: LIGHT_RATE,
+    seconds: LIGHT_SECONDS,
+    pollIntervalMs: 5,
+    windowAfterLastSendMs: 30_000,
+  });
+  const lightProbe = await lightObserved();
+  oursSent.push(...light.sent);
+  log(
+    `  acked ${light.ack.acknowledged}/${light.ack.sent} (ack p50 ${light.ack.ackLatency.p50Ms} ms, p99 ${light.ack.ackLatency.p99Ms} ms); to committed row p50 ${light.result.toCommittedRow.p50Ms} ms, p99 ${light.result.toCommittedRow.p99IsLowerBound ? "≥ " : ""}${light.result.toCommittedRow.p99Ms} ms`,
+  );
+  log(`      ${describeObserved(lightProbe)}`);
+
+  log(
     `[bench] ours: end-to-end latency at ${END_TO_END_RATE}/s for ${END_TO_END_SECONDS} s (rows waited for up to ${END_TO_END_WINDOW_MS / 1000} s after the last send)`,
   );
   const endToEndObserved = await probe({ temporal: true, waitsOf: "churchhub-api" })();
@@ -276,12 +303,14 @@ try {
       loadAverageBefore,
       loadAverageAfter: loadAverage(),
       pipelineNiceness: PIPELINE_NICENESS,
+      temporal: TEMPORAL_KIND,
     },
     secondsPerRate: { ours: OUR_SECONDS, baselines: BASELINE_SECONDS },
     baseline: { bareEndpoint: bareRates.results, insertCeiling },
     seedPeer: seedRates.results,
     ours: {
       acks: ourRates.results,
+      lightLoad: { ...light.result, ackLatency: light.ack.ackLatency, observed: lightProbe },
       endToEnd: { ...endToEnd.result, observed: endToEndProbe },
       burst: { ...burst.result, observed: burstProbe },
       finalDrain: { ...finalDrain, observed: finalDrainProbe },

@@ -2,6 +2,7 @@
 // through @temporalio/testing: so its log goes to a file instead of the bench's output, its pid is
 // known (for CPU accounting), and its Prometheus metrics listen on a port we chose (for profiling).
 import { Connection } from "@temporalio/client";
+import { DELIVERY_SEARCH_ATTRIBUTES, searchAttributeSpecs } from "@churchhub/contracts";
 import { freePort, projectRoot, resolveTemporalCli, startChildService } from "@churchhub/local-stack";
 
 export interface RunningTemporalServer {
@@ -37,6 +38,7 @@ export async function startTemporalServer(options: {
   args.push("--metrics-port", String(metricsPort), "--log-format", "json", "--log-level", "warn");
   for (const value of ["frontend.enableServerVersionCheck=false", ...(options.dynamicConfig ?? [])])
     args.push("--dynamic-config-value", value);
+  for (const spec of searchAttributeSpecs(DELIVERY_SEARCH_ATTRIBUTES)) args.push("--search-attribute", spec);
   for (const pragma of options.sqlitePragmas ?? []) args.push("--sqlite-pragma", pragma);
   if (options.dbFilename) args.push("--db-filename", options.dbFilename);
   const server = startChildService({

@@ -7,3 +7,4 @@ export * from "./workflow-ids.js";
 export * from "./event-order.js";
 export * from "./booking-triggers.js";
 export * from "./connection-urls.js";
+export * from "./search-attributes.js";

@@ -20,16 +20,34 @@ interface PendingDelivery {
 export function createInboxStore(deps: { dataSource: DataSource; codec: InboxCodec }) {
   const { codec } = deps;
   return {
-    /** Inserts the delivery unless this event is already in the inbox. */
-    async insert(delivery: CalDelivery): Promise<{ inserted: boolean }> {
-      const rows: unknown[] = await deps.dataSource.query(
+    /**
+     * Inserts the deliveries in one statement (one commit), each unless its event is already in the
+     * inbox; says for each, in order, whether it was inserted. Of several copies of one event in the
+     * same call, the first counts as inserted and the others as duplicates.
+     */
+    async insertMany(deliveries: readonly CalDelivery[]): Promise<boolean[]> {
+      const firstOfEach = new Map<string, number>();
+      deliveries.forEach((delivery, index) => {
+        if (!firstOfEach.has(delivery.deliveryId)) firstOfEach.set(delivery.deliveryId, index);
+      });
+      const unique = [...firstOfEach.values()].map((index) => deliveries[index]!);
+      // unnest: one parameter per column whatever the group's size (a VALUES list would need four per row).
+      const rows: Array<{ delivery_id: string }> = await deps.dataSource.query(
         `INSERT INTO webhook_inbox (delivery_id, workflow_id, trigger_event, delivery)
-         VALUES ($1, $2, $3, $4)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
          ON CONFLICT (delivery_id) DO NOTHING
-         RETURNING id`,
-        [delivery.deliveryId, calDeliveryWorkflowId(delivery), delivery.triggerEvent, codec.encode(delivery)],
+         RETURNING delivery_id`,
+        [
+          unique.map((delivery) => delivery.deliveryId),
+          unique.map((delivery) => calDeliveryWorkflowId(delivery)),
+          unique.map((delivery) => delivery.triggerEvent),
+          unique.map((delivery) => codec.encode(delivery)),
+        ],
       );
-      return { inserted: rows.length > 0 };
+      const inserted = new Set(rows.map((row) => row.delivery_id));
+      return deliveries.map(
+        (delivery, index) => firstOfEach.get(delivery.deliveryId) === index && inserted.has(delivery.deliveryId),
+      );
     },
 
     /**

@@ -6,6 +6,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DELIVERY_SEARCH_ATTRIBUTES, searchAttributeSpecs } from "@churchhub/contracts";
 import { ensureComposeValidator, validateComposeFile, type ComposeProject } from "./compose-validator.js";
 import { readDockerfileStages } from "./dockerfile-stages.js";
 import { composeFile, composeTestEnvFile, dockerfile, repositoryRoot } from "./repository-paths.js";
@@ -104,7 +105,9 @@ describe("docker-compose.yml, loaded by compose-go", () => {
         )
         .map(([dependency, { condition }]) => `${name} → ${dependency}: ${condition}`),
     );
-    expect(jobs).toEqual(expect.arrayContaining(["migrate", "temporal-schema", "temporal-namespace"]));
+    expect(jobs).toEqual(
+      expect.arrayContaining(["migrate", "temporal-schema", "temporal-namespace", "temporal-search-attributes"]),
+    );
     expect(wrongConditions).toEqual([]);
   });
 
@@ -164,5 +167,18 @@ describe("docker-compose.yml, loaded by compose-go", () => {
     const environment = project.services["temporal-ui"]!.environment ?? {};
     expect(environment.TEMPORAL_CODEC_ENDPOINT).toMatch(/^https?:\/\/[^/]+\/codec$/);
     expect(environment.TEMPORAL_CODEC_INCLUDE_CREDENTIALS).toBe("true");
+  });
+
+  it("registers the project's search attributes before the api and the worker start", () => {
+    const job = project.services["temporal-search-attributes"]!;
+    expect(String(job.environment?.TEMPORAL_SEARCH_ATTRIBUTES).split(" ")).toEqual(
+      searchAttributeSpecs(DELIVERY_SEARCH_ATTRIBUTES),
+    );
+    expect(job.depends_on?.["temporal-namespace"]?.condition).toBe("service_completed_successfully");
+    for (const name of ["api", "worker"]) {
+      expect(project.services[name]!.depends_on?.["temporal-search-attributes"]?.condition, name).toBe(
+        "service_completed_successfully",
+      );
+    }
   });
 });

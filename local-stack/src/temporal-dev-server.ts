@@ -1,6 +1,9 @@
 // Starts `temporal server start-dev` (with its Web UI and, for dev, a SQLite file so history survives a
 // restart) through @temporalio/testing's local-server support rather than hand-written process handling.
+// It always registers the project's search attributes, so the local stack, the tests and the fault
+// suite run on a Temporal an operator can search the way production's can.
 import { TestWorkflowEnvironment } from "@temporalio/testing";
+import { DELIVERY_SEARCH_ATTRIBUTES, searchAttributeSpecs } from "@churchhub/contracts";
 import { describeTemporalCli, TemporalCliNotFoundError, type ResolvedTemporalCli } from "./temporal-cli.js";
 
 export interface TemporalDevServerOptions {
@@ -22,7 +25,8 @@ export interface RunningTemporal {
 }
 
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<RunningTemporal> {
-  const extraArgs: string[] = [];
+  // Registered at start (a no-op when a kept SQLite file has them already).
+  const extraArgs = searchAttributeSpecs(DELIVERY_SEARCH_ATTRIBUTES).flatMap((spec) => ["--search-attribute", spec]);
   if (options.uiPort !== undefined) {
     extraArgs.push("--ui-disable-news-fetch");
     if (options.codecEndpoint) extraArgs.push("--ui-codec-endpoint", options.codecEndpoint);
