@@ -146,6 +146,8 @@ describe("from the emulator's platform webhook, as Cal.com sends them", () => {
       body: JSON.stringify({ payloadTemplate: "Booked: {{title}}" }),
     });
     expect(patched.status).toBe(200);
+    // Other test files share this database (their entries are sealed under their own keys): only ours count.
+    const templatedFrom = new Date();
     await bookings.book(eventTypeId, { name: "Abena Templated", email: "abena@example.org" }, 4);
     const [templated] = (await emulator.settleWebhooks()).filter(
       (delivery) => delivery.subscriberUrl === subscriberUrl,
@@ -154,7 +156,8 @@ describe("from the emulator's platform webhook, as Cal.com sends them", () => {
     const templatedAudit = await waitForAudit(async () => {
       const rows: Array<{ outcome: string; webhook_version: string | null; payload: string }> =
         await pipeline.dataSource.query(
-          "SELECT outcome, webhook_version, payload FROM audit_logs WHERE trigger_event = 'UNSUPPORTED_TEMPLATE'",
+          "SELECT outcome, webhook_version, payload FROM audit_logs WHERE trigger_event = 'UNSUPPORTED_TEMPLATE' AND recorded_at >= $1",
+          [templatedFrom],
         );
       return rows
         .map((entry) => ({
