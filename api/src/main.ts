@@ -18,6 +18,7 @@ import { createLogger } from "@churchhub/logging";
 import { startTracing } from "@churchhub/tracing";
 import { loadSettings, requireSetting } from "@churchhub/settings";
 import { createApp } from "./app.js";
+import { createStaffAreaFromSettings } from "./staff/staff-area.js";
 import {
   combineHostDirectories,
   createConnectedHostDirectory,
@@ -70,6 +71,11 @@ const hostDirectories: HostDirectory[] = [
     : []),
   ...(oauth2ClientId ? [createConnectedHostDirectory({ calClient, connections, oauth2ClientId })] : []),
 ];
+const staffArea = createStaffAreaFromSettings(settings, {
+  databaseUrl: requireSetting(settings, "DATABASE_URL"),
+  protector,
+  clock,
+});
 const inbox = createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) });
 const app = createApp({
   logger,
@@ -107,6 +113,7 @@ const app = createApp({
     inboxDepth: () => inbox.pendingCount(),
     connectionCounts: oauth2ClientId ? () => connections.countByStatus() : undefined,
   }),
+  staff: staffArea ?? undefined,
   replay: createReplayService({ dataSource, reader, client: temporal, taskQueue: settings.TEMPORAL_TASK_QUEUE, clock }),
   managedUsers: platformClient && {
     tokenService: createManagedUserTokenService({
@@ -152,6 +159,7 @@ server.listen(settings.PORT, settings.API_HOST, () => {
       url: `http://${settings.API_HOST}:${settings.PORT}`,
       managedUsers: Boolean(platformClient),
       oauth2Connections: Boolean(oauth2ClientId),
+      staffArea: Boolean(staffArea),
     },
     "api listening",
   );
@@ -171,6 +179,7 @@ async function shutdown(signal: string): Promise<void> {
   server.closeIdleConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await temporal.connection.close();
+  await staffArea?.close();
   await dataSource.destroy();
   logger.info("api stopped");
 }

@@ -8,3 +8,5 @@ export {
 } from "./temporal-cli.js";
 export { freePort } from "./free-port.js";
 export { projectRoot } from "./project-root.js";
+export { startLocalMailServer, type RunningMailServer } from "./mail-server.js";
+export { createMailInbox, linkIn, type MailInbox, type ReceivedMail } from "./mail-inbox.js";

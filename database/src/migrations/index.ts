@@ -5,6 +5,7 @@ import { WebhookInbox1764200000000 } from "./1764200000000-webhook-inbox.js";
 import { EncryptPersonalData1764300000000 } from "./1764300000000-encrypt-personal-data.js";
 import { ApiKeys1764400000000 } from "./1764400000000-api-keys.js";
 import { CalConnections1764500000000 } from "./1764500000000-cal-connections.js";
+import { StaffArea1764600000000 } from "./1764600000000-staff-area.js";
 
 export const migrations = [
   InitialSchema1764000000000,
@@ -13,4 +14,5 @@ export const migrations = [
   EncryptPersonalData1764300000000,
   ApiKeys1764400000000,
   CalConnections1764500000000,
+  StaffArea1764600000000,
 ];
