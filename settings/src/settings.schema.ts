@@ -142,6 +142,9 @@ export const settingsSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalText.pipe(z.url().optional()),
 
   DATA_DIR: z.string().default(".data"),
+  // The local mail server `npm run dev` runs (maildev): SMTP and its web inbox.
+  DEV_MAIL_SMTP_PORT: port.default(1025),
+  DEV_MAIL_WEB_PORT: port.default(1080),
   CAL_EMULATOR_PORT: port.default(5555),
   EMBEDDED_POSTGRES_PORT: port.default(54329),
   TEMPORAL_CLI: optionalText,

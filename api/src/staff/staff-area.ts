@@ -97,21 +97,35 @@ export function createStaffArea(options: StaffAreaOptions): StaffArea {
   };
 }
 
-/** The staff area as configured by the environment, or null when STAFF_AUTH_SECRET is not set. */
+/** Where staff mail goes: SMTP_URL, or outside production the local mail server of `npm run dev`. */
+export function staffSmtpUrlFor(settings: Settings): string {
+  if (settings.SMTP_URL) return settings.SMTP_URL;
+  if (settings.NODE_ENV === "production")
+    throw new StaffAreaConfigurationError("SMTP_URL: required in production (staff sign-in links go out by mail)");
+  return `smtp://127.0.0.1:${settings.DEV_MAIL_SMTP_PORT}`;
+}
+
+/**
+ * The staff area as configured by the environment, or null when it has no secret (STAFF_AUTH_SECRET, or
+ * `secret` given by a caller that only issues links and never reads a cookie).
+ */
 export function createStaffAreaFromSettings(
   settings: Settings,
-  deps: { databaseUrl: string; protector: PersonalDataProtector; clock: () => Date; poolSize?: number },
+  deps: {
+    databaseUrl: string;
+    protector: PersonalDataProtector;
+    clock: () => Date;
+    poolSize?: number;
+    secret?: string;
+  },
 ): StaffArea | null {
-  if (!settings.STAFF_AUTH_SECRET) return null;
-  if (!settings.SMTP_URL)
-    throw new StaffAreaConfigurationError(
-      "SMTP_URL: required with STAFF_AUTH_SECRET (sign-in links go out by mail; npm run dev runs a local mail server)",
-    );
+  const secret = deps.secret ?? settings.STAFF_AUTH_SECRET;
+  if (!secret) return null;
   return createStaffArea({
     ...deps,
-    secret: settings.STAFF_AUTH_SECRET,
+    secret,
     publicUrl: settings.STAFF_PUBLIC_URL,
-    mailer: createSmtpMailer({ smtpUrl: settings.SMTP_URL, from: settings.MAIL_FROM }),
+    mailer: createSmtpMailer({ smtpUrl: staffSmtpUrlFor(settings), from: settings.MAIL_FROM }),
     churchName: settings.CHURCH_NAME,
     sessionHours: settings.STAFF_SESSION_HOURS,
     signInLinkMinutes: settings.STAFF_SIGN_IN_LINK_MINUTES,

@@ -28,6 +28,8 @@ import { createScratchDatabase } from "./scratch-database.js";
 
 export interface StaffHarness {
   origin: string;
+  databaseUrl: string;
+  smtpUrl: string;
   area: StaffArea;
   inbox: MailInbox;
   pool: pg.Pool;
@@ -123,6 +125,8 @@ export async function startStaffHarness(options: { signInAttemptsPerMinute?: num
 
   return {
     origin,
+    databaseUrl: database.url,
+    smtpUrl: mail.smtpUrl,
     area,
     inbox,
     pool,
