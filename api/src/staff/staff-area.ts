@@ -7,6 +7,7 @@ import type { Settings } from "@churchhub/settings";
 import { createStaffAccessLog, type StaffAccessLog } from "./access-log/staff-access-log.js";
 import { createStaffAuth, type StaffAuth } from "./auth/create-staff-auth.js";
 import { createSignInLinkDelivery, type SignInLinkDelivery } from "./auth/sign-in-links.js";
+import { STAFF_TABLES } from "./auth/staff-auth-tables.js";
 import { createSmtpMailer, type Mailer } from "./mail/smtp-mailer.js";
 import { createStaffBookings } from "./staff-bookings.js";
 import { createCsrfTokens } from "./staff-csrf.js";
@@ -81,6 +82,8 @@ export function createStaffArea(options: StaffAreaOptions): StaffArea {
     bookings: createStaffBookings({ pool, protector: options.protector }),
     accessLog,
     csrf: createCsrfTokens(options.secret),
+    hasPasskey: async (userId) =>
+      (await pool.query(`SELECT 1 FROM ${STAFF_TABLES.passkey} WHERE user_id = $1 LIMIT 1`, [userId])).rowCount === 1,
     publicOrigin,
     trustedProxies: options.trustedProxies,
   });

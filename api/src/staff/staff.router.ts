@@ -38,6 +38,8 @@ export interface StaffRouterDependencies {
   bookings: StaffBookings;
   accessLog: StaffAccessLog;
   csrf: CsrfTokens;
+  /** Whether the person has registered a passkey (the landing page offers one until they have). */
+  hasPasskey: (userId: string) => Promise<boolean>;
   publicOrigin: string;
   trustedProxies: readonly string[];
 }
@@ -50,7 +52,7 @@ export function createStaffRouter(deps: StaffRouterDependencies): Router {
   const staff = Router();
   staff.use(requireStaff(deps.resolvePrincipal), requireCsrfToken(deps.csrf, deps.publicOrigin));
 
-  staff.get("/session", (_request, response) => {
+  staff.get("/session", async (_request, response) => {
     const principal = principalOf(response);
     response.json({
       person: {
@@ -61,6 +63,7 @@ export function createStaffRouter(deps: StaffRouterDependencies): Router {
         calUserId: principal.calUserId,
       },
       csrfToken: deps.csrf.tokenFor(principal),
+      hasPasskey: await deps.hasPasskey(principal.userId),
     });
   });
 
