@@ -25,6 +25,7 @@ import {
   replayResultSchema,
   sessionSchema,
 } from "./response-schemas.js";
+import { staffPaths, staffSecurityScheme } from "./staff-paths.js";
 
 type Schema = z.ZodType;
 
@@ -97,6 +98,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           scheme: "bearer",
           description: "A Cal.com access token Cal.com refused as expired",
         },
+        ...staffSecurityScheme,
       },
       schemas: { CalBookingPayload: jsonSchema(calBookingPayloadSchema), Error: jsonSchema(errorResponseSchema) },
     },
@@ -465,6 +467,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           },
         },
       },
+      ...staffPaths,
     },
   };
 }

@@ -64,6 +64,7 @@ import { startTracing, tracingClientInterceptors } from "@churchhub/tracing";
 import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { createDataConverter, createEncryptionCodec } from "@churchhub/temporal-encryption";
 import { createScratchDatabase } from "./scratch-database.js";
+import { startStaffAreaForPipeline, type PipelineStaffArea } from "./staff-harness.js";
 
 export interface Pipeline {
   baseUrl: string;
@@ -136,6 +137,8 @@ export interface PipelineOptions {
   webPublicUrl?: string;
   /** Log everything (trace) from the api, relay and Temporal SDK into this stream. */
   logDestination?: { write(line: string): void };
+  /** Also serve the staff area (/staff), mailing through a local SMTP server of its own. */
+  staff?: boolean;
 }
 
 /** A protector with fresh random keys (key id "test"), or fixed ones when a seed is given. */
@@ -266,6 +269,9 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   });
   relay.start();
   const webPublicUrl = options.webPublicUrl ?? "http://web.test";
+  const staffArea: PipelineStaffArea | undefined = options.staff
+    ? await startStaffAreaForPipeline({ databaseUrl, protector, clock })
+    : undefined;
   app = createApp({
     logger,
     clock,
@@ -292,6 +298,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       connectionCounts: oauth2Client ? () => connections.countByStatus() : undefined,
     }),
     replay: createReplayService({ dataSource, reader, client, taskQueue, clock }),
+    staff: staffArea?.area,
     managedUsers:
       calClient?.platformClientId && cal
         ? { tokenService: createManagedUserTokenService({ client, taskQueue, tokenStore, clock, waitMs: 15_000 }) }
@@ -390,6 +397,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       await connection.close();
       await dataSource.destroy();
       await cal?.running.close();
+      await staffArea?.stop();
       await scratch?.drop();
     },
   };

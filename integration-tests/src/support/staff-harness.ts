@@ -195,3 +195,36 @@ export async function startStaffHarness(options: { signInAttemptsPerMinute?: num
     },
   };
 }
+
+export interface PipelineStaffArea {
+  area: StaffArea;
+  stop(): Promise<void>;
+}
+
+/** The staff area for startPipeline({ staff: true }): on the pipeline's database, with its own mail server. */
+export async function startStaffAreaForPipeline(input: {
+  databaseUrl: string;
+  protector: PersonalDataProtector;
+  clock: () => Date;
+}): Promise<PipelineStaffArea> {
+  const mail = await startLocalMailServer({ smtpPort: await freePort(), webPort: await freePort(), quiet: true });
+  const area = createStaffArea({
+    ...input,
+    secret: `test-staff-secret-${randomUUID()}`,
+    publicUrl: "http://localhost:3000",
+    mailer: createSmtpMailer({ smtpUrl: mail.smtpUrl, from: "ChurchHub test <staff@localhost>" }),
+    churchName: "Test Church",
+    sessionHours: 12,
+    signInLinkMinutes: 15,
+    invitationHours: 72,
+    signInAttemptsPerMinute: 5,
+    trustedProxies: ["127.0.0.1", "::1"],
+  });
+  return {
+    area,
+    async stop() {
+      await area.close();
+      await mail.stop();
+    },
+  };
+}
