@@ -35,3 +35,4 @@ export { STAFF_AUTH_BASE_PATH, STAFF_ROLES, type StaffRole } from "./staff/auth/
 export { CSRF_HEADER } from "./staff/staff-csrf.js";
 export { createErrorHandler } from "./http/error-handler.js";
 export { notFound } from "./http/http-errors.js";
+export { createStaffAccessLog, type StaffAccessLog } from "./staff/access-log/staff-access-log.js";

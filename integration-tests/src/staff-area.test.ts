@@ -2,7 +2,17 @@
 // invitation and sign-in mails, sessions in cookies. Covers invitation-only sign-in, the host/admin
 // scope (404 outside it), 401/403 on every endpoint, CSRF on changes, deactivation ending open
 // sessions, the sign-in rate limit, and the hash-chained access log with its tamper detection.
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createStaffAccessLog } from "@churchhub/api";
+import { createDataSource, reencryptPersonalData } from "@churchhub/database";
+import {
+  createFieldCipher,
+  createPersonalDataProtector,
+  DEVELOPMENT_BLIND_INDEX_KEY,
+  DEVELOPMENT_KEYRING_SPEC,
+  parseKeyring,
+} from "@churchhub/field-encryption";
 import { createSignInLinkRequest } from "./support/staff-sign-in-request.js";
 import { startStaffHarness, type StaffHarness, type StaffSession } from "./support/staff-harness.js";
 
@@ -266,5 +276,32 @@ describe("the access log", () => {
     const verdict = await harness.area.accessLog.verify();
     expect(verdict).toMatchObject({ intact: false, entries: 2, firstBroken: { sequence: target } });
     if (!verdict.intact) expect(verdict.firstBroken.reason).toMatch(/altered/);
+  });
+
+  it("keeps its chain (and its verdict) when the addresses are re-encrypted under a new key", async () => {
+    const before = await harness.area.accessLog.verify();
+    const keyring = parseKeyring(`${DEVELOPMENT_KEYRING_SPEC},rotated:${randomBytes(32).toString("base64")}`);
+    const rotated = createPersonalDataProtector({
+      cipher: createFieldCipher(keyring),
+      blindIndexKey: DEVELOPMENT_BLIND_INDEX_KEY,
+    });
+    const dataSource = createDataSource({ url: harness.databaseUrl, poolSize: 2 });
+    await dataSource.initialize();
+    try {
+      const report = await reencryptPersonalData(dataSource, rotated.cipher);
+      expect(report.rewritten["staff_access_log.client_address_encrypted"]).toBeGreaterThan(0);
+    } finally {
+      await dataSource.destroy();
+    }
+    const { rows } = await harness.pool.query(
+      "SELECT client_address_encrypted FROM staff_access_log ORDER BY sequence DESC LIMIT 1",
+    );
+    expect(rows[0].client_address_encrypted.startsWith("v1.rotated.")).toBe(true);
+    const after = await createStaffAccessLog({
+      pool: harness.pool,
+      protector: rotated,
+      clock: () => new Date(),
+    }).verify();
+    expect(after).toEqual(before);
   });
 });
