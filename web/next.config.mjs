@@ -8,12 +8,6 @@ const nextConfig = {
   images: { unoptimized: true },
   // Lint and type checks run as their own steps; the build must not try to install or fetch anything.
   eslint: { ignoreDuringBuilds: true },
-  // The staff area's sign-in (Better Auth in the api) is served same-origin: the browser keeps its
-  // session cookie for this site and never talks to the api or the database itself.
-  async rewrites() {
-    const api = (process.env.API_URL || "http://127.0.0.1:3001").replace(/\/+$/, "");
-    return { beforeFiles: [{ source: "/staff/auth/:path*", destination: `${api}/staff/auth/:path*` }] };
-  },
   async headers() {
     return [
       {

@@ -28,6 +28,8 @@ import { createScratchDatabase } from "./scratch-database.js";
 
 export interface StaffHarness {
   origin: string;
+  /** Where the api itself listens. */
+  apiUrl: string;
   databaseUrl: string;
   smtpUrl: string;
   area: StaffArea;
@@ -56,7 +58,9 @@ export interface StaffSession {
 
 const SESSION_COOKIE = "churchhub-staff.session_token";
 
-export async function startStaffHarness(options: { signInAttemptsPerMinute?: number } = {}): Promise<StaffHarness> {
+export async function startStaffHarness(
+  options: { signInAttemptsPerMinute?: number; publicUrl?: string } = {},
+): Promise<StaffHarness> {
   const database = await createScratchDatabase("staff");
   const mail: RunningMailServer = await startLocalMailServer({
     smtpPort: await freePort(),
@@ -64,7 +68,8 @@ export async function startStaffHarness(options: { signInAttemptsPerMinute?: num
     quiet: true,
   });
   const port = await freePort();
-  const origin = `http://localhost:${port}`;
+  // The staff area's public origin: the api itself, or (e2e) the web server in front of it.
+  const origin = options.publicUrl ?? `http://localhost:${port}`;
   const protector = createProtectorFromSettings({ NODE_ENV: "test" });
   const area = createStaffArea({
     databaseUrl: database.url,
@@ -125,6 +130,7 @@ export async function startStaffHarness(options: { signInAttemptsPerMinute?: num
 
   return {
     origin,
+    apiUrl: base,
     databaseUrl: database.url,
     smtpUrl: mail.smtpUrl,
     area,
