@@ -11,8 +11,8 @@ import { readJson, startPipeline, type Pipeline } from "@churchhub/test-support/
 
 let pipeline: Pipeline;
 beforeAll(async () => {
-  // Both modes on, so every optional route is served.
-  pipeline = await startPipeline({ calEmulator: { oauth2: true } });
+  // Both modes and the staff area on, so every optional route is served.
+  pipeline = await startPipeline({ calEmulator: { oauth2: true }, staff: true });
 });
 afterAll(async () => {
   await pipeline?.stop();
