@@ -31,3 +31,4 @@ export { CSRF_HEADER } from "./staff/staff-csrf.js";
 export { createErrorHandler } from "./http/error-handler.js";
 export { notFound } from "./http/http-errors.js";
 export { createStaffAccessLog, type StaffAccessLog } from "./staff/access-log/staff-access-log.js";
+export { findStaffAuthSchemaGaps } from "./staff/auth/staff-auth-schema-check.js";
