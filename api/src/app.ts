@@ -28,6 +28,7 @@ import { createConnectionWebhookRouter } from "./webhooks/connection-webhook.rou
 import { createConnectRouter } from "./connections/connect.router.js";
 import { createConnectionsRouter } from "./connections/connections.router.js";
 import type { ConnectionService } from "./connections/connection-service.js";
+import type { StaffArea } from "./staff/staff-area.js";
 
 export interface AppDependencies {
   logger: Logger;
@@ -62,6 +63,8 @@ export interface AppDependencies {
   secureCookies: boolean;
   metrics: ApiMetrics;
   replay: ReplayService;
+  /** The staff area (sign-in and /staff endpoints); absent when STAFF_AUTH_SECRET is not set. */
+  staff?: Pick<StaffArea, "router" | "close">;
 }
 
 export function createApp(deps: AppDependencies): Express {
@@ -146,6 +149,10 @@ export function createApp(deps: AppDependencies): Express {
       }),
     );
     app.use(createConnectionsRouter({ service: deps.connections.service, requireRole }));
+  }
+  if (deps.staff) {
+    app.use("/staff", publicLimit);
+    app.use(deps.staff.router);
   }
   app.use((_request, _response, next) => next(notFound()));
   app.use(createErrorHandler(deps.logger));

@@ -13,6 +13,7 @@ import {
 import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxStore } from "@churchhub/delivery-inbox";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { Logger } from "@churchhub/logging";
+import { createStaffAreaFromSettings } from "./staff/staff-area.js";
 import { calOAuth2ClientSettings, calPlatformClient, requireSetting, type Settings } from "@churchhub/settings";
 import { createEncryptionCodec } from "@churchhub/temporal-encryption";
 import type { AppDependencies } from "./app.js";
@@ -60,8 +61,15 @@ export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
     ...(oauth2ClientId ? [createConnectedHostDirectory({ calClient, connections, oauth2ClientId })] : []),
   ];
   const inbox = createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) });
+  // The staff area keeps a pool of its own (Better Auth's); the process closes it on shutdown.
+  const staff = createStaffAreaFromSettings(settings, {
+    databaseUrl: requireSetting(settings, "DATABASE_URL"),
+    protector,
+    clock,
+  });
 
   return {
+    staff: staff ?? undefined,
     logger,
     clock,
     webhookSecrets: acceptedWebhookSecrets(

@@ -16,3 +16,19 @@ export { createApiMetrics } from "./metrics/api-metrics.js";
 export { createReplayService } from "./replay/replay-service.js";
 export { buildOpenApiDocument } from "./openapi/openapi-document.js";
 export { createResponseContract, type Answer, type ResponseContract } from "./openapi/response-contract.js";
+export {
+  createStaffArea,
+  createStaffAreaFromSettings,
+  StaffAreaConfigurationError,
+  type StaffArea,
+  type StaffAreaOptions,
+} from "./staff/staff-area.js";
+export { inviteStaff, StaffInvitationError, type StaffInvitation } from "./staff/invite/invite-staff.js";
+export { resolveHostCalUserId, UnknownHostError } from "./staff/invite/resolve-host.js";
+export { createSmtpMailer, type Mailer } from "./staff/mail/smtp-mailer.js";
+export { STAFF_AUTH_BASE_PATH, STAFF_ROLES, type StaffRole } from "./staff/auth/create-staff-auth.js";
+export { CSRF_HEADER } from "./staff/staff-csrf.js";
+export { createErrorHandler } from "./http/error-handler.js";
+export { notFound } from "./http/http-errors.js";
+export { createStaffAccessLog, type StaffAccessLog } from "./staff/access-log/staff-access-log.js";
+export { findStaffAuthSchemaGaps } from "./staff/auth/staff-auth-schema-check.js";

@@ -48,6 +48,7 @@ server.listen(settings.PORT, settings.API_HOST, () => {
       url: `http://${settings.API_HOST}:${settings.PORT}`,
       managedUsers: Boolean(dependencies.managedUsers),
       oauth2Connections: Boolean(dependencies.connections),
+      staffArea: Boolean(dependencies.staff),
     },
     "api listening",
   );
@@ -67,6 +68,7 @@ async function shutdown(signal: string): Promise<void> {
   server.closeIdleConnections();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await temporal.connection.close();
+  await dependencies.staff?.close();
   await dataSource.destroy();
   logger.info("api stopped");
 }

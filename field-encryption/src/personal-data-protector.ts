@@ -33,7 +33,7 @@ export function createPersonalDataProtector(deps: {
 }
 
 /** A fixed blind-index key for local development only; production must configure BLIND_INDEX_KEY. */
-const DEVELOPMENT_BLIND_INDEX_KEY = Buffer.from("churchhub-dev-blind-index-key-32", "utf8");
+export const DEVELOPMENT_BLIND_INDEX_KEY = Buffer.from("churchhub-dev-blind-index-key-32", "utf8");
 
 /** The configured blind-index key (base64, ≥ 32 bytes), or the development one outside production. */
 function resolveBlindIndexKey(spec: string | undefined, options: { production: boolean }): Buffer {

@@ -11,8 +11,8 @@ import { readJson, startPipeline, type Pipeline } from "@churchhub/test-support/
 
 let pipeline: Pipeline;
 beforeAll(async () => {
-  // Both modes on, so every optional route is served.
-  pipeline = await startPipeline({ calEmulator: { oauth2: true } });
+  // Both modes and the staff area on, so every optional route is served.
+  pipeline = await startPipeline({ calEmulator: { oauth2: true }, staff: true });
 });
 afterAll(async () => {
   await pipeline?.stop();
@@ -133,6 +133,13 @@ it("answers every documented operation within its documented statuses and respon
   expect(await statusOf(`/connect/cal/manage/${unknownToken}`)).toBe(404);
   expect(await statusOf(`/connect/cal/manage/${unknownToken}`, { method: "POST" })).toBe(404);
   expect(await statusOf("/oauth/cal/callback?code=x&state=y")).toBe(400);
+
+  // The staff area without a session (staff-area.test.ts signs people in): every answer is a documented 401.
+  for (const path of ["/staff/session", "/staff/bookings", `/staff/bookings/${fixture.uid}`]) {
+    expect(await statusOf(path)).toBe(401);
+  }
+  expect(await statusOf(`/staff/bookings/${fixture.uid}/access-log`)).toBe(401);
+  expect(await statusOf(`/staff/people/${randomUUID()}/deactivate`, { method: "POST" })).toBe(401);
 
   expect(pipeline.contractViolations).toEqual([]);
   const document = buildOpenApiDocument() as { paths: Record<string, Record<string, unknown>> };

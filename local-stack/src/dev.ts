@@ -28,8 +28,12 @@ const lines = [
   `  database:       ${withoutPassword(stack.databaseUrl)}`,
   `  Temporal UI shows payloads encrypted; to decode them as an admin: npm run apikey:create -- --name <you> --role admin,`,
   `                  then sign in at ${stack.apiUrl}/auth/session and enable "include cross-origin credentials" in the UI's data encoder.`,
+  ...(stack.mailInboxUrl
+    ? [`  mail inbox:     ${stack.mailInboxUrl}   (local SMTP server: every mail the stack sends)`]
+    : []),
   ...stack.notes.map((note) => `  ${note}`),
   ...connectLinkLines(),
+  ...staffSignInLines(),
   "",
   "Press Ctrl-C to stop.",
   "",
@@ -46,6 +50,17 @@ function connectLinkLines(): string[] {
     `Connect a Cal.com account: ${oauth2.connectLink.url}`,
     `  one-time, usable until ${oauth2.connectLink.expiresAt.toISOString()}; on the emulator's consent page pick ${oauth2.accountUsernames.join(" or ")} and Allow,`,
     `  then book them at ${stack.webUrl}/book/<username>. Another link: npm run connect:link -- --label "<who>"`,
+  ];
+}
+
+/** Sandbox mode: one-time sign-in links to the staff area, one per seeded person. */
+function staffSignInLines(): string[] {
+  if (stack.staffSignInLinks.length === 0) return [];
+  return [
+    "",
+    // Unindented and exactly this wording: people and scripts look for these lines.
+    ...stack.staffSignInLinks.map((link) => `Staff sign-in (${link.who}): ${link.url}`),
+    `  one-time links (also in the mail inbox); another: npm run staff:invite -- --email <e> --role admin|host [--host <username>]`,
   ];
 }
 

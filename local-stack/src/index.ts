@@ -19,3 +19,5 @@ export {
   type ChildService,
   type ChildServiceOptions,
 } from "./child-service.js";
+export { startLocalMailServer, type RunningMailServer } from "./mail-server.js";
+export { createMailInbox, linkIn, type MailInbox, type ReceivedMail } from "./mail-inbox.js";

@@ -9,6 +9,8 @@ import type { Settings } from "@churchhub/settings";
 import { startChildService, tsxCommand, waitUntilServing, type ChildService } from "./child-service.js";
 import { loadFixtures } from "@churchhub/cal-emulator";
 import { loadOrCreateDevSecret } from "./dev-secrets.js";
+import { startLocalMailServer } from "./mail-server.js";
+import { seedSandboxStaff, type StaffSignInLink } from "./mail-staff-seed.js";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres.js";
 import { projectRoot } from "./project-root.js";
 import { localPublicUrls, prepareSandboxOAuth2Client } from "./sandbox-cal-accounts.js";
@@ -32,6 +34,10 @@ export interface LocalStack {
     hostUsernames: string[];
     oauth2: { accountUsernames: string[]; connectLink: { url: string; expiresAt: Date } | null } | null;
   } | null;
+  /** The local mail server's web inbox (when SMTP_URL is not set). */
+  mailInboxUrl: string | null;
+  /** Sandbox mode: one-time staff sign-in links (the sandbox administrator, each seeded host). */
+  staffSignInLinks: StaffSignInLink[];
   notes: string[];
   services: ChildService[];
   stop(): Promise<void>;
@@ -94,6 +100,24 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
     const webServerToken =
       settings.WEB_SERVER_TOKEN ?? (await loadOrCreateDevSecret(dataDir, "dev-web-server-token")).secret;
     const { apiPublicUrl, webPublicUrl } = localPublicUrls(settings, process.env);
+
+    // The staff area: a session secret kept across restarts, and a real local SMTP server with a web
+    // inbox for its sign-in mails unless SMTP_URL names one.
+    const staffAuthSecret =
+      settings.STAFF_AUTH_SECRET ?? (await loadOrCreateDevSecret(dataDir, "dev-staff-auth-secret")).secret;
+    let smtpUrl = settings.SMTP_URL;
+    let mailInboxUrl: string | null = null;
+    if (!smtpUrl) {
+      await mkdir(path.join(dataDir, "mail"), { recursive: true });
+      const mail = await startLocalMailServer({
+        smtpPort: settings.DEV_MAIL_SMTP_PORT,
+        webPort: settings.DEV_MAIL_WEB_PORT,
+        mailDirectory: path.join(dataDir, "mail"),
+      });
+      cleanups.push(() => mail.stop());
+      smtpUrl = mail.smtpUrl;
+      mailInboxUrl = mail.inboxUrl;
+    }
     const services: ChildService[] = [];
     const startService = (name: string, entry: string, env: NodeJS.ProcessEnv) => {
       const [command, args] = tsxCommand(entry);
@@ -165,6 +189,8 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
       // Connect links, the OAuth callback and per-connection webhook URLs are built from these.
       API_PUBLIC_URL: apiPublicUrl,
       WEB_PUBLIC_URL: webPublicUrl,
+      STAFF_AUTH_SECRET: staffAuthSecret,
+      SMTP_URL: smtpUrl,
       ...sandboxOAuth2,
       PORT: String(settings.PORT),
     };
@@ -198,6 +224,20 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
     if (sandbox?.oauth2)
       sandbox.oauth2.connectLink = await sandboxConnectLink({ settings, databaseUrl, apiPublicUrl, logger, notes });
 
+    const staffSignInLinks = sandbox
+      ? await seedSandboxStaff({
+          settings: { ...settings, SMTP_URL: smtpUrl },
+          databaseUrl,
+          secret: staffAuthSecret,
+          hosts: sandboxHosts(),
+        }).catch((error: unknown) => {
+          // The stack is useful without them; `npm run staff:invite` makes more.
+          logger.error({ err: error }, "could not seed the sandbox staff accounts");
+          notes.push("No staff sign-in links: seeding failed (see the error above); try npm run staff:invite.");
+          return [];
+        })
+      : [];
+
     const webUrl = `http://127.0.0.1:${settings.WEB_PORT}`;
     await waitUntilServing(web, `${webUrl}/icon.svg`, 120_000).catch((error: unknown) => {
       notes.push(`The booking page did not answer yet (${(error as Error).message}); it may still be compiling.`);
@@ -211,6 +251,8 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
       webhookSecret,
       webhookSecretGenerated: !settings.CAL_WEBHOOK_SECRET,
       sandbox,
+      mailInboxUrl,
+      staffSignInLinks,
       notes,
       services,
       stop: stopAll,
@@ -219,6 +261,17 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
     await stopAll();
     throw error;
   }
+}
+
+/** The hosts the emulator is seeded with: its managed users and its ordinary Cal.com accounts. */
+function sandboxHosts(): Array<{ calUserId: number; username: string; email: string; name: string }> {
+  const fixtures = loadFixtures();
+  return [...fixtures.managedUsers, ...fixtures.ordinaryAccounts].map((user) => ({
+    calUserId: user.id,
+    username: user.username,
+    email: user.email,
+    name: user.name,
+  }));
 }
 
 /**

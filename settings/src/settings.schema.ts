@@ -129,6 +129,28 @@ export const settingsSchema = z.object({
   WORKER_HOST: z.string().default("127.0.0.1"),
   WORKER_SDK_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 
+  // --- staff area (sign-in for pastors, counsellors, administrators) ---
+  // Where people open /staff (the web server). Sign-in links, cookies and the passkey relying-party id
+  // come from it; WebAuthn refuses IP addresses, hence localhost rather than 127.0.0.1.
+  STAFF_PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .default("http://localhost:3000")
+    .transform((url) => url.replace(/\/+$/, "")),
+  // Signs staff session cookies (≥ 32 characters, the same on every api replica); unset: no staff area.
+  // `npm run dev` generates one.
+  STAFF_AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  STAFF_SIGN_IN_LINK_MINUTES: z.coerce.number().int().min(1).max(60).default(15),
+  STAFF_INVITATION_HOURS: z.coerce.number().int().min(1).max(336).default(72),
+  // Sign-in attempts (link requests, passkey sign-ins) per minute per client address.
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+  // The web server's addresses: only their X-Forwarded-For names the client address.
+  STAFF_TRUSTED_PROXIES: commaList.default(["127.0.0.1", "::1"]),
+  // Outgoing mail (sign-in links): smtp://user:pass@host:587 or smtps://…:465. `npm run dev` runs a
+  // local SMTP server with a web inbox and sets this itself.
+  SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  MAIL_FROM: z.string().min(3).default("ChurchHub <staff@localhost>"),
+
   // Missed-event reconciliation against Cal.com's bookings API (a Temporal Schedule).
   RECONCILE_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   RECONCILE_LOOKBACK_MINUTES: z.coerce.number().int().min(1).max(43200).default(180),
@@ -139,6 +161,9 @@ export const settingsSchema = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: optionalText.pipe(z.url().optional()),
 
   DATA_DIR: z.string().default(".data"),
+  // The local mail server `npm run dev` runs (maildev): SMTP and its web inbox.
+  DEV_MAIL_SMTP_PORT: port.default(1025),
+  DEV_MAIL_WEB_PORT: port.default(1080),
   CAL_EMULATOR_PORT: port.default(5555),
   EMBEDDED_POSTGRES_PORT: port.default(54329),
   TEMPORAL_CLI: optionalText,

@@ -44,6 +44,7 @@ import {
   type DataSource,
 } from "@churchhub/database";
 import { createLogger } from "@churchhub/logging";
+import { freePort, startLocalMailServer } from "@churchhub/local-stack";
 import { DEFAULT_OAUTH2_SCOPES, loadSettings } from "@churchhub/settings";
 import { buildWorker, createTemporalLogger, ensurePlatformWebhook } from "@churchhub/worker";
 import { startTracing, tracingClientInterceptors } from "@churchhub/tracing";
@@ -135,6 +136,8 @@ export interface PipelineOptions {
   webPublicUrl?: string;
   /** Log everything (trace) from the api, relay and Temporal SDK into this stream. */
   logDestination?: { write(line: string): void };
+  /** Also serve the staff area (/staff), mailing through a local SMTP server of its own. */
+  staff?: boolean;
 }
 
 /** A protector with fresh random keys (key id "test"), or fixed ones when a seed is given. */
@@ -224,6 +227,10 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     tokensPerMinute: 100_000,
     publicPerMinute: 100_000,
   };
+  // The staff area mails through a real local SMTP server of its own.
+  const mail = options.staff
+    ? await startLocalMailServer({ smtpPort: await freePort(), webPort: await freePort(), quiet: true })
+    : undefined;
   const settings = loadSettings({
     NODE_ENV: "test",
     DATABASE_URL: databaseUrl,
@@ -250,6 +257,13 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     RATE_LIMIT_WEBHOOKS_PER_MINUTE: String(rateLimits.webhooksPerMinute),
     RATE_LIMIT_TOKENS_PER_MINUTE: String(rateLimits.tokensPerMinute),
     RATE_LIMIT_PUBLIC_PER_MINUTE: String(rateLimits.publicPerMinute),
+    ...(mail
+      ? {
+          STAFF_AUTH_SECRET: randomBytes(32).toString("hex"),
+          STAFF_PUBLIC_URL: "http://localhost:3000",
+          SMTP_URL: mail.smtpUrl,
+        }
+      : {}),
   });
 
   const nativeConnection = await NativeConnection.connect({ address: inject("temporalAddress") });
@@ -283,7 +297,8 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     pollIntervalMs: 200,
   });
   relay.start();
-  app = createApp(buildApiDependencies({ settings, logger, clock, dataSource, protector, temporal: client }));
+  const apiDependencies = buildApiDependencies({ settings, logger, clock, dataSource, protector, temporal: client });
+  app = createApp(apiDependencies);
   // The tests' own handles on the same tables (stateless stores over the pipeline's database).
   const connections = createCalConnectionStore({ dataSource, cipher });
   const links = createConnectLinkStore({ dataSource, cipher, clock });
@@ -351,6 +366,8 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       await connection.close();
       await dataSource.destroy();
       await cal?.running.close();
+      await apiDependencies.staff?.close();
+      await mail?.stop();
       await scratch?.drop();
       if (contractViolations.length > 0)
         throw new Error(`The api answered outside its OpenAPI document:\n  ${contractViolations.join("\n  ")}`);

@@ -33,6 +33,7 @@ import {
   replayResultSchema,
   sessionSchema,
 } from "./response-schemas.js";
+import { staffPaths, staffSecurityScheme } from "./staff-paths.js";
 
 type Schema = z.ZodType;
 
@@ -119,6 +120,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           scheme: "bearer",
           description: "A Cal.com access token Cal.com refused as expired",
         },
+        ...staffSecurityScheme,
       },
       schemas: { CalBookingPayload: jsonSchema(calBookingPayloadSchema), Error: jsonSchema(errorResponseSchema) },
     },
@@ -468,6 +470,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
           },
         },
       },
+      ...staffPaths,
     },
   };
 }

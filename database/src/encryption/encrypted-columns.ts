@@ -85,4 +85,12 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
     purpose: "cal_connect_attempts.authorization_code",
     primaryKey: "id",
   },
+  // The staff access log is append-only, but its trigger lets this one column be rewritten (its hash
+  // covers the address's blind index, not the ciphertext).
+  {
+    table: "staff_access_log",
+    column: "client_address_encrypted",
+    purpose: "staff_access_log.client_address",
+    primaryKey: "sequence",
+  },
 ];

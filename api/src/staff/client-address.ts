@@ -1,0 +1,21 @@
+// The address a staff request came from, for the access log. The browser reaches the api through our
+// web server, which names the client in X-Forwarded-For; that header is believed only when the direct
+// peer is one of the configured proxies (anyone else could write anything in it).
+import type { Request } from "express";
+
+const normalize = (address: string) => address.replace(/^::ffff:/, "");
+
+export function clientAddress(request: Request, trustedProxies: readonly string[]): string | null {
+  const peer = request.socket.remoteAddress ? normalize(request.socket.remoteAddress) : null;
+  if (!peer || !trustedProxies.includes(peer)) return peer;
+  const forwarded = (request.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((hop) => normalize(hop.trim()))
+    .filter(Boolean);
+  // Right to left: the first hop not added by one of our proxies is the client.
+  for (let index = forwarded.length - 1; index >= 0; index -= 1) {
+    const hop = forwarded[index]!;
+    if (!trustedProxies.includes(hop)) return hop;
+  }
+  return forwarded[0] ?? peer;
+}
