@@ -1,5 +1,5 @@
 // Where the next page of `GET /v2/bookings` starts, read from the page's `pagination`. Cal.com documents
-// two forms (calcom.md §6, §10): offset (`hasNextPage`, with take/skip) and cursor (`nextCursor`,
+// two forms (cal-emulator/README.md): offset (`hasNextPage`, with take/skip) and cursor (`nextCursor`,
 // `hasMore`). "No more pages" and "a shape we do not know" are different answers: the first ends the
 // listing, the second must stop it loudly, or a changed API would silently end every reconciliation early.
 

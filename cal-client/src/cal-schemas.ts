@@ -90,7 +90,7 @@ export const bookingsPageSchema = z.looseObject({
   pagination: z.unknown(),
 });
 
-/** `GET /v2/me` (calcom.md §5): the account a user token acts as. */
+/** `GET /v2/me` (cal-emulator/README.md): the account a user token acts as. */
 export const meSchema = z.looseObject({
   id: z.number().int(),
   username: z.string().nullable(),
@@ -102,7 +102,7 @@ export const meSchema = z.looseObject({
 });
 export type CalMe = z.infer<typeof meSchema>;
 
-/** A user webhook (`/v2/webhooks`, calcom.md §7). The id is a UUID string although the docs say number. */
+/** A user webhook (`/v2/webhooks`, cal-emulator/README.md). The id is a UUID string although the docs say number. */
 export const userWebhookSchema = z.looseObject({
   id: z.union([z.string(), z.number()]).transform(String),
   subscriberUrl: z.string(),
@@ -111,7 +111,7 @@ export const userWebhookSchema = z.looseObject({
 });
 export type CalUserWebhook = z.infer<typeof userWebhookSchema>;
 
-/** A Platform OAuth client's webhook (`/v2/oauth-clients/{clientId}/webhooks`, calcom.md §7). */
+/** A Platform OAuth client's webhook (`/v2/oauth-clients/{clientId}/webhooks`, cal-emulator/README.md). */
 export const platformWebhookSchema = userWebhookSchema.extend({
   secret: z.string().nullish(),
   payloadTemplate: z.string().nullish(),
@@ -128,7 +128,7 @@ const oauth2TokenBody = z.looseObject({
 
 /**
  * `POST /v2/auth/oauth2/token` answers a raw RFC 6749 body; older Cal.com builds wrapped it in the
- * `{status, data}` envelope (calcom.md §4). Both are read.
+ * `{status, data}` envelope (cal-emulator/README.md). Both are read.
  */
 export const oauth2TokenResponseSchema = z.union([
   oauth2TokenBody,

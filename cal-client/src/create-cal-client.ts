@@ -32,7 +32,7 @@ interface CalClientOptions {
 
 /**
  * Cal.com routes by the `cal-api-version` header, and a missing or unknown one gets the oldest handler
- * (2024-04-15) with its own shapes (calcom.md §5), so every call names the version whose shape we read.
+ * (2024-04-15) with its own shapes (cal-emulator/README.md), so every call names the version whose shape we read.
  * /v2/me and /v2/webhooks serve every version alike; they are named too, so no call relies on the default.
  * The Platform endpoints (/v2/oauth-clients/…, /v2/oauth/…) are not versioned.
  */
@@ -43,7 +43,7 @@ export const CAL_API_VERSIONS = {
   webhooks: "2024-08-13",
 } as const;
 
-/** What `POST /v2/webhooks` takes (calcom.md §7). */
+/** What `POST /v2/webhooks` takes (cal-emulator/README.md). */
 interface UserWebhookInput {
   subscriberUrl: string;
   triggers: readonly string[];

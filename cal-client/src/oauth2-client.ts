@@ -1,8 +1,8 @@
-// Cal.com's OAuth 2.0 token endpoint for ordinary accounts (calcom.md §4): the authorization-code
+// Cal.com's OAuth 2.0 token endpoint for ordinary accounts (cal-emulator/README.md): the authorization-code
 // grant and the refresh grant. Bodies are RFC 6749's, errors `{error, error_description}`.
 // A confidential client proves itself with its secret, a public one with the PKCE verifier; never both:
 // Cal.com picks its confidential input when `client_secret` is present and forbids any other field
-// there, so a verifier beside the secret is a 400 invalid_request (calcom.md §10).
+// there, so a verifier beside the secret is a 400 invalid_request (cal-emulator/README.md).
 import { CalApiError } from "./cal-api-error.js";
 import { createCalHttp, type ErrorCodeReader } from "./cal-http.js";
 import { oauth2TokenResponseSchema } from "./cal-schemas.js";

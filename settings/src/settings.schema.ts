@@ -19,7 +19,7 @@ const commaList = z.string().transform((value) =>
 /**
  * Reconciliation reads bookings (BOOKING_READ) and the connect step reads /v2/me (PROFILE_READ). No
  * WEBHOOK_* scope: Cal.com's scope list in source has none and its authorize step refuses a scope it does
- * not know (packages/features/oauth/constants.ts, OAUTH_SCOPES; calcom.md §10). Where a build does
+ * not know (packages/features/oauth/constants.ts, OAUTH_SCOPES; cal-emulator/README.md). Where a build does
  * require one for /v2/webhooks, the connection is marked and polled instead.
  */
 export const DEFAULT_OAUTH2_SCOPES = ["BOOKING_READ", "PROFILE_READ"] as const;

@@ -30,7 +30,7 @@ export async function ensurePlatformWebhook(
   // Cal.com returns the secret to its owner; when it does not, sending ours again is the safe side.
   if (sameTriggers && ours.active && ours.secret === wanted.secret && !ours.payloadTemplate) return "unchanged";
   // Cal.com's update input takes only a string, and sendPayload applies a template only when it is truthy:
-  // an empty one gives back the standard envelope our receiver reads (calcom.md §1).
+  // an empty one gives back the standard envelope our receiver reads (cal-emulator/README.md).
   await calClient.updatePlatformWebhook(ours.id, {
     ...desired,
     ...(ours.payloadTemplate ? { payloadTemplate: "" } : {}),

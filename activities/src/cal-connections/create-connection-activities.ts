@@ -37,7 +37,7 @@ type ConnectionAction =
 
 /**
  * What registering our webhook came to. `missing_scope`: Cal.com answered 403 for the token's scopes (some
- * builds gate /v2/webhooks on WEBHOOK_READ/WEBHOOK_WRITE, calcom.md §10); the connection stays, marked,
+ * builds gate /v2/webhooks on WEBHOOK_READ/WEBHOOK_WRITE, cal-emulator/README.md); the connection stays, marked,
  * and reconciliation polls its bookings instead.
  */
 export type ConnectionWebhookOutcome =
@@ -238,7 +238,7 @@ export function createConnectionActivities(deps: ConnectionActivityDependencies)
 
     /**
      * Forgets the tokens and marks the connection disconnected. Cal.com documents no token revocation
-     * endpoint for OAuth 2.0 clients (calcom.md §4), so forgetting is what revoking means here: the
+     * endpoint for OAuth 2.0 clients (cal-emulator/README.md), so forgetting is what revoking means here: the
      * refresh token dies unused after 30 days, the access token within 30 minutes.
      */
     async forgetConnection(input: { connectionId: string }): Promise<void> {

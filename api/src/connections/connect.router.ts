@@ -24,7 +24,7 @@ export const oauthAnswerSchema = z.object({
   error_description: z.string().optional().catch(undefined),
 });
 
-// The scopes some Cal.com builds require for /v2/webhooks with an OAuth token (calcom.md §10).
+// The scopes some Cal.com builds require for /v2/webhooks with an OAuth token (cal-emulator/README.md).
 const WEBHOOK_SCOPES = ["WEBHOOK_READ", "WEBHOOK_WRITE"];
 
 export interface ConnectRouterDependencies {

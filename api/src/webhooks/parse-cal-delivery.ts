@@ -107,7 +107,7 @@ function unsupportedTemplate(rawBody: Buffer, mediaType: MediaType, body: unknow
 }
 
 /**
- * Cal.com's `X-Cal-Webhook-Version` (newer builds; today always 2021-10-20, calcom.md §1), kept as a short
+ * Cal.com's `X-Cal-Webhook-Version` (newer builds; today always 2021-10-20, cal-emulator/README.md), kept as a short
  * token: anything else is recorded as "unrecognised" rather than stored as sent.
  */
 export function readWebhookVersion(header: string | undefined): string | undefined {
