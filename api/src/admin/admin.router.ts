@@ -27,7 +27,15 @@ export const newApiKeySchema = z.strictObject({
 });
 
 const apiKeyIdSchema = z.uuid({ error: "must be a UUID" });
-const attendeeEmailSchema = z.email({ error: "must be an email address" });
+// RFC 5321's limits too (a local part of at most 64 characters, 254 in all): zod's pattern alone lets
+// longer ones through, which JSON Schema's "email" format refuses.
+const attendeeEmailSchema = z
+  .email({ error: "must be an email address" })
+  .max(254, "must be an email address of at most 254 characters")
+  .refine(
+    (email) => email.slice(0, email.lastIndexOf("@")).length <= 64,
+    "must have a local part of at most 64 characters",
+  );
 
 export const bookingParamsSchema = z.object({ uid: bookingUidSchema });
 export const bookingSearchSchema = z.object({ attendeeEmail: attendeeEmailSchema });

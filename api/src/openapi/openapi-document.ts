@@ -73,8 +73,23 @@ const webhookOperation = (summary: string) => ({
   requestBody: {
     required: true,
     description:
-      "A Cal.com delivery. Booking triggers carry a booking payload (see components.schemas.CalBookingPayload); other triggers are acknowledged and audited as sent.",
-    content: { "application/json": { schema: jsonSchema(calWebhookEnvelopeSchema) } },
+      "A Cal.com delivery. Booking triggers carry a booking payload (see components.schemas.CalBookingPayload); other triggers are acknowledged and audited as sent. A body without Cal.com's envelope (what a payloadTemplate renders: other JSON, or text sent as form-encoded) is acknowledged too and audited as unsupported_template with the body sealed, because Cal.com never retries a refusal.",
+    content: {
+      "application/json": {
+        schema: {
+          anyOf: [
+            jsonSchema(calWebhookEnvelopeSchema),
+            { description: "Any other JSON value (a rendered payloadTemplate): 202, audited as unsupported_template" },
+          ],
+        },
+      },
+      "application/x-www-form-urlencoded": {
+        schema: {
+          type: "string",
+          description: "A rendered text payloadTemplate: 202, audited as unsupported_template",
+        },
+      },
+    },
   },
   responses: {
     "202": ok("Recorded durably; processing follows", acceptedDeliverySchema),
