@@ -32,6 +32,8 @@ export function keepSchemathesisReport(name: string, output: string): string {
 
 export interface SchemathesisRun {
   exitCode: number | null;
+  /** Stopped by us after `timeoutMs` (then exitCode is null): unfinished, not a verdict. */
+  timedOut: boolean;
   output: string;
 }
 
@@ -59,11 +61,15 @@ export async function runSchemathesis(
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const timer = setTimeout(() => child.kill("SIGTERM"), timeoutMs);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGTERM");
+    }, timeoutMs);
     child.on("error", reject);
     child.on("close", (exitCode) => {
       clearTimeout(timer);
-      resolve({ exitCode, output });
+      resolve({ exitCode, timedOut, output });
     });
   });
 }
