@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { conflict, forbidden, notFound } from "./http/api-error.js";
 import type { CreateUserWebhookInput, UpdateUserWebhookInput } from "./schemas/user-webhook.schema.js";
+import { applyWebhookChanges } from "./webhook-changes.js";
 import type { EmulatorState, PlatformWebhook } from "./state.js";
 
 const DUPLICATE_URL = "Webhook with this subscriber url already exists for this oAuth client";
@@ -80,22 +81,8 @@ export function createPlatformWebhookService(deps: {
         throw forbidden("IsOAuthClientWebhookGuard - Webhook does not belong to this oAuthClient");
       return webhook;
     },
-    update(webhook, changes) {
-      const url = changes.subscriberUrl;
-      if (
-        url !== undefined &&
-        url !== webhook.subscriberUrl &&
-        webhooksOf(webhook.oAuthClientId).some((other) => other.subscriberUrl === url)
-      )
-        throw conflict(DUPLICATE_URL);
-      if (changes.subscriberUrl !== undefined) webhook.subscriberUrl = changes.subscriberUrl;
-      if (changes.triggers !== undefined) webhook.triggers = [...changes.triggers];
-      if (changes.active !== undefined) webhook.active = changes.active;
-      if (changes.payloadTemplate !== undefined) webhook.payloadTemplate = changes.payloadTemplate;
-      if (changes.secret !== undefined) webhook.secret = changes.secret;
-      if (changes.version !== undefined) webhook.version = changes.version;
-      return webhook;
-    },
+    update: (webhook, changes) =>
+      applyWebhookChanges(webhook, changes, webhooksOf(webhook.oAuthClientId), DUPLICATE_URL),
     remove(webhook) {
       deps.state().platformWebhooks.delete(webhook.id);
       return webhook;

@@ -10,6 +10,7 @@ import type {
   UpdateUserWebhookInput,
   UserWebhookOutput,
 } from "./schemas/user-webhook.schema.js";
+import { applyWebhookChanges } from "./webhook-changes.js";
 import type { EmulatorState, UserWebhook } from "./state.js";
 
 const DUPLICATE_URL = "Webhook with this subscriber url already exists for this user";
@@ -69,24 +70,7 @@ export function createUserWebhookService(deps: { state: () => EmulatorState; clo
       if (webhook.userId !== userId) throw forbidden();
       return webhook;
     },
-    update(webhook, changes) {
-      // Prisma's unique (userId, subscriberUrl) index refuses a second row with the same URL.
-      const url = changes.subscriberUrl;
-      if (
-        url !== undefined &&
-        url !== webhook.subscriberUrl &&
-        webhooksOf(webhook.userId).some((other) => other.subscriberUrl === url)
-      ) {
-        throw conflict(DUPLICATE_URL);
-      }
-      if (changes.subscriberUrl !== undefined) webhook.subscriberUrl = changes.subscriberUrl;
-      if (changes.triggers !== undefined) webhook.triggers = [...changes.triggers];
-      if (changes.active !== undefined) webhook.active = changes.active;
-      if (changes.payloadTemplate !== undefined) webhook.payloadTemplate = changes.payloadTemplate;
-      if (changes.secret !== undefined) webhook.secret = changes.secret;
-      if (changes.version !== undefined) webhook.version = changes.version;
-      return webhook;
-    },
+    update: (webhook, changes) => applyWebhookChanges(webhook, changes, webhooksOf(webhook.userId), DUPLICATE_URL),
     remove(webhook) {
       deps.state().userWebhooks.delete(webhook.id);
       return webhook;
