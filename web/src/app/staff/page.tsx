@@ -14,8 +14,11 @@ const when = (iso: string) =>
   new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso));
 
 export default async function StaffHomePage() {
-  const session = await loadStaffData<StaffSession>("/staff/session");
-  const { bookings } = await loadStaffData<{ bookings: StaffBookingSummary[] }>("/staff/bookings");
+  // Independent reads: ask the api for both at once.
+  const [session, { bookings }] = await Promise.all([
+    loadStaffData<StaffSession>("/staff/session"),
+    loadStaffData<{ bookings: StaffBookingSummary[] }>("/staff/bookings"),
+  ]);
   return (
     <main id="main" className="staff-main">
       <div className="staff-heading-row">
