@@ -67,9 +67,44 @@ export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
     protector,
     clock,
   });
+  const apiKeys = createApiKeyStore({ dataSource });
+  const connectionService = oauth2ClientId
+    ? createConnectionService({
+        links: createConnectLinkStore({ dataSource, cipher, clock }),
+        connections,
+        stateSigner: createStateSigner(resolveStateKey(settings.CONNECT_STATE_KEY), clock),
+        client: temporal,
+        taskQueue,
+        oauth2: {
+          clientId: oauth2ClientId,
+          authorizeUrl: settings.CAL_OAUTH2_AUTHORIZE_URL,
+          scopes: oauth2Settings!.scopes,
+          usesPkce: oauth2Settings!.credentials.type === "public",
+        },
+        apiPublicUrl: settings.API_PUBLIC_URL,
+        linkTtlMs: settings.CONNECT_LINK_TTL_HOURS * 3_600_000,
+        clock,
+        waitMs: 25_000,
+      })
+    : undefined;
 
   return {
-    staff: staff ?? undefined,
+    staff: staff
+      ? {
+          router: staff.createRouter({
+            apiKeys,
+            temporal: { client: temporal, namespace: settings.TEMPORAL_NAMESPACE },
+            managedUsers: platformClient ? calClient : undefined,
+            createConnectLink: connectionService
+              ? async (input) => {
+                  const { link, url } = await connectionService.createLink(input);
+                  return { url, expiresAt: link.expiresAt };
+                }
+              : null,
+          }),
+          close: () => staff.close(),
+        }
+      : undefined,
     logger,
     clock,
     webhookSecrets: acceptedWebhookSecrets(
@@ -91,7 +126,7 @@ export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
       temporal: () => checkTemporal(temporal),
     },
     webServerTokens: () => [webServerToken],
-    apiKeys: createApiKeyStore({ dataSource }),
+    apiKeys,
     reader,
     codec: createEncryptionCodec(cipher.keyring),
     cors: { webOrigins: settings.WEB_ORIGINS, temporalUiOrigins: settings.TEMPORAL_UI_ORIGINS },
@@ -124,25 +159,9 @@ export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
             calPublicApiUrl: settings.CAL_PUBLIC_API_URL ?? settings.CAL_API_URL,
           }
         : undefined,
-    connections: oauth2ClientId
+    connections: connectionService
       ? {
-          service: createConnectionService({
-            links: createConnectLinkStore({ dataSource, cipher, clock }),
-            connections,
-            stateSigner: createStateSigner(resolveStateKey(settings.CONNECT_STATE_KEY), clock),
-            client: temporal,
-            taskQueue,
-            oauth2: {
-              clientId: oauth2ClientId,
-              authorizeUrl: settings.CAL_OAUTH2_AUTHORIZE_URL,
-              scopes: oauth2Settings!.scopes,
-              usesPkce: oauth2Settings!.credentials.type === "public",
-            },
-            apiPublicUrl: settings.API_PUBLIC_URL,
-            linkTtlMs: settings.CONNECT_LINK_TTL_HOURS * 3_600_000,
-            clock,
-            waitMs: 25_000,
-          }),
+          service: connectionService,
           store: connections,
           webPublicUrl: settings.WEB_PUBLIC_URL,
         }

@@ -1,7 +1,8 @@
 // The staff area against the real thing: Better Auth on Postgres, a real SMTP server (maildev) for the
 // invitation and sign-in mails, sessions in cookies. Covers invitation-only sign-in, the host/admin
-// scope (404 outside it), 401/403 on every endpoint, CSRF on changes, deactivation ending open
-// sessions, the sign-in rate limit, and the hash-chained access log with its tamper detection.
+// scope (404 outside it), CSRF on changes, deactivation ending open sessions, the sign-in rate limit, and
+// the hash-chained access log with its tamper detection. (401/403 on every endpoint, enumerated from the
+// OpenAPI document: staff-endpoint-access.test.ts.)
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStaffAccessLog } from "@churchhub/api";
@@ -156,41 +157,9 @@ describe("what each person may see", () => {
   });
 });
 
-describe("access to every staff endpoint", () => {
-  const endpoints = () => [
-    { method: "GET", path: "/staff/session" },
-    { method: "GET", path: "/staff/bookings" },
-    { method: "GET", path: `/staff/bookings/${encodeURIComponent(bookingA)}` },
-    { method: "GET", path: `/staff/bookings/${encodeURIComponent(bookingA)}/access-log` },
-    { method: "POST", path: `/staff/people/${hostB.userId}/deactivate` },
-  ];
-
-  it("answers 401 without a session, and with a made-up session cookie", async () => {
-    for (const { method, path } of endpoints()) {
-      const bare = await fetch(`http://127.0.0.1:${new URL(harness.origin).port}${path}`, { method });
-      expect(bare.status, `${method} ${path}`).toBe(401);
-      const forged = await fetch(`http://127.0.0.1:${new URL(harness.origin).port}${path}`, {
-        method,
-        headers: { cookie: "churchhub-staff.session_token=forged.value" },
-      });
-      expect(forged.status, `${method} ${path} (forged)`).toBe(401);
-    }
-  });
-
-  it("answers 403 to a host on the administrators' endpoints", async () => {
-    const token = await hostA.csrfToken();
-    expect((await hostA.get(`/staff/bookings/${encodeURIComponent(bookingA)}/access-log`)).status).toBe(403);
-    const deactivate = await hostA.post(`/staff/people/${hostB.userId}/deactivate`, {
-      "x-csrf-token": token,
-      origin: harness.origin,
-    });
-    expect(deactivate.status).toBe(403);
-  });
-});
-
 describe("changes and sessions", () => {
   it("refuses a change without the CSRF token, with another session's token, or from another origin", async () => {
-    const path = `/staff/people/${hostB.userId}/deactivate`;
+    const path = `/staff/admin/staff/${hostB.userId}/deactivate`;
     const without = await admin.post(path, { origin: harness.origin });
     expect(without.status).toBe(403);
     expect(((await without.json()) as { error: { code: string } }).error.code).toBe("csrf_refused");
@@ -206,7 +175,7 @@ describe("changes and sessions", () => {
     const victim = await harness.signInNew("host", { calUserId: HOST_B });
     expect((await victim.get("/staff/bookings")).status).toBe(200);
     const token = await admin.csrfToken();
-    const response = await admin.post(`/staff/people/${victim.userId}/deactivate`, {
+    const response = await admin.post(`/staff/admin/staff/${victim.userId}/deactivate`, {
       "x-csrf-token": token,
       origin: harness.origin,
     });

@@ -9,7 +9,13 @@ import { inject } from "vitest";
 import { Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from "@temporalio/client";
 import { NativeConnection, Runtime } from "@temporalio/worker";
 import type { ConnectionTokenKeeper } from "@churchhub/activities";
-import { buildApiDependencies, createApp, createResponseContract, signCalBody } from "@churchhub/api";
+import {
+  buildApiDependencies,
+  createApp,
+  createResponseContract,
+  createStaffAreaFromSettings,
+  signCalBody,
+} from "@churchhub/api";
 import {
   createEncryptedInboxCodec,
   createInboxRelay,
@@ -44,7 +50,7 @@ import {
   type DataSource,
 } from "@churchhub/database";
 import { createLogger } from "@churchhub/logging";
-import { freePort, startLocalMailServer } from "@churchhub/local-stack";
+import { createMailInbox, freePort, startLocalMailServer, type MailInbox } from "@churchhub/local-stack";
 import { DEFAULT_OAUTH2_SCOPES, loadSettings } from "@churchhub/settings";
 import { buildWorker, createTemporalLogger, ensurePlatformWebhook } from "@churchhub/worker";
 import { startTracing, tracingClientInterceptors } from "@churchhub/tracing";
@@ -52,6 +58,7 @@ import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { createDataConverter } from "@churchhub/temporal-encryption";
 import { recordAnswer } from "./answer-recorder.js";
 import { createScratchDatabase } from "./scratch-database.js";
+import { createStaffSessions, type StaffSessions } from "./staff-sessions.js";
 
 export interface Pipeline {
   baseUrl: string;
@@ -87,6 +94,8 @@ export interface Pipeline {
   contractViolations: string[];
   /** The documented operations ("GET /hosts/{username}") whose answers were checked so far. */
   checkedOperations: ReadonlySet<string>;
+  /** The staff area, when started with `staff`: its public origin, the mail inbox, signed-in people. */
+  staff?: StaffSessions & { origin: string; inbox: MailInbox };
   /** POSTs a body to the webhook, signed with the pipeline's secret unless told otherwise. */
   send(body: unknown, options?: SendOptions): Promise<Response>;
   /** The workflow processing the delivery a 202 response acknowledged, once the relay has started it. */
@@ -298,6 +307,25 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   });
   relay.start();
   const apiDependencies = buildApiDependencies({ settings, logger, clock, dataSource, protector, temporal: client });
+  // Invitations are issued as `npm run staff:invite` issues them: a staff area of its own on the same
+  // database, keys and mail server; the api's Better Auth takes the links.
+  const staffInvitations = mail
+    ? createStaffAreaFromSettings(settings, { databaseUrl, protector, clock, poolSize: 2 })
+    : null;
+  const staffInbox = mail && createMailInbox(mail.inboxUrl);
+  const staff: Pipeline["staff"] =
+    staffInvitations && staffInbox
+      ? {
+          origin: new URL(settings.STAFF_PUBLIC_URL).origin,
+          inbox: staffInbox,
+          ...createStaffSessions({
+            apiUrl: baseUrl,
+            origin: new URL(settings.STAFF_PUBLIC_URL).origin,
+            area: staffInvitations,
+            inbox: staffInbox,
+          }),
+        }
+      : undefined;
   app = createApp(apiDependencies);
   // The tests' own handles on the same tables (stateless stores over the pipeline's database).
   const connections = createCalConnectionStore({ dataSource, cipher });
@@ -323,6 +351,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
         : undefined,
     contractViolations,
     checkedOperations,
+    staff,
     reader: createBookingReader({ dataSource, protector }),
     protector,
     apiKeys: createApiKeyStore({ dataSource }),
@@ -367,6 +396,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       await dataSource.destroy();
       await cal?.running.close();
       await apiDependencies.staff?.close();
+      await staffInvitations?.close();
       await mail?.stop();
       await scratch?.drop();
       if (contractViolations.length > 0)

@@ -1,30 +1,35 @@
 // The staff area for a test file: its own scratch database, a real local SMTP server (maildev), and the
 // api's staff router on an ephemeral port, with the public origin http://localhost:<port> (what the web
-// server's proxy would be). Bookings of two hosts are written as the pipeline writes them (sealed).
+// server's proxy would be). Bookings of two hosts are written as the pipeline writes them (sealed). The
+// administrators' screens manage the scratch database's API keys and the test Temporal's schedules.
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
+import { Client, Connection } from "@temporalio/client";
 import express from "express";
 import pg from "pg";
+import { inject } from "vitest";
 import {
   createErrorHandler,
   createSmtpMailer,
   createStaffArea,
-  inviteStaff,
   notFound,
   type StaffArea,
   type StaffRole,
 } from "@churchhub/api";
+import { createApiKeyStore, createDataSource } from "@churchhub/database";
 import { createProtectorFromSettings, type PersonalDataProtector } from "@churchhub/field-encryption";
 import { createLogger } from "@churchhub/logging";
 import {
   createMailInbox,
   freePort,
-  linkIn,
   startLocalMailServer,
   type MailInbox,
   type RunningMailServer,
 } from "@churchhub/local-stack";
 import { createScratchDatabase } from "./scratch-database.js";
+import { createStaffSessions, type StaffSession } from "./staff-sessions.js";
+
+export type { StaffSession } from "./staff-sessions.js";
 
 export interface StaffHarness {
   origin: string;
@@ -46,17 +51,6 @@ export interface StaffHarness {
   seedBooking(input: { calUserId: number; attendeeName: string; attendeeEmail: string }): Promise<string>;
   stop(): Promise<void>;
 }
-
-export interface StaffSession {
-  userId: string;
-  email: string;
-  cookie: string;
-  get(path: string, headers?: Record<string, string>): Promise<Response>;
-  post(path: string, headers?: Record<string, string>): Promise<Response>;
-  csrfToken(): Promise<string>;
-}
-
-const SESSION_COOKIE = "churchhub-staff.session_token";
 
 export async function startStaffHarness(
   options: { signInAttemptsPerMinute?: number; publicUrl?: string } = {},
@@ -85,8 +79,17 @@ export async function startStaffHarness(
     trustedProxies: ["127.0.0.1", "::1"],
     clock: () => new Date(),
   });
+  const dataSource = createDataSource({ url: database.url, poolSize: 2 });
+  await dataSource.initialize();
+  const temporalConnection = await Connection.connect({ address: inject("temporalAddress") });
   const app = express();
-  app.use(area.router);
+  app.use(
+    area.createRouter({
+      apiKeys: createApiKeyStore({ dataSource }),
+      temporal: { client: new Client({ connection: temporalConnection }), namespace: "default" },
+      createConnectLink: null,
+    }),
+  );
   app.use((_request, _response, next) => next(notFound()));
   app.use(createErrorHandler(createLogger({ level: "silent", name: "staff-test" })));
   const server: Server = createServer(app);
@@ -94,39 +97,7 @@ export async function startStaffHarness(
   const pool = new pg.Pool({ connectionString: database.url, max: 3 });
   const inbox = createMailInbox(mail.inboxUrl);
   const base = `http://127.0.0.1:${port}`;
-
-  // Each sign-in from its own address, as different people's browsers would be: the sign-in rate limit
-  // (per address) is tested on purpose elsewhere, not tripped by setting up sessions.
-  let nextAddress = 1;
-  async function followSignInLink(url: string, clientAddress = `192.0.2.${nextAddress++}`) {
-    const link = new URL(url);
-    const response = await fetch(`${base}${link.pathname}${link.search}`, {
-      redirect: "manual",
-      headers: { "x-forwarded-for": clientAddress },
-    });
-    const cookie =
-      response.headers
-        .getSetCookie()
-        .map((header) => header.split(";")[0]!)
-        .find((pair) => pair.startsWith(`${SESSION_COOKIE}=`) && pair.length > SESSION_COOKIE.length + 1) ?? null;
-    return { status: response.status, cookie, location: response.headers.get("location") };
-  }
-
-  function session(userId: string, email: string, cookie: string): StaffSession {
-    const request = (method: string, path: string, headers: Record<string, string> = {}) =>
-      fetch(`${base}${path}`, { method, headers: { cookie, "x-forwarded-for": "198.51.100.7", ...headers } });
-    return {
-      userId,
-      email,
-      cookie,
-      get: (path, headers) => request("GET", path, headers),
-      post: (path, headers) => request("POST", path, { "content-type": "application/json", ...headers }),
-      async csrfToken() {
-        const response = await request("GET", "/staff/session");
-        return ((await response.json()) as { csrfToken: string }).csrfToken;
-      },
-    };
-  }
+  const sessions = createStaffSessions({ apiUrl: base, origin, area, inbox });
 
   return {
     origin,
@@ -137,18 +108,8 @@ export async function startStaffHarness(
     inbox,
     pool,
     protector,
-    followSignInLink,
-    async signInNew(role, options = {}) {
-      const email = `${role}-${randomUUID().slice(0, 8)}@staff.example.org`;
-      const invited = await inviteStaff(
-        { auth: area.auth, links: area.links, pool: area.pool },
-        { email, role, calUserId: options.calUserId },
-      );
-      const received = await inbox.waitForLatest(email);
-      const signedIn = await followSignInLink(linkIn(received, "/staff/auth/magic-link/verify"));
-      if (!signedIn.cookie) throw new Error(`signing in ${email} gave no session (HTTP ${signedIn.status})`);
-      return session(invited.userId, email, signedIn.cookie);
-    },
+    followSignInLink: sessions.followSignInLink,
+    signInNew: sessions.signInNew,
     async seedBooking(input) {
       const users = await pool.query<{ id: string }>(
         `INSERT INTO users (cal_user_id, username, name) VALUES ($1, $2, $3)
@@ -196,6 +157,8 @@ export async function startStaffHarness(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await pool.end();
       await area.close();
+      await dataSource.destroy();
+      await temporalConnection.close();
       await mail.stop();
       await database.drop();
     },

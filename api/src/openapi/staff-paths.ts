@@ -2,11 +2,16 @@
 // signed-in person's session cookie (forwarded) and, for changes, the session's CSRF token. Better Auth's
 // routes under /staff/auth (sign-in links, passkeys, sign-out) are its own and described in its docs.
 import { z } from "zod";
+import { apiKeyParamsSchema, newApiKeySchema } from "../admin/admin.router.js";
+import { newConnectLinkSchema } from "../connections/connections.router.js";
 import {
-  staffBookingListQuerySchema,
-  staffBookingParamsSchema,
+  accessLogPageQuerySchema,
+  scheduleParamsSchema,
+  staffInvitationSchema,
   staffPersonParamsSchema,
-} from "../staff/staff.router.js";
+  staffRoleChangeSchema,
+} from "../staff/admin/staff-admin.router.js";
+import { staffBookingListQuerySchema, staffBookingParamsSchema } from "../staff/staff.router.js";
 
 type Schema = z.ZodType;
 const jsonSchema = (schema: Schema) =>
@@ -66,6 +71,13 @@ const accessLogEntrySchema = z.object({
 });
 
 const security = [{ staffSession: [] }];
+const csrfHeader = { name: "X-CSRF-Token", in: "header", required: true, schema: { type: "string" } };
+const jsonBody = (schema: Schema) => ({
+  required: true,
+  content: { "application/json": { schema: jsonSchema(schema) } },
+});
+const adminOnly = { "403": error("Not an administrator") };
+const adminChange = { "403": error("Not an administrator, or the CSRF token or Origin is wrong") };
 const parameters = (schema: z.ZodObject, location: "path" | "query") =>
   Object.entries(schema.shape).map(([name, field]) => ({
     name,
@@ -84,6 +96,265 @@ export const staffSecurityScheme = {
       "A staff session (Better Auth), from a sign-in link or passkey at /staff/auth; changes also need the X-CSRF-Token header from GET /staff/session",
   },
 };
+
+const hostSchema = z.object({
+  calUserId: z.number().int(),
+  username: z.string().nullable(),
+  name: z.string().nullable(),
+  state: z.enum(["managed", "connected", "missing_scope", "needs_reconnect", "disconnected", "not_connected"]),
+  webhook: z.enum(["registered", "missing"]).nullable(),
+  connection: z
+    .object({
+      id: z.string(),
+      connectedAt: z.iso.datetime(),
+      needsReconnectSince: z.iso.datetime().nullable(),
+      disconnectedAt: z.iso.datetime().nullable(),
+    })
+    .nullable(),
+  staff: z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), active: z.boolean() })),
+});
+const staffPersonSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: z.enum(["admin", "host"]),
+  calUserId: z.number().int().nullable(),
+  active: z.boolean(),
+  hasPasskey: z.boolean(),
+  lastSignInAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+});
+const apiKeySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(["admin", "operator"]),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+  revokedAt: z.iso.datetime().nullable(),
+});
+const reconciliationRunSchema = z.object({
+  workflowId: z.string(),
+  runId: z.string(),
+  startedAt: z.iso.datetime(),
+  closedAt: z.iso.datetime().nullable(),
+  status: z.string(),
+  result: z
+    .object({
+      examined: z.number(),
+      reconciled: z.number(),
+      alreadyProcessed: z.number(),
+      unreadable: z.number(),
+      needsReconnect: z.number(),
+      failedSources: z.number(),
+    })
+    .nullable(),
+});
+const reconciliationSchema = z.object({
+  namespace: z.string(),
+  schedules: z.array(
+    z.object({
+      scheduleId: z.string(),
+      exists: z.boolean(),
+      everyMinutes: z.number().nullable(),
+      paused: z.boolean(),
+      nextRunAt: z.iso.datetime().nullable(),
+      recentRuns: z.array(reconciliationRunSchema),
+    }),
+  ),
+  repairs: z.array(
+    z.object({
+      bookingUid: z.string().nullable(),
+      triggerEvent: z.string(),
+      outcome: z.string(),
+      occurredAt: z.iso.datetime(),
+      recordedAt: z.iso.datetime(),
+    }),
+  ),
+});
+const accessLogViewSchema = accessLogEntrySchema.extend({
+  staffName: z.string().nullable(),
+  staffEmail: z.string().nullable(),
+  clientAddress: z.string().nullable(),
+});
+const chainVerdictSchema = z.union([
+  z.object({ intact: z.literal(true), entries: z.number().int() }),
+  z.object({
+    intact: z.literal(false),
+    entries: z.number().int(),
+    firstBroken: z.object({ sequence: z.string(), reason: z.string() }),
+  }),
+]);
+
+/** /staff/admin/...: the administrators' screens (admin role; changes with the CSRF token). */
+function staffAdminPaths() {
+  const tags = ["staff-admin"];
+  const personPath = [...parameters(staffPersonParamsSchema, "path"), csrfHeader];
+  const personChange = (summary: string, extra: Record<string, unknown> = {}) => ({
+    post: {
+      summary,
+      tags,
+      security,
+      parameters: personPath,
+      ...extra,
+      responses: {
+        "204": { description: "Done" },
+        "400": error("Refused: the message says why (for example, changing yourself)"),
+        ...signedIn,
+        ...adminChange,
+        "404": error("No such staff member"),
+      },
+    },
+  });
+  return {
+    "/staff/admin/hosts": {
+      get: {
+        summary: "Every Cal.com user we know, with their connection state and linked staff accounts",
+        tags,
+        security,
+        responses: {
+          "200": ok("By name", z.object({ hosts: z.array(hostSchema), connectLinksAvailable: z.boolean() })),
+          ...signedIn,
+          ...adminOnly,
+        },
+      },
+    },
+    "/staff/admin/hosts/connect-links": {
+      post: {
+        summary: "A one-time connect link for a host's Cal.com account (the same links as POST /connections/cal/links)",
+        tags,
+        security,
+        parameters: [csrfHeader],
+        requestBody: { ...jsonBody(newConnectLinkSchema), required: false },
+        responses: {
+          "201": ok("The link, shown once", z.object({ url: z.string(), expiresAt: z.iso.datetime() })),
+          "400": error("The body is wrong (the message names it)"),
+          ...signedIn,
+          ...adminChange,
+          "409": error("No Cal.com OAuth 2.0 client is configured"),
+        },
+      },
+    },
+    "/staff/admin/staff": {
+      get: {
+        summary: "Every staff member: role, active, passkey, last sign-in",
+        tags,
+        security,
+        responses: {
+          "200": ok("Administrators first, then by name", z.object({ people: z.array(staffPersonSchema) })),
+          ...signedIn,
+          ...adminOnly,
+        },
+      },
+      post: {
+        summary: "Invite a person (mails a one-time link; the same invitation as npm run staff:invite)",
+        tags,
+        security,
+        parameters: [csrfHeader],
+        requestBody: jsonBody(staffInvitationSchema),
+        responses: {
+          "201": ok(
+            "Invited (or a new link mailed to an existing account of that role)",
+            z.object({ id: z.string(), created: z.boolean(), expiresAt: z.iso.datetime() }),
+          ),
+          "400": error("The body is wrong, or the invitation is refused (the message says why)"),
+          ...signedIn,
+          ...adminChange,
+        },
+      },
+    },
+    "/staff/admin/staff/{id}/role": personChange("Change a staff member's role (a host is linked to a Cal.com user)", {
+      requestBody: jsonBody(staffRoleChangeSchema),
+    }),
+    "/staff/admin/staff/{id}/deactivate": personChange(
+      "Deactivate a staff member: their sessions end at once and they cannot sign in",
+    ),
+    "/staff/admin/staff/{id}/reactivate": personChange("Reactivate a staff member: they may sign in again"),
+    "/staff/admin/api-keys": {
+      get: {
+        summary: "API keys (never the secret)",
+        tags,
+        security,
+        responses: {
+          "200": ok("Oldest first", z.object({ apiKeys: z.array(apiKeySchema) })),
+          ...signedIn,
+          ...adminOnly,
+        },
+      },
+      post: {
+        summary: "Create an API key (the same keys as npm run apikey:create)",
+        tags,
+        security,
+        parameters: [csrfHeader],
+        requestBody: jsonBody(newApiKeySchema),
+        responses: {
+          "201": ok("The key, shown once", z.object({ id: z.string(), key: z.string() })),
+          "400": error("The body is wrong (the message names it)"),
+          ...signedIn,
+          ...adminChange,
+        },
+      },
+    },
+    "/staff/admin/api-keys/{id}": {
+      delete: {
+        summary: "Revoke an API key: it is refused from the next request on",
+        tags,
+        security,
+        parameters: [...parameters(apiKeyParamsSchema, "path"), csrfHeader],
+        responses: {
+          "204": { description: "Revoked" },
+          "400": error("Not a key id"),
+          ...signedIn,
+          ...adminChange,
+          "404": error("No active key with that id"),
+        },
+      },
+    },
+    "/staff/admin/reconciliation": {
+      get: {
+        summary: "The reconciliation schedules, their recent runs and the latest repairs",
+        tags,
+        security,
+        responses: { "200": ok("Newest first", reconciliationSchema), ...signedIn, ...adminOnly },
+      },
+    },
+    "/staff/admin/reconciliation/{scheduleId}/run": {
+      post: {
+        summary: "Run a reconciliation schedule now (skipped while a run is still open)",
+        tags,
+        security,
+        parameters: [...parameters(scheduleParamsSchema, "path"), csrfHeader],
+        responses: {
+          "202": ok("Triggered", z.object({ triggered: z.literal(true) })),
+          "400": error("Not a schedule id"),
+          ...signedIn,
+          ...adminChange,
+          "404": error("No such reconciliation schedule"),
+        },
+      },
+    },
+    "/staff/admin/access-log": {
+      get: {
+        summary: "The whole access log, newest first, with the hash chain's verification",
+        tags,
+        security,
+        parameters: parameters(accessLogPageQuerySchema, "query"),
+        responses: {
+          "200": ok(
+            "A page of entries",
+            z.object({
+              entries: z.array(accessLogViewSchema),
+              nextBefore: z.string().nullable(),
+              verification: chainVerdictSchema,
+            }),
+          ),
+          "400": error("A query parameter is wrong (the message names it)"),
+          ...signedIn,
+          ...adminOnly,
+        },
+      },
+    },
+  };
+}
 
 export const staffPaths = {
   "/staff/session": {
@@ -139,22 +410,5 @@ export const staffPaths = {
       },
     },
   },
-  "/staff/people/{id}/deactivate": {
-    post: {
-      summary: "Deactivate a staff member: their sessions end at once and they cannot sign in (administrators)",
-      tags: ["staff"],
-      security,
-      parameters: [
-        ...parameters(staffPersonParamsSchema, "path"),
-        { name: "X-CSRF-Token", in: "header", required: true, schema: { type: "string" } },
-      ],
-      responses: {
-        "204": { description: "Deactivated" },
-        "400": error("Refused (for example, deactivating yourself)"),
-        ...signedIn,
-        "403": error("Not an administrator, or the CSRF token or Origin is wrong"),
-        "404": error("No such staff member"),
-      },
-    },
-  },
+  ...staffAdminPaths(),
 };

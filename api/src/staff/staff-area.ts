@@ -1,7 +1,12 @@
 // Assembles the staff area from its settings once: one pg Pool for Better Auth and the staff queries,
-// the mailer, Better Auth, the sign-in link delivery, the access log and the router. The api process,
-// the invite command and the local stack's seeding all build it here, so they agree on every detail.
+// the mailer, Better Auth, the sign-in link delivery, the access log and (for the api process, with the
+// system parts the administrators' screens manage) the router. The api process, the invite command and
+// the local stack's seeding all build it here, so they agree on every detail.
+import type { Client } from "@temporalio/client";
+import type { Router } from "express";
 import pg from "pg";
+import type { CalClient } from "@churchhub/cal-client";
+import type { ApiKeyStore } from "@churchhub/database";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { Settings } from "@churchhub/settings";
 import { createStaffAccessLog, type StaffAccessLog } from "./access-log/staff-access-log.js";
@@ -13,14 +18,29 @@ import { createStaffBookings } from "./staff-bookings.js";
 import { createCsrfTokens } from "./staff-csrf.js";
 import { createPrincipalResolver } from "./staff-principal.js";
 import { createStaffRouter } from "./staff.router.js";
+import { createHostsOverview } from "./admin/hosts-overview.js";
+import { createReconciliationOverview } from "./admin/reconciliation-overview.js";
+import { createStaffAdminRouter, type StaffAdminDependencies } from "./admin/staff-admin.router.js";
+import { createStaffPeople } from "./admin/staff-people.js";
 
 export interface StaffArea {
   auth: StaffAuth;
   links: SignInLinkDelivery;
   accessLog: StaffAccessLog;
   pool: pg.Pool;
-  router: ReturnType<typeof createStaffRouter>;
+  /** The /staff endpoints, the administrators' ones managing these parts of the system. */
+  createRouter(system: StaffAdminSystem): Router;
   close(): Promise<void>;
+}
+
+/** What the administrators' screens manage beyond the staff area itself. */
+export interface StaffAdminSystem {
+  apiKeys: Pick<ApiKeyStore, "list" | "create" | "revoke">;
+  /** The api's Temporal client: the reconciliation schedules are described and triggered through it. */
+  temporal: { client: Client; namespace: string };
+  /** Lists the Platform client's managed users; absent without a Platform client. */
+  managedUsers?: Pick<CalClient, "listManagedUsers">;
+  createConnectLink: StaffAdminDependencies["createConnectLink"];
 }
 
 export interface StaffAreaOptions {
@@ -76,23 +96,35 @@ export function createStaffArea(options: StaffAreaOptions): StaffArea {
     churchName: options.churchName,
   });
   const accessLog = createStaffAccessLog({ pool, protector: options.protector, clock: options.clock });
-  const router = createStaffRouter({
-    auth,
-    resolvePrincipal: createPrincipalResolver(auth),
-    bookings: createStaffBookings({ pool, protector: options.protector }),
-    accessLog,
-    csrf: createCsrfTokens(options.secret),
-    hasPasskey: async (userId) =>
-      (await pool.query(`SELECT 1 FROM ${STAFF_TABLES.passkey} WHERE user_id = $1 LIMIT 1`, [userId])).rowCount === 1,
-    publicOrigin,
-    trustedProxies: options.trustedProxies,
-  });
+  const protector = options.protector;
+  function createRouter(system: StaffAdminSystem): Router {
+    const hosts = createHostsOverview({ pool, protector, calClient: system.managedUsers });
+    return createStaffRouter({
+      auth,
+      resolvePrincipal: createPrincipalResolver(auth),
+      bookings: createStaffBookings({ pool, protector }),
+      accessLog,
+      csrf: createCsrfTokens(options.secret),
+      hasPasskey: async (userId) =>
+        (await pool.query(`SELECT 1 FROM ${STAFF_TABLES.passkey} WHERE user_id = $1 LIMIT 1`, [userId])).rowCount === 1,
+      publicOrigin,
+      trustedProxies: options.trustedProxies,
+      admin: createStaffAdminRouter({
+        people: createStaffPeople({ pool, auth, links, isKnownHost: (calUserId) => hosts.isKnown(calUserId) }),
+        hosts,
+        createConnectLink: system.createConnectLink,
+        apiKeys: system.apiKeys,
+        reconciliation: createReconciliationOverview({ ...system.temporal, pool }),
+        accessLog,
+      }),
+    });
+  }
   return {
     auth,
     links,
     accessLog,
     pool,
-    router,
+    createRouter,
     async close() {
       options.mailer.close();
       await pool.end();

@@ -2,11 +2,10 @@
 // our own /staff endpoints, each behind requireStaff (401), a role where needed (403), the booking scope
 // (404 outside it) and, for changes, the CSRF token. Every booking whose personal data a response carries
 // is written to the access log before the response is sent.
-import express, { Router } from "express";
-import { toNodeHandler, fromNodeHeaders } from "better-auth/node";
-import { APIError } from "better-auth/api";
+import { Router } from "express";
+import { toNodeHandler } from "better-auth/node";
 import { z } from "zod";
-import { badRequest, HttpError, notFound } from "../http/http-errors.js";
+import { badRequest, notFound } from "../http/http-errors.js";
 import { bookingUidSchema } from "../admin/admin.router.js";
 import { STAFF_AUTH_BASE_PATH, type StaffAuth } from "./auth/create-staff-auth.js";
 import type { StaffAccessLog } from "./access-log/staff-access-log.js";
@@ -21,7 +20,6 @@ export const staffBookingListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const staffBookingParamsSchema = z.strictObject({ uid: bookingUidSchema });
-export const staffPersonParamsSchema = z.strictObject({ id: z.string().min(1).max(100) });
 
 function parsed<T>(schema: z.ZodType<T>, value: unknown, part: string): T {
   const result = schema.safeParse(value);
@@ -42,6 +40,8 @@ export interface StaffRouterDependencies {
   hasPasskey: (userId: string) => Promise<boolean>;
   publicOrigin: string;
   trustedProxies: readonly string[];
+  /** /staff/admin/...: behind the session and CSRF checks above, each path needing the admin role. */
+  admin: Router;
 }
 
 export function createStaffRouter(deps: StaffRouterDependencies): Router {
@@ -107,29 +107,8 @@ export function createStaffRouter(deps: StaffRouterDependencies): Router {
     response.json({ entries: await deps.accessLog.forBooking(uid) });
   });
 
-  router.post(
-    "/staff/people/:id/deactivate",
-    requireStaffRole("admin"),
-    express.json({ limit: "1kb" }),
-    async (request, response) => {
-      const { id } = parsed(staffPersonParamsSchema, request.params, "path");
-      try {
-        // Better Auth's ban: marks the account and deletes every session it has, so an open session
-        // stops working on its next request; signing in again is refused.
-        await deps.auth.api.banUser({
-          body: { userId: id, banReason: "deactivated" },
-          headers: fromNodeHeaders(request.headers),
-        });
-      } catch (error) {
-        if (error instanceof APIError) {
-          if (error.statusCode === 404) throw notFound("No staff member with that id");
-          throw new HttpError(error.statusCode >= 500 ? 502 : 400, "refused", error.message);
-        }
-        throw error;
-      }
-      response.status(204).end();
-    },
-  );
+  // The administrators' screens (admin role only).
+  router.use(deps.admin);
 
   return router;
 }

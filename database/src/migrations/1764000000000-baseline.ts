@@ -178,6 +178,7 @@ export class Baseline1764000000000 implements MigrationInterface {
       "ban_reason" text,
       "ban_expires" TIMESTAMP WITH TIME ZONE,
       "cal_user_id" integer,
+      "last_sign_in_at" TIMESTAMP WITH TIME ZONE,
       "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       CONSTRAINT "PK_staff_users" PRIMARY KEY ("id"),

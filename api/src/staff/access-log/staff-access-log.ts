@@ -28,6 +28,13 @@ export interface StoredAccessLogEntry extends Omit<AccessLogEntry, "clientAddres
   viewedAt: Date;
 }
 
+/** An entry as administrators read it on the access-log screen: the person named, the address opened. */
+export interface AccessLogView extends StoredAccessLogEntry {
+  staffName: string | null;
+  staffEmail: string | null;
+  clientAddress: string | null;
+}
+
 export type ChainVerdict =
   | { intact: true; entries: number }
   | { intact: false; entries: number; firstBroken: { sequence: string; reason: string } };
@@ -48,6 +55,15 @@ export function createStaffAccessLog(deps: { pool: Pool; protector: PersonalData
   const addressDigest = (address: string | null) =>
     // The keyed blind index (the HMAC our email lookups use): not reversible without the key.
     address === null ? "" : deps.protector.emailIndex(address);
+
+  // On the screen an address that does not open shows as unknown; the chain's verdict beside it says why.
+  function openedAddress(sealed: string | null): string | null {
+    try {
+      return deps.protector.openText(sealed, ADDRESS_PURPOSE);
+    } catch {
+      return null;
+    }
+  }
 
   function entryHash(
     previousHash: string,
@@ -114,6 +130,32 @@ export function createStaffAccessLog(deps: { pool: Pool; protector: PersonalData
         action: row.action as AccessAction,
         viewedAt: row.viewed_at,
       }));
+    },
+
+    /** The whole log, newest first, a page at a time (`before`: the last sequence of the previous page). */
+    async page(options: { before: string | null; limit: number }): Promise<{
+      entries: AccessLogView[];
+      nextBefore: string | null;
+    }> {
+      const { rows } = await deps.pool.query<Row & { staff_name: string | null; staff_email: string | null }>(
+        `SELECT l.*, s.name AS staff_name, s.email AS staff_email
+           FROM staff_access_log l LEFT JOIN staff_users s ON s.id = l.staff_user_id
+          WHERE $1::bigint IS NULL OR l.sequence < $1::bigint
+          ORDER BY l.sequence DESC LIMIT $2`,
+        [options.before, options.limit + 1],
+      );
+      const entries = rows.slice(0, options.limit).map((row) => ({
+        sequence: row.sequence,
+        staffUserId: row.staff_user_id,
+        staffRole: row.staff_role,
+        bookingUid: row.booking_uid,
+        action: row.action as AccessAction,
+        viewedAt: row.viewed_at,
+        staffName: row.staff_name,
+        staffEmail: row.staff_email,
+        clientAddress: openedAddress(row.client_address_encrypted),
+      }));
+      return { entries, nextBefore: rows.length > options.limit ? (entries.at(-1)?.sequence ?? null) : null };
     },
 
     /** Walks the whole chain in order and names the first entry whose hashes do not hold. */

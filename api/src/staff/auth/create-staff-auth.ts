@@ -122,6 +122,19 @@ export function createStaffAuth(deps: StaffAuthDependencies) {
       cookieCache: { enabled: false },
     },
     account: { modelName: STAFF_TABLES.account, fields: staffAccountFields },
+    // Sessions are deleted at sign-out, so the last sign-in is kept on the person (the staff screen shows it).
+    databaseHooks: {
+      session: {
+        create: {
+          after: async (session) => {
+            await deps.pool.query(`UPDATE ${STAFF_TABLES.user} SET last_sign_in_at = $2 WHERE id = $1`, [
+              session.userId,
+              session.createdAt,
+            ]);
+          },
+        },
+      },
+    },
     verification: { modelName: STAFF_TABLES.verification, fields: staffVerificationFields },
     rateLimit: {
       enabled: true,
