@@ -42,6 +42,11 @@ const bookingSummarySchema = z.object({
   attendees: z.array(z.object({ name: z.string().nullable() })),
   host: z.object({ username: z.string().nullable(), name: z.string().nullable() }).nullable(),
 });
+const bookingHostSchema = z.object({
+  calUserId: z.number().int(),
+  username: z.string().nullable(),
+  name: z.string().nullable(),
+});
 const bookingDetailSchema = bookingSummarySchema.extend({
   title: z.string().nullable(),
   location: z.string().nullable(),
@@ -77,6 +82,8 @@ const jsonBody = (schema: Schema) => ({
   content: { "application/json": { schema: jsonSchema(schema) } },
 });
 const adminOnly = { "403": error("Not an administrator") };
+/** Marks an operation only administrators may use (the access test reads it: a host gets 403 there). */
+const forAdministrators = { "x-staff-role": "admin" };
 const adminChange = { "403": error("Not an administrator, or the CSRF token or Origin is wrong") };
 const parameters = (schema: z.ZodObject, location: "path" | "query") =>
   Object.entries(schema.shape).map(([name, field]) => ({
@@ -194,6 +201,7 @@ function staffAdminPaths() {
       summary,
       tags,
       security,
+      ...forAdministrators,
       parameters: personPath,
       ...extra,
       responses: {
@@ -211,6 +219,7 @@ function staffAdminPaths() {
         summary: "Every Cal.com user we know, with their connection state and linked staff accounts",
         tags,
         security,
+        ...forAdministrators,
         responses: {
           "200": ok("By name", z.object({ hosts: z.array(hostSchema), connectLinksAvailable: z.boolean() })),
           ...signedIn,
@@ -223,6 +232,7 @@ function staffAdminPaths() {
         summary: "A one-time connect link for a host's Cal.com account (the same links as POST /connections/cal/links)",
         tags,
         security,
+        ...forAdministrators,
         parameters: [csrfHeader],
         requestBody: { ...jsonBody(newConnectLinkSchema), required: false },
         responses: {
@@ -239,6 +249,7 @@ function staffAdminPaths() {
         summary: "Every staff member: role, active, passkey, last sign-in",
         tags,
         security,
+        ...forAdministrators,
         responses: {
           "200": ok("Administrators first, then by name", z.object({ people: z.array(staffPersonSchema) })),
           ...signedIn,
@@ -249,6 +260,7 @@ function staffAdminPaths() {
         summary: "Invite a person (mails a one-time link; the same invitation as npm run staff:invite)",
         tags,
         security,
+        ...forAdministrators,
         parameters: [csrfHeader],
         requestBody: jsonBody(staffInvitationSchema),
         responses: {
@@ -274,6 +286,7 @@ function staffAdminPaths() {
         summary: "API keys (never the secret)",
         tags,
         security,
+        ...forAdministrators,
         responses: {
           "200": ok("Oldest first", z.object({ apiKeys: z.array(apiKeySchema) })),
           ...signedIn,
@@ -284,6 +297,7 @@ function staffAdminPaths() {
         summary: "Create an API key (the same keys as npm run apikey:create)",
         tags,
         security,
+        ...forAdministrators,
         parameters: [csrfHeader],
         requestBody: jsonBody(newApiKeySchema),
         responses: {
@@ -299,6 +313,7 @@ function staffAdminPaths() {
         summary: "Revoke an API key: it is refused from the next request on",
         tags,
         security,
+        ...forAdministrators,
         parameters: [...parameters(apiKeyParamsSchema, "path"), csrfHeader],
         responses: {
           "204": { description: "Revoked" },
@@ -314,6 +329,7 @@ function staffAdminPaths() {
         summary: "The reconciliation schedules, their recent runs and the latest repairs",
         tags,
         security,
+        ...forAdministrators,
         responses: { "200": ok("Newest first", reconciliationSchema), ...signedIn, ...adminOnly },
       },
     },
@@ -322,6 +338,7 @@ function staffAdminPaths() {
         summary: "Run a reconciliation schedule now (skipped while a run is still open)",
         tags,
         security,
+        ...forAdministrators,
         parameters: [...parameters(scheduleParamsSchema, "path"), csrfHeader],
         responses: {
           "202": ok("Triggered", z.object({ triggered: z.literal(true) })),
@@ -337,6 +354,7 @@ function staffAdminPaths() {
         summary: "The whole access log, newest first, with the hash chain's verification",
         tags,
         security,
+        ...forAdministrators,
         parameters: parameters(accessLogPageQuerySchema, "query"),
         responses: {
           "200": ok(
@@ -371,14 +389,31 @@ export const staffPaths = {
   "/staff/bookings": {
     get: {
       summary:
-        "Bookings the person may see (a host's own; all for an administrator), attendees by name; each is access-logged",
+        "Bookings the person may see (a host's own; all for an administrator), attendees by name, filtered by status and start time (administrators also by host and attendee email, through its blind index); each listed booking is access-logged",
       tags: ["staff"],
       security,
       parameters: parameters(staffBookingListQuerySchema, "query"),
       responses: {
-        "200": ok("Newest first", z.object({ bookings: z.array(bookingSummarySchema) })),
+        "200": ok(
+          "By start time, newest first unless order=asc",
+          z.object({ bookings: z.array(bookingSummarySchema) }),
+        ),
         "400": error("A query parameter is wrong (the message names it)"),
         ...signedIn,
+        "403": error("A host asked for a filter only administrators may use (host, attendeeEmail)"),
+      },
+    },
+  },
+  "/staff/booking-hosts": {
+    get: {
+      ...forAdministrators,
+      summary: "The hosts who have bookings, by name: the choices of the bookings list's host filter (administrators)",
+      tags: ["staff"],
+      security,
+      responses: {
+        "200": ok("By name", z.object({ hosts: z.array(bookingHostSchema) })),
+        ...signedIn,
+        "403": error("Not an administrator"),
       },
     },
   },
@@ -398,6 +433,7 @@ export const staffPaths = {
   },
   "/staff/bookings/{uid}/access-log": {
     get: {
+      ...forAdministrators,
       summary: "Who looked at a booking's personal data, and when (administrators)",
       tags: ["staff"],
       security,
