@@ -1,6 +1,6 @@
 // Temporal UI links for a booking's processing runs.
 import { describe, expect, it } from "vitest";
-import { workflowListUrl, workflowUrl } from "./temporal-ui-links";
+import { scheduleUrl, workflowListUrl, workflowUrl } from "./temporal-ui-links";
 
 describe("Temporal UI links", () => {
   it("links one run by its id", () => {
@@ -17,5 +17,11 @@ describe("Temporal UI links", () => {
 
   it("gives no list link when nothing has been processed", () => {
     expect(workflowListUrl("http://localhost:8233", "default", [])).toBeNull();
+  });
+
+  it("links a schedule's page", () => {
+    expect(scheduleUrl("http://localhost:8233", "church prod", "reconcile-cal-bookings")).toBe(
+      "http://localhost:8233/namespaces/church%20prod/schedules/reconcile-cal-bookings",
+    );
   });
 });

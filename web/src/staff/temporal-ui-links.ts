@@ -13,3 +13,8 @@ export function workflowListUrl(uiUrl: string, namespace: string, workflowIds: r
   const query = `WorkflowId IN (${unique.map((id) => JSON.stringify(id)).join(", ")})`;
   return `${uiUrl}/namespaces/${encodeURIComponent(namespace)}/workflows?query=${encodeURIComponent(query)}`;
 }
+
+/** A Temporal Schedule's page (the reconciliation schedules). */
+export function scheduleUrl(uiUrl: string, namespace: string, scheduleId: string): string {
+  return `${uiUrl}/namespaces/${encodeURIComponent(namespace)}/schedules/${encodeURIComponent(scheduleId)}`;
+}
