@@ -73,10 +73,36 @@ export interface CalDelivery {
 
 type DeliverySource = "webhook" | "reconciled" | "replay";
 
+/**
+ * The input of the processing workflow: one delivery when the pipeline is idle, several (the relay's
+ * claim, at most MAX_DELIVERIES_PER_RUN) when a backlog waits. Each keeps its own identity (deliveryId).
+ */
+export interface CalDeliveryBatch {
+  deliveries: CalDelivery[];
+}
+
+/** The most deliveries one run processes (one transaction, one savepoint each: see applyCalDeliveries). */
+export const MAX_DELIVERIES_PER_RUN = 50;
+
+/**
+ * What became of one delivery: its audit outcome, or `failed` when the database refused its data as
+ * invalid (no retry can fix it; the others of its run are kept).
+ */
+export type DeliveryOutcome = "applied" | "superseded" | "recorded" | "unsupported_template" | "failed";
+
 export interface ProcessCalDeliveryResult {
   deliveryId: string;
   bookingUid: string | null;
-  /** False when a newer event for the same booking had already been applied. */
+  outcome: DeliveryOutcome;
+  /** False when a newer event for the same booking had already been applied (or it failed). */
   bookingUpdated: boolean;
-  auditLogId: string;
+  /** Null when it failed. */
+  auditLogId: string | null;
+  /** Why it failed, without personal data (the SQLSTATE). */
+  failure?: string;
+}
+
+/** Per delivery, in the order they were applied (event order per booking). */
+export interface ProcessCalDeliveryBatchResult {
+  deliveries: ProcessCalDeliveryResult[];
 }

@@ -81,7 +81,10 @@ it("carries the request id from the webhook response into the workflow memo", as
   const response = await pipeline.send(body, { headers: { "x-request-id": "req-test-0123456789" } });
   expect(response.headers.get("x-request-id")).toBe("req-test-0123456789");
   const handle = await pipeline.workflowFor(response, body);
-  expect((await handle.describe()).memo).toMatchObject({ requestId: "req-test-0123456789", source: "webhook" });
+  const { deliveryId } = await readJson(response.clone());
+  expect((await handle.describe()).memo?.deliveries).toContainEqual(
+    expect.objectContaining({ deliveryId, requestId: "req-test-0123456789", source: "webhook" }),
+  );
   const generated = await pipeline.send(deliveries.ping(), { headers: { "x-request-id": "bad id with spaces" } });
   expect(generated.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
 });
