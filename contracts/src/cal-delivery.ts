@@ -81,8 +81,14 @@ export interface CalDeliveryBatch {
   deliveries: CalDelivery[];
 }
 
-/** The most deliveries one run processes (one transaction, one savepoint each: see applyCalDeliveries). */
-export const MAX_DELIVERIES_PER_RUN = 50;
+/**
+ * The most deliveries one run processes. Bound by the run's CalDeliveryIds search attribute: Temporal
+ * refuses a start whose attribute value exceeds 2 KiB (the server's default per-value limit; the dev
+ * server answered "value size 3016 exceeds size limit 2048" for 45 ids), and 25 full 64-hex ids take
+ * about 1.7 KiB. A run costs Temporal the same whatever it holds, so 25 already cuts its share of
+ * each delivery by 25 (bench/README.md).
+ */
+export const MAX_DELIVERIES_PER_RUN = 25;
 
 /**
  * What became of one delivery: its audit outcome, or `failed` when the database refused its data as

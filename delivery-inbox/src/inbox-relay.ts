@@ -20,7 +20,7 @@ import { createBoundedIdMemory } from "./bounded-id-memory.js";
 
 /** How often a relay at the running-workflows limit looks again (and the gate's shortest count interval). */
 const GATE_RECHECK_MS = 250;
-/** Rows claimed per pass (at most four full runs). */
+/** Rows claimed per pass (eight full runs). */
 const CLAIM_SIZE = 200;
 /** Workflow starts in flight at once. */
 const CONCURRENCY = 32;
