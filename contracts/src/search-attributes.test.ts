@@ -8,7 +8,7 @@ const VALUE_SIZE_LIMIT = 2_048;
 
 function delivery(index: number, bookingUid: string | null, triggerEvent = "BOOKING_CREATED"): CalDelivery {
   return {
-    deliveryId: index.toString(16).padStart(64, "f"),
+    deliveryId: index.toString(16).padStart(4, "0").padEnd(64, "f"),
     triggerEvent,
     kind: bookingUid ? "booking" : "other",
     occurredAt: "2026-11-20T09:00:00.000Z",
@@ -36,25 +36,18 @@ describe("a delivery run's search attributes", () => {
     });
   });
 
-  it("start with a memo that summarises the run without the deliveries' bodies", () => {
-    const memo = deliveryRunMemo([delivery(1, "a"), delivery(2, "b")]);
-    expect(memo.summary).toBe("2 deliveries: BOOKING_CREATED ×2");
-    expect(JSON.stringify(memo)).not.toContain("Sam Lee");
-    expect(memo.deliveries).toEqual([
-      {
-        deliveryId: delivery(1, "a").deliveryId,
-        triggerEvent: "BOOKING_CREATED",
-        bookingUid: "a",
-        source: "webhook",
-        requestId: "req-1",
-      },
-      {
-        deliveryId: delivery(2, "b").deliveryId,
-        triggerEvent: "BOOKING_CREATED",
-        bookingUid: "b",
-        source: "webhook",
-        requestId: "req-2",
-      },
-    ]);
+  it("start with a memo that summarises the run in under 2 KiB, without the deliveries' bodies", () => {
+    const memo = deliveryRunMemo([delivery(1, "a"), { ...delivery(2, "b", "BOOKING_CANCELLED"), source: "replay" }]);
+    expect(memo).toEqual({
+      summary: "2 deliveries: BOOKING_CREATED ×1, BOOKING_CANCELLED ×1; from webhook ×1, replay ×1",
+      requestIds: { "0001ffffffffffff": "req-1", "0002ffffffffffff": "req-2" },
+    });
+    const largest = Array.from({ length: MAX_DELIVERIES_PER_RUN }, (_, index) => ({
+      ...delivery(index, "a"),
+      requestId: "0f0c5d8e-6a7b-4c1d-9e2f-3a4b5c6d7e8f",
+    }));
+    const encoded = JSON.stringify(deliveryRunMemo(largest));
+    expect(Buffer.byteLength(encoded)).toBeLessThan(1_600);
+    expect(encoded).not.toContain("Sam Lee");
   });
 });

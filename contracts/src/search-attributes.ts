@@ -47,23 +47,26 @@ export function deliveryRunSearchAttributes(deliveries: readonly CalDelivery[]):
 }
 
 /**
- * The memo a run starts with: a summary an operator reads without decoding payloads' personal data
- * (counts per trigger, and per delivery only ids, its trigger, source and the api request that received it).
+ * The memo a run starts with: a summary an operator reads without decoding the deliveries (counts per
+ * trigger and per source), and which api request received each delivery (by the first 16 hex digits of
+ * its deliveryId, as in the workflow id). Kept small: the SDK warns about memos over 2 KiB.
  */
 export function deliveryRunMemo(deliveries: readonly CalDelivery[]): Record<string, unknown> {
-  const perTrigger = new Map<string, number>();
-  for (const delivery of deliveries)
-    perTrigger.set(delivery.triggerEvent, (perTrigger.get(delivery.triggerEvent) ?? 0) + 1);
-  const counts = [...perTrigger].map(([trigger, count]) => `${trigger} ×${count}`).join(", ");
+  const countsOf = (values: string[]) => {
+    const counts = new Map<string, number>();
+    for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+    return [...counts].map(([value, count]) => `${value} ×${count}`).join(", ");
+  };
+  const triggers = countsOf(deliveries.map((delivery) => delivery.triggerEvent));
+  const sources = countsOf(deliveries.map((delivery) => delivery.source ?? "webhook"));
+  const noun = deliveries.length === 1 ? "delivery" : "deliveries";
   return {
-    summary: `${deliveries.length} ${deliveries.length === 1 ? "delivery" : "deliveries"}: ${counts}`,
-    deliveries: deliveries.map((delivery) => ({
-      deliveryId: delivery.deliveryId,
-      triggerEvent: delivery.triggerEvent,
-      bookingUid: delivery.bookingUid,
-      source: delivery.source ?? "webhook",
-      ...(delivery.requestId ? { requestId: delivery.requestId } : {}),
-    })),
+    summary: `${deliveries.length} ${noun}: ${triggers}; from ${sources}`,
+    requestIds: Object.fromEntries(
+      deliveries.flatMap((delivery) =>
+        delivery.requestId ? [[delivery.deliveryId.slice(0, 16), delivery.requestId]] : [],
+      ),
+    ),
   };
 }
 
