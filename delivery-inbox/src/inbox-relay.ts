@@ -11,10 +11,10 @@ import type { Client } from "@temporalio/client";
 import type { DataSource } from "typeorm";
 import type { Logger } from "@churchhub/logging";
 import { INBOX_CHANNEL, type InboxStore } from "./inbox-store.js";
-import type { CalDelivery } from "@churchhub/contracts";
 import { withTraceparent } from "@churchhub/tracing";
-import { inEventOrderPerBooking, MAX_DELIVERIES_PER_RUN, type WorkflowName } from "@churchhub/contracts";
+import { MAX_DELIVERIES_PER_RUN, type WorkflowName } from "@churchhub/contracts";
 import { startDeliveryWorkflow } from "./start-delivery-workflow.js";
+import { intoRuns } from "./delivery-runs.js";
 import { createRunningWorkflowsGate } from "./running-workflows-gate.js";
 import { createBoundedIdMemory } from "./bounded-id-memory.js";
 
@@ -58,20 +58,6 @@ interface DrainResult {
   runs: number;
   /** Whether the pass claimed all it was allowed to (more may be waiting). */
   full: boolean;
-}
-
-/**
- * The claimed rows as runs: grouped by booking in event order, cut into as few runs as the bound allows,
- * of even size (61 rows are runs of 31 and 30, not 50 and 11).
- */
-export function intoRuns<T extends { delivery: CalDelivery }>(rows: readonly T[], maxPerRun: number): T[][] {
-  if (rows.length === 0) return [];
-  const byDelivery = new Map(rows.map((row) => [row.delivery, row]));
-  const ordered = inEventOrderPerBooking(rows.map((row) => row.delivery)).map((delivery) => byDelivery.get(delivery)!);
-  const size = Math.ceil(ordered.length / Math.ceil(ordered.length / maxPerRun));
-  const runs: T[][] = [];
-  for (let start = 0; start < ordered.length; start += size) runs.push(ordered.slice(start, start + size));
-  return runs;
 }
 
 async function mapWithConcurrency<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
