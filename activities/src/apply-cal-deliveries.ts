@@ -33,7 +33,9 @@ export async function applyCalDeliveriesInTransaction(
     } catch (error) {
       const sqlState = invalidDataSqlState(error);
       if (!sqlState) throw error;
+      // Rolling back to a savepoint keeps it open: release it too, so the next delivery's starts afresh.
       await manager.query("ROLLBACK TO SAVEPOINT delivery");
+      await manager.query("RELEASE SAVEPOINT delivery");
       results.push({
         deliveryId: delivery.deliveryId,
         bookingUid: delivery.bookingUid,

@@ -142,7 +142,8 @@ describe("a backlog in the inbox", () => {
   it("keeps the others of a batch when the database refuses one, and lists the run as failed", async () => {
     const fixtures = Array.from({ length: 6 }, () => newBookingFixture());
     const good = fixtures.map((fixture) => toDelivery(deliveries.created(fixture, minute(0))));
-    const poisonFixture = newBookingFixture();
+    // Its uid sorts first ("-" before letters and digits), so every other delivery is applied after its rollback.
+    const poisonFixture = newBookingFixture({ uid: `-poison-${Date.now()}` });
     const poison = toDelivery(deliveries.created(poisonFixture, minute(0)));
     // A start time Postgres refuses (SQLSTATE 22008: there is no 30 February).
     poison.booking = { ...poison.booking!, startTime: "2026-02-30T10:00:00Z" };
