@@ -3,6 +3,7 @@
 // activities: the event is applied entirely or not at all, a retry starts from a clean slate, and it
 // costs one commit and, in Temporal, one step instead of three.
 import type { CalDelivery } from "@churchhub/contracts";
+import type { AuditOutcome } from "@churchhub/database";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { EntityManager } from "typeorm";
 import { persistBookingInTransaction } from "./persist-booking.js";
@@ -10,6 +11,7 @@ import { upsertOrganizerRow } from "./upsert-organizer.js";
 import { writeAuditEntry } from "./write-audit-entry.js";
 
 export interface AppliedDelivery {
+  outcome: AuditOutcome;
   /** False when a newer event for the same booking had already been applied (or it is no booking). */
   bookingUpdated: boolean;
   auditLogId: string;
@@ -23,14 +25,11 @@ export async function applyCalDeliveryInTransaction(
   if (delivery.kind !== "booking" || !delivery.booking) {
     const outcome = delivery.bodyShape === "unsupported_template" ? "unsupported_template" : "recorded";
     const auditLogId = await writeAuditEntry(manager, protector, { delivery, userId: null, outcome });
-    return { bookingUpdated: false, auditLogId };
+    return { outcome, bookingUpdated: false, auditLogId };
   }
   const userId = await upsertOrganizerRow(manager, protector, delivery.booking.organizer);
   const { applied } = await persistBookingInTransaction(manager, protector, delivery, userId);
-  const auditLogId = await writeAuditEntry(manager, protector, {
-    delivery,
-    userId,
-    outcome: applied ? "applied" : "superseded",
-  });
-  return { bookingUpdated: applied, auditLogId };
+  const outcome = applied ? "applied" : "superseded";
+  const auditLogId = await writeAuditEntry(manager, protector, { delivery, userId, outcome });
+  return { outcome, bookingUpdated: applied, auditLogId };
 }

@@ -6,10 +6,16 @@ import { INVALID_DELIVERY } from "@churchhub/contracts";
 
 const NON_RETRYABLE_SQLSTATE_CLASSES = ["22", "23"];
 
-export function rethrowClassified(error: unknown): never {
+/** The SQLSTATE when the error is the database refusing the data itself, otherwise undefined. */
+export function invalidDataSqlState(error: unknown): string | undefined {
   const code = (error as { code?: unknown })?.code;
-  if (typeof code === "string" && code.length === 5 && NON_RETRYABLE_SQLSTATE_CLASSES.includes(code.slice(0, 2))) {
-    throw ApplicationFailure.nonRetryable(`The delivery cannot be stored (SQLSTATE ${code})`, INVALID_DELIVERY);
-  }
+  if (typeof code === "string" && code.length === 5 && NON_RETRYABLE_SQLSTATE_CLASSES.includes(code.slice(0, 2)))
+    return code;
+  return undefined;
+}
+
+export function rethrowClassified(error: unknown): never {
+  const code = invalidDataSqlState(error);
+  if (code) throw ApplicationFailure.nonRetryable(`The delivery cannot be stored (SQLSTATE ${code})`, INVALID_DELIVERY);
   throw error;
 }

@@ -1,9 +1,9 @@
 // The side effects of processing a Cal.com delivery, as Temporal activities. Each one is idempotent on
 // its own (a retry or a redelivery changes nothing twice), because Temporal runs an activity at least once.
 import type { DataSource } from "typeorm";
-import type { CalDelivery } from "@churchhub/contracts";
+import type { CalDelivery, ProcessCalDeliveryResult } from "@churchhub/contracts";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
-import { applyCalDeliveryInTransaction, type AppliedDelivery } from "./apply-cal-delivery.js";
+import { applyCalDeliveriesInTransaction } from "./apply-cal-deliveries.js";
 import { rethrowClassified } from "./classify-database-error.js";
 
 interface ActivityDependencies {
@@ -14,10 +14,12 @@ interface ActivityDependencies {
 
 export function createActivities({ dataSource, protector }: ActivityDependencies) {
   return {
-    /** Organizer, booking and audit entry in one transaction. */
-    async applyCalDelivery(delivery: CalDelivery): Promise<AppliedDelivery> {
+    /** Each delivery's organizer, booking and audit entry; all of them in one transaction. */
+    async applyCalDeliveries(deliveries: CalDelivery[]): Promise<ProcessCalDeliveryResult[]> {
       try {
-        return await dataSource.transaction((manager) => applyCalDeliveryInTransaction(manager, protector, delivery));
+        return await dataSource.transaction((manager) =>
+          applyCalDeliveriesInTransaction(manager, protector, deliveries),
+        );
       } catch (error) {
         rethrowClassified(error);
       }

@@ -3,7 +3,7 @@
 import { proxyActivities } from "@temporalio/workflow";
 import { INVALID_DELIVERY, type CalDelivery } from "@churchhub/contracts";
 import type { Activities } from "@churchhub/activities";
-const { applyCalDelivery } = proxyActivities<Activities>({
+const { applyCalDeliveries } = proxyActivities<Activities>({
   startToCloseTimeout: "30 seconds",
   retry: {
     initialInterval: "1 second",
@@ -13,5 +13,5 @@ const { applyCalDelivery } = proxyActivities<Activities>({
   },
 });
 export async function processCalDeliveryOneActivityWorkflow(delivery: CalDelivery) {
-  return applyCalDelivery(delivery);
+  return applyCalDeliveries([delivery]);
 }

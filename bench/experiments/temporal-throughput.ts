@@ -130,7 +130,8 @@ try {
         const handle = await client.workflow.start(workflowType, {
           taskQueue,
           workflowId: `w-${delivery.deliveryId}`,
-          args: [delivery],
+          // The product workflow takes a batch (here of one), the experiment's a bare delivery.
+          args: variant === "product" ? [{ deliveries: [delivery] }] : [delivery],
           requestEagerStart: eager,
         });
         if (handle.eagerlyStarted) eagerlyStarted++;

@@ -35,7 +35,7 @@ app.post(
         return;
       }
       const delivery = parseCalDelivery(body, request.get("content-type"), new Date());
-      await activities.applyCalDelivery(delivery);
+      await activities.applyCalDeliveries([delivery]);
       logger.info({ triggerEvent: delivery.triggerEvent }, "cal delivery processed in the request");
       response.status(202).json({ status: "accepted", deliveryId: delivery.deliveryId });
     } catch (error) {

@@ -74,10 +74,42 @@ export interface CalDelivery {
 
 type DeliverySource = "webhook" | "reconciled" | "replay";
 
+/**
+ * The input of the processing workflow: one delivery when the pipeline is idle, several (the relay's
+ * claim, at most MAX_DELIVERIES_PER_RUN) when a backlog waits. Each keeps its own identity (deliveryId).
+ */
+export interface CalDeliveryBatch {
+  deliveries: CalDelivery[];
+}
+
+/**
+ * The most deliveries one run processes. Bound by the run's CalDeliveryIds search attribute: Temporal
+ * refuses a start whose attribute value exceeds 2 KiB (the server's default per-value limit; the dev
+ * server answered "value size 3016 exceeds size limit 2048" for 45 ids), and 25 full 64-hex ids take
+ * about 1.7 KiB. A run costs Temporal the same whatever it holds, so 25 already cuts its share of
+ * each delivery by 25 (bench/README.md).
+ */
+export const MAX_DELIVERIES_PER_RUN = 25;
+
+/**
+ * What became of one delivery: its audit outcome, or `failed` when the database refused its data as
+ * invalid (no retry can fix it; the others of its run are kept).
+ */
+export type DeliveryOutcome = "applied" | "superseded" | "recorded" | "unsupported_template" | "failed";
+
 export interface ProcessCalDeliveryResult {
   deliveryId: string;
   bookingUid: string | null;
-  /** False when a newer event for the same booking had already been applied. */
+  outcome: DeliveryOutcome;
+  /** False when a newer event for the same booking had already been applied (or it failed). */
   bookingUpdated: boolean;
-  auditLogId: string;
+  /** Null when it failed. */
+  auditLogId: string | null;
+  /** Why it failed, without personal data (the SQLSTATE). */
+  failure?: string;
+}
+
+/** Per delivery, in the order they were applied (event order per booking). */
+export interface ProcessCalDeliveryBatchResult {
+  deliveries: ProcessCalDeliveryResult[];
 }

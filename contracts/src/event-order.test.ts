@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareEventVersions, triggerRank } from "./event-order.js";
+import { compareEventVersions, inEventOrderPerBooking, triggerRank } from "./event-order.js";
 
 const at = (iso: string, trigger: string, deliveryId = "a") => ({
   occurredAt: new Date(iso),
@@ -36,5 +36,27 @@ describe("compareEventVersions", () => {
 
   it("ranks unknown triggers lowest", () => {
     expect(triggerRank("SOMETHING_NEW")).toBe(0);
+  });
+});
+
+describe("inEventOrderPerBooking", () => {
+  const delivery = (bookingUid: string | null, occurredAt: string, triggerEvent: string, deliveryId: string) => ({
+    bookingUid,
+    occurredAt,
+    triggerEvent,
+    deliveryId,
+  });
+
+  it("groups by booking, oldest event first, deliveries without a booking last", () => {
+    const batch = [
+      delivery(null, "2026-01-01T00:00:00Z", "PING", "p"),
+      delivery("b", "2026-01-03T00:00:00Z", "BOOKING_CANCELLED", "b2"),
+      delivery("a", "2026-01-02T00:00:00Z", "BOOKING_CANCELLED", "a2"),
+      delivery("b", "2026-01-01T00:00:00Z", "BOOKING_CREATED", "b1"),
+      delivery("a", "2026-01-02T00:00:00Z", "BOOKING_CREATED", "a1"),
+    ];
+    expect(inEventOrderPerBooking(batch).map((entry) => entry.deliveryId)).toEqual(["a1", "a2", "b1", "b2", "p"]);
+    // The input is left as it was.
+    expect(batch[0]!.deliveryId).toBe("p");
   });
 });

@@ -29,3 +29,34 @@ export function compareEventVersions(a: EventVersion, b: EventVersion): number {
   if (a.rank !== b.rank) return a.rank - b.rank;
   return a.deliveryId < b.deliveryId ? -1 : a.deliveryId > b.deliveryId ? 1 : 0;
 }
+
+interface OrderedDelivery {
+  bookingUid: string | null;
+  occurredAt: string;
+  triggerEvent: string;
+  deliveryId: string;
+}
+
+function versionOf(delivery: OrderedDelivery): EventVersion {
+  return {
+    occurredAt: new Date(delivery.occurredAt),
+    rank: triggerRank(delivery.triggerEvent),
+    deliveryId: delivery.deliveryId,
+  };
+}
+
+/**
+ * Several deliveries grouped by booking (uid order, deliveries without a booking last), each booking's
+ * oldest event first. Applying a batch in this order applies each booking's events in event order, and
+ * transactions that share bookings lock their rows in the same order (no deadlock between them).
+ */
+export function inEventOrderPerBooking<T extends OrderedDelivery>(deliveries: readonly T[]): T[] {
+  return [...deliveries].sort((a, b) => {
+    if (a.bookingUid !== b.bookingUid) {
+      if (a.bookingUid === null) return 1;
+      if (b.bookingUid === null) return -1;
+      return a.bookingUid < b.bookingUid ? -1 : 1;
+    }
+    return compareEventVersions(versionOf(a), versionOf(b));
+  });
+}

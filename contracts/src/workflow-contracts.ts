@@ -1,7 +1,7 @@
 // The workflows the worker hosts, as their starters see them: each workflow type's name, input and
 // result. Starters use these types (see ./client/), the worker's workflows are checked against them
 // (workflows/src/index.ts), so a change on one side that the other does not follow fails typecheck.
-import type { CalDelivery, ProcessCalDeliveryResult } from "./cal-delivery.js";
+import type { CalDeliveryBatch, ProcessCalDeliveryBatchResult } from "./cal-delivery.js";
 
 export interface MintManagedUserTokenInput {
   username: string;
@@ -71,7 +71,7 @@ export interface DisconnectCalAccountResult {
 
 /** Workflow type name → the workflow function's signature. */
 export interface WorkflowSignatures {
-  processCalDeliveryWorkflow: (delivery: CalDelivery) => Promise<ProcessCalDeliveryResult>;
+  processCalDeliveryWorkflow: (batch: CalDeliveryBatch) => Promise<ProcessCalDeliveryBatchResult>;
   mintManagedUserTokenWorkflow: (input: MintManagedUserTokenInput) => Promise<EnsuredToken>;
   reconcileBookingsWorkflow: (input: ReconcileBookingsInput) => Promise<ReconcileBookingsResult>;
   connectCalAccountWorkflow: (input: ConnectCalAccountInput) => Promise<ConnectCalAccountResult>;

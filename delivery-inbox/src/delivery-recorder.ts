@@ -73,7 +73,7 @@ export function createDeliveryRecorder(deps: RecorderDependencies): DeliveryReco
         const started = await startDeliveryWorkflow(
           deps.temporal.client,
           deps.temporal.taskQueue,
-          delivery,
+          [delivery],
           deps.temporal.startTimeoutMs,
         );
         return { duplicate: started.duplicate, via: "temporal" };

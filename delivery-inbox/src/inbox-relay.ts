@@ -1,23 +1,27 @@
 // Drains the inbox into Temporal: claims pending rows (SKIP LOCKED, so several workers can relay side
-// by side), starts each row's workflow, marks it relayed. Woken by Postgres NOTIFY on insert, and
-// polls as a safety net. When Temporal is away it backs off and tries again; rows stay pending, so
-// nothing acknowledged is lost. This is an outbox relay, not a work queue: the work runs in Temporal.
-// It starts no more than the workers can take (see running-workflows-gate.ts): a backlog waits here.
+// by side), starts their workflows, marks them relayed. What one pass claims is started as few runs:
+// one delivery per run when the pipeline is idle, batches of up to MAX_DELIVERIES_PER_RUN (grouped by
+// booking, in event order) when a backlog waits, because a run costs Temporal about the same whatever
+// it carries (bench/README.md). Woken by Postgres NOTIFY on insert, and polls as a safety net. When
+// Temporal is away it backs off and tries again; rows stay pending, so nothing acknowledged is lost.
+// This is an outbox relay, not a work queue: the work runs in Temporal. It starts no more runs than the
+// workers can take (see running-workflows-gate.ts): a backlog waits here.
 import pg from "pg";
 import type { Client } from "@temporalio/client";
 import type { DataSource } from "typeorm";
 import type { Logger } from "@churchhub/logging";
 import { INBOX_CHANNEL, type InboxStore } from "./inbox-store.js";
 import { withTraceparent } from "@churchhub/tracing";
-import type { WorkflowName } from "@churchhub/contracts";
+import { MAX_DELIVERIES_PER_RUN, type WorkflowName } from "@churchhub/contracts";
 import { startDeliveryWorkflow } from "./start-delivery-workflow.js";
+import { intoRuns } from "./delivery-runs.js";
 import { createRunningWorkflowsGate } from "./running-workflows-gate.js";
 import { createBoundedIdMemory } from "./bounded-id-memory.js";
 
 /** How often a relay at the running-workflows limit looks again (and the gate's shortest count interval). */
 const GATE_RECHECK_MS = 250;
-/** Rows claimed per pass. */
-const BATCH_SIZE = 200;
+/** Rows claimed per pass (eight full runs). */
+const CLAIM_SIZE = 200;
 /** Workflow starts in flight at once. */
 const CONCURRENCY = 32;
 /** How long one workflow start may take before the row is retried. */
@@ -47,8 +51,13 @@ interface InboxRelayOptions {
 }
 
 interface DrainResult {
+  /** Deliveries. */
   relayed: number;
   failed: number;
+  /** Runs started. */
+  runs: number;
+  /** Whether the pass claimed all it was allowed to (more may be waiting). */
+  full: boolean;
 }
 
 async function mapWithConcurrency<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -107,36 +116,44 @@ export function createInboxRelay(options: InboxRelayOptions) {
         );
         for (const id of newlyUnreadable) reportedUnreadable.remember(id);
       }
-      const outcomes = await mapWithConcurrency(pending, CONCURRENCY, async (row) => {
+      const runs = intoRuns(pending, MAX_DELIVERIES_PER_RUN);
+      const outcomes = await mapWithConcurrency(runs, CONCURRENCY, async (rows) => {
+        const deliveries = rows.map((row) => row.delivery);
         try {
-          // Started inside the webhook request's trace, so the workflow's spans join it.
-          await withTraceparent(row.delivery.traceparent, () =>
-            startDeliveryWorkflow(options.client, options.taskQueue, row.delivery, START_TIMEOUT_MS),
+          // Started inside the (first) webhook request's trace, so the workflow's spans join it.
+          await withTraceparent(deliveries[0]!.traceparent, () =>
+            startDeliveryWorkflow(options.client, options.taskQueue, deliveries, START_TIMEOUT_MS),
           );
-          return { id: row.id, error: undefined };
+          return { rows, error: undefined };
         } catch (error) {
-          return { id: row.id, error: error as Error };
+          return { rows, error: error as Error };
         }
       });
+      const started = outcomes.filter((outcome) => !outcome.error);
       const failed = outcomes.filter((outcome) => outcome.error);
+      // A row's run is found by its delivery id (the CalDeliveryIds search attribute); workflow_id keeps the
+      // event's own id, which names its booking for operators and the bench's ledger.
       await options.inbox.markRelayed(
         manager,
-        outcomes.filter((outcome) => !outcome.error).map((outcome) => outcome.id),
+        started.flatMap((outcome) => outcome.rows.map((row) => row.id)),
       );
+      const relayed = started.reduce((sum, outcome) => sum + outcome.rows.length, 0);
+      const failedRows = failed.flatMap((outcome) => outcome.rows.map((row) => row.id));
       if (failed.length > 0) {
-        await options.inbox.markFailed(
-          manager,
-          failed.map((outcome) => outcome.id),
-          failed[0]!.error!.message,
-        );
+        await options.inbox.markFailed(manager, failedRows, failed[0]!.error!.message);
         options.logger.warn(
-          { failed: failed.length, err: failed[0]!.error },
+          { failed: failedRows.length, err: failed[0]!.error },
           "relay could not start some workflows; will retry",
         );
       }
-      options.metrics?.relayed(outcomes.length - failed.length);
-      options.metrics?.failed(failed.length);
-      return { relayed: outcomes.length - failed.length, failed: failed.length };
+      options.metrics?.relayed(relayed);
+      options.metrics?.failed(failedRows.length);
+      return {
+        relayed,
+        failed: failedRows.length,
+        runs: started.length,
+        full: pending.length >= limit,
+      };
     });
   }
 
@@ -178,7 +195,6 @@ export function createInboxRelay(options: InboxRelayOptions) {
     let backoffMs = 0;
     while (!stopped) {
       let result: DrainResult;
-      let limit = BATCH_SIZE;
       try {
         await ensureListener().catch(() => undefined);
         const room = await gate.room();
@@ -187,19 +203,18 @@ export function createInboxRelay(options: InboxRelayOptions) {
           await new Promise((resolve) => setTimeout(resolve, GATE_RECHECK_MS));
           continue;
         }
-        limit = Math.min(BATCH_SIZE, room);
-        result = await drainOnce(limit);
-        gate.started(result.relayed);
+        result = await drainOnce(Math.min(CLAIM_SIZE, room * MAX_DELIVERIES_PER_RUN));
+        gate.started(result.runs);
         await cleanUp();
       } catch (error) {
         options.logger.warn({ err: error }, "relay pass failed (database unavailable?); will retry");
-        result = { relayed: 0, failed: 1 };
+        result = { relayed: 0, failed: 1, runs: 0, full: false };
       }
       if (stopped) break;
       if (result.failed > 0) {
         backoffMs = Math.min(Math.max(backoffMs * 2, 250), 5_000);
         await sleepUntilWoken(backoffMs).then(() => undefined);
-      } else if (result.relayed >= limit) {
+      } else if (result.full) {
         // A full pass: more may be waiting.
         backoffMs = 0;
       } else {

@@ -103,7 +103,7 @@ it("hands a long failure to a regular activity that Temporal retries until it co
       const activity = (await handle.describe()).raw.pendingActivities?.[0];
       return activity && (activity.attempt ?? 0) >= 3 ? activity : undefined;
     });
-    expect(pending.activityType?.name).toBe("applyCalDelivery");
+    expect(pending.activityType?.name).toBe("applyCalDeliveries");
     // The failure is stored encrypted ("Encoded failure"); decoding it shows the lock timeout.
     expect(pending.lastFailure?.message).toBe("Encoded failure");
     const [attributes] = await pipeline.dataConverter.payloadCodecs![0]!.decode([

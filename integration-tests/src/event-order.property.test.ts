@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 async function apply(delivery: CalDelivery): Promise<void> {
-  await activities.applyCalDelivery(delivery);
+  await activities.applyCalDeliveries([delivery]);
 }
 
 function toDelivery(body: Record<string, unknown>): CalDelivery {
@@ -95,12 +95,14 @@ async function retryingTransient(work: () => Promise<void>): Promise<void> {
 }
 
 it.each([
-  { concurrently: false },
+  { how: "one by one" },
   // Workers process a booking's events in parallel: all of them at once, each in its transaction.
-  { concurrently: true },
+  { how: "concurrently" },
+  // The relay's batch under a backlog: all of them in one activity, one transaction.
+  { how: "in one batch" },
 ])(
-  "converges to the in-order result under any permutation and duplication of events (concurrently: $concurrently, 300 runs)",
-  async ({ concurrently }) => {
+  "converges to the in-order result under any permutation and duplication of events ($how, 300 runs)",
+  async ({ how }) => {
     await fc.assert(
       fc.asyncProperty(
         lifeArbitrary.chain((life) => {
@@ -132,7 +134,9 @@ it.each([
           const inOrder = await snapshot(uids);
           await forget(uids);
 
-          if (concurrently) await Promise.all(order.map((index) => retryingTransient(() => apply(events[index]!))));
+          if (how === "concurrently")
+            await Promise.all(order.map((index) => retryingTransient(() => apply(events[index]!))));
+          else if (how === "in one batch") await activities.applyCalDeliveries(order.map((index) => events[index]!));
           else for (const index of order) await apply(events[index]!);
           const shuffled = await snapshot(uids);
           await forget(uids);

@@ -81,7 +81,10 @@ it("carries the request id from the webhook response into the workflow memo", as
   const response = await pipeline.send(body, { headers: { "x-request-id": "req-test-0123456789" } });
   expect(response.headers.get("x-request-id")).toBe("req-test-0123456789");
   const handle = await pipeline.workflowFor(response, body);
-  expect((await handle.describe()).memo).toMatchObject({ requestId: "req-test-0123456789", source: "webhook" });
+  const { deliveryId } = await readJson(response.clone());
+  const memo = (await handle.describe()).memo as { summary: string; requestIds: Record<string, string> };
+  expect(memo.requestIds[deliveryId.slice(0, 16)]).toBe("req-test-0123456789");
+  expect(memo.summary).toMatch(/from webhook ×\d+$/);
   const generated = await pipeline.send(deliveries.ping(), { headers: { "x-request-id": "bad id with spaces" } });
   expect(generated.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
 });

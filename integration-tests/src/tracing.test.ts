@@ -32,7 +32,7 @@ it("links the webhook request, the workflow and its activities in one trace", as
       "POST /webhooks/cal",
       "StartWorkflow:processCalDeliveryWorkflow",
       "RunWorkflow:processCalDeliveryWorkflow",
-      "RunActivity:applyCalDelivery",
+      "RunActivity:applyCalDeliveries",
     ]),
   );
 });

@@ -6,7 +6,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Express } from "express";
 import { inject } from "vitest";
-import { Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from "@temporalio/client";
+import { Client, Connection, type WorkflowHandle } from "@temporalio/client";
 import { NativeConnection, Runtime } from "@temporalio/worker";
 import type { ConnectionTokenKeeper } from "@churchhub/activities";
 import {
@@ -36,7 +36,8 @@ import {
   parseKeyring,
   type PersonalDataProtector,
 } from "@churchhub/field-encryption";
-import { calDeliveryWorkflowId, oauthCallbackUrl } from "@churchhub/contracts";
+import { oauthCallbackUrl } from "@churchhub/contracts";
+import type { WorkflowResult } from "@churchhub/contracts/client";
 import {
   createApiKeyStore,
   createBookingReader,
@@ -98,9 +99,9 @@ export interface Pipeline {
   staff?: StaffSessions & { origin: string; inbox: MailInbox };
   /** POSTs a body to the webhook, signed with the pipeline's secret unless told otherwise. */
   send(body: unknown, options?: SendOptions): Promise<Response>;
-  /** The workflow processing the delivery a 202 response acknowledged, once the relay has started it. */
+  /** The workflow run processing the delivery a 202 response acknowledged (maybe among others), once started. */
   workflowFor(response: Response, body: unknown): Promise<WorkflowHandle>;
-  /** Waits for the workflow a 202 response acknowledged to complete. */
+  /** Waits for the run processing the delivery a 202 response acknowledged to complete; that delivery's result. */
   processed(response: Response, body: unknown): Promise<unknown>;
   stop(): Promise<void>;
 }
@@ -363,27 +364,25 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
         headers["x-cal-signature-256"] = sendOptions.signature ?? signCalBody(raw, secret);
       return fetch(`${baseUrl}${sendOptions.path ?? "/webhooks/cal"}`, { method: "POST", headers, body: raw });
     },
-    async workflowFor(response, body) {
+    async workflowFor(response) {
       const { deliveryId } = (await response.clone().json()) as { deliveryId: string };
-      const envelope = body as { triggerEvent: string; payload?: { uid?: string; bookingUid?: string }; uid?: string };
-      const bookingUid = envelope.payload?.uid ?? envelope.payload?.bookingUid ?? envelope.uid ?? null;
-      const handle = client.workflow.getHandle(
-        calDeliveryWorkflowId({ triggerEvent: envelope.triggerEvent, bookingUid, deliveryId }),
-      );
-      // The relay starts the workflow a moment after the api acknowledged: wait for it to exist.
+      // Found as an operator finds it: by the delivery id among the run's search attributes (the relay may
+      // have put it in a batch with others). The relay starts the run a moment after the api acknowledged,
+      // and visibility follows the start closely but not at once: wait for it to be listed.
+      const query = `CalDeliveryIds = ${JSON.stringify(deliveryId)}`;
       const deadline = Date.now() + 30_000;
       for (;;) {
-        try {
-          await handle.describe();
-          return handle;
-        } catch (error) {
-          if (!(error instanceof WorkflowNotFoundError) || Date.now() > deadline) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 25));
-        }
+        for await (const run of client.workflow.list({ query, pageSize: 1 }))
+          return client.workflow.getHandle(run.workflowId, run.runId);
+        if (Date.now() > deadline) throw new Error(`no workflow run lists delivery ${deliveryId} within 30 s`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },
     async processed(response, body) {
-      return (await (this as Pipeline).workflowFor(response, body)).result();
+      const { deliveryId } = (await response.clone().json()) as { deliveryId: string };
+      const handle = await (this as Pipeline).workflowFor(response, body);
+      const result = (await handle.result()) as WorkflowResult<"processCalDeliveryWorkflow">;
+      return result.deliveries.find((delivery) => delivery.deliveryId === deliveryId);
     },
     async stop() {
       server.closeAllConnections();

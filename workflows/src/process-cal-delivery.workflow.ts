@@ -1,15 +1,33 @@
-// Processes one Cal.com delivery: the organizer, the booking and the audit entry, written in one
-// database transaction by one activity (applyCalDelivery).
+// Processes Cal.com deliveries: one when the pipeline is idle, a batch when the relay found a backlog.
+// Each delivery's organizer, booking and audit entry are written by one activity (applyCalDeliveries)
+// in one database transaction for the whole batch. The run's search attributes say which deliveries,
+// bookings and triggers it holds (set at start) and how it ended (set here), so an operator finds a
+// delivery's processing in the Temporal UI without decoding payloads.
 // Deterministic code only: every side effect is an activity, retried under the policies below.
-import { ActivityFailure, ApplicationFailure, proxyActivities, proxyLocalActivities } from "@temporalio/workflow";
-import { INVALID_DELIVERY, type CalDelivery, type ProcessCalDeliveryResult } from "@churchhub/contracts";
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  proxyActivities,
+  proxyLocalActivities,
+  upsertMemo,
+  upsertSearchAttributes,
+} from "@temporalio/workflow";
+import {
+  DELIVERY_SEARCH_ATTRIBUTE_KEYS,
+  INVALID_DELIVERY,
+  type CalDelivery,
+  type CalDeliveryBatch,
+  type DeliveryOutcome,
+  type ProcessCalDeliveryBatchResult,
+  type ProcessCalDeliveryResult,
+} from "@churchhub/contracts";
 // Types only: activity code never enters the workflow sandbox.
 import type { Activities } from "@churchhub/activities";
 
 // Acknowledged events must reach Postgres however long it is down, so regular activities retry without
 // limit, backing off to once a minute; only errors no retry can fix (an event the database rejects as
 // invalid) stop the run. A regular activity's retries cost the history nothing.
-const { applyCalDelivery } = proxyActivities<Activities>({
+const { applyCalDeliveries } = proxyActivities<Activities>({
   startToCloseTimeout: "30 seconds",
   retry: {
     initialInterval: "1 second",
@@ -25,7 +43,7 @@ const { applyCalDelivery } = proxyActivities<Activities>({
 // extends its workflow task every few seconds and each extension adds events to the history. So it
 // gets a few quick attempts (about 15 s of failures); past that the database is really away, and the
 // same work is handed to the regular activity above, which waits for it without limit.
-const { applyCalDelivery: applyCalDeliveryLocally } = proxyLocalActivities<Activities>({
+const { applyCalDeliveries: applyCalDeliveriesLocally } = proxyLocalActivities<Activities>({
   startToCloseTimeout: "30 seconds",
   retry: {
     initialInterval: "1 second",
@@ -36,21 +54,89 @@ const { applyCalDelivery: applyCalDeliveryLocally } = proxyLocalActivities<Activ
   },
 });
 
-export async function processCalDeliveryWorkflow(delivery: CalDelivery): Promise<ProcessCalDeliveryResult> {
-  const { bookingUpdated, auditLogId } = await applyInOneTransaction(delivery);
-  return { deliveryId: delivery.deliveryId, bookingUid: delivery.bookingUid, bookingUpdated, auditLogId };
+/** The run's outcome for the search attribute: `failed` if any failed, else the first present in this order. */
+const OUTCOME_PRECEDENCE: DeliveryOutcome[] = ["failed", "applied", "superseded", "unsupported_template", "recorded"];
+
+export async function processCalDeliveryWorkflow(batch: CalDeliveryBatch): Promise<ProcessCalDeliveryBatchResult> {
+  const results = await applyBatch(batch.deliveries);
+  const outcomes = new Set(results.map((result) => result.outcome));
+  const outcome = OUTCOME_PRECEDENCE.find((candidate) => outcomes.has(candidate)) ?? "recorded";
+  upsertSearchAttributes([{ key: DELIVERY_SEARCH_ATTRIBUTE_KEYS.outcome, value: outcome }]);
+  const failed = results.filter((result) => result.outcome === "failed");
+  upsertMemo({
+    outcomes: Object.fromEntries(
+      OUTCOME_PRECEDENCE.map((name) => [name, results.filter((result) => result.outcome === name).length]),
+    ),
+    failedDeliveryIds: failed.map((result) => result.deliveryId),
+  });
+  if (failed.length > 0) {
+    // The others are committed; the run fails so that it shows (and lists) as failed, naming the ones to look at.
+    throw ApplicationFailure.nonRetryable(
+      `${failed.length} of ${results.length} deliveries cannot be stored: ${failed
+        .map((result) => `${result.deliveryId} (${result.failure})`)
+        .join(", ")}`,
+      INVALID_DELIVERY,
+    );
+  }
+  return { deliveries: results };
 }
 
-async function applyInOneTransaction(delivery: CalDelivery) {
+/**
+ * The whole batch in one transaction. If that keeps failing, the batch is split and each delivery is
+ * retried on its own, side by side, so one delivery that cannot be applied (e.g. a bug its data
+ * triggers) holds up nobody else; the order no longer matters then, because versioned upserts converge
+ * whatever the order (see the event-order property test).
+ */
+async function applyBatch(deliveries: CalDelivery[]): Promise<ProcessCalDeliveryResult[]> {
   try {
-    return await applyCalDeliveryLocally(delivery);
+    return await applyCalDeliveriesLocally(deliveries);
   } catch (error) {
-    // A failed local activity reaches the workflow as the activity's own failure; a scheduled one's
-    // comes wrapped in an ActivityFailure. Either way, what a retry cannot fix is final here too.
-    const failure = error instanceof ActivityFailure ? error.cause : error;
-    const cannotBeFixedByRetrying =
-      failure instanceof ApplicationFailure && (failure.nonRetryable || failure.type === INVALID_DELIVERY);
-    if (cannotBeFixedByRetrying) throw error;
-    return applyCalDelivery(delivery);
+    if (deliveries.length === 1) return applyOneWithoutLimit(deliveries[0]!, error);
+    const singles = await Promise.all(deliveries.map((delivery) => applyOne(delivery)));
+    return singles.flat();
   }
+}
+
+async function applyOne(delivery: CalDelivery): Promise<ProcessCalDeliveryResult[]> {
+  try {
+    return await applyCalDeliveriesLocally([delivery]);
+  } catch (error) {
+    return applyOneWithoutLimit(delivery, error);
+  }
+}
+
+/** After the local attempts: the regular activity, waiting for the database without limit. */
+async function applyOneWithoutLimit(delivery: CalDelivery, localError: unknown): Promise<ProcessCalDeliveryResult[]> {
+  if (!cannotBeFixedByRetrying(localError)) {
+    try {
+      return await applyCalDeliveries([delivery]);
+    } catch (error) {
+      if (!cannotBeFixedByRetrying(error)) throw error;
+      return [failedResult(delivery, error)];
+    }
+  }
+  return [failedResult(delivery, localError)];
+}
+
+function failureOf(error: unknown): unknown {
+  // A failed local activity reaches the workflow as the activity's own failure; a scheduled one's
+  // comes wrapped in an ActivityFailure.
+  return error instanceof ActivityFailure ? error.cause : error;
+}
+
+function cannotBeFixedByRetrying(error: unknown): boolean {
+  const failure = failureOf(error);
+  return failure instanceof ApplicationFailure && (failure.nonRetryable || failure.type === INVALID_DELIVERY);
+}
+
+function failedResult(delivery: CalDelivery, error: unknown): ProcessCalDeliveryResult {
+  const failure = failureOf(error);
+  return {
+    deliveryId: delivery.deliveryId,
+    bookingUid: delivery.bookingUid,
+    outcome: "failed",
+    bookingUpdated: false,
+    auditLogId: null,
+    failure: failure instanceof ApplicationFailure ? failure.message : "cannot be applied",
+  };
 }

@@ -51,9 +51,17 @@ function reconciliationMock(
         requests.push(request);
         return pages(request);
       },
-      async applyCalDelivery(delivery: CalDelivery) {
-        applied.push(delivery.bookingUid!);
-        return { bookingUpdated: true, auditLogId: `audit-${delivery.bookingUid}` };
+      async applyCalDeliveries(deliveries: CalDelivery[]) {
+        return deliveries.map((delivery) => {
+          applied.push(delivery.bookingUid!);
+          return {
+            deliveryId: delivery.deliveryId,
+            bookingUid: delivery.bookingUid,
+            outcome: "applied",
+            bookingUpdated: true,
+            auditLogId: `audit-${delivery.bookingUid}`,
+          };
+        });
       },
     },
   };

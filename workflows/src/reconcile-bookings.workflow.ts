@@ -9,6 +9,8 @@ import {
   CONNECTION_CAL_REJECTED,
   CONNECTION_GONE,
   calDeliveryWorkflowId,
+  deliveryRunMemo,
+  deliveryRunSearchAttributes,
   type ReconcileBookingsInput,
   type ReconcileBookingsResult,
 } from "@churchhub/contracts";
@@ -78,7 +80,9 @@ async function reconcileSource(
         try {
           return await startChild(processCalDeliveryWorkflow, {
             workflowId: calDeliveryWorkflowId(delivery),
-            args: [delivery],
+            args: [{ deliveries: [delivery] }],
+            typedSearchAttributes: deliveryRunSearchAttributes([delivery]),
+            memo: deliveryRunMemo([delivery]),
             workflowIdReusePolicy: "ALLOW_DUPLICATE_FAILED_ONLY",
           });
         } catch (error) {

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { Client } from "@temporalio/client";
 import { apiBookingToDelivery } from "@churchhub/activities";
 import type { CalApiBooking } from "@churchhub/cal-client";
-import type { CalDelivery } from "@churchhub/contracts";
+import { deliveryRunMemo, deliveryRunSearchAttributes, type CalDelivery } from "@churchhub/contracts";
 import { replayWorkflowId, startWorkflow } from "@churchhub/contracts/client";
 import type { BookingReader } from "@churchhub/database";
 import { DecryptionError } from "@churchhub/field-encryption";
@@ -48,8 +48,9 @@ export function createReplayService(deps: {
       await startWorkflow(deps.client, "processCalDeliveryWorkflow", {
         taskQueue: deps.taskQueue,
         workflowId,
-        args: [delivery],
-        memo: { replayId, requestedBy },
+        args: [{ deliveries: [delivery] }],
+        typedSearchAttributes: deliveryRunSearchAttributes([delivery]),
+        memo: { ...deliveryRunMemo([delivery]), replayId, requestedBy },
       });
       started.push({ deliveryId: delivery.deliveryId, workflowId });
     }

@@ -2,12 +2,8 @@
 // why the relay has not started it), or a workflow in Temporal (its status and the activity it is on),
 // or nowhere, which would be a real loss. This is what tells "slow" from "lost".
 import type { Client } from "@temporalio/client";
-import { calDeliveryWorkflowId } from "@churchhub/contracts";
 import type { DataSource } from "@churchhub/database";
-import type { DeliveryKind, LedgerEntry } from "./ledger.js";
-
-// The triggers the load stream's builders send for each kind.
-const TRIGGER_OF: Record<DeliveryKind, string> = { created: "BOOKING_CREATED", cancelled: "BOOKING_CANCELLED" };
+import type { LedgerEntry } from "./ledger.js";
 
 async function inboxState(dataSource: DataSource, deliveryId: string): Promise<string> {
   const rows: Array<{ relayed: boolean; relay_attempts: number; last_relay_error: string | null }> =
@@ -22,8 +18,18 @@ async function inboxState(dataSource: DataSource, deliveryId: string): Promise<s
     : `inbox: pending after ${row.relay_attempts} relay attempts (${row.last_relay_error ?? "no error"})`;
 }
 
-async function workflowState(client: Client, workflowId: string): Promise<string> {
+async function workflowState(client: Client, deliveryId: string): Promise<string> {
   try {
+    // The run that holds the delivery (alone, or in a relay's batch), as an operator finds it.
+    let workflowId: string | undefined;
+    for await (const run of client.workflow.list({
+      query: `CalDeliveryIds = ${JSON.stringify(deliveryId)}`,
+      pageSize: 1,
+    })) {
+      workflowId = run.workflowId;
+      break;
+    }
+    if (!workflowId) return "workflow: no run lists it";
     const description = await client.workflow.getHandle(workflowId).describe();
     const pending = (description.raw.pendingActivities ?? []).map(
       (activity) =>
@@ -44,16 +50,11 @@ export async function describeMissing(
   return Promise.all(
     missing.slice(0, limit).map(async (entry) => {
       const deliveryId = entry.ackedDeliveryId ?? entry.expectedDeliveryId;
-      const workflowId = calDeliveryWorkflowId({
-        triggerEvent: TRIGGER_OF[entry.kind],
-        bookingUid: entry.bookingUid,
-        deliveryId,
-      });
       const [inbox, workflow] = await Promise.all([
         inboxState(deps.dataSource, deliveryId).catch((error: Error) => `inbox: ${error.message}`),
-        workflowState(deps.temporal, workflowId),
+        workflowState(deps.temporal, deliveryId),
       ]);
-      return `#${entry.seq} ${workflowId}: ${inbox}; ${workflow}`;
+      return `#${entry.seq} ${entry.kind} of ${entry.bookingUid} (${deliveryId.slice(0, 16)}): ${inbox}; ${workflow}`;
     }),
   );
 }
