@@ -120,6 +120,7 @@ export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
       hostDirectories.length > 0
         ? {
             hostDirectory: combineHostDirectories(hostDirectories),
+            publicNames: staff?.publicNames,
             churchName: settings.CHURCH_NAME,
             calPublicApiUrl: settings.CAL_PUBLIC_API_URL ?? settings.CAL_API_URL,
           }

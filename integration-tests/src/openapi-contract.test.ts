@@ -102,6 +102,7 @@ it("answers every documented operation within its documented statuses and respon
   expect(await statusOf("/tokens/cal/managed-user", jsonBody({ username }, asWebServer))).toBe(200);
   expect(await statusOf("/tokens/cal/refresh")).toBe(401);
   expect(await statusOf(`/hosts/${username}`, { headers: asWebServer })).toBe(200);
+  expect(await statusOf("/public/hosts")).toBe(200);
 
   const encoded = await readJson(
     await call("/codec/encode", jsonBody({ payloads: [{ metadata: { encoding: "anNvbi9wbGFpbg==" }, data: "e30=" }] })),
@@ -141,6 +142,10 @@ it("answers every documented operation within its documented statuses and respon
   }
   expect(await statusOf(`/staff/bookings/${fixture.uid}/access-log`)).toBe(401);
   expect(await statusOf(`/staff/people/${randomUUID()}/deactivate`, { method: "POST" })).toBe(401);
+  for (const path of ["/staff/profile/public-name", "/staff/hosts/1/public-name"]) {
+    expect(await statusOf(path)).toBe(401);
+    expect(await statusOf(path, { method: "PUT" })).toBe(401);
+  }
 
   expect(pipeline.contractViolations).toEqual([]);
   const document = buildOpenApiDocument() as { paths: Record<string, Record<string, unknown>> };

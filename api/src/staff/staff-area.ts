@@ -4,6 +4,7 @@
 import pg from "pg";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { Settings } from "@churchhub/settings";
+import { createHostPublicNames, type HostPublicNames } from "../hosts/public-names/host-public-names.js";
 import { createStaffAccessLog, type StaffAccessLog } from "./access-log/staff-access-log.js";
 import { createStaffAuth, type StaffAuth } from "./auth/create-staff-auth.js";
 import { createSignInLinkDelivery, type SignInLinkDelivery } from "./auth/sign-in-links.js";
@@ -18,6 +19,8 @@ export interface StaffArea {
   auth: StaffAuth;
   links: SignInLinkDelivery;
   accessLog: StaffAccessLog;
+  /** Hosts' short public names, chosen here and read by the api's host lookups. */
+  publicNames: HostPublicNames;
   pool: pg.Pool;
   router: ReturnType<typeof createStaffRouter>;
   close(): Promise<void>;
@@ -76,6 +79,7 @@ export function createStaffArea(options: StaffAreaOptions): StaffArea {
     churchName: options.churchName,
   });
   const accessLog = createStaffAccessLog({ pool, protector: options.protector, clock: options.clock });
+  const publicNames = createHostPublicNames(pool);
   const router = createStaffRouter({
     auth,
     resolvePrincipal: createPrincipalResolver(auth),
@@ -86,11 +90,24 @@ export function createStaffArea(options: StaffAreaOptions): StaffArea {
       (await pool.query(`SELECT 1 FROM ${STAFF_TABLES.passkey} WHERE user_id = $1 LIMIT 1`, [userId])).rowCount === 1,
     publicOrigin,
     trustedProxies: options.trustedProxies,
+    publicNames,
+    // Hosts we know of: with a staff account, bookings, a connection or a managed-user token.
+    isKnownHost: async (calUserId) =>
+      (
+        await pool.query(
+          `SELECT 1 FROM ${STAFF_TABLES.user} WHERE cal_user_id = $1 AND role = 'host'
+           UNION ALL SELECT 1 FROM users WHERE cal_user_id = $1
+           UNION ALL SELECT 1 FROM cal_connections WHERE cal_user_id = $1 AND status <> 'disconnected'
+           UNION ALL SELECT 1 FROM managed_user_tokens WHERE cal_user_id = $1 LIMIT 1`,
+          [calUserId],
+        )
+      ).rowCount === 1,
   });
   return {
     auth,
     links,
     accessLog,
+    publicNames,
     pool,
     router,
     async close() {

@@ -6,13 +6,16 @@ import express, { Router } from "express";
 import { toNodeHandler, fromNodeHeaders } from "better-auth/node";
 import { APIError } from "better-auth/api";
 import { z } from "zod";
-import { badRequest, HttpError, notFound } from "../http/http-errors.js";
+import { HttpError, notFound } from "../http/http-errors.js";
+import type { HostPublicNames } from "../hosts/public-names/host-public-names.js";
 import { bookingUidSchema } from "../admin/admin.router.js";
 import { STAFF_AUTH_BASE_PATH, type StaffAuth } from "./auth/create-staff-auth.js";
 import type { StaffAccessLog } from "./access-log/staff-access-log.js";
 import { clientAddress } from "./client-address.js";
 import { principalOf, requireStaff, requireStaffRole } from "./staff-access.js";
 import type { StaffBookings } from "./staff-bookings.js";
+import { parsedStaffInput } from "./staff-input.js";
+import { createStaffPublicNameRouter } from "./staff-public-name.router.js";
 import { requireCsrfToken, type CsrfTokens } from "./staff-csrf.js";
 import type { ResolvePrincipal } from "./staff-principal.js";
 
@@ -22,15 +25,6 @@ export const staffBookingListQuerySchema = z.strictObject({
 });
 export const staffBookingParamsSchema = z.strictObject({ uid: bookingUidSchema });
 export const staffPersonParamsSchema = z.strictObject({ id: z.string().min(1).max(100) });
-
-function parsed<T>(schema: z.ZodType<T>, value: unknown, part: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw badRequest(`${part}${issue?.path.length ? `.${issue.path.join(".")}` : ""}: ${issue?.message ?? "invalid"}`);
-  }
-  return result.data;
-}
 
 export interface StaffRouterDependencies {
   auth: StaffAuth;
@@ -42,6 +36,8 @@ export interface StaffRouterDependencies {
   hasPasskey: (userId: string) => Promise<boolean>;
   publicOrigin: string;
   trustedProxies: readonly string[];
+  publicNames: HostPublicNames;
+  isKnownHost(calUserId: number): Promise<boolean>;
 }
 
 export function createStaffRouter(deps: StaffRouterDependencies): Router {
@@ -70,7 +66,7 @@ export function createStaffRouter(deps: StaffRouterDependencies): Router {
 
   router.get("/staff/bookings", async (request, response) => {
     const principal = principalOf(response);
-    const query = parsed(staffBookingListQuerySchema, request.query, "query");
+    const query = parsedStaffInput(staffBookingListQuerySchema, request.query, "query");
     const bookings = await deps.bookings.list(principal, { limit: query.limit });
     const address = clientAddress(request, deps.trustedProxies);
     await deps.accessLog.record(
@@ -87,7 +83,7 @@ export function createStaffRouter(deps: StaffRouterDependencies): Router {
 
   router.get("/staff/bookings/:uid", async (request, response) => {
     const principal = principalOf(response);
-    const { uid } = parsed(staffBookingParamsSchema, request.params, "path");
+    const { uid } = parsedStaffInput(staffBookingParamsSchema, request.params, "path");
     const booking = await deps.bookings.detail(principal, uid);
     if (!booking) throw notFound("No booking with that uid");
     await deps.accessLog.record([
@@ -103,7 +99,7 @@ export function createStaffRouter(deps: StaffRouterDependencies): Router {
   });
 
   router.get("/staff/bookings/:uid/access-log", requireStaffRole("admin"), async (request, response) => {
-    const { uid } = parsed(staffBookingParamsSchema, request.params, "path");
+    const { uid } = parsedStaffInput(staffBookingParamsSchema, request.params, "path");
     response.json({ entries: await deps.accessLog.forBooking(uid) });
   });
 
@@ -112,7 +108,7 @@ export function createStaffRouter(deps: StaffRouterDependencies): Router {
     requireStaffRole("admin"),
     express.json({ limit: "1kb" }),
     async (request, response) => {
-      const { id } = parsed(staffPersonParamsSchema, request.params, "path");
+      const { id } = parsedStaffInput(staffPersonParamsSchema, request.params, "path");
       try {
         // Better Auth's ban: marks the account and deletes every session it has, so an open session
         // stops working on its next request; signing in again is refused.
@@ -130,6 +126,8 @@ export function createStaffRouter(deps: StaffRouterDependencies): Router {
       response.status(204).end();
     },
   );
+
+  router.use(createStaffPublicNameRouter({ publicNames: deps.publicNames, isKnownHost: deps.isKnownHost }));
 
   return router;
 }
