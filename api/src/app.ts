@@ -64,7 +64,7 @@ export interface AppDependencies {
   metrics: ApiMetrics;
   replay: ReplayService;
   /** The staff area (sign-in and /staff endpoints); absent when STAFF_AUTH_SECRET is not set. */
-  staff?: Pick<StaffArea, "router" | "close">;
+  staff?: StaffArea;
 }
 
 export function createApp(deps: AppDependencies): Express {

@@ -9,7 +9,7 @@ import { inject } from "vitest";
 import { Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from "@temporalio/client";
 import { NativeConnection, Runtime } from "@temporalio/worker";
 import type { ConnectionTokenKeeper } from "@churchhub/activities";
-import { buildApiDependencies, createApp, createResponseContract, signCalBody } from "@churchhub/api";
+import { buildApiDependencies, createApp, createResponseContract, signCalBody, type StaffArea } from "@churchhub/api";
 import {
   createEncryptedInboxCodec,
   createInboxRelay,
@@ -85,6 +85,8 @@ export interface Pipeline {
    * answer is checked; `stop()` fails the test file when there are any.
    */
   contractViolations: string[];
+  /** The staff area the api serves, when started with `staff` (to invite people, read its tables). */
+  staffArea?: StaffArea;
   /** The documented operations ("GET /hosts/{username}") whose answers were checked so far. */
   checkedOperations: ReadonlySet<string>;
   /** POSTs a body to the webhook, signed with the pipeline's secret unless told otherwise. */
@@ -136,8 +138,11 @@ export interface PipelineOptions {
   webPublicUrl?: string;
   /** Log everything (trace) from the api, relay and Temporal SDK into this stream. */
   logDestination?: { write(line: string): void };
-  /** Also serve the staff area (/staff), mailing through a local SMTP server of its own. */
-  staff?: boolean;
+  /**
+   * Also serve the staff area (/staff), mailing through a local SMTP server of its own; `publicUrl`: where
+   * people open it (the web server in front of the api; http://localhost:3000 by default).
+   */
+  staff?: boolean | { publicUrl: string };
 }
 
 /** A protector with fresh random keys (key id "test"), or fixed ones when a seed is given. */
@@ -260,7 +265,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     ...(mail
       ? {
           STAFF_AUTH_SECRET: randomBytes(32).toString("hex"),
-          STAFF_PUBLIC_URL: "http://localhost:3000",
+          STAFF_PUBLIC_URL: typeof options.staff === "object" ? options.staff.publicUrl : "http://localhost:3000",
           SMTP_URL: mail.smtpUrl,
         }
       : {}),
@@ -323,6 +328,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
         : undefined,
     contractViolations,
     checkedOperations,
+    staffArea: apiDependencies.staff,
     reader: createBookingReader({ dataSource, protector }),
     protector,
     apiKeys: createApiKeyStore({ dataSource }),
