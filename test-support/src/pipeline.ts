@@ -44,7 +44,7 @@ import {
   type DataSource,
 } from "@churchhub/database";
 import { createLogger } from "@churchhub/logging";
-import { freePort, startLocalMailServer } from "@churchhub/local-stack";
+import { createMailInbox, freePort, startLocalMailServer, type MailInbox } from "@churchhub/local-stack";
 import { DEFAULT_OAUTH2_SCOPES, loadSettings } from "@churchhub/settings";
 import { buildWorker, createTemporalLogger, ensurePlatformWebhook } from "@churchhub/worker";
 import { startTracing, tracingClientInterceptors } from "@churchhub/tracing";
@@ -87,6 +87,8 @@ export interface Pipeline {
   contractViolations: string[];
   /** The staff area the api serves, when started with `staff` (to invite people, read its tables). */
   staffArea?: StaffArea;
+  /** The inbox of the staff area's local mail server, when started with `staff`. */
+  staffMail?: MailInbox;
   /** The documented operations ("GET /hosts/{username}") whose answers were checked so far. */
   checkedOperations: ReadonlySet<string>;
   /** POSTs a body to the webhook, signed with the pipeline's secret unless told otherwise. */
@@ -329,6 +331,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     contractViolations,
     checkedOperations,
     staffArea: apiDependencies.staff,
+    staffMail: mail ? createMailInbox(mail.inboxUrl) : undefined,
     reader: createBookingReader({ dataSource, protector }),
     protector,
     apiKeys: createApiKeyStore({ dataSource }),
