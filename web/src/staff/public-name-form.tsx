@@ -1,21 +1,26 @@
 "use client";
 // The form for a host's short public name: the rules in words, the api's refusal (why) or the new address.
 import { useActionState } from "react";
+import { Alert, AlertDescription } from "../components/ui/alert";
+import { Button } from "../components/ui/button";
+import { Input } from "../components/ui/input";
+import { Label } from "../components/ui/label";
 import { choosePublicName, type PublicNameFormState } from "./public-name-action";
 
 export function PublicNameForm({ current, forAdministrator }: { current: string | null; forAdministrator: boolean }) {
   const [state, action, saving] = useActionState<PublicNameFormState, FormData>(choosePublicName, { status: "idle" });
   return (
-    <form action={action} className="staff-stack" aria-describedby="public-name-rules">
+    <form action={action} className="grid gap-4">
       {forAdministrator ? (
-        <label>
-          Host’s Cal.com user id
-          <input name="calUserId" inputMode="numeric" required pattern="[0-9]+" />
-        </label>
+        <div className="grid gap-2">
+          <Label htmlFor="public-name-host">Host’s Cal.com user id</Label>
+          <Input id="public-name-host" name="calUserId" inputMode="numeric" required pattern="[0-9]+" />
+        </div>
       ) : null}
-      <label>
-        Public name
-        <input
+      <div className="grid gap-2">
+        <Label htmlFor="public-name">Public name</Label>
+        <Input
+          id="public-name"
           name="publicName"
           defaultValue={current ?? ""}
           required
@@ -23,25 +28,32 @@ export function PublicNameForm({ current, forAdministrator }: { current: string 
           maxLength={40}
           autoComplete="off"
           spellCheck={false}
+          aria-describedby="public-name-rules"
+          aria-invalid={state.status === "refused" || undefined}
         />
-      </label>
-      <p id="public-name-rules">
-        2 to 40 lowercase letters, digits and hyphens. Your earlier links keep working: they lead to the new name.
-      </p>
-      <button type="submit" className="staff-button" disabled={saving}>
-        {saving ? "Saving…" : "Save public name"}
-      </button>
+        <p id="public-name-rules" className="text-muted-foreground text-sm">
+          2 to 40 lowercase letters, digits and hyphens. Earlier links keep working: they lead to the new name.
+        </p>
+      </div>
+      <div>
+        <Button type="submit" disabled={saving}>
+          {saving ? "Saving…" : "Save public name"}
+        </Button>
+      </div>
       <div role="status" aria-live="polite" data-testid="public-name-result">
         {state.status === "saved" ? (
           <p>
-            Saved. The booking page is now <a href={state.bookingPath}>{state.bookingPath}</a>
+            Saved. The booking page is now{" "}
+            <a className="underline" href={state.bookingPath}>
+              {state.bookingPath}
+            </a>
           </p>
         ) : null}
       </div>
       {state.status === "refused" ? (
-        <p role="alert" data-testid="public-name-refused">
-          {state.message}
-        </p>
+        <Alert variant="destructive" role="alert" data-testid="public-name-refused">
+          <AlertDescription>{state.message}</AlertDescription>
+        </Alert>
       ) : null}
     </form>
   );
