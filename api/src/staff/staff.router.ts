@@ -11,7 +11,7 @@ import type { HostPublicNames } from "../hosts/public-names/host-public-names.js
 import { bookingUidSchema } from "../admin/admin.router.js";
 import { STAFF_AUTH_BASE_PATH, type StaffAuth } from "./auth/create-staff-auth.js";
 import type { StaffAccessLog } from "./access-log/staff-access-log.js";
-import { clientAddress } from "./client-address.js";
+import { clientAddress, resolvedClientAddressHeader } from "./client-address.js";
 import { principalOf, requireStaff, requireStaffRole } from "./staff-access.js";
 import type { StaffBookings } from "./staff-bookings.js";
 import { parsedStaffInput } from "./staff-input.js";
@@ -43,7 +43,11 @@ export interface StaffRouterDependencies {
 export function createStaffRouter(deps: StaffRouterDependencies): Router {
   const router = Router();
   // Better Auth reads its own bodies: mounted before any parser.
-  router.all(`${STAFF_AUTH_BASE_PATH}/{*rest}`, toNodeHandler(deps.auth));
+  router.all(
+    `${STAFF_AUTH_BASE_PATH}/{*rest}`,
+    resolvedClientAddressHeader(deps.trustedProxies),
+    toNodeHandler(deps.auth),
+  );
 
   // Every other /staff path: a live session first, then the CSRF token on changes. (Full paths on the
   // routes below, so the OpenAPI contract test reads them as served.)
