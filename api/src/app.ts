@@ -136,6 +136,8 @@ export function createApp(deps: AppDependencies): Express {
   }
   if (deps.hosts) {
     app.use("/hosts", requireBearerToken(deps.webServerTokens));
+    // The list of hosts on the site's front page: public, so rate-limited like other public endpoints.
+    app.use("/public", publicLimit);
     app.use(createHostsRouter(deps.hosts));
   }
   if (deps.connections) {

@@ -14,6 +14,7 @@ import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxStore } f
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { Logger } from "@churchhub/logging";
 import { createStaffAreaFromSettings } from "./staff/staff-area.js";
+import { offerConnectedHostSignIn } from "./staff/invite/connected-host-sign-in.js";
 import { calOAuth2ClientSettings, calPlatformClient, requireSetting, type Settings } from "@churchhub/settings";
 import { createEncryptionCodec } from "@churchhub/temporal-encryption";
 import type { AppDependencies } from "./app.js";
@@ -85,6 +86,10 @@ export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
         linkTtlMs: settings.CONNECT_LINK_TTL_HOURS * 3_600_000,
         clock,
         waitMs: 25_000,
+        offerStaffSignIn: staff
+          ? (connected) =>
+              offerConnectedHostSignIn({ auth: staff.auth, links: staff.links, pool: staff.pool, protector }, connected)
+          : undefined,
       })
     : undefined;
 
@@ -155,6 +160,7 @@ export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
       hostDirectories.length > 0
         ? {
             hostDirectory: combineHostDirectories(hostDirectories),
+            publicNames: staff?.publicNames,
             churchName: settings.CHURCH_NAME,
             calPublicApiUrl: settings.CAL_PUBLIC_API_URL ?? settings.CAL_API_URL,
           }

@@ -17,6 +17,7 @@ const stampFile = path.join(binDirectory, "compose-validate.stamp");
 export interface ComposeProject {
   name: string;
   services: Record<string, ComposeService>;
+  networks?: Record<string, { ipam?: { config?: Array<{ subnet?: string }> } }>;
 }
 
 export interface ComposeService {
@@ -31,6 +32,7 @@ export interface ComposeService {
   ports?: Array<{ target: number; published?: string; host_ip?: string }>;
   environment?: Record<string, string | null>;
   volumes?: Array<{ type: string; source?: string; target: string; read_only?: boolean }>;
+  networks?: Record<string, { ipv4_address?: string } | null>;
 }
 
 export type ValidationResult = { valid: true; project: ComposeProject } | { valid: false; problems: string };

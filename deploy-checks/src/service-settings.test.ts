@@ -42,6 +42,36 @@ describe("the settings the compose stack gives our services", () => {
     expect(Object.keys(environmentOf(service)).filter((name) => !known.has(name))).toEqual([]);
   });
 
+  it("api: the staff area's settings, with the web server's fixed address as the one trusted proxy", () => {
+    const api = environmentOf("api");
+    for (const name of [
+      "STAFF_PUBLIC_URL",
+      "STAFF_AUTH_SECRET",
+      "STAFF_SESSION_HOURS",
+      "STAFF_SIGN_IN_LINK_MINUTES",
+      "STAFF_INVITATION_HOURS",
+      "RATE_LIMIT_SIGN_IN_PER_MINUTE",
+      "STAFF_TRUSTED_PROXIES",
+      "SMTP_URL",
+      "MAIL_FROM",
+    ])
+      expect(api, name).toHaveProperty(name);
+    const webAddress = project.services.web!.networks?.default?.ipv4_address;
+    expect(webAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    // The address lies in the network's own subnet (else Docker refuses to start the web server).
+    const subnet = project.networks?.default?.ipam?.config?.[0]?.subnet ?? "";
+    expect(subnet).toMatch(/\/24$/);
+    expect(webAddress!.split(".").slice(0, 3)).toEqual(subnet.split("/")[0]!.split(".").slice(0, 3));
+    // Turned on (a secret and a mail server), the api's settings take the staff area in production.
+    const settings = loadSettings({
+      ...api,
+      STAFF_AUTH_SECRET: "s".repeat(48),
+      SMTP_URL: "smtp://mail.example.org:587",
+    });
+    expect(settings.STAFF_TRUSTED_PROXIES).toEqual([webAddress]);
+    expect(new URL(settings.STAFF_PUBLIC_URL).origin).toBe(api.WEB_ORIGINS);
+  });
+
   it("api: its health check asks the port it listens on for /ready, which it serves", () => {
     const url = healthCheckUrl("api");
     expect(url.port).toBe(environmentOf("api").PORT);

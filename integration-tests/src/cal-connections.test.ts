@@ -16,6 +16,7 @@ import {
   operatorKey,
 } from "@churchhub/test-support/connect-flow";
 import { emulatorBookings } from "@churchhub/test-support/emulator-bookings";
+import { linkIn } from "@churchhub/local-stack";
 import { readJson, startPipeline, testProtector, type Pipeline } from "@churchhub/test-support/pipeline";
 import { waitUntil } from "@churchhub/test-support/wait-until";
 
@@ -31,7 +32,8 @@ const clock = () => new Date(Date.now() + offsetMs);
 
 beforeAll(async () => {
   // Managed users' bookings reach the platform webhook our code registers, as in production.
-  pipeline = await startPipeline({ clock, calEmulator: { oauth2: true, platformWebhook: true } });
+  // The staff area on: a host who connects is offered a sign-in by mail.
+  pipeline = await startPipeline({ clock, calEmulator: { oauth2: true, platformWebhook: true }, staff: true });
   key = await operatorKey(pipeline);
 });
 afterAll(async () => {
@@ -110,11 +112,41 @@ describe("connecting a host’s Cal.com account", () => {
     expect(ping.status).toBe(202);
   });
 
+  it("offers the host the staff area: a host account linked to their Cal.com user, a sign-in link mailed to their Cal.com address", async () => {
+    const ruth = pipeline.cal!.emulator.fixtures.ordinaryAccounts.find((account) => account.id === RUTH)!;
+    const accounts = () =>
+      pipeline.dataSource.query("SELECT email, role, cal_user_id FROM staff_users WHERE cal_user_id = $1", [RUTH]);
+    // The first test connected Ruth: her account exists, linked to her Cal.com user, and the page said so.
+    expect(await accounts()).toEqual([{ email: ruth.email, role: "host", cal_user_id: RUTH }]);
+    const mail = await pipeline.staff!.inbox.waitForLatest(ruth.email);
+    const link = new URL(linkIn(mail, "/staff/auth/magic-link/verify"));
+
+    // The link signs her in (straight at the api, as the web server's route handler would pass it on).
+    const signedIn = await fetch(`${pipeline.baseUrl}${link.pathname}${link.search}`, { redirect: "manual" });
+    const cookie = signedIn.headers
+      .getSetCookie()
+      .map((header) => header.split(";")[0]!)
+      .find((pair) => pair.startsWith("churchhub-staff.session_token=") && !pair.endsWith("="));
+    expect(cookie).toBeDefined();
+    const session = await readJson(await fetch(`${pipeline.baseUrl}/staff/session`, { headers: { cookie: cookie! } }));
+    expect(session.person).toMatchObject({ email: ruth.email, role: "host", calUserId: RUTH });
+  });
+
   it("reconnecting the same account keeps one connection and one webhook subscription", async () => {
     const before = await connectionOf(RUTH);
+    const sentAt = new Date();
     const page = await connectAccount(pipeline, key, RUTH);
     expect(page.status).toBe(200);
     expect(page.html).toContain("connected again");
+    // The same staff account, and a fresh sign-in link mailed to it; the page says where it went.
+    expect(page.html).toContain("emailed a one-time sign-in link to the address of your Cal.com account");
+    expect(page.html).not.toContain("/staff/auth/magic-link/verify");
+    const staffAccounts = await pipeline.dataSource.query("SELECT email FROM staff_users WHERE cal_user_id = $1", [
+      RUTH,
+    ]);
+    expect(staffAccounts).toHaveLength(1);
+    const mail = await pipeline.staff!.inbox.waitForLatest(staffAccounts[0].email, { after: sentAt });
+    expect(new Date(mail.date).getTime()).toBeGreaterThanOrEqual(sentAt.getTime() - 1000);
     expect(await countRows("SELECT 1 FROM cal_connections WHERE cal_user_id = $1", [RUTH])).toBe(1);
     const after = await connectionOf(RUTH);
     expect(after.id).toBe(before.id);

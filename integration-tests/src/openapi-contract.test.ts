@@ -102,6 +102,7 @@ it("answers every documented operation within its documented statuses and respon
   expect(await statusOf("/tokens/cal/managed-user", jsonBody({ username }, asWebServer))).toBe(200);
   expect(await statusOf("/tokens/cal/refresh")).toBe(401);
   expect(await statusOf(`/hosts/${username}`, { headers: asWebServer })).toBe(200);
+  expect(await statusOf("/public/hosts")).toBe(200);
 
   const encoded = await readJson(
     await call("/codec/encode", jsonBody({ payloads: [{ metadata: { encoding: "anNvbi9wbGFpbg==" }, data: "e30=" }] })),

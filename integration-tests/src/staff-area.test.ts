@@ -4,6 +4,7 @@
 // the hash-chained access log with its tamper detection. (401/403 on every endpoint, enumerated from the
 // OpenAPI document: staff-endpoint-access.test.ts.)
 import { randomBytes } from "node:crypto";
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStaffAccessLog } from "@churchhub/api";
 import { createDataSource, reencryptPersonalData } from "@churchhub/database";
@@ -154,6 +155,50 @@ describe("what each person may see", () => {
     const { bookings } = (await (await admin.get("/staff/bookings")).json()) as { bookings: Array<{ uid: string }> };
     expect(bookings.map((booking) => booking.uid).sort()).toEqual([bookingA, bookingB].sort());
     expect((await admin.get(`/staff/bookings/${encodeURIComponent(bookingB)}`)).status).toBe(200);
+  });
+});
+
+describe("the client address the sign-in limit counts", () => {
+  /** A sign-in link request made from a given local address (the TCP peer the api sees). */
+  function requestLinkFrom(localAddress: string, forwardedFor: string): Promise<number> {
+    const body = JSON.stringify({ email: "nobody@example.net", callbackURL: "/staff" });
+    return new Promise((resolve, reject) => {
+      const sent = httpRequest(
+        `${harness.apiUrl}/staff/auth/sign-in/magic-link`,
+        {
+          method: "POST",
+          localAddress,
+          headers: {
+            "content-type": "application/json",
+            origin: harness.origin,
+            "x-forwarded-for": forwardedFor,
+            "content-length": Buffer.byteLength(body),
+          },
+        },
+        (response) => {
+          response.resume();
+          response.on("end", () => resolve(response.statusCode ?? 0));
+        },
+      );
+      sent.on("error", reject);
+      sent.end(body);
+    });
+  }
+  const limitedAddresses = async () =>
+    (await harness.pool.query<{ key: string }>("SELECT key FROM staff_rate_limits")).rows.map(
+      (row) => row.key.split("|")[0],
+    );
+
+  it("is X-Forwarded-For's client when the peer is a trusted proxy (the web server)", async () => {
+    expect(await requestLinkFrom("127.0.0.1", "203.0.113.61")).toBe(200);
+    expect(await limitedAddresses()).toContain("203.0.113.61");
+  });
+
+  it("is the peer itself when it is not a trusted proxy, whatever X-Forwarded-For it sends", async () => {
+    expect(await requestLinkFrom("127.0.0.2", "203.0.113.62")).toBe(200);
+    const addresses = await limitedAddresses();
+    expect(addresses).toContain("127.0.0.2");
+    expect(addresses).not.toContain("203.0.113.62");
   });
 });
 

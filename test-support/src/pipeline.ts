@@ -14,6 +14,7 @@ import {
   createApp,
   createResponseContract,
   createStaffAreaFromSettings,
+  type StaffArea,
   signCalBody,
 } from "@churchhub/api";
 import {
@@ -96,7 +97,7 @@ export interface Pipeline {
   /** The documented operations ("GET /hosts/{username}") whose answers were checked so far. */
   checkedOperations: ReadonlySet<string>;
   /** The staff area, when started with `staff`: its public origin, the mail inbox, signed-in people. */
-  staff?: StaffSessions & { origin: string; inbox: MailInbox };
+  staff?: StaffSessions & { origin: string; inbox: MailInbox; area: StaffArea };
   /** POSTs a body to the webhook, signed with the pipeline's secret unless told otherwise. */
   send(body: unknown, options?: SendOptions): Promise<Response>;
   /** The workflow run processing the delivery a 202 response acknowledged (maybe among others), once started. */
@@ -146,8 +147,11 @@ export interface PipelineOptions {
   webPublicUrl?: string;
   /** Log everything (trace) from the api, relay and Temporal SDK into this stream. */
   logDestination?: { write(line: string): void };
-  /** Also serve the staff area (/staff), mailing through a local SMTP server of its own. */
-  staff?: boolean;
+  /**
+   * Also serve the staff area (/staff), mailing through a local SMTP server of its own; `publicUrl`: where
+   * people open it (the web server in front of the api; http://localhost:3000 by default).
+   */
+  staff?: boolean | { publicUrl: string };
 }
 
 /** A protector with fresh random keys (key id "test"), or fixed ones when a seed is given. */
@@ -270,7 +274,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     ...(mail
       ? {
           STAFF_AUTH_SECRET: randomBytes(32).toString("hex"),
-          STAFF_PUBLIC_URL: "http://localhost:3000",
+          STAFF_PUBLIC_URL: typeof options.staff === "object" ? options.staff.publicUrl : "http://localhost:3000",
           SMTP_URL: mail.smtpUrl,
         }
       : {}),
@@ -319,6 +323,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       ? {
           origin: new URL(settings.STAFF_PUBLIC_URL).origin,
           inbox: staffInbox,
+          area: staffInvitations,
           ...createStaffSessions({
             apiUrl: baseUrl,
             origin: new URL(settings.STAFF_PUBLIC_URL).origin,

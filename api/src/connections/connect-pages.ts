@@ -10,6 +10,8 @@ interface ConnectPageContent {
   churchName: string;
   paragraphs: string[];
   link?: { href: string; text: string };
+  /** Paragraphs after the link. */
+  afterLink?: string[];
   /** Further paragraphs, each with a link, after the main one. */
   notes?: Array<{ text: string; href: string; linkText: string }>;
   /** A button posting back to `action` (no JavaScript: a plain form). */
@@ -20,6 +22,7 @@ export function connectPage(input: ConnectPageContent): string {
   const body = input.paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`).join("\n");
   const link = [
     input.link ? `<p><a href="${escapeHtml(input.link.href)}">${escapeHtml(input.link.text)}</a></p>` : "",
+    ...(input.afterLink ?? []).map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`),
     ...(input.notes ?? []).map(
       (note) => `<p>${escapeHtml(note.text)} <a href="${escapeHtml(note.href)}">${escapeHtml(note.linkText)}</a></p>`,
     ),

@@ -141,6 +141,15 @@ export function createConnectRouter(deps: ConnectRouterDependencies): Router {
     ];
   }
 
+  /** What the host reads about the staff area, where they see the bookings made with them. */
+  function staffSignInText(kind: "mailed" | "not_offered" | "failed", churchName: string): string {
+    if (kind === "mailed")
+      return `You can see the bookings made with you in ${churchName}'s staff area: we have emailed a one-time sign-in link to the address of your Cal.com account.`;
+    if (kind === "failed")
+      return `We could not email you a sign-in link for ${churchName}'s staff area just now. Ask your administrator for an invitation.`;
+    return `To see the bookings made with you in ${churchName}'s staff area, ask your administrator for an invitation.`;
+  }
+
   router.get("/oauth/cal/callback", callbackRequest, async (request, response) => {
     const outcome = await deps.service.completeCallback(
       callbackRequest.parsed(response).query,
@@ -164,6 +173,7 @@ export function createConnectRouter(deps: ConnectRouterDependencies): Router {
             "People can book you on your booking page:",
           ],
           link: { href: bookingPage, text: bookingPage },
+          ...(outcome.staffSignIn ? { afterLink: [staffSignInText(outcome.staffSignIn.kind, deps.churchName)] } : {}),
           notes: [
             {
               text: "To disconnect it later, keep this private link (it is shown only once):",

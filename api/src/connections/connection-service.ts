@@ -29,6 +29,7 @@ import {
   type StateSigner,
 } from "./connect-state.js";
 import { issueConnectLink } from "./issue-connect-link.js";
+import type { ConnectedHostSignIn } from "../staff/invite/connected-host-sign-in.js";
 
 /** How long a host has between opening the link and coming back from Cal.com (codes live 10 minutes). */
 const ATTEMPT_TTL_MS = 15 * 60_000;
@@ -49,6 +50,8 @@ interface ConnectionServiceDependencies {
   clock: () => Date;
   /** How long the callback waits for the connect workflow. */
   waitMs: number;
+  /** The staff area's offer to a host who connected (absent without a staff area). */
+  offerStaffSignIn?: (connected: { calUserId: number; userId: string }) => Promise<ConnectedHostSignIn>;
 }
 
 export type CallbackOutcome =
@@ -60,6 +63,8 @@ export type CallbackOutcome =
       manageUrl: string;
       /** True when Cal.com refused our webhook for the token's scopes: the page says what to add. */
       webhookMissingScope: boolean;
+      /** The staff sign-in offered (null: this api has no staff area; failed: the mail could not go out). */
+      staffSignIn: ConnectedHostSignIn | { kind: "failed" } | null;
     }
   | { kind: "refused"; reason: StateRefusal | AttemptRefusal | "missing_code" }
   | { kind: "denied"; error: string }
@@ -149,7 +154,14 @@ export function createConnectionService(deps: ConnectionServiceDependencies) {
         );
         // The host's own way to disconnect later: a private link shown once, on this page.
         const hostToken = await deps.connections.issueHostToken(result.connectionId);
+        // The connection stands whatever happens to the mail: the page then says to ask for an invitation.
+        const staffSignIn = deps.offerStaffSignIn
+          ? await deps
+              .offerStaffSignIn({ calUserId: result.calUserId, userId: result.userId })
+              .catch(() => ({ kind: "failed" as const }))
+          : null;
         return {
+          staffSignIn,
           kind: "connected",
           username: result.username,
           reconnected: result.reconnected,

@@ -2,9 +2,18 @@
 // their own Cal.com account, with their public event types. The managed-user list is cached briefly so
 // a busy booking page does not page through Cal.com per view.
 import type { CalClient, CalEventType, ManagedUser } from "@churchhub/cal-client";
-import type { CalConnectionStore } from "@churchhub/database";
+import type { CalConnection, CalConnectionStore } from "@churchhub/database";
 
-interface HostProfile {
+/** A bookable host without their event types: what the public list of hosts shows. */
+export interface HostSummary {
+  calUserId: number;
+  /** The Cal.com username (the booking page's link when the host has no short public name). */
+  username: string;
+  name: string;
+}
+
+export interface HostProfile {
+  calUserId: number;
   username: string;
   name: string;
   /** Which Cal Atoms provider the booking page uses: CalProvider (platform) or CalOAuthProvider (oauth2). */
@@ -16,6 +25,8 @@ interface HostProfile {
 
 export interface HostDirectory {
   findHost(username: string): Promise<HostProfile | null>;
+  findHostByCalUserId(calUserId: number): Promise<HostProfile | null>;
+  listHosts(): Promise<HostSummary[]>;
 }
 
 const PAGE_SIZE = 250;
@@ -56,19 +67,31 @@ export function createManagedUserDirectory(deps: {
     return users;
   }
 
+  async function profile(user: ManagedUser | undefined): Promise<HostProfile | null> {
+    if (!user?.username) return null;
+    return {
+      calUserId: user.id,
+      username: user.username,
+      name: user.name ?? user.username,
+      calProvider: "platform",
+      calClientId: deps.platformClientId,
+      eventTypes: await publicEventTypes(deps.calClient, user.username),
+    };
+  }
+
   return {
     async findHost(username) {
-      const user = (await managedUsers()).find(
-        (candidate) => candidate.username?.toLowerCase() === username.toLowerCase(),
+      return profile(
+        (await managedUsers()).find((candidate) => candidate.username?.toLowerCase() === username.toLowerCase()),
       );
-      if (!user?.username) return null;
-      return {
-        username: user.username,
-        name: user.name ?? user.username,
-        calProvider: "platform",
-        calClientId: deps.platformClientId,
-        eventTypes: await publicEventTypes(deps.calClient, user.username),
-      };
+    },
+    async findHostByCalUserId(calUserId) {
+      return profile((await managedUsers()).find((candidate) => candidate.id === calUserId));
+    },
+    async listHosts() {
+      return (await managedUsers()).flatMap((user) =>
+        user.username ? [{ calUserId: user.id, username: user.username, name: user.name ?? user.username }] : [],
+      );
     },
   };
 }
@@ -79,33 +102,56 @@ export function createManagedUserDirectory(deps: {
  */
 export function createConnectedHostDirectory(deps: {
   calClient: CalClient;
-  connections: Pick<CalConnectionStore, "findActiveByUsername" | "displayName">;
+  connections: Pick<CalConnectionStore, "findActiveByUsername" | "list" | "displayName">;
   oauth2ClientId: string;
 }): HostDirectory {
+  async function profile(connection: CalConnection | null | undefined): Promise<HostProfile | null> {
+    if (!connection) return null;
+    return {
+      calUserId: connection.calUserId,
+      username: connection.username,
+      name: (await deps.connections.displayName(connection)) ?? connection.username,
+      calProvider: "oauth2",
+      calClientId: deps.oauth2ClientId,
+      eventTypes: await publicEventTypes(deps.calClient, connection.username),
+    };
+  }
+  const activeConnections = async () =>
+    (await deps.connections.list()).filter((connection) => connection.status !== "disconnected");
+
   return {
-    async findHost(username) {
-      const connection = await deps.connections.findActiveByUsername(username);
-      if (!connection) return null;
-      return {
-        username: connection.username,
-        name: (await deps.connections.displayName(connection)) ?? connection.username,
-        calProvider: "oauth2",
-        calClientId: deps.oauth2ClientId,
-        eventTypes: await publicEventTypes(deps.calClient, connection.username),
-      };
+    findHost: async (username) => profile(await deps.connections.findActiveByUsername(username)),
+    findHostByCalUserId: async (calUserId) =>
+      profile((await activeConnections()).find((connection) => connection.calUserId === calUserId)),
+    async listHosts() {
+      return Promise.all(
+        (await activeConnections()).map(async (connection) => ({
+          calUserId: connection.calUserId,
+          username: connection.username,
+          name: (await deps.connections.displayName(connection)) ?? connection.username,
+        })),
+      );
     },
   };
 }
 
-/** The first directory that knows the username answers. */
+/** The first directory that knows the host answers; the list is every directory's, each host once. */
 export function combineHostDirectories(directories: readonly HostDirectory[]): HostDirectory {
+  async function first(find: (directory: HostDirectory) => Promise<HostProfile | null>) {
+    for (const directory of directories) {
+      const host = await find(directory);
+      if (host) return host;
+    }
+    return null;
+  }
   return {
-    async findHost(username) {
-      for (const directory of directories) {
-        const host = await directory.findHost(username);
-        if (host) return host;
-      }
-      return null;
+    findHost: (username) => first((directory) => directory.findHost(username)),
+    findHostByCalUserId: (calUserId) => first((directory) => directory.findHostByCalUserId(calUserId)),
+    async listHosts() {
+      const seen = new Set<number>();
+      return (await Promise.all(directories.map((directory) => directory.listHosts())))
+        .flat()
+        .filter((host) => !seen.has(host.calUserId) && seen.add(host.calUserId));
     },
   };
 }

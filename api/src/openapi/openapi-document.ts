@@ -28,6 +28,7 @@ import {
   errorResponseSchema,
   healthSchema,
   hostSchema,
+  publicHostListSchema,
   managedUserTokenSchema,
   refreshedTokenSchema,
   replayResultSchema,
@@ -218,7 +219,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       },
       "/hosts/{username}": {
         get: {
-          summary: "A bookable host and their public event types (our web server only)",
+          summary:
+            "A bookable host and their public event types, by short public name (current or earlier) or Cal.com username (our web server only)",
           tags: ["hosts"],
           security: webServerSecurity,
           parameters: [...parametersOf("path", hostParamsSchema)],
@@ -227,6 +229,19 @@ export function buildOpenApiDocument(): Record<string, unknown> {
             "400": error("Not a username"),
             "401": error("Not our web server"),
             "404": error("No such host here"),
+            "502": error("Cal.com refused"),
+            "503": error("Cal.com is unavailable"),
+          },
+        },
+      },
+      "/public/hosts": {
+        get: {
+          summary: "Who can be booked here: display names, short public names and booking page paths (no emails)",
+          tags: ["hosts"],
+          security: [],
+          responses: {
+            "200": ok("By name", publicHostListSchema),
+            "429": error("Too many requests"),
             "502": error("Cal.com refused"),
             "503": error("Cal.com is unavailable"),
           },

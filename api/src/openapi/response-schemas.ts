@@ -29,6 +29,10 @@ export const hostSchema = z.object({
   calProvider: z
     .enum(["platform", "oauth2"])
     .describe("Which Cal Atoms provider the page uses: CalProvider or CalOAuthProvider"),
+  publicName: z
+    .string()
+    .nullable()
+    .describe("The host's current short public name: a booking page reached by any other name redirects to it"),
   eventTypes: z.array(
     z.object({
       id: z.number().int(),
@@ -36,6 +40,15 @@ export const hostSchema = z.object({
       title: z.string(),
       lengthInMinutes: z.number().int(),
       description: z.string().nullable(),
+    }),
+  ),
+});
+export const publicHostListSchema = z.object({
+  hosts: z.array(
+    z.object({
+      name: z.string(),
+      publicName: z.string().nullable(),
+      path: z.string().describe("The booking page's path on the web server"),
     }),
   ),
 });

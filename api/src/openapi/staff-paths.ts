@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { apiKeyParamsSchema, newApiKeySchema } from "../admin/admin.router.js";
 import { newConnectLinkSchema } from "../connections/connections.router.js";
+import { publicNameBodySchema, staffHostParamsSchema } from "../staff/staff-public-name.router.js";
 import {
   accessLogPageQuerySchema,
   scheduleParamsSchema,
@@ -73,6 +74,12 @@ const accessLogEntrySchema = z.object({
   bookingUid: z.string(),
   action: z.enum(["booking.list", "booking.view"]),
   viewedAt: z.iso.datetime(),
+});
+
+const publicNameSchema = z.object({
+  publicName: z.string().nullable(),
+  previousNames: z.array(z.string()).describe("Earlier names, newest first; their links redirect to the current one"),
+  bookingPath: z.string().nullable(),
 });
 
 const security = [{ staffSession: [] }];
@@ -373,8 +380,64 @@ function staffAdminPaths() {
     },
   };
 }
+const csrfHeader = { name: "X-CSRF-Token", in: "header", required: true, schema: { type: "string" } };
+const publicNameChange = (summary: string, who: Record<string, unknown>) => ({
+  summary,
+  tags: ["staff"],
+  security,
+  requestBody: { required: true, content: { "application/json": { schema: jsonSchema(publicNameBodySchema) } } },
+  responses: {
+    "200": ok("The host's names now", publicNameSchema),
+    "400": error("Not a usable name (the message says why: characters, length, a word the site uses)"),
+    ...signedIn,
+    ...who,
+    "409": error("Another host has (or had) this name, or uses it as their Cal.com username"),
+    "413": error("Body over the size limit"),
+    "415": error("Not JSON in UTF-8"),
+  },
+});
 
 export const staffPaths = {
+  "/staff/profile/public-name": {
+    get: {
+      summary: "The signed-in host's short public name and earlier ones (hosts)",
+      tags: ["staff"],
+      security,
+      responses: {
+        "200": ok("The host's names", publicNameSchema),
+        ...signedIn,
+        "403": error("Not a host (administrators use /staff/hosts/{calUserId}/public-name)"),
+      },
+    },
+    put: {
+      ...publicNameChange("Choose the signed-in host's short public name (/book/<name>; hosts)", {
+        "403": error("Not a host, or the CSRF token or Origin is wrong"),
+      }),
+      parameters: [csrfHeader],
+    },
+  },
+  "/staff/hosts/{calUserId}/public-name": {
+    get: {
+      summary: "A host's short public name and earlier ones (administrators)",
+      tags: ["staff"],
+      security,
+      parameters: parameters(staffHostParamsSchema, "path"),
+      responses: {
+        "200": ok("The host's names", publicNameSchema),
+        "400": error("Not a Cal.com user id"),
+        ...signedIn,
+        "403": error("Not an administrator"),
+        "404": error("No host with that Cal.com user id"),
+      },
+    },
+    put: {
+      ...publicNameChange("Choose a host's short public name (administrators)", {
+        "403": error("Not an administrator, or the CSRF token or Origin is wrong"),
+        "404": error("No host with that Cal.com user id"),
+      }),
+      parameters: [...parameters(staffHostParamsSchema, "path"), csrfHeader],
+    },
+  },
   "/staff/session": {
     get: {
       summary: "The signed-in staff member and their CSRF token",

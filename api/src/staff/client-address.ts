@@ -1,7 +1,8 @@
-// The address a staff request came from, for the access log. The browser reaches the api through our
-// web server, which names the client in X-Forwarded-For; that header is believed only when the direct
-// peer is one of the configured proxies (anyone else could write anything in it).
-import type { Request } from "express";
+// The address a staff request came from, for the access log and (handed to Better Auth) the sign-in rate
+// limit. The browser reaches the api through our web server, which names the client in X-Forwarded-For;
+// that header is believed only when the direct peer is one of the configured proxies (anyone else could
+// write anything in it).
+import type { Request, RequestHandler } from "express";
 
 const normalize = (address: string) => address.replace(/^::ffff:/, "");
 
@@ -18,4 +19,18 @@ export function clientAddress(request: Request, trustedProxies: readonly string[
     if (!trustedProxies.includes(hop)) return hop;
   }
   return forwarded[0] ?? peer;
+}
+
+/**
+ * Hands Better Auth (sign-in rate limit, session address) the client address resolved here: it reads
+ * X-Forwarded-For without seeing who sent it, so anyone reaching the api directly (its port is public for
+ * Cal.com's webhooks) could otherwise name any address and get a fresh sign-in allowance with each.
+ */
+export function resolvedClientAddressHeader(trustedProxies: readonly string[]): RequestHandler {
+  return (request, _response, next) => {
+    const address = clientAddress(request, trustedProxies);
+    if (address) request.headers["x-forwarded-for"] = address;
+    else delete request.headers["x-forwarded-for"];
+    next();
+  };
 }

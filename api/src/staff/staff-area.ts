@@ -9,6 +9,7 @@ import type { CalClient } from "@churchhub/cal-client";
 import type { ApiKeyStore } from "@churchhub/database";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { Settings } from "@churchhub/settings";
+import { createHostPublicNames, type HostPublicNames } from "../hosts/public-names/host-public-names.js";
 import { createStaffAccessLog, type StaffAccessLog } from "./access-log/staff-access-log.js";
 import { createStaffAuth, type StaffAuth } from "./auth/create-staff-auth.js";
 import { createSignInLinkDelivery, type SignInLinkDelivery } from "./auth/sign-in-links.js";
@@ -27,6 +28,8 @@ export interface StaffArea {
   auth: StaffAuth;
   links: SignInLinkDelivery;
   accessLog: StaffAccessLog;
+  /** Hosts' short public names, chosen here and read by the api's host lookups. */
+  publicNames: HostPublicNames;
   pool: pg.Pool;
   /** The /staff endpoints, the administrators' ones managing these parts of the system. */
   createRouter(system: StaffAdminSystem): Router;
@@ -97,6 +100,7 @@ export function createStaffArea(options: StaffAreaOptions): StaffArea {
   });
   const accessLog = createStaffAccessLog({ pool, protector: options.protector, clock: options.clock });
   const protector = options.protector;
+  const publicNames = createHostPublicNames(pool);
   function createRouter(system: StaffAdminSystem): Router {
     const hosts = createHostsOverview({ pool, protector, calClient: system.managedUsers });
     return createStaffRouter({
@@ -117,12 +121,15 @@ export function createStaffArea(options: StaffAreaOptions): StaffArea {
         reconciliation: createReconciliationOverview({ ...system.temporal, pool }),
         accessLog,
       }),
+      publicNames,
+      isKnownHost: (calUserId) => hosts.isKnown(calUserId),
     });
   }
   return {
     auth,
     links,
     accessLog,
+    publicNames,
     pool,
     createRouter,
     async close() {

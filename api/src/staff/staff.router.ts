@@ -8,12 +8,14 @@ import { z } from "zod";
 import { BOOKING_STATUSES } from "@churchhub/contracts";
 import { HttpError, notFound } from "../http/http-errors.js";
 import { validateRequest } from "../http/validate-request.js";
+import type { HostPublicNames } from "../hosts/public-names/host-public-names.js";
 import { attendeeEmailSchema, bookingUidSchema } from "../admin/admin.router.js";
 import { STAFF_AUTH_BASE_PATH, type StaffAuth } from "./auth/create-staff-auth.js";
 import type { StaffAccessLog } from "./access-log/staff-access-log.js";
-import { clientAddress } from "./client-address.js";
+import { clientAddress, resolvedClientAddressHeader } from "./client-address.js";
 import { principalOf, requireStaff, requireStaffRole } from "./staff-access.js";
 import type { StaffBookings } from "./staff-bookings.js";
+import { createStaffPublicNameRouter } from "./staff-public-name.router.js";
 import { requireCsrfToken, type CsrfTokens } from "./staff-csrf.js";
 import type { ResolvePrincipal } from "./staff-principal.js";
 
@@ -58,12 +60,18 @@ export interface StaffRouterDependencies {
   trustedProxies: readonly string[];
   /** /staff/admin/...: behind the session and CSRF checks above, each path needing the admin role. */
   admin: Router;
+  publicNames: HostPublicNames;
+  isKnownHost(calUserId: number): Promise<boolean>;
 }
 
 export function createStaffRouter(deps: StaffRouterDependencies): Router {
   const router = Router();
   // Better Auth reads its own bodies: mounted before any parser.
-  router.all(`${STAFF_AUTH_BASE_PATH}/{*rest}`, toNodeHandler(deps.auth));
+  router.all(
+    `${STAFF_AUTH_BASE_PATH}/{*rest}`,
+    resolvedClientAddressHeader(deps.trustedProxies),
+    toNodeHandler(deps.auth),
+  );
 
   // Every other /staff path: a live session first, then the CSRF token on changes. (Full paths on the
   // routes below, so the OpenAPI contract test reads them as served.)
@@ -142,6 +150,7 @@ export function createStaffRouter(deps: StaffRouterDependencies): Router {
 
   // The administrators' screens (admin role only).
   router.use(deps.admin);
+  router.use(createStaffPublicNameRouter({ publicNames: deps.publicNames, isKnownHost: deps.isKnownHost }));
 
   return router;
 }

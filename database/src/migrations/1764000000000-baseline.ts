@@ -284,9 +284,24 @@ export class Baseline1764000000000 implements MigrationInterface {
       END $$`);
     await runner.query(`CREATE TRIGGER "staff_access_log_append_only" BEFORE UPDATE OR DELETE ON "staff_access_log"
       FOR EACH ROW EXECUTE FUNCTION "staff_access_log_append_only"()`);
+
+    // Hosts' short public names (/book/<name>), chosen in the staff area, with every earlier name kept: an
+    // old link keeps redirecting to the current name, so a name once used stays its host's and no other
+    // host can take it. One current name per host (retired_at NULL). Public by nature: not sealed.
+    await runner.query(`CREATE TABLE "host_public_names" (
+      "name" text NOT NULL CHECK ("name" ~ '^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])$'),
+      "cal_user_id" integer NOT NULL,
+      "chosen_by" text,
+      "chosen_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      "retired_at" TIMESTAMP WITH TIME ZONE,
+      CONSTRAINT "PK_host_public_names" PRIMARY KEY ("name"))`);
+    await runner.query(
+      `CREATE UNIQUE INDEX "host_public_names_current_key" ON "host_public_names" ("cal_user_id") WHERE "retired_at" IS NULL`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE "host_public_names"`);
     await runner.query(`DROP TABLE "staff_access_log"`);
     await runner.query(`DROP FUNCTION "staff_access_log_append_only"()`);
     await runner.query(`DROP TABLE "staff_rate_limits"`);

@@ -2,6 +2,7 @@
 // and Temporal worker (over the Postgres and Temporal of the global setup), and the built web app whose
 // api connection can be cut, like an api outage, while the rest keeps running.
 import type { CalEmulator, RunningCalEmulator } from "@churchhub/cal-emulator";
+import { freePort } from "@churchhub/local-stack";
 import { startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
 import { startSwitchableProxy, type SwitchableProxy } from "./switchable-proxy.js";
 import { buildWebAppOnce, startWebApp, type RunningWebApp } from "./web-app.js";
@@ -25,14 +26,22 @@ export interface BookingStack {
 /** `next build` can take minutes on two cores: give the hook that much. */
 export const STACK_START_TIMEOUT_MS = 600_000;
 
-export async function startBookingStack(): Promise<BookingStack> {
+/**
+ * `staff`: also serve the staff area, opened on the web server at http://localhost:<its port> (the
+ * address its sign-in links and cookies use; the booking pages stay at `web.url`).
+ */
+export async function startBookingStack(options: { staff?: boolean } = {}): Promise<BookingStack> {
   await buildWebAppOnce();
+  const webPort = await freePort();
   // Like the worker: our platform webhook is registered with Cal.com, so bookings go to our api, signed.
-  const pipeline = await startPipeline({ calEmulator: { platformWebhook: true } });
+  const pipeline = await startPipeline({
+    calEmulator: { platformWebhook: true },
+    staff: options.staff ? { publicUrl: `http://localhost:${webPort}` } : false,
+  });
   const cal = pipeline.cal!;
 
   const apiLink = await startSwitchableProxy(pipeline.baseUrl);
-  const web = await startWebApp({ apiUrl: apiLink.url, webServerToken: pipeline.webServerToken });
+  const web = await startWebApp({ apiUrl: apiLink.url, webServerToken: pipeline.webServerToken, port: webPort });
 
   const seeded = cal.emulator.fixtures.managedUsers[0]!;
   let running: RunningCalEmulator = cal.running;

@@ -9,6 +9,7 @@ const host = {
   calApiUrl: "http://127.0.0.1:5555/v2",
   calClientId: "client-1",
   calProvider: "platform",
+  publicName: "anna",
   eventTypes: [{ id: 1, slug: "talk", title: "A talk", lengthInMinutes: 30, description: null }],
 };
 const token = "w".repeat(40);

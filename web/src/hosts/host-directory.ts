@@ -1,6 +1,6 @@
 // Server-only entry to host lookups: the api address from the settings, one lookup per request.
 import "server-only";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { webSettings } from "../config/web-settings";
 import { fetchHost, HostNotFoundError } from "./fetch-host";
@@ -18,8 +18,9 @@ interface BookingTarget {
 }
 
 /**
- * The host and the event type a booking path names (`/book/{username}[/{eventSlug}]`; without a slug,
- * the host's first public event type), or the not-found page. Other failures reach the error boundary.
+ * The host and the event type a booking path names (`/book/{publicName or username}[/{eventSlug}]`; without
+ * a slug, the host's first public event type), a redirect to the host's current public name, or the
+ * not-found page. Other failures reach the error boundary.
  */
 export async function bookingTargetOrNotFound(params: {
   username: string;
@@ -35,6 +36,12 @@ export async function bookingTargetOrNotFound(params: {
     throw error;
   }
   const eventSlug = slugs[0] === undefined ? undefined : pathSegment(slugs[0]);
+  // The managed-user username, an earlier public name or another spelling: links keep working, and
+  // land on the host's current address (308, so browsers and search engines update it).
+  if (host.publicName !== null && pathSegment(params.username) !== host.publicName)
+    permanentRedirect(
+      `/book/${encodeURIComponent(host.publicName)}${eventSlug === undefined ? "" : `/${encodeURIComponent(eventSlug)}`}`,
+    );
   const eventType =
     eventSlug === undefined ? host.eventTypes[0] : host.eventTypes.find((candidate) => candidate.slug === eventSlug);
   if (!eventType) notFound();

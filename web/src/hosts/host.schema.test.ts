@@ -8,6 +8,7 @@ const answer = {
   church: { name: "Grace Community Church" },
   calApiUrl: "http://127.0.0.1:5555/v2",
   calClientId: "clxsandbox0oauth2",
+  publicName: null,
   eventTypes: [{ id: 9101, slug: "youth-mentoring", title: "Youth mentoring", lengthInMinutes: 45, description: null }],
 };
 

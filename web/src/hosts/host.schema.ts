@@ -27,6 +27,8 @@ export const hostSchema = z.object({
   /** The Platform OAuth client id for `platform`, the OAuth 2.0 client id for `oauth2`. */
   calClientId: z.string().min(1),
   calProvider: calProviderKindSchema,
+  /** The host's short public name: a booking path naming them otherwise redirects to /book/<publicName>. */
+  publicName: z.string().nullable(),
   eventTypes: z.array(publicEventTypeSchema),
 });
 

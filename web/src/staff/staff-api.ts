@@ -84,3 +84,46 @@ export interface StaffBookingDetail extends Omit<StaffBookingSummary, "attendees
     workflowId: string;
   }>;
 }
+
+/** What a change answered: done (with the api's answer), or refused with the api's sentence for the person. */
+export type StaffChangeResult<T> = { ok: true; data: T } | { ok: false; status: number; message: string };
+
+/**
+ * A change on the person's behalf: the session's CSRF token (from GET /staff/session) goes with it. 400
+ * and 409 come back as refusals to show; other failures are errors.
+ */
+export async function staffApiChange<T>(
+  method: "PUT" | "POST",
+  path: string,
+  body: unknown,
+): Promise<StaffChangeResult<T>> {
+  const { csrfToken } = await staffApiGet<StaffSession>("/staff/session");
+  const cookieHeader = (await cookies()).toString();
+  const forwardedFor = (await headers()).get("x-forwarded-for");
+  const response = await fetch(`${webSettings().API_URL}${path}`, {
+    method,
+    headers: {
+      cookie: cookieHeader,
+      "content-type": "application/json",
+      "x-csrf-token": csrfToken,
+      ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}),
+    },
+    body: JSON.stringify(body),
+    cache: "no-store",
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (response.status === 401) throw new StaffSignInRequiredError();
+  if (response.status === 400 || response.status === 404 || response.status === 409) {
+    const answer = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    return { ok: false, status: response.status, message: answer?.error?.message ?? "Refused" };
+  }
+  if (!response.ok) throw new Error(`staff api ${method} ${path}: HTTP ${response.status}`);
+  return { ok: true, data: (await response.json()) as T };
+}
+
+/** A host's short public name and earlier ones (GET/PUT /staff/profile/public-name). */
+export interface StaffPublicName {
+  publicName: string | null;
+  previousNames: string[];
+  bookingPath: string | null;
+}
