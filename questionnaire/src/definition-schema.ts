@@ -11,7 +11,11 @@ const labelSchema = z.string().trim().min(1, "a label is required").max(500);
 const helpTextSchema = z.string().max(2000).optional();
 
 /** A value a condition compares an answer with. */
-export const conditionValueSchema = z.union([z.string().max(500), z.number(), z.boolean()]);
+export const conditionValueSchema = z.union([
+  z.string().min(1, "a condition needs a value to compare with").max(500),
+  z.number(),
+  z.boolean(),
+]);
 export type ConditionValue = z.infer<typeof conditionValueSchema>;
 
 export type Comparison =
@@ -26,7 +30,11 @@ export type Condition = Comparison | { all: Condition[] } | { any: Condition[] }
 const comparisonSchema = z.discriminatedUnion("op", [
   z.strictObject({ question: questionIdSchema, op: z.enum(["equals", "notEquals"]), value: conditionValueSchema }),
   z.strictObject({ question: questionIdSchema, op: z.literal("anyOf"), values: z.array(conditionValueSchema).min(1) }),
-  z.strictObject({ question: questionIdSchema, op: z.literal("contains"), value: z.string().min(1).max(500) }),
+  z.strictObject({
+    question: questionIdSchema,
+    op: z.literal("contains"),
+    value: z.string().min(1, "a condition needs a value to compare with").max(500),
+  }),
   z.strictObject({
     question: questionIdSchema,
     op: z.enum(["lessThan", "greaterThan"]),
