@@ -13,6 +13,11 @@ import { createStaffBookings } from "./staff-bookings.js";
 import { createCsrfTokens } from "./staff-csrf.js";
 import { createPrincipalResolver } from "./staff-principal.js";
 import { createStaffRouter } from "./staff.router.js";
+import { clientAddress } from "./client-address.js";
+import {
+  createStaffQuestionnairesRouter,
+  type StaffQuestionnaireDependencies,
+} from "../questionnaires/staff-questionnaires.router.js";
 
 export interface StaffArea {
   auth: StaffAuth;
@@ -37,6 +42,8 @@ export interface StaffAreaOptions {
   trustedProxies: readonly string[];
   clock: () => Date;
   poolSize?: number;
+  /** Questionnaire storage, when the process serves questionnaires (the api does). */
+  questionnaires?: StaffQuestionnaireDependencies;
 }
 
 export class StaffAreaConfigurationError extends Error {
@@ -86,6 +93,13 @@ export function createStaffArea(options: StaffAreaOptions): StaffArea {
       (await pool.query(`SELECT 1 FROM ${STAFF_TABLES.passkey} WHERE user_id = $1 LIMIT 1`, [userId])).rowCount === 1,
     publicOrigin,
     trustedProxies: options.trustedProxies,
+    questionnaires:
+      options.questionnaires &&
+      createStaffQuestionnairesRouter({
+        ...options.questionnaires,
+        accessLog,
+        clientAddressOf: (request) => clientAddress(request, options.trustedProxies),
+      }),
   });
   return {
     auth,
@@ -112,6 +126,7 @@ export function createStaffAreaFromSettings(
     clock: () => Date;
     poolSize?: number;
     secret?: string;
+    questionnaires?: StaffQuestionnaireDependencies;
   },
 ): StaffArea | null {
   const secret = deps.secret ?? settings.STAFF_AUTH_SECRET;
