@@ -138,6 +138,8 @@ export interface PipelineOptions {
   logDestination?: { write(line: string): void };
   /** Also serve the staff area (/staff), mailing through a local SMTP server of its own. */
   staff?: boolean;
+  /** More settings for the api and worker, as environment strings (e.g. a short reminder lead time). */
+  settings?: Record<string, string>;
 }
 
 /** A protector with fresh random keys (key id "test"), or fixed ones when a seed is given. */
@@ -264,6 +266,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
           SMTP_URL: mail.smtpUrl,
         }
       : {}),
+    ...options.settings,
   });
 
   const nativeConnection = await NativeConnection.connect({ address: inject("temporalAddress") });
