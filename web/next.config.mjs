@@ -4,6 +4,9 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The questionnaire evaluator is a workspace package shipped as TypeScript source: the browser and the
+  // api run the same code.
+  transpilePackages: ["@churchhub/questionnaire"],
   // No image optimizer: nothing to fetch from other origins and no sharp needed at run time.
   images: { unoptimized: true },
   // Lint and type checks run as their own steps; the build must not try to install or fetch anything.

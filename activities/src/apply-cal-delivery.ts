@@ -1,12 +1,13 @@
 // Everything one delivery changes in Postgres, in one transaction: the organizer, the booking (a
-// versioned upsert, see persist-booking.ts) and the audit entry. One transaction rather than three
-// activities: the event is applied entirely or not at all, a retry starts from a clean slate, and it
-// costs one commit and, in Temporal, one step instead of three.
-import type { CalDelivery } from "@churchhub/contracts";
+// versioned upsert, see persist-booking.ts), the audit entry and the questionnaire links it completes.
+// One transaction rather than several activities: the event is applied entirely or not at all, a retry
+// starts from a clean slate, and it costs one commit and, in Temporal, one step.
+import type { CalDelivery, QuestionnaireFollowUp } from "@churchhub/contracts";
 import type { AuditOutcome } from "@churchhub/database";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { EntityManager } from "typeorm";
 import { persistBookingInTransaction } from "./persist-booking.js";
+import { followUpQuestionnairesInTransaction } from "./questionnaires/follow-up-questionnaires.js";
 import { upsertOrganizerRow } from "./upsert-organizer.js";
 import { writeAuditEntry } from "./write-audit-entry.js";
 
@@ -15,6 +16,8 @@ export interface AppliedDelivery {
   /** False when a newer event for the same booking had already been applied (or it is no booking). */
   bookingUpdated: boolean;
   auditLogId: string;
+  /** Present only when a questionnaire is involved: what the workflow must signal or start. */
+  questionnaires?: QuestionnaireFollowUp;
 }
 
 export async function applyCalDeliveryInTransaction(
@@ -31,5 +34,6 @@ export async function applyCalDeliveryInTransaction(
   const { applied } = await persistBookingInTransaction(manager, protector, delivery, userId);
   const outcome = applied ? "applied" : "superseded";
   const auditLogId = await writeAuditEntry(manager, protector, { delivery, userId, outcome });
-  return { outcome, bookingUpdated: applied, auditLogId };
+  const questionnaires = await followUpQuestionnairesInTransaction(manager, delivery.booking);
+  return { outcome, bookingUpdated: applied, auditLogId, ...(questionnaires ? { questionnaires } : {}) };
 }

@@ -222,7 +222,6 @@ export async function persistBookingInTransaction(
       deliveryId: delivery.deliveryId,
     });
   }
-  if (applied) await persistFormResponse(manager, protector, booking, bookingId);
   return { bookingId, applied };
 }
 
@@ -246,41 +245,5 @@ async function linkReplacedBooking(
   await manager.query(
     "UPDATE bookings SET rescheduled_to_uid = $2, status_history = $3, status = $4, updated_at = now() WHERE id = $1",
     [row.id, newUid, JSON.stringify(merged), statusOf(merged)],
-  );
-}
-
-/** The booking's answers, kept per booking form (one form per Cal.com event type). */
-async function persistFormResponse(
-  manager: EntityManager,
-  protector: PersonalDataProtector,
-  booking: BookingSnapshot,
-  bookingId: string,
-): Promise<void> {
-  if (booking.eventTypeId === null || !booking.responses) return;
-  const fields = Object.keys(booking.responses).sort();
-  // Every booking of an event type shares its forms row: update it only when a new field or slug appears, so
-  // concurrent bookings do not queue on that one row's lock (the bench saw most time spent waiting there).
-  const existing: Array<{ id: string; fields: string[]; slug: string | null }> = await manager.query(
-    "SELECT id, fields, slug FROM forms WHERE cal_event_type_id = $1",
-    [booking.eventTypeId],
-  );
-  let formId = existing[0]?.id;
-  const slugChanged = booking.eventTypeSlug !== null && booking.eventTypeSlug !== existing[0]?.slug;
-  if (!existing[0] || slugChanged || fields.some((field) => !existing[0]!.fields.includes(field))) {
-    const forms: Array<{ id: string }> = await manager.query(
-      `INSERT INTO forms (cal_event_type_id, slug, fields) VALUES ($1, $2, $3)
-       ON CONFLICT (cal_event_type_id) DO UPDATE SET
-         slug = COALESCE(EXCLUDED.slug, forms.slug),
-         fields = (SELECT jsonb_agg(DISTINCT value ORDER BY value) FROM jsonb_array_elements_text(forms.fields || EXCLUDED.fields) AS value),
-         updated_at = now()
-       RETURNING id`,
-      [booking.eventTypeId, booking.eventTypeSlug, JSON.stringify(fields)],
-    );
-    formId = forms[0]!.id;
-  }
-  await manager.query(
-    `INSERT INTO form_responses (form_id, booking_id, answers) VALUES ($1, $2, $3)
-     ON CONFLICT (form_id, booking_id) DO UPDATE SET answers = EXCLUDED.answers, updated_at = now()`,
-    [formId, bookingId, protector.sealJson(booking.responses, "form_responses.answers")],
   );
 }

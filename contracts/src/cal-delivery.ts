@@ -1,6 +1,7 @@
 // The shape of one Cal.com webhook delivery after the api has verified, parsed and normalised it.
 // It is the input of the processing workflow, so it must stay serialisable and backwards compatible:
 // add optional fields, never rename.
+import type { QuestionnaireFollowUp } from "./questionnaire-workflows.js";
 
 /** Booking statuses, lower-case as Cal.com's API v2 reports them (webhooks send them upper-case). */
 export const BOOKING_STATUSES = ["accepted", "pending", "cancelled", "rejected", "awaiting_host", "unknown"] as const;
@@ -107,6 +108,8 @@ export interface ProcessCalDeliveryResult {
   auditLogId: string | null;
   /** Why it failed, without personal data (the SQLSTATE). */
   failure?: string;
+  /** Present only when a questionnaire is involved: what the workflow must signal or start (ids only). */
+  questionnaires?: QuestionnaireFollowUp;
 }
 
 /** Per delivery, in the order they were applied (event order per booking). */

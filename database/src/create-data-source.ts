@@ -2,19 +2,10 @@
 // `synchronize` stays off so that production schema is exactly what the migrations say.
 import "reflect-metadata";
 import { DataSource } from "typeorm";
-import {
-  AuditLog,
-  Booking,
-  ContextSummary,
-  Form,
-  FormResponse,
-  ManagedUserToken,
-  Policy,
-  User,
-} from "./entities/index.js";
+import { AuditLog, Booking, ContextSummary, ManagedUserToken, Policy, User } from "./entities/index.js";
 import { migrations } from "./migrations/index.js";
 
-export const entities = [User, Booking, AuditLog, Form, FormResponse, Policy, ContextSummary, ManagedUserToken];
+export const entities = [User, Booking, AuditLog, Policy, ContextSummary, ManagedUserToken];
 
 interface DataSourceOptions {
   url: string;

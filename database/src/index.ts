@@ -25,3 +25,4 @@ export {
   type ConnectLink,
   type ConnectLinkStore,
 } from "./repositories/connect-link-store.js";
+export * from "./repositories/questionnaires/index.js";

@@ -1,7 +1,8 @@
 // The migrations are the schema: after running them, TypeORM must find nothing to change in the
 // entities' tables (a drift here means an entity changed without a migration); and several processes
 // migrating one fresh database at once apply each migration once (the advisory lock). Tables without an
-// entity are deliberately outside the comparison: the Cal.com connection tables and the staff area's
+// entity are deliberately outside the comparison: the Cal.com connection tables, the questionnaire tables
+// (written by SQL only, database/src/repositories/questionnaires/) and the staff area's
 // (Better Auth owns staff_users/sessions/…; api/src/staff/auth/staff-auth-schema.test.ts checks those
 // against Better Auth's own schema, and the access log is written by SQL only).
 import { randomBytes } from "node:crypto";

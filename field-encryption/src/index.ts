@@ -6,3 +6,4 @@ export {
   DEVELOPMENT_BLIND_INDEX_KEY,
   type PersonalDataProtector,
 } from "./personal-data-protector.js";
+export { createEnvelopeSealer, type Enveloped, type EnvelopeSealer } from "./envelope-sealer.js";

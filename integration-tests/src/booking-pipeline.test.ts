@@ -88,7 +88,6 @@ describe("a signed booking delivery", () => {
     });
     expect(stored.metadata).toEqual({ videoCallUrl: `https://app.cal.com/video/${fixture.uid}` });
     expect(stored.statusHistory).toHaveLength(1);
-    expect(stored.formAnswers?.name).toEqual({ label: "your_name", value: "Sam Lee" });
 
     const audit = await auditRows(fixture.uid);
     expect(audit).toHaveLength(1);

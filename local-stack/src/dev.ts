@@ -34,6 +34,7 @@ const lines = [
   ...stack.notes.map((note) => `  ${note}`),
   ...connectLinkLines(),
   ...staffSignInLines(),
+  ...questionnaireLines(),
   "",
   "Press Ctrl-C to stop.",
   "",
@@ -61,6 +62,18 @@ function staffSignInLines(): string[] {
     // Unindented and exactly this wording: people and scripts look for these lines.
     ...stack.staffSignInLinks.map((link) => `Staff sign-in (${link.who}): ${link.url}`),
     `  one-time links (also in the mail inbox); another: npm run staff:invite -- --email <e> --role admin|host [--host <username>]`,
+  ];
+}
+
+/** Sandbox mode: the event type whose visitors get the seeded questionnaire after booking. */
+function questionnaireLines(): string[] {
+  if (!stack.questionnaireBookingPage) return [];
+  return [
+    "",
+    // Unindented and exactly this wording: people and scripts look for this line.
+    `Questionnaire booking page: ${stack.questionnaireBookingPage}`,
+    "  book there and the questionnaire (with a branch: choose grief) appears below the confirmation;",
+    "  edit it in the staff area at /staff/questionnaires",
   ];
 }
 

@@ -13,6 +13,7 @@ import { startLocalMailServer } from "./mail-server.js";
 import { seedSandboxStaff, type StaffSignInLink } from "./mail-staff-seed.js";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres.js";
 import { projectRoot } from "./project-root.js";
+import { seedSandboxQuestionnaire } from "./questionnaire-seed.js";
 import { localPublicUrls, prepareSandboxOAuth2Client } from "./sandbox-cal-accounts.js";
 import { describeTemporalCli, resolveTemporalCli } from "./temporal-cli.js";
 import { startTemporalDevServer, type RunningTemporal } from "./temporal-dev-server.js";
@@ -38,6 +39,8 @@ export interface LocalStack {
   mailInboxUrl: string | null;
   /** Sandbox mode: one-time staff sign-in links (the sandbox administrator, each seeded host). */
   staffSignInLinks: StaffSignInLink[];
+  /** Sandbox mode: the booking page of the event type with the seeded questionnaire attached. */
+  questionnaireBookingPage: string | null;
   notes: string[];
   services: ChildService[];
   stop(): Promise<void>;
@@ -242,6 +245,15 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
       : [];
 
     const webUrl = `http://127.0.0.1:${settings.WEB_PORT}`;
+    const questionnaireBookingPage = sandbox
+      ? await seedQuestionnaireForFirstHost({ databaseUrl, webUrl }).catch((error: unknown) => {
+          logger.error({ err: error }, "could not seed the sandbox questionnaire");
+          notes.push(
+            "No seeded questionnaire: seeding failed (see the error above); build one at /staff/questionnaires.",
+          );
+          return null;
+        })
+      : null;
     await waitUntilServing(web, `${webUrl}/icon.svg`, 120_000).catch((error: unknown) => {
       notes.push(`The booking page did not answer yet (${(error as Error).message}); it may still be compiling.`);
     });
@@ -256,6 +268,7 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
       sandbox,
       mailInboxUrl,
       staffSignInLinks,
+      questionnaireBookingPage,
       notes,
       services,
       stop: stopAll,
@@ -275,6 +288,19 @@ function sandboxHosts(): Array<{ calUserId: number; username: string; email: str
     email: user.email,
     name: user.name,
   }));
+}
+
+/** The first managed user's first event type gets the seeded questionnaire; returns its booking page. */
+async function seedQuestionnaireForFirstHost(input: { databaseUrl: string; webUrl: string }): Promise<string> {
+  const fixtures = loadFixtures();
+  const host = fixtures.managedUsers[0];
+  const eventType = fixtures.eventTypes.find((candidate) => candidate.ownerId === host?.id);
+  if (!host || !eventType) throw new Error("the emulator's fixtures have no managed user with an event type");
+  await seedSandboxQuestionnaire({
+    databaseUrl: input.databaseUrl,
+    target: { ownerCalUserId: host.id, eventTypeId: eventType.id },
+  });
+  return `${input.webUrl}/book/${host.username}/${eventType.slug}`;
 }
 
 /**

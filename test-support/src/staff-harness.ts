@@ -10,13 +10,14 @@ import pg from "pg";
 import { inject } from "vitest";
 import {
   createErrorHandler,
-  createSmtpMailer,
   createStaffArea,
   notFound,
   type StaffArea,
+  type StaffQuestionnaireDependencies,
   type StaffRole,
 } from "@churchhub/api";
 import { createApiKeyStore, createDataSource } from "@churchhub/database";
+import { createSmtpMailer } from "@churchhub/mail";
 import { createProtectorFromSettings, type PersonalDataProtector } from "@churchhub/field-encryption";
 import { createLogger } from "@churchhub/logging";
 import {
@@ -53,9 +54,18 @@ export interface StaffHarness {
 }
 
 export async function startStaffHarness(
-  options: { signInAttemptsPerMinute?: number; publicUrl?: string } = {},
+  options: {
+    signInAttemptsPerMinute?: number;
+    publicUrl?: string;
+    /** Another test's database (e.g. a pipeline's) instead of a scratch database of its own. */
+    databaseUrl?: string;
+    /** Serve the questionnaire endpoints too, over these stores. */
+    questionnaires?: StaffQuestionnaireDependencies;
+  } = {},
 ): Promise<StaffHarness> {
-  const database = await createScratchDatabase("staff");
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => undefined }
+    : await createScratchDatabase("staff");
   const mail: RunningMailServer = await startLocalMailServer({
     smtpPort: await freePort(),
     webPort: await freePort(),
@@ -78,6 +88,7 @@ export async function startStaffHarness(
     signInAttemptsPerMinute: options.signInAttemptsPerMinute ?? 5,
     trustedProxies: ["127.0.0.1", "::1"],
     clock: () => new Date(),
+    questionnaires: options.questionnaires,
   });
   const dataSource = createDataSource({ url: database.url, poolSize: 2 });
   await dataSource.initialize();

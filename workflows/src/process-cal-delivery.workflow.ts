@@ -2,7 +2,8 @@
 // Each delivery's organizer, booking and audit entry are written by one activity (applyCalDeliveries)
 // in one database transaction for the whole batch. The run's search attributes say which deliveries,
 // bookings and triggers it holds (set at start) and how it ended (set here), so an operator finds a
-// delivery's processing in the Temporal UI without decoding payloads.
+// delivery's processing in the Temporal UI without decoding payloads. When a booking's questionnaire
+// needs it, the questionnaire workflows are told afterwards (questionnaire-follow-up.ts).
 // Deterministic code only: every side effect is an activity, retried under the policies below.
 import {
   ActivityFailure,
@@ -23,6 +24,7 @@ import {
 } from "@churchhub/contracts";
 // Types only: activity code never enters the workflow sandbox.
 import type { Activities } from "@churchhub/activities";
+import { followUpQuestionnaires } from "./questionnaire-follow-up.js";
 
 // Acknowledged events must reach Postgres however long it is down, so regular activities retry without
 // limit, backing off to once a minute; only errors no retry can fix (an event the database rejects as
@@ -59,6 +61,8 @@ const OUTCOME_PRECEDENCE: DeliveryOutcome[] = ["failed", "applied", "superseded"
 
 export async function processCalDeliveryWorkflow(batch: CalDeliveryBatch): Promise<ProcessCalDeliveryBatchResult> {
   const results = await applyBatch(batch.deliveries);
+  // Only when a questionnaire is involved: other deliveries' histories stay one local activity.
+  for (const result of results) if (result.questionnaires) await followUpQuestionnaires(result.questionnaires);
   const outcomes = new Set(results.map((result) => result.outcome));
   const outcome = OUTCOME_PRECEDENCE.find((candidate) => outcomes.has(candidate)) ?? "recorded";
   upsertSearchAttributes([{ key: DELIVERY_SEARCH_ATTRIBUTE_KEYS.outcome, value: outcome }]);

@@ -62,6 +62,8 @@ export interface StaffRouterDependencies {
   admin: Router;
   publicNames: HostPublicNames;
   isKnownHost(calUserId: number): Promise<boolean>;
+  /** The questionnaire endpoints (builder, answers), behind the same session and CSRF checks. */
+  questionnaires?: Router;
 }
 
 export function createStaffRouter(deps: StaffRouterDependencies): Router {
@@ -150,6 +152,7 @@ export function createStaffRouter(deps: StaffRouterDependencies): Router {
 
   // The administrators' screens (admin role only).
   router.use(deps.admin);
+  if (deps.questionnaires) router.use(deps.questionnaires);
   router.use(createStaffPublicNameRouter({ publicNames: deps.publicNames, isKnownHost: deps.isKnownHost }));
 
   return router;

@@ -29,7 +29,13 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
   { table: "users", column: "name", purpose: "users.name", primaryKey: "id" },
   { table: "users", column: "email", purpose: "users.email", primaryKey: "id" },
   { table: "audit_logs", column: "payload", purpose: "audit_logs.payload", primaryKey: "id" },
-  { table: "form_responses", column: "answers", purpose: "form_responses.answers", primaryKey: "id" },
+  // A questionnaire response's answers are sealed under a data key of its own; rotation re-wraps that key.
+  {
+    table: "questionnaire_responses",
+    column: "data_key_wrapped",
+    purpose: "questionnaire_responses.data_key",
+    primaryKey: "id",
+  },
   { table: "context_summaries", column: "summary", purpose: "context_summaries.summary", primaryKey: "id" },
   { table: "webhook_inbox", column: "delivery", purpose: "webhook_inbox.delivery", primaryKey: "id" },
   {

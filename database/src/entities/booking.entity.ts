@@ -7,12 +7,10 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
-  OneToMany,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from "typeorm";
 import type { BookingStatus } from "@churchhub/contracts";
-import { FormResponse } from "./form-response.entity.js";
 import { User } from "./user.entity.js";
 
 export interface StatusChange {
@@ -137,12 +135,6 @@ export class Booking {
 
   @Column({ name: "last_delivery_id", type: "text" })
   lastDeliveryId!: string;
-
-  @OneToMany(
-    () => FormResponse,
-    (formResponse) => formResponse.booking,
-  )
-  formResponses!: FormResponse[];
 
   @CreateDateColumn({ name: "created_at", type: "timestamptz" })
   createdAt!: Date;

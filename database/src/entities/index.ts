@@ -1,8 +1,6 @@
 export { AuditLog, type AuditOutcome } from "./audit-log.entity.js";
 export { Booking, type StatusChange } from "./booking.entity.js";
 export { ContextSummary } from "./context-summary.entity.js";
-export { Form } from "./form.entity.js";
 export { ManagedUserToken } from "./managed-user-token.entity.js";
-export { FormResponse } from "./form-response.entity.js";
 export { Policy } from "./policy.entity.js";
 export { User } from "./user.entity.js";

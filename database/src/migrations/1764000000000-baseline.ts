@@ -1,5 +1,5 @@
 // The schema, in one baseline: users, bookings (personal data sealed as text, attendee emails behind a
-// blind index), audit logs, forms and their responses, policies, context summaries, managed-user tokens,
+// blind index), audit logs, questionnaires and their encrypted responses, policies, context summaries, managed-user tokens,
 // the webhook inbox, API keys and connected Cal.com accounts. Nothing is deployed yet, so earlier steps
 // were folded into it; from the first release on, each change is a new migration after this one.
 import type { MigrationInterface, QueryRunner } from "typeorm";
@@ -8,17 +8,6 @@ export class Baseline1764000000000 implements MigrationInterface {
   name = "Baseline1764000000000";
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(
-      `CREATE TABLE "forms" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "cal_event_type_id" integer NOT NULL, "slug" text, "fields" jsonb NOT NULL DEFAULT '[]'::jsonb, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_ba062fd30b06814a60756f233da" PRIMARY KEY ("id"))`,
-    );
-    await runner.query(`CREATE UNIQUE INDEX "forms_cal_event_type_id_key" ON "forms"  ("cal_event_type_id") `);
-    await runner.query(
-      `CREATE TABLE "form_responses" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "form_id" uuid NOT NULL, "booking_id" uuid NOT NULL, "answers" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_36a512e5574d0a366b40b26874e" PRIMARY KEY ("id"))`,
-    );
-    await runner.query(`CREATE INDEX "form_responses_booking_id_idx" ON "form_responses"  ("booking_id") `);
-    await runner.query(
-      `CREATE UNIQUE INDEX "form_responses_form_booking_key" ON "form_responses"  ("form_id", "booking_id") `,
-    );
     await runner.query(
       `CREATE TABLE "bookings" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "uid" text NOT NULL, "cal_booking_id" integer, "user_id" uuid, "title" text, "description" text, "start_time" TIMESTAMP WITH TIME ZONE NOT NULL, "end_time" TIMESTAMP WITH TIME ZONE NOT NULL, "status" text NOT NULL, "status_history" jsonb NOT NULL DEFAULT '[]'::jsonb, "event_type_id" integer, "event_type_slug" text, "location" text, "organizer_time_zone" text, "attendees" text, "responses" text, "metadata" text, "payload" text NOT NULL, "rescheduled_from_uid" text, "rescheduled_to_uid" text, "rescheduled_by" text, "cancellation_reason" text, "cancelled_by" text, "rejection_reason" text, "last_event_at" TIMESTAMP WITH TIME ZONE NOT NULL, "last_event_rank" integer NOT NULL, "last_delivery_id" text NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "attendee_email_index" text[] NOT NULL DEFAULT '{}', CONSTRAINT "PK_bee6805982cc1e248e94ce94957" PRIMARY KEY ("id"))`,
     );
@@ -55,12 +44,6 @@ export class Baseline1764000000000 implements MigrationInterface {
       `CREATE TABLE "policies" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "name" text NOT NULL, "description" text, "rules" jsonb NOT NULL DEFAULT '{}'::jsonb, "active" boolean NOT NULL DEFAULT true, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_603e09f183df0108d8695c57e28" PRIMARY KEY ("id"))`,
     );
     await runner.query(`CREATE UNIQUE INDEX "policies_name_key" ON "policies"  ("name") `);
-    await runner.query(
-      `ALTER TABLE "form_responses" ADD CONSTRAINT "FK_e16fc40ad2a3520c6641b3ce4a7" FOREIGN KEY ("form_id") REFERENCES "forms"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
-    );
-    await runner.query(
-      `ALTER TABLE "form_responses" ADD CONSTRAINT "FK_c3406050f99df75c041283d1e62" FOREIGN KEY ("booking_id") REFERENCES "bookings"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
-    );
     await runner.query(
       `ALTER TABLE "bookings" ADD CONSTRAINT "FK_64cd97487c5c42806458ab5520c" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
     );
@@ -298,10 +281,85 @@ export class Baseline1764000000000 implements MigrationInterface {
     await runner.query(
       `CREATE UNIQUE INDEX "host_public_names_current_key" ON "host_public_names" ("cal_user_id") WHERE "retired_at" IS NULL`,
     );
+    // Questionnaires (issue 18): staff-built questions answered by visitors around their booking. A
+    // draft is editable; publishing copies it into an immutable version (a trigger refuses changes), and
+    // a response records the version it answered. Responses are keyed by the booking's uid, not a
+    // foreign key: a visitor may answer before Cal.com's webhook for the booking reaches us.
+    await runner.query(`CREATE TABLE "questionnaires" (
+      "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+      "owner_cal_user_id" integer NOT NULL,
+      "title" text NOT NULL,
+      "draft" jsonb NOT NULL,
+      "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      CONSTRAINT "PK_questionnaires" PRIMARY KEY ("id"))`);
+    await runner.query(`CREATE INDEX "questionnaires_owner_idx" ON "questionnaires" ("owner_cal_user_id")`);
+    await runner.query(`CREATE TABLE "questionnaire_versions" (
+      "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+      "questionnaire_id" uuid NOT NULL REFERENCES "questionnaires"("id") ON DELETE RESTRICT,
+      "version" integer NOT NULL,
+      "title" text NOT NULL,
+      "definition" jsonb NOT NULL,
+      "published_by" text NOT NULL,
+      "published_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      CONSTRAINT "PK_questionnaire_versions" PRIMARY KEY ("id"),
+      CONSTRAINT "questionnaire_versions_number_key" UNIQUE ("questionnaire_id", "version"))`);
+    await runner.query(`CREATE FUNCTION "questionnaire_versions_immutable"() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'a published questionnaire version is immutable'; END $$`);
+    await runner.query(`CREATE TRIGGER "questionnaire_versions_immutable" BEFORE UPDATE OR DELETE
+      ON "questionnaire_versions" FOR EACH ROW EXECUTE FUNCTION "questionnaire_versions_immutable"()`);
+    // One questionnaire per Cal.com event type; visitors get its newest published version.
+    await runner.query(`CREATE TABLE "questionnaire_attachments" (
+      "cal_event_type_id" integer NOT NULL,
+      "questionnaire_id" uuid NOT NULL REFERENCES "questionnaires"("id") ON DELETE CASCADE,
+      "required" boolean NOT NULL,
+      "attached_by" text NOT NULL,
+      "attached_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      CONSTRAINT "PK_questionnaire_attachments" PRIMARY KEY ("cal_event_type_id"))`);
+    await runner.query(
+      `CREATE INDEX "questionnaire_attachments_questionnaire_idx" ON "questionnaire_attachments" ("questionnaire_id")`,
+    );
+    // Answers are sealed under a data key of their own (AES-256-GCM, the response id as associated data);
+    // the data key is sealed by the key ring, so a key rotation rewrites only "data_key_wrapped".
+    await runner.query(`CREATE TABLE "questionnaire_responses" (
+      "id" uuid NOT NULL,
+      "booking_uid" text NOT NULL,
+      "version_id" uuid NOT NULL REFERENCES "questionnaire_versions"("id") ON DELETE RESTRICT,
+      "cal_event_type_id" integer NOT NULL,
+      "answers_encrypted" text NOT NULL,
+      "data_key_wrapped" text NOT NULL,
+      "submitted_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      "linked_at" TIMESTAMP WITH TIME ZONE,
+      CONSTRAINT "PK_questionnaire_responses" PRIMARY KEY ("id"),
+      CONSTRAINT "questionnaire_responses_booking_uid_key" UNIQUE ("booking_uid"))`);
+    // Private answer-later links: only the SHA-256 of the token is stored; it is spent by one answer and
+    // valid until the booking's appointment starts (checked against the booking when used).
+    await runner.query(`CREATE TABLE "questionnaire_answer_tokens" (
+      "token_hash" text NOT NULL,
+      "booking_uid" text NOT NULL,
+      "issued_for" text NOT NULL,
+      "issued_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      "used_at" TIMESTAMP WITH TIME ZONE,
+      CONSTRAINT "PK_questionnaire_answer_tokens" PRIMARY KEY ("token_hash"))`);
+    await runner.query(
+      `CREATE INDEX "questionnaire_answer_tokens_booking_uid_idx" ON "questionnaire_answer_tokens" ("booking_uid")`,
+    );
+    // The one reminder mail of a booking (keyed by the first uid of its reschedule chain), once sent.
+    await runner.query(`CREATE TABLE "questionnaire_reminders" (
+      "booking_uid" text NOT NULL,
+      "sent_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+      CONSTRAINT "PK_questionnaire_reminders" PRIMARY KEY ("booking_uid"))`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`DROP TABLE "host_public_names"`);
+    await runner.query(`DROP TABLE "questionnaire_reminders"`);
+    await runner.query(`DROP TABLE "questionnaire_answer_tokens"`);
+    await runner.query(`DROP TABLE "questionnaire_responses"`);
+    await runner.query(`DROP TABLE "questionnaire_attachments"`);
+    await runner.query(`DROP TABLE "questionnaire_versions"`);
+    await runner.query(`DROP FUNCTION "questionnaire_versions_immutable"()`);
+    await runner.query(`DROP TABLE "questionnaires"`);
     await runner.query(`DROP TABLE "staff_access_log"`);
     await runner.query(`DROP FUNCTION "staff_access_log_append_only"()`);
     await runner.query(`DROP TABLE "staff_rate_limits"`);
@@ -317,8 +375,6 @@ export class Baseline1764000000000 implements MigrationInterface {
     await runner.query(`DROP TABLE "webhook_inbox"`);
     await runner.query(`DROP TABLE "managed_user_tokens"`);
     await runner.query(`DROP TABLE "context_summaries"`);
-    await runner.query(`DROP TABLE "form_responses"`);
-    await runner.query(`DROP TABLE "forms"`);
     await runner.query(`DROP TABLE "audit_logs"`);
     await runner.query(`DROP TABLE "bookings"`);
     await runner.query(`DROP TABLE "users"`);

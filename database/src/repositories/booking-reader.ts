@@ -34,7 +34,6 @@ interface DecryptedBooking {
     email: string | null;
     timeZone: string | null;
   } | null;
-  formAnswers: Record<string, unknown> | null;
 }
 
 interface DecryptedAuditEntry {
@@ -53,9 +52,6 @@ export function createBookingReader(deps: { dataSource: DataSource; protector: P
 
   // biome-ignore lint/suspicious/noExplicitAny: rows of a raw query are untyped until mapped here
   async function toBooking(row: Record<string, any>): Promise<DecryptedBooking> {
-    const [answers] = await dataSource.query("SELECT answers FROM form_responses WHERE booking_id = $1 LIMIT 1", [
-      row.id,
-    ]);
     return {
       uid: row.uid,
       calBookingId: row.cal_booking_id,
@@ -90,7 +86,6 @@ export function createBookingReader(deps: { dataSource: DataSource; protector: P
               email: protector.openText(row.user_email, "users.email"),
               timeZone: row.user_time_zone,
             },
-      formAnswers: answers ? protector.openJson(answers.answers, "form_responses.answers") : null,
     };
   }
 
