@@ -33,8 +33,10 @@ export async function staffApiGet<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+export type StaffRole = "admin" | "host";
+
 export interface StaffSession {
-  person: { id: string; name: string; email: string; role: "admin" | "host"; calUserId: number | null };
+  person: { id: string; name: string; email: string; role: StaffRole; calUserId: number | null };
   csrfToken: string;
   hasPasskey: boolean;
 }

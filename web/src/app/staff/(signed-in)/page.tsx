@@ -2,10 +2,10 @@
 // attendees by name, newest first; each links to the booking's page.
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { StaffBookingSummary, StaffSession } from "../../staff/staff-api";
-import { loadStaffData } from "../../staff/staff-page-data";
-import { PasskeyRegistration } from "../../staff/passkey-registration";
-import { SignOutButton } from "../../staff/sign-out-button";
+import type { StaffBookingSummary } from "../../../staff/staff-api";
+import { loadStaffData } from "../../../staff/staff-page-data";
+import { loadStaffSession } from "../../../staff/staff-session";
+import { PasskeyRegistration } from "../../../staff/passkey-registration";
 
 export const metadata: Metadata = { title: "Your bookings" };
 export const dynamic = "force-dynamic";
@@ -16,18 +16,12 @@ const when = (iso: string) =>
 export default async function StaffHomePage() {
   // Independent reads: ask the api for both at once.
   const [session, { bookings }] = await Promise.all([
-    loadStaffData<StaffSession>("/staff/session"),
+    loadStaffSession(),
     loadStaffData<{ bookings: StaffBookingSummary[] }>("/staff/bookings"),
   ]);
   return (
-    <main id="main" className="staff-main">
-      <div className="staff-heading-row">
-        <h1>{session.person.role === "admin" ? "All bookings" : "Your bookings"}</h1>
-        <SignOutButton />
-      </div>
-      <p>
-        Signed in as {session.person.name} ({session.person.role === "admin" ? "administrator" : "host"}).
-      </p>
+    <>
+      <h1>{session.person.role === "admin" ? "All bookings" : "Your bookings"}</h1>
       {bookings.length === 0 ? (
         <p>No bookings yet.</p>
       ) : (
@@ -58,6 +52,6 @@ export default async function StaffHomePage() {
         </table>
       )}
       <PasskeyRegistration hasPasskey={session.hasPasskey} />
-    </main>
+    </>
   );
 }

@@ -2,8 +2,8 @@
 // answers 404 for a booking the person may not see, and this page shows the same 404 as for none.
 import type { Metadata } from "next";
 import Link from "next/link";
-import type { StaffBookingDetail } from "../../../../staff/staff-api";
-import { loadStaffData } from "../../../../staff/staff-page-data";
+import type { StaffBookingDetail } from "../../../../../staff/staff-api";
+import { loadStaffData } from "../../../../../staff/staff-page-data";
 
 export const metadata: Metadata = { title: "Booking" };
 export const dynamic = "force-dynamic";
@@ -17,7 +17,7 @@ export default async function StaffBookingPage({ params }: { params: Promise<{ u
     `/staff/bookings/${encodeURIComponent(decodeURIComponent(uid))}`,
   );
   return (
-    <main id="main" className="staff-main">
+    <>
       <p>
         <Link href="/staff">← All bookings</Link>
       </p>
@@ -75,6 +75,6 @@ export default async function StaffBookingPage({ params }: { params: Promise<{ u
           ))}
         </ol>
       )}
-    </main>
+    </>
   );
 }
