@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { StaffBookingDetail } from "../../../../../staff/staff-api";
 import { loadStaffData } from "../../../../../staff/staff-page-data";
+import { BookingAnswers } from "../../../../../staff/questionnaires/booking-answers";
 
 export const metadata: Metadata = { title: "Booking" };
 export const dynamic = "force-dynamic";
@@ -55,6 +56,7 @@ export default async function StaffBookingPage({ params }: { params: Promise<{ u
           </li>
         ))}
       </ul>
+      <BookingAnswers bookingUid={booking.uid} />
       <h2>Status history</h2>
       <ol>
         {booking.statusHistory.map((change) => (
