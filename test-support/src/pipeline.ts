@@ -9,7 +9,7 @@ import { inject } from "vitest";
 import { Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from "@temporalio/client";
 import { NativeConnection, Runtime } from "@temporalio/worker";
 import type { ConnectionTokenKeeper } from "@churchhub/activities";
-import { buildApiDependencies, createApp, createResponseContract, signCalBody } from "@churchhub/api";
+import { buildApiDependencies, createApp, createResponseContract, signCalBody, type StaffArea } from "@churchhub/api";
 import {
   createEncryptedInboxCodec,
   createInboxRelay,
@@ -44,7 +44,7 @@ import {
   type DataSource,
 } from "@churchhub/database";
 import { createLogger } from "@churchhub/logging";
-import { freePort, startLocalMailServer } from "@churchhub/local-stack";
+import { createMailInbox, freePort, type MailInbox, startLocalMailServer } from "@churchhub/local-stack";
 import { DEFAULT_OAUTH2_SCOPES, loadSettings } from "@churchhub/settings";
 import { buildWorker, createTemporalLogger, ensurePlatformWebhook } from "@churchhub/worker";
 import { startTracing, tracingClientInterceptors } from "@churchhub/tracing";
@@ -70,6 +70,8 @@ export interface Pipeline {
   app: Express;
   /** The bearer token the api expects from our web server. */
   webServerToken: string;
+  /** The staff area (to invite people) and its mail inbox, when started with `staff`. */
+  staff?: { area: StaffArea; inbox: MailInbox };
   /** The Cal.com emulator, when started with `calEmulator`. */
   cal?: { emulator: CalEmulator; running: RunningCalEmulator; clientId: string };
   /** OAuth 2.0 connections, when started with `calEmulator.oauth2`. */
@@ -136,8 +138,11 @@ export interface PipelineOptions {
   webPublicUrl?: string;
   /** Log everything (trace) from the api, relay and Temporal SDK into this stream. */
   logDestination?: { write(line: string): void };
-  /** Also serve the staff area (/staff), mailing through a local SMTP server of its own. */
-  staff?: boolean;
+  /**
+   * Also serve the staff area (/staff), mailing through a local SMTP server of its own; `publicUrl` is
+   * where its links point (a web server in front of this api, for browser tests).
+   */
+  staff?: boolean | { publicUrl: string };
 }
 
 /** A protector with fresh random keys (key id "test"), or fixed ones when a seed is given. */
@@ -260,7 +265,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     ...(mail
       ? {
           STAFF_AUTH_SECRET: randomBytes(32).toString("hex"),
-          STAFF_PUBLIC_URL: "http://localhost:3000",
+          STAFF_PUBLIC_URL: typeof options.staff === "object" ? options.staff.publicUrl : "http://localhost:3000",
           SMTP_URL: mail.smtpUrl,
         }
       : {}),
@@ -316,6 +321,11 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     taskQueue,
     webServerToken,
     app,
+    // The api's dependencies type the staff area as what the app uses; the object is the whole area.
+    staff:
+      apiDependencies.staff && mail
+        ? { area: apiDependencies.staff as StaffArea, inbox: createMailInbox(mail.inboxUrl) }
+        : undefined,
     cal,
     oauth2:
       oauth2Client && tokenKeeper
