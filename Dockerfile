@@ -43,6 +43,7 @@ COPY package.json tsconfig.json ./
 COPY settings settings
 COPY tracing tracing
 COPY logging logging
+COPY mail mail
 COPY contracts contracts
 COPY cal-client cal-client
 COPY field-encryption field-encryption

@@ -1,11 +1,12 @@
 // Everything one delivery changes in Postgres, in one transaction: the organizer, the booking (a
-// versioned upsert, see persist-booking.ts) and the audit entry. One transaction rather than three
-// activities: the event is applied entirely or not at all, a retry starts from a clean slate, and it
-// costs one commit and, in Temporal, one step instead of three.
-import type { CalDelivery } from "@churchhub/contracts";
+// versioned upsert, see persist-booking.ts), the audit entry and the questionnaire links it completes.
+// One transaction rather than several activities: the event is applied entirely or not at all, a retry
+// starts from a clean slate, and it costs one commit and, in Temporal, one step.
+import type { CalDelivery, QuestionnaireFollowUp } from "@churchhub/contracts";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { EntityManager } from "typeorm";
 import { persistBookingInTransaction } from "./persist-booking.js";
+import { followUpQuestionnairesInTransaction } from "./questionnaires/follow-up-questionnaires.js";
 import { upsertOrganizerRow } from "./upsert-organizer.js";
 import { writeAuditEntry } from "./write-audit-entry.js";
 
@@ -13,6 +14,8 @@ export interface AppliedDelivery {
   /** False when a newer event for the same booking had already been applied (or it is no booking). */
   bookingUpdated: boolean;
   auditLogId: string;
+  /** Present only when a questionnaire is involved: what the workflow must signal or start. */
+  questionnaires?: QuestionnaireFollowUp;
 }
 
 export async function applyCalDeliveryInTransaction(
@@ -32,5 +35,6 @@ export async function applyCalDeliveryInTransaction(
     userId,
     outcome: applied ? "applied" : "superseded",
   });
-  return { bookingUpdated: applied, auditLogId };
+  const questionnaires = await followUpQuestionnairesInTransaction(manager, delivery.booking);
+  return { bookingUpdated: applied, auditLogId, ...(questionnaires ? { questionnaires } : {}) };
 }

@@ -13,3 +13,8 @@ export {
 } from "./cal-connections/create-connection-activities.js";
 export { createConnectionTokenKeeper, type ConnectionTokenKeeper } from "./cal-connections/connection-token-keeper.js";
 export { NeedsReconnectError } from "./cal-connections/connection-failures.js";
+export {
+  createQuestionnaireActivities,
+  type QuestionnaireActivities,
+  type SendReminderOutcome,
+} from "./questionnaires/create-questionnaire-activities.js";

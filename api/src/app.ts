@@ -29,6 +29,10 @@ import { createConnectRouter } from "./connections/connect.router.js";
 import { createConnectionsRouter } from "./connections/connections.router.js";
 import type { ConnectionService } from "./connections/connection-service.js";
 import type { StaffArea } from "./staff/staff-area.js";
+import {
+  createPublicQuestionnairesRouter,
+  type PublicQuestionnaireDependencies,
+} from "./questionnaires/public-questionnaires.router.js";
 
 export interface AppDependencies {
   logger: Logger;
@@ -65,6 +69,8 @@ export interface AppDependencies {
   replay: ReplayService;
   /** The staff area (sign-in and /staff endpoints); absent when STAFF_AUTH_SECRET is not set. */
   staff?: Pick<StaffArea, "router" | "close">;
+  /** Questionnaires for visitors, through our web server (the staff side is in the staff area). */
+  questionnaires?: PublicQuestionnaireDependencies;
 }
 
 export function createApp(deps: AppDependencies): Express {
@@ -149,6 +155,10 @@ export function createApp(deps: AppDependencies): Express {
       }),
     );
     app.use(createConnectionsRouter({ service: deps.connections.service, requireRole }));
+  }
+  if (deps.questionnaires) {
+    app.use("/questionnaires", publicLimit, requireBearerToken(deps.webServerTokens));
+    app.use(createPublicQuestionnairesRouter(deps.questionnaires));
   }
   if (deps.staff) {
     app.use("/staff", publicLimit);

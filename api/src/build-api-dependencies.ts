@@ -8,6 +8,10 @@ import {
   createCalConnectionStore,
   createConnectLinkStore,
   createManagedUserTokenStore,
+  createQuestionnaireAnswerTokens,
+  createQuestionnaireDefinitions,
+  createQuestionnaireResponses,
+  readBookingChain,
   type DataSource,
 } from "@churchhub/database";
 import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxStore } from "@churchhub/delivery-inbox";
@@ -30,6 +34,8 @@ import { createReplayService } from "./replay/replay-service.js";
 import { checkTemporal } from "./temporal-client.js";
 import { createManagedUserTokenService } from "./tokens/managed-user-token-service.js";
 import { acceptedWebhookSecrets } from "./webhooks/webhook-secrets.js";
+import { createHostEventTypes } from "./questionnaires/host-event-types.js";
+import { createQuestionnaireWorkflowClient } from "./questionnaires/questionnaire-workflow-client.js";
 
 /** What the api process brings itself; everything else follows from the settings. */
 export interface ApiProcessParts {
@@ -61,15 +67,39 @@ export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
     ...(oauth2ClientId ? [createConnectedHostDirectory({ calClient, connections, oauth2ClientId })] : []),
   ];
   const inbox = createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) });
+  // Questionnaires (issue 18): the stores both sides use; the staff side is served by the staff area.
+  const questionnaireDefinitions = createQuestionnaireDefinitions({ dataSource });
+  const questionnaireResponses = createQuestionnaireResponses({ dataSource, cipher });
   // The staff area keeps a pool of its own (Better Auth's); the process closes it on shutdown.
   const staff = createStaffAreaFromSettings(settings, {
     databaseUrl: requireSetting(settings, "DATABASE_URL"),
     protector,
     clock,
+    questionnaires: {
+      dataSource,
+      definitions: questionnaireDefinitions,
+      responses: questionnaireResponses,
+      hostEventTypes: createHostEventTypes({ dataSource, calClient }),
+    },
   });
 
   return {
     staff: staff ?? undefined,
+    questionnaires: {
+      definitions: questionnaireDefinitions,
+      responses: questionnaireResponses,
+      tokens: createQuestionnaireAnswerTokens({ dataSource, clock }),
+      bookingChain: (uid) => readBookingChain(dataSource.manager, uid),
+      workflows: createQuestionnaireWorkflowClient({
+        client: temporal,
+        taskQueue,
+        keepUnlinkedDays: settings.QUESTIONNAIRE_UNLINKED_RESPONSE_DAYS,
+      }),
+      clock,
+      directAnswerMs: settings.QUESTIONNAIRE_DIRECT_ANSWER_MINUTES * 60_000,
+      submissionsPerMinute: settings.RATE_LIMIT_QUESTIONNAIRE_SUBMISSIONS_PER_MINUTE,
+      webPublicUrl: settings.WEB_PUBLIC_URL,
+    },
     logger,
     clock,
     webhookSecrets: acceptedWebhookSecrets(

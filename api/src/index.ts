@@ -25,7 +25,6 @@ export {
 } from "./staff/staff-area.js";
 export { inviteStaff, StaffInvitationError, type StaffInvitation } from "./staff/invite/invite-staff.js";
 export { resolveHostCalUserId, UnknownHostError } from "./staff/invite/resolve-host.js";
-export { createSmtpMailer, type Mailer } from "./staff/mail/smtp-mailer.js";
 export { STAFF_AUTH_BASE_PATH, STAFF_ROLES, type StaffRole } from "./staff/auth/create-staff-auth.js";
 export { CSRF_HEADER } from "./staff/staff-csrf.js";
 export { createErrorHandler } from "./http/error-handler.js";

@@ -16,3 +16,5 @@ export const CONNECTION_GONE = "ConnectionGone";
 export const AUTHORIZATION_REFUSED = "AuthorizationRefused";
 /** Cal.com refused a connection's request for a reason no retry changes (our client credentials, a 4xx). */
 export const CONNECTION_CAL_REJECTED = "ConnectionCalRejected";
+/** Outgoing mail is not configured (SMTP_URL unset in production): a questionnaire reminder cannot go out. */
+export const MAIL_NOT_CONFIGURED = "MailNotConfigured";

@@ -2,6 +2,12 @@
 // result. Starters use these types (see ./client/), the worker's workflows are checked against them
 // (workflows/src/index.ts), so a change on one side that the other does not follow fails typecheck.
 import type { CalDelivery, ProcessCalDeliveryResult } from "./cal-delivery.js";
+import type {
+  AwaitQuestionnaireBookingInput,
+  AwaitQuestionnaireBookingResult,
+  QuestionnaireReminderInput,
+  QuestionnaireReminderResult,
+} from "./questionnaire-workflows.js";
 
 export interface MintManagedUserTokenInput {
   username: string;
@@ -76,6 +82,10 @@ export interface WorkflowSignatures {
   reconcileBookingsWorkflow: (input: ReconcileBookingsInput) => Promise<ReconcileBookingsResult>;
   connectCalAccountWorkflow: (input: ConnectCalAccountInput) => Promise<ConnectCalAccountResult>;
   disconnectCalAccountWorkflow: (input: DisconnectCalAccountInput) => Promise<DisconnectCalAccountResult>;
+  awaitQuestionnaireBookingWorkflow: (
+    input: AwaitQuestionnaireBookingInput,
+  ) => Promise<AwaitQuestionnaireBookingResult>;
+  questionnaireReminderWorkflow: (input: QuestionnaireReminderInput) => Promise<QuestionnaireReminderResult>;
 }
 
 export type WorkflowName = keyof WorkflowSignatures;

@@ -21,4 +21,5 @@ export {
 } from "./child-service.js";
 export { startLocalMailServer, type RunningMailServer } from "./mail-server.js";
 export { createMailInbox, linkIn, type MailInbox, type ReceivedMail } from "./mail-inbox.js";
+export { ensureTemporalTestServer } from "./temporal-test-server.js";
 export { seededQuestionnaire, seedSandboxQuestionnaire, SEEDED_QUESTIONNAIRE_TITLE } from "./questionnaire-seed.js";

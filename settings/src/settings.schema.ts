@@ -151,6 +151,17 @@ export const settingsSchema = z.object({
   SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   MAIL_FROM: z.string().min(3).default("ChurchHub <staff@localhost>"),
 
+  // --- questionnaires (issue 18) ---
+  // The one reminder mail for an unanswered required questionnaire goes out this long before the appointment.
+  QUESTIONNAIRE_REMINDER_LEAD_MINUTES: z.coerce.number().int().min(1).max(43200).default(1440),
+  // A response whose booking never reaches us (no webhook for its uid) is deleted after this many days.
+  QUESTIONNAIRE_UNLINKED_RESPONSE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  // Answering without the private link is allowed this long after we received the booking (the booking
+  // page's own step); later answers need the link.
+  QUESTIONNAIRE_DIRECT_ANSWER_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
+  // Public questionnaire submissions per minute per client address (on top of the general public limit).
+  RATE_LIMIT_QUESTIONNAIRE_SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+
   // Missed-event reconciliation against Cal.com's bookings API (a Temporal Schedule).
   RECONCILE_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   RECONCILE_LOOKBACK_MINUTES: z.coerce.number().int().min(1).max(43200).default(180),

@@ -7,13 +7,13 @@ import express from "express";
 import pg from "pg";
 import {
   createErrorHandler,
-  createSmtpMailer,
   createStaffArea,
   inviteStaff,
   notFound,
   type StaffArea,
   type StaffRole,
 } from "@churchhub/api";
+import { createSmtpMailer } from "@churchhub/mail";
 import { createProtectorFromSettings, type PersonalDataProtector } from "@churchhub/field-encryption";
 import { createLogger } from "@churchhub/logging";
 import {

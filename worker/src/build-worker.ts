@@ -5,12 +5,13 @@ import {
   createActivities,
   createConnectionActivities,
   createConnectionTokenKeeper,
+  createQuestionnaireActivities,
   createReconciliationActivities,
   createTokenActivities,
   type ConnectionTokenKeeper,
 } from "@churchhub/activities";
 import { createCalClient, createCalOAuth2Client, type CalClient } from "@churchhub/cal-client";
-import { connectionWebhookUrl, oauthCallbackUrl } from "@churchhub/contracts";
+import { connectionWebhookUrl, oauthCallbackUrl, questionnaireAnswerUrl } from "@churchhub/contracts";
 import {
   createCalConnectionStore,
   createConnectLinkStore,
@@ -19,6 +20,7 @@ import {
 } from "@churchhub/database";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { Logger } from "@churchhub/logging";
+import { createSmtpMailer, MailConfigurationError, smtpUrlFor, type Mailer } from "@churchhub/mail";
 import { calOAuth2ClientSettings, calPlatformClient, type Settings } from "@churchhub/settings";
 import { createDataConverter } from "@churchhub/temporal-encryption";
 import type { Tracing } from "@churchhub/tracing";
@@ -110,7 +112,30 @@ export async function buildWorker(parts: WorkerProcessParts): Promise<BuiltWorke
       ...createTokenActivities({ calClient, tokenStore: createManagedUserTokenStore({ dataSource, cipher }), clock }),
       ...createReconciliationActivities({ calClient, dataSource, clock, tokenKeeper }),
       ...connectionActivities,
+      ...createQuestionnaireActivities({
+        dataSource,
+        protector,
+        mailer: questionnaireMailer(settings, logger),
+        clock,
+        reminderLeadMs: settings.QUESTIONNAIRE_REMINDER_LEAD_MINUTES * 60_000,
+        answerLinkFor: (token) => questionnaireAnswerUrl(settings.WEB_PUBLIC_URL, token),
+        churchName: settings.CHURCH_NAME,
+      }),
     },
   });
   return { worker, tokenKeeper, calClient, oauth2Enabled: oauth2Client !== undefined };
+}
+
+/**
+ * The mailer of questionnaire reminders: the staff area's SMTP server. In production without SMTP_URL
+ * the worker still runs; a reminder then fails visibly in its workflow (MailNotConfigured).
+ */
+function questionnaireMailer(settings: Settings, logger: Logger): Mailer | undefined {
+  try {
+    return createSmtpMailer({ smtpUrl: smtpUrlFor(settings), from: settings.MAIL_FROM });
+  } catch (error) {
+    if (!(error instanceof MailConfigurationError)) throw error;
+    logger.warn("SMTP_URL is not set: questionnaire reminders cannot be mailed");
+    return undefined;
+  }
 }

@@ -5,3 +5,5 @@ export { mintManagedUserTokenWorkflow } from "./mint-managed-user-token.workflow
 export { reconcileBookingsWorkflow } from "./reconcile-bookings.workflow.js";
 export { connectCalAccountWorkflow } from "./connect-cal-account.workflow.js";
 export { disconnectCalAccountWorkflow } from "./disconnect-cal-account.workflow.js";
+export { awaitQuestionnaireBookingWorkflow } from "./await-questionnaire-booking.workflow.js";
+export { questionnaireReminderWorkflow } from "./questionnaire-reminder.workflow.js";

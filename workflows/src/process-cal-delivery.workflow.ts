@@ -1,10 +1,12 @@
 // Processes one Cal.com delivery: the organizer, the booking and the audit entry, written in one
-// database transaction by one activity (applyCalDelivery).
+// database transaction by one activity (applyCalDelivery); then, when the booking's questionnaire needs
+// it, the questionnaire workflows are told (questionnaire-follow-up.ts).
 // Deterministic code only: every side effect is an activity, retried under the policies below.
 import { ActivityFailure, ApplicationFailure, proxyActivities, proxyLocalActivities } from "@temporalio/workflow";
 import { INVALID_DELIVERY, type CalDelivery, type ProcessCalDeliveryResult } from "@churchhub/contracts";
 // Types only: activity code never enters the workflow sandbox.
 import type { Activities } from "@churchhub/activities";
+import { followUpQuestionnaires } from "./questionnaire-follow-up.js";
 
 // Acknowledged events must reach Postgres however long it is down, so regular activities retry without
 // limit, backing off to once a minute; only errors no retry can fix (an event the database rejects as
@@ -37,7 +39,9 @@ const { applyCalDelivery: applyCalDeliveryLocally } = proxyLocalActivities<Activ
 });
 
 export async function processCalDeliveryWorkflow(delivery: CalDelivery): Promise<ProcessCalDeliveryResult> {
-  const { bookingUpdated, auditLogId } = await applyInOneTransaction(delivery);
+  const { bookingUpdated, auditLogId, questionnaires } = await applyInOneTransaction(delivery);
+  // Only when a questionnaire is involved: other deliveries' histories stay one local activity.
+  if (questionnaires) await followUpQuestionnaires(questionnaires);
   return { deliveryId: delivery.deliveryId, bookingUid: delivery.bookingUid, bookingUpdated, auditLogId };
 }
 

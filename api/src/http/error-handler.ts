@@ -73,7 +73,7 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
       response
         .set(httpError.headers)
         .status(httpError.status)
-        .json({ error: { code: httpError.code, message: httpError.message } });
+        .json({ error: { ...httpError.details, code: httpError.code, message: httpError.message } });
       return;
     }
     logger.error({ err: error }, "unhandled error");

@@ -6,6 +6,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** More for the caller beside code and message (e.g. which questions were refused); no personal data. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = "HttpError";

@@ -1,13 +1,18 @@
 // Rate limits for the public endpoints (per client IP, one-minute windows): 429 with Retry-After and
 // a message, never a silent drop. Limits are settings, because a church federation behind one
 // Cal.com IP range needs more webhook headroom than a single church.
-import type { RequestHandler } from "express";
+import type { Request, RequestHandler } from "express";
 import { rateLimit } from "express-rate-limit";
 
-export function createRateLimit(perMinute: number): RequestHandler {
+/**
+ * `keyOf` counts by something other than the client IP: the questionnaire endpoints are called by our web
+ * server (one IP for every visitor), so they count per booking or answer link instead.
+ */
+export function createRateLimit(perMinute: number, keyOf?: (request: Request) => string): RequestHandler {
   return rateLimit({
     windowMs: 60_000,
     limit: perMinute,
+    ...(keyOf ? { keyGenerator: keyOf, validate: { keyGeneratorIpFallback: false } } : {}),
     standardHeaders: "draft-7",
     legacyHeaders: false,
     handler: (request, response) => {

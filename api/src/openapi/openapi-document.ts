@@ -34,6 +34,7 @@ import {
   sessionSchema,
 } from "./response-schemas.js";
 import { staffPaths, staffSecurityScheme } from "./staff-paths.js";
+import { questionnairePaths } from "./questionnaire-paths.js";
 
 type Schema = z.ZodType;
 
@@ -486,6 +487,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         },
       },
       ...staffPaths,
+      ...questionnairePaths({ json, parametersOf }),
     },
   };
 }

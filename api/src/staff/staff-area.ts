@@ -8,11 +8,16 @@ import { createStaffAccessLog, type StaffAccessLog } from "./access-log/staff-ac
 import { createStaffAuth, type StaffAuth } from "./auth/create-staff-auth.js";
 import { createSignInLinkDelivery, type SignInLinkDelivery } from "./auth/sign-in-links.js";
 import { STAFF_TABLES } from "./auth/staff-auth-tables.js";
-import { createSmtpMailer, type Mailer } from "./mail/smtp-mailer.js";
+import { createSmtpMailer, smtpUrlFor, type Mailer } from "@churchhub/mail";
 import { createStaffBookings } from "./staff-bookings.js";
 import { createCsrfTokens } from "./staff-csrf.js";
 import { createPrincipalResolver } from "./staff-principal.js";
 import { createStaffRouter } from "./staff.router.js";
+import { clientAddress } from "./client-address.js";
+import {
+  createStaffQuestionnairesRouter,
+  type StaffQuestionnaireDependencies,
+} from "../questionnaires/staff-questionnaires.router.js";
 
 export interface StaffArea {
   auth: StaffAuth;
@@ -37,6 +42,8 @@ export interface StaffAreaOptions {
   trustedProxies: readonly string[];
   clock: () => Date;
   poolSize?: number;
+  /** Questionnaire storage, when the process serves questionnaires (the api does). */
+  questionnaires?: StaffQuestionnaireDependencies;
 }
 
 export class StaffAreaConfigurationError extends Error {
@@ -86,6 +93,13 @@ export function createStaffArea(options: StaffAreaOptions): StaffArea {
       (await pool.query(`SELECT 1 FROM ${STAFF_TABLES.passkey} WHERE user_id = $1 LIMIT 1`, [userId])).rowCount === 1,
     publicOrigin,
     trustedProxies: options.trustedProxies,
+    questionnaires:
+      options.questionnaires &&
+      createStaffQuestionnairesRouter({
+        ...options.questionnaires,
+        accessLog,
+        clientAddressOf: (request) => clientAddress(request, options.trustedProxies),
+      }),
   });
   return {
     auth,
@@ -100,14 +114,6 @@ export function createStaffArea(options: StaffAreaOptions): StaffArea {
   };
 }
 
-/** Where staff mail goes: SMTP_URL, or outside production the local mail server of `npm run dev`. */
-export function staffSmtpUrlFor(settings: Settings): string {
-  if (settings.SMTP_URL) return settings.SMTP_URL;
-  if (settings.NODE_ENV === "production")
-    throw new StaffAreaConfigurationError("SMTP_URL: required in production (staff sign-in links go out by mail)");
-  return `smtp://127.0.0.1:${settings.DEV_MAIL_SMTP_PORT}`;
-}
-
 /**
  * The staff area as configured by the environment, or null when it has no secret (STAFF_AUTH_SECRET, or
  * `secret` given by a caller that only issues links and never reads a cookie).
@@ -120,6 +126,7 @@ export function createStaffAreaFromSettings(
     clock: () => Date;
     poolSize?: number;
     secret?: string;
+    questionnaires?: StaffQuestionnaireDependencies;
   },
 ): StaffArea | null {
   const secret = deps.secret ?? settings.STAFF_AUTH_SECRET;
@@ -128,7 +135,7 @@ export function createStaffAreaFromSettings(
     ...deps,
     secret,
     publicUrl: settings.STAFF_PUBLIC_URL,
-    mailer: createSmtpMailer({ smtpUrl: staffSmtpUrlFor(settings), from: settings.MAIL_FROM }),
+    mailer: createSmtpMailer({ smtpUrl: smtpUrlFor(settings), from: settings.MAIL_FROM }),
     churchName: settings.CHURCH_NAME,
     sessionHours: settings.STAFF_SESSION_HOURS,
     signInLinkMinutes: settings.STAFF_SIGN_IN_LINK_MINUTES,

@@ -42,6 +42,8 @@ export interface StaffRouterDependencies {
   hasPasskey: (userId: string) => Promise<boolean>;
   publicOrigin: string;
   trustedProxies: readonly string[];
+  /** The questionnaire endpoints (builder, answers), behind the same session and CSRF checks. */
+  questionnaires?: Router;
 }
 
 export function createStaffRouter(deps: StaffRouterDependencies): Router {
@@ -101,6 +103,8 @@ export function createStaffRouter(deps: StaffRouterDependencies): Router {
     ]);
     response.json({ booking });
   });
+
+  if (deps.questionnaires) router.use(deps.questionnaires);
 
   router.get("/staff/bookings/:uid/access-log", requireStaffRole("admin"), async (request, response) => {
     const { uid } = parsed(staffBookingParamsSchema, request.params, "path");

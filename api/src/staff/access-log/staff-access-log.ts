@@ -13,7 +13,7 @@ const ADDRESS_PURPOSE = "staff_access_log.client_address";
 // Serializes appends across api replicas: each entry must see the one before it.
 const APPEND_LOCK_KEY = 4_217_001;
 
-export type AccessAction = "booking.list" | "booking.view";
+export type AccessAction = "booking.list" | "booking.view" | "questionnaire.view";
 
 export interface AccessLogEntry {
   staffUserId: string;

@@ -4,7 +4,7 @@
 // on the stored row, because a browser could otherwise claim to be an invitation in the request body.
 import { randomUUID } from "node:crypto";
 import type { Pool } from "pg";
-import type { Mailer } from "../mail/smtp-mailer.js";
+import type { Mailer } from "@churchhub/mail";
 import { signInMail } from "../mail/sign-in-mail.js";
 import { hashSignInToken, type SignInLink, type StaffAuth } from "./create-staff-auth.js";
 import { STAFF_TABLES } from "./staff-auth-tables.js";

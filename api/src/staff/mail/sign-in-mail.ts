@@ -1,5 +1,5 @@
 // The mail carrying a staff sign-in link: an invitation (first sign-in) or a requested sign-in.
-import type { OutgoingMail } from "./smtp-mailer.js";
+import type { OutgoingMail } from "@churchhub/mail";
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);

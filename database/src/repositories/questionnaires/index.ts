@@ -11,6 +11,7 @@ export {
 export {
   createQuestionnaireResponses,
   DuplicateResponseError,
+  linkWaitingResponses,
   type LinkOutcome,
   type OpenedResponse,
   type QuestionnaireResponses,

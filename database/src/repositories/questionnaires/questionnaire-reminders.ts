@@ -55,17 +55,18 @@ export function createQuestionnaireReminders(deps: { dataSource: DataSource; clo
     plan: (rootUid: string, leadMs: number) => plan(dataSource.manager, rootUid, leadMs),
 
     /**
-     * Runs `send` when the reminder is still due, recording it as sent in the same transaction: a second
+     * Runs `send` when the reminder is still due by `dueBy` (the time the caller waited for: a reschedule
+     * to a later time since then means not yet), recording it as sent in the same transaction: a second
      * caller waits on the row and then finds it sent; a failed send records nothing (the retry sends).
      */
     async sendOnce<T>(
       rootUid: string,
-      leadMs: number,
+      options: { leadMs: number; dueBy: string },
       send: (due: { bookingUid: string; startTime: string }, db: EntityManager) => Promise<T>,
     ): Promise<{ sent: true; result: T } | { sent: false; plan: ReminderPlan }> {
       return dataSource.transaction(async (manager) => {
-        const current = await plan(manager, rootUid, leadMs);
-        if (current.kind !== "due" || new Date(current.remindAt).getTime() > clock().getTime())
+        const current = await plan(manager, rootUid, options.leadMs);
+        if (current.kind !== "due" || Date.parse(current.remindAt) > Date.parse(options.dueBy))
           return { sent: false, plan: current };
         const claimed = await manager.query(
           `INSERT INTO questionnaire_reminders (booking_uid, sent_at) VALUES ($1, $2)

@@ -4,6 +4,8 @@
 // whose booking never arrives is deleted (the link workflow decides when).
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
+
+type Queryable = Pick<EntityManager, "query">;
 import { createEnvelopeSealer, type FieldCipher } from "@churchhub/field-encryption";
 import { readBookingChain } from "./booking-chain.js";
 
@@ -43,29 +45,43 @@ const purposesFor = (responseId: string) => ({
   wrap: WRAP_PURPOSE,
 });
 
+/** Links the response when its booking is here and of the event type the visitor answered for. */
+async function linkInTransaction(manager: Queryable, responseId: string): Promise<LinkOutcome> {
+  const [response] = await manager.query(
+    `SELECT r.id, r.cal_event_type_id, r.linked_at, b.uid AS booking_uid, b.event_type_id
+       FROM questionnaire_responses r LEFT JOIN bookings b ON b.uid = r.booking_uid
+      WHERE r.id = $1 FOR UPDATE OF r`,
+    [responseId],
+  );
+  if (!response) return "gone";
+  if (response.booking_uid === null) return "waiting";
+  if (response.event_type_id !== null && response.event_type_id !== response.cal_event_type_id) {
+    // Someone answered another event type's questions for this uid: nothing the host asked for.
+    await manager.query(`DELETE FROM questionnaire_responses WHERE id = $1`, [responseId]);
+    return "discarded";
+  }
+  if (response.linked_at === null)
+    await manager.query(`UPDATE questionnaire_responses SET linked_at = now() WHERE id = $1`, [responseId]);
+  return "linked";
+}
+
+/** Links every response waiting for this booking; run in the transaction that applies the booking. */
+export async function linkWaitingResponses(
+  manager: Queryable,
+  bookingUid: string,
+): Promise<Array<{ responseId: string; outcome: LinkOutcome }>> {
+  const rows: Array<{ id: string }> = await manager.query(
+    `SELECT id FROM questionnaire_responses WHERE booking_uid = $1 AND linked_at IS NULL`,
+    [bookingUid],
+  );
+  const outcomes = [];
+  for (const row of rows) outcomes.push({ responseId: row.id, outcome: await linkInTransaction(manager, row.id) });
+  return outcomes;
+}
+
 export function createQuestionnaireResponses(deps: { dataSource: DataSource; cipher: FieldCipher }) {
   const { dataSource } = deps;
   const sealer = createEnvelopeSealer(deps.cipher);
-
-  /** Links the response when its booking is here and of the event type the visitor answered for. */
-  async function linkInTransaction(manager: EntityManager, responseId: string): Promise<LinkOutcome> {
-    const [response] = await manager.query(
-      `SELECT r.id, r.cal_event_type_id, r.linked_at, b.uid AS booking_uid, b.event_type_id
-         FROM questionnaire_responses r LEFT JOIN bookings b ON b.uid = r.booking_uid
-        WHERE r.id = $1 FOR UPDATE OF r`,
-      [responseId],
-    );
-    if (!response) return "gone";
-    if (response.booking_uid === null) return "waiting";
-    if (response.event_type_id !== null && response.event_type_id !== response.cal_event_type_id) {
-      // Someone answered another event type's questions for this uid: nothing the host asked for.
-      await manager.query(`DELETE FROM questionnaire_responses WHERE id = $1`, [responseId]);
-      return "discarded";
-    }
-    if (response.linked_at === null)
-      await manager.query(`UPDATE questionnaire_responses SET linked_at = now() WHERE id = $1`, [responseId]);
-    return "linked";
-  }
 
   return {
     /**
@@ -135,17 +151,6 @@ export function createQuestionnaireResponses(deps: { dataSource: DataSource; cip
     /** Links one response whose booking may have arrived since it was submitted. */
     async link(responseId: string): Promise<LinkOutcome> {
       return dataSource.transaction((manager) => linkInTransaction(manager, responseId));
-    },
-
-    /** Links every waiting response of a booking (called when its delivery has been applied). */
-    async linkForBooking(bookingUid: string): Promise<Array<{ responseId: string; outcome: LinkOutcome }>> {
-      const rows: Array<{ id: string }> = await dataSource.query(
-        `SELECT id FROM questionnaire_responses WHERE booking_uid = $1 AND linked_at IS NULL`,
-        [bookingUid],
-      );
-      const outcomes = [];
-      for (const row of rows) outcomes.push({ responseId: row.id, outcome: await this.link(row.id) });
-      return outcomes;
     },
 
     /** Deletes a response whose booking never arrived; false when it has arrived (or it is gone). */

@@ -1,5 +1,5 @@
 // Outgoing mail over SMTP (nodemailer), from SMTP_URL: smtp://… (STARTTLS when offered) or smtps://….
-// One transport per process, pooled; the only mail we send today is a staff sign-in link.
+// One transport per process, pooled: staff sign-in links (api) and questionnaire reminders (worker).
 import nodemailer from "nodemailer";
 
 export interface OutgoingMail {
