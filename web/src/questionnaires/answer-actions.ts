@@ -37,5 +37,5 @@ export async function submitAnswersWithLink(input: {
 /** The private link's path for a booking just confirmed, or null when none could be issued. */
 export async function answerLaterPath(input: { bookingUid: string; eventTypeId: number }): Promise<string | null> {
   const token = await issueAnswerLaterToken(input);
-  return token ? `/answer/${encodeURIComponent(token)}` : null;
+  return token ? `/questionnaires/answer/${encodeURIComponent(token)}` : null;
 }

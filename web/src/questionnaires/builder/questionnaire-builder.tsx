@@ -34,9 +34,8 @@ export type BuilderActionResult =
 export interface AttachableEventType {
   id: number;
   title: string;
-  hostName: string;
-  /** What is attached to it now (this or another questionnaire), if anything. */
-  attached: { questionnaireId: string; required: boolean } | null;
+  /** Whether this questionnaire is attached to it now, and how. */
+  attached: { required: boolean } | null;
 }
 
 export interface QuestionnaireBuilderProps {
@@ -297,11 +296,9 @@ export function QuestionnaireBuilder(props: QuestionnaireBuilderProps) {
                 <select value={attachTo} onChange={(event) => setAttachTo(event.target.value)}>
                   {props.eventTypes.map((eventType) => (
                     <option key={eventType.id} value={eventType.id}>
-                      {eventType.title} ({eventType.hostName})
+                      {eventType.title}
                       {eventType.attached
-                        ? eventType.attached.questionnaireId === props.questionnaireId
-                          ? " — attached"
-                          : " — has another questionnaire"
+                        ? ` (attached, ${eventType.attached.required ? "required" : "optional"})`
                         : ""}
                     </option>
                   ))}

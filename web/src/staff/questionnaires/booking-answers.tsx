@@ -17,9 +17,11 @@ function shownAnswer(question: Question, answer: unknown): string {
 }
 
 export async function BookingAnswers({ bookingUid }: { bookingUid: string }) {
-  const { response } = await loadStaffData<{ response: StaffQuestionnaireResponse | null }>(
-    staffQuestionnairePaths.bookingResponse(bookingUid),
+  const { responses } = await loadStaffData<{ responses: StaffQuestionnaireResponse[] }>(
+    staffQuestionnairePaths.bookingResponses(bookingUid),
   );
+  // One response per booking (the api refuses a second); the newest if a reschedule chain holds more.
+  const response = responses.at(-1) ?? null;
   return (
     <section aria-labelledby="booking-answers-heading" data-testid="booking-answers">
       <h2 id="booking-answers-heading">Questionnaire</h2>

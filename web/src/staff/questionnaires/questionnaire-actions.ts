@@ -55,7 +55,6 @@ export async function createQuestionnaire(formData: FormData): Promise<void> {
   const title = String(formData.get("title") ?? "").trim() || "New questionnaire";
   const owner = Number(formData.get("ownerCalUserId"));
   const created = await staffQuestionnaireApi.create({
-    title,
     ...(Number.isInteger(owner) && owner > 0 ? { ownerCalUserId: owner } : {}),
     definition: emptyDefinition(title),
   });

@@ -17,22 +17,19 @@ export interface StaffQuestionnaireSummary {
 
 export interface StaffQuestionnaire extends StaffQuestionnaireSummary {
   draft: QuestionnaireDefinition;
-  versions: Array<{ id: string; version: number; publishedAt: string }>;
-  attachments: Array<{ eventTypeId: number; required: boolean }>;
+  attachments: Array<{ eventTypeId: number; questionnaireId: string; required: boolean }>;
 }
 
-/** An event type the person may attach a questionnaire to, with what is attached to it now. */
+/** An event type of the questionnaire's host (Cal.com's public list), where it may be attached. */
 export interface StaffEventType {
   id: number;
   slug: string;
   title: string;
-  hostCalUserId: number;
-  hostName: string | null;
-  attachment: { questionnaireId: string; required: boolean } | null;
 }
 
 /** A booking's answers, opened for its host or an administrator (the api logs the read). */
 export interface StaffQuestionnaireResponse {
+  responseId: string;
   title: string;
   version: number;
   definition: QuestionnaireDefinition;
@@ -91,17 +88,17 @@ export const staffQuestionnairePaths = {
   list: "/staff/questionnaires",
   /** `{ questionnaire: StaffQuestionnaire }` */
   one: questionnairePath,
-  /** `{ eventTypes: StaffEventType[] }` */
-  eventTypes: "/staff/questionnaires/event-types",
-  /** `{ response: StaffQuestionnaireResponse | null }` */
-  bookingResponse: (uid: string) => `/staff/bookings/${encodeURIComponent(uid)}/questionnaire-response`,
+  /** `{ eventTypes: StaffEventType[] }`: the questionnaire's host's event types */
+  eventTypes: (id: string) => `${questionnairePath(id)}/event-types`,
+  /** `{ responses: StaffQuestionnaireResponse[] }` */
+  bookingResponses: (uid: string) => `/staff/bookings/${encodeURIComponent(uid)}/questionnaire-responses`,
 };
 
 export const staffQuestionnaireApi = {
-  create: (input: { title: string; ownerCalUserId?: number; definition: QuestionnaireDefinition }) =>
+  create: (input: { ownerCalUserId?: number; definition: QuestionnaireDefinition }) =>
     send<{ questionnaire: StaffQuestionnaire }>("POST", "/staff/questionnaires", input),
   saveDraft: (id: string, definition: QuestionnaireDefinition) =>
-    send<{ questionnaire: StaffQuestionnaire }>("PUT", questionnairePath(id), { title: definition.title, definition }),
+    send<{ questionnaire: StaffQuestionnaire }>("PUT", `${questionnairePath(id)}/draft`, { definition }),
   publish: (id: string) =>
     send<{ version: { id: string; version: number } }>("POST", `${questionnairePath(id)}/versions`),
   attach: (id: string, eventTypeId: number, required: boolean) =>

@@ -6,11 +6,9 @@ import { Button } from "../../../../components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "../../../../components/ui/card";
 import { Input } from "../../../../components/ui/input";
 import { Label } from "../../../../components/ui/label";
-import { NativeSelect } from "../../../../components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "../../../../components/ui/table";
 import { createQuestionnaire } from "../../../../staff/questionnaires/questionnaire-actions";
 import {
-  type StaffEventType,
   type StaffQuestionnaireSummary,
   staffQuestionnairePaths,
 } from "../../../../staff/questionnaires/staff-questionnaire-api";
@@ -20,20 +18,23 @@ import { loadStaffSession } from "../../../../staff/staff-session";
 export const metadata: Metadata = { title: "Questionnaires" };
 export const dynamic = "force-dynamic";
 
+const when = (iso: string) =>
+  new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso));
+
 export default async function QuestionnairesPage() {
-  const [session, { questionnaires }, { eventTypes }] = await Promise.all([
+  const [session, { questionnaires }] = await Promise.all([
     loadStaffSession(),
     loadStaffData<{ questionnaires: StaffQuestionnaireSummary[] }>(staffQuestionnairePaths.list),
-    loadStaffData<{ eventTypes: StaffEventType[] }>(staffQuestionnairePaths.eventTypes),
   ]);
   const admin = session.person.role === "admin";
-  const hosts = [...new Map(eventTypes.map((e) => [e.hostCalUserId, e.hostName ?? `Cal.com user ${e.hostCalUserId}`]))];
-  const attachedTo = (id: string) =>
-    eventTypes.filter((eventType) => eventType.attachment?.questionnaireId === id).map((eventType) => eventType.title);
 
   return (
     <div className="grid gap-6">
       <h1 className="font-semibold text-2xl">Questionnaires</h1>
+      <p className="max-w-3xl text-muted-foreground">
+        Questions your visitors answer right after booking. Their answers stay in ChurchHub, encrypted, and never go to
+        Cal.com or your calendar.
+      </p>
       {questionnaires.length === 0 ? (
         <p>No questionnaires yet.</p>
       ) : (
@@ -42,7 +43,8 @@ export default async function QuestionnairesPage() {
             <TableRow>
               <TableHead scope="col">Title</TableHead>
               <TableHead scope="col">Published version</TableHead>
-              <TableHead scope="col">Attached to</TableHead>
+              <TableHead scope="col">Last changed (UTC)</TableHead>
+              {admin ? <TableHead scope="col">Host (Cal.com user)</TableHead> : null}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -57,7 +59,8 @@ export default async function QuestionnairesPage() {
                   </Link>
                 </TableCell>
                 <TableCell>{questionnaire.latestVersion ?? "not published"}</TableCell>
-                <TableCell>{attachedTo(questionnaire.id).join(", ") || "—"}</TableCell>
+                <TableCell>{when(questionnaire.updatedAt)}</TableCell>
+                {admin ? <TableCell>{questionnaire.ownerCalUserId}</TableCell> : null}
               </TableRow>
             ))}
           </TableBody>
@@ -75,14 +78,8 @@ export default async function QuestionnairesPage() {
             </div>
             {admin ? (
               <div className="grid gap-2">
-                <Label htmlFor="new-questionnaire-owner">For host</Label>
-                <NativeSelect id="new-questionnaire-owner" name="ownerCalUserId" required>
-                  {hosts.map(([calUserId, name]) => (
-                    <option key={calUserId} value={calUserId}>
-                      {name}
-                    </option>
-                  ))}
-                </NativeSelect>
+                <Label htmlFor="new-questionnaire-owner">Host’s Cal.com user id</Label>
+                <Input id="new-questionnaire-owner" name="ownerCalUserId" type="number" min={1} required />
               </div>
             ) : null}
             <Button type="submit" className="justify-self-start">

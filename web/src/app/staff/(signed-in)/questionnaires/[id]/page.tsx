@@ -1,4 +1,5 @@
-// The builder for one questionnaire: its draft, published versions and attachments, edited in the client.
+// The builder for one questionnaire: its draft, published version and attachments, edited in the client;
+// it may be attached to its host's event types only.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { QuestionnaireBuilder } from "../../../../../questionnaires/builder/questionnaire-builder";
@@ -18,20 +19,19 @@ export const metadata: Metadata = { title: "Questionnaire builder" };
 export const dynamic = "force-dynamic";
 
 export default async function QuestionnaireBuilderPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+  const id = decodeURIComponent((await params).id);
   const [{ questionnaire }, { eventTypes }] = await Promise.all([
-    loadStaffData<{ questionnaire: StaffQuestionnaire }>(staffQuestionnairePaths.one(decodeURIComponent(id))),
-    loadStaffData<{ eventTypes: StaffEventType[] }>(staffQuestionnairePaths.eventTypes),
+    loadStaffData<{ questionnaire: StaffQuestionnaire }>(staffQuestionnairePaths.one(id)),
+    loadStaffData<{ eventTypes: StaffEventType[] }>(staffQuestionnairePaths.eventTypes(id)),
   ]);
-  // Only the owner's event types: a questionnaire is attached where its host's visitors book.
-  const attachable = eventTypes
-    .filter((eventType) => eventType.hostCalUserId === questionnaire.ownerCalUserId)
-    .map((eventType) => ({
+  const attachable = eventTypes.map((eventType) => {
+    const attachment = questionnaire.attachments.find((attached) => attached.eventTypeId === eventType.id);
+    return {
       id: eventType.id,
       title: eventType.title,
-      hostName: eventType.hostName ?? `Cal.com user ${eventType.hostCalUserId}`,
-      attached: eventType.attachment,
-    }));
+      attached: attachment ? { required: attachment.required } : null,
+    };
+  });
   return (
     <div className="grid gap-4">
       <p>

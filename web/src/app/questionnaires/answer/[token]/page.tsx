@@ -1,8 +1,8 @@
 // The private answer-later page: a visitor's one-time link (valid until the appointment starts) opens
 // their booking's questionnaire. The token is the only key; nothing else about the booking is shown.
 import type { Metadata } from "next";
-import { fetchAnswerLaterQuestionnaire } from "../../../questionnaires/public-questionnaire-api";
-import { AnswerLaterForm } from "../../../questionnaires/answer-later-form";
+import { fetchAnswerLaterQuestionnaire } from "../../../../questionnaires/public-questionnaire-api";
+import { AnswerLaterForm } from "../../../../questionnaires/answer-later-form";
 
 export const metadata: Metadata = { title: "Your questions before the appointment" };
 export const dynamic = "force-dynamic";
