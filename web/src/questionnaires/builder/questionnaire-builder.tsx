@@ -105,10 +105,10 @@ export function QuestionnaireBuilder(props: QuestionnaireBuilderProps) {
             // biome-ignore lint/suspicious/noArrayIndexKey: ids are editable; the position is the stable identity
             <section key={s} className="builder-section" aria-label={sectionName}>
               <div className="builder-heading-row">
-                <h3>
+                <h2>
                   {sectionName}
                   {section.title ? `: ${section.title}` : ""}
-                </h3>
+                </h2>
                 <div className="builder-actions">
                   <button
                     type="button"
@@ -311,7 +311,7 @@ export function QuestionnaireBuilder(props: QuestionnaireBuilderProps) {
                   checked={attachRequired}
                   onChange={() => setAttachRequired(true)}
                 />
-                Required
+                Required for visitors
               </label>
               <label>
                 <input
@@ -320,7 +320,7 @@ export function QuestionnaireBuilder(props: QuestionnaireBuilderProps) {
                   checked={!attachRequired}
                   onChange={() => setAttachRequired(false)}
                 />
-                Optional
+                Optional for visitors
               </label>
               <button
                 type="button"
