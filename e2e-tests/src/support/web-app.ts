@@ -75,6 +75,8 @@ async function sourceStamp(): Promise<string> {
   const files = [
     ...(await listFiles(path.join(webDirectory, "src"))),
     ...(await listFiles(path.join(webDirectory, "public"))),
+    // The questionnaire evaluator is compiled into the app from its workspace's sources.
+    ...(await listFiles(path.join(webDirectory, "..", "questionnaire", "src"))),
     ...["next.config.mjs", "postcss.config.mjs", "package.json", "tsconfig.json"].map((name) =>
       path.join(webDirectory, name),
     ),

@@ -11,6 +11,7 @@ import { chooseCalProvider } from "./cal-provider-choice";
 import { toConfirmedBooking, type CreatedBooking } from "./confirmed-booking";
 import { IconSprite } from "./icon-sprite";
 import { NoFreeSlotsHint } from "./no-free-slots-hint";
+import { BookingQuestionnaire, type BookingQuestionnaireProps } from "../questionnaires/booking-questionnaire";
 
 /** Everything the browser gets: public identifiers only. */
 export interface PublicBookerProps {
@@ -20,9 +21,12 @@ export interface PublicBookerProps {
   calProvider: CalProviderKind;
   calUsername: string;
   eventSlug: string;
+  eventTypeId: number;
   eventTitle: string;
   lengthInMinutes: number;
   hostName: string;
+  /** The questionnaire attached to this event type, asked once the booking is confirmed; null if none. */
+  questionnaire: BookingQuestionnaireProps["questionnaire"] | null;
 }
 
 const PROVIDERS = { CalProvider, CalOAuthProvider };
@@ -59,7 +63,21 @@ export function PublicBooker(props: PublicBookerProps) {
     [props.eventTitle, props.hostName, props.lengthInMinutes],
   );
 
-  if (confirmed) return <BookingConfirmation booking={confirmed} />;
+  if (confirmed) {
+    return (
+      <>
+        <BookingConfirmation booking={confirmed} />
+        {props.questionnaire ? (
+          <BookingQuestionnaire
+            bookingUid={confirmed.uid}
+            eventTypeId={props.eventTypeId}
+            hostName={props.hostName}
+            questionnaire={props.questionnaire}
+          />
+        ) : null}
+      </>
+    );
+  }
 
   const provider = chooseCalProvider(props);
   const Provider = PROVIDERS[provider.component];

@@ -3,13 +3,18 @@ import { describe, expect, it } from "vitest";
 import { isCurrentNavItem, staffNavItems } from "./staff-navigation";
 
 describe("staffNavItems", () => {
-  it("gives a host their bookings and profile only", () => {
-    expect(staffNavItems("host").map((item) => item.href)).toEqual(["/staff", "/staff/profile"]);
+  it("gives a host their bookings, questionnaires and profile only", () => {
+    expect(staffNavItems("host").map((item) => item.href)).toEqual([
+      "/staff",
+      "/staff/questionnaires",
+      "/staff/profile",
+    ]);
   });
 
   it("gives an administrator the admin pages between bookings and profile", () => {
     expect(staffNavItems("admin").map((item) => item.href)).toEqual([
       "/staff",
+      "/staff/questionnaires",
       "/staff/admin/hosts",
       "/staff/admin/staff",
       "/staff/admin/api-keys",
@@ -21,7 +26,9 @@ describe("staffNavItems", () => {
 });
 
 describe("isCurrentNavItem", () => {
-  const [bookings, hosts] = staffNavItems("admin");
+  const items = staffNavItems("admin");
+  const bookings = items.find((item) => item.key === "bookings");
+  const hosts = items.find((item) => item.key === "hosts");
 
   it("marks Bookings on the list and on a booking's page, not on admin pages", () => {
     expect(isCurrentNavItem(bookings!, "/staff")).toBe(true);

@@ -8,7 +8,10 @@ export interface StaffNavItem {
   key: string;
 }
 
-const everyone: StaffNavItem[] = [{ href: "/staff", label: "Bookings", key: "bookings" }];
+const everyone: StaffNavItem[] = [
+  { href: "/staff", label: "Bookings", key: "bookings" },
+  { href: "/staff/questionnaires", label: "Questionnaires", key: "questionnaires" },
+];
 const administrators: StaffNavItem[] = [
   { href: "/staff/admin/hosts", label: "Hosts", key: "hosts" },
   { href: "/staff/admin/staff", label: "Staff", key: "staff" },

@@ -162,13 +162,12 @@ function TypeSpecificFields({
 
 export function QuestionEditor(props: QuestionEditorProps) {
   const { name, question, onChange } = props;
-  const headingId = `builder-${question.id}-heading`;
   return (
-    <li className="builder-question" aria-labelledby={headingId} data-builder-question={question.id}>
+    <li className="builder-question" data-builder-question={question.id}>
       <div className="builder-heading-row">
-        <h4 id={headingId}>
+        <h3>
           {name}: {question.label || "(no label)"}
-        </h4>
+        </h3>
         <div className="builder-actions">
           <button
             type="button"

@@ -34,9 +34,8 @@ export type BuilderActionResult =
 export interface AttachableEventType {
   id: number;
   title: string;
-  hostName: string;
-  /** What is attached to it now (this or another questionnaire), if anything. */
-  attached: { questionnaireId: string; required: boolean } | null;
+  /** Whether this questionnaire is attached to it now, and how. */
+  attached: { required: boolean } | null;
 }
 
 export interface QuestionnaireBuilderProps {
@@ -106,10 +105,10 @@ export function QuestionnaireBuilder(props: QuestionnaireBuilderProps) {
             // biome-ignore lint/suspicious/noArrayIndexKey: ids are editable; the position is the stable identity
             <section key={s} className="builder-section" aria-label={sectionName}>
               <div className="builder-heading-row">
-                <h3>
+                <h2>
                   {sectionName}
                   {section.title ? `: ${section.title}` : ""}
-                </h3>
+                </h2>
                 <div className="builder-actions">
                   <button
                     type="button"
@@ -297,11 +296,9 @@ export function QuestionnaireBuilder(props: QuestionnaireBuilderProps) {
                 <select value={attachTo} onChange={(event) => setAttachTo(event.target.value)}>
                   {props.eventTypes.map((eventType) => (
                     <option key={eventType.id} value={eventType.id}>
-                      {eventType.title} ({eventType.hostName})
+                      {eventType.title}
                       {eventType.attached
-                        ? eventType.attached.questionnaireId === props.questionnaireId
-                          ? " — attached"
-                          : " — has another questionnaire"
+                        ? ` (attached, ${eventType.attached.required ? "required" : "optional"})`
                         : ""}
                     </option>
                   ))}
@@ -314,7 +311,7 @@ export function QuestionnaireBuilder(props: QuestionnaireBuilderProps) {
                   checked={attachRequired}
                   onChange={() => setAttachRequired(true)}
                 />
-                Required
+                Required for visitors
               </label>
               <label>
                 <input
@@ -323,7 +320,7 @@ export function QuestionnaireBuilder(props: QuestionnaireBuilderProps) {
                   checked={!attachRequired}
                   onChange={() => setAttachRequired(false)}
                 />
-                Optional
+                Optional for visitors
               </label>
               <button
                 type="button"

@@ -14,6 +14,7 @@ import { LocalTime, LocalTimeRange, ViewerTimeZoneNote } from "../../../../../st
 import type { StaffBookingDetail } from "../../../../../staff/staff-api";
 import { loadStaffData } from "../../../../../staff/staff-page-data";
 import { workflowListUrl, workflowUrl } from "../../../../../staff/temporal-ui-links";
+import { BookingAnswers } from "../../../../../staff/questionnaires/booking-answers";
 
 export const metadata: Metadata = { title: "Booking" };
 export const dynamic = "force-dynamic";
@@ -115,6 +116,8 @@ export default async function StaffBookingPage({ params }: { params: Promise<{ u
           </CardContent>
         </Card>
       </div>
+
+      <BookingAnswers bookingUid={booking.uid} />
 
       <Card>
         <CardHeader>
