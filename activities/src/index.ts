@@ -13,3 +13,8 @@ export {
 } from "./cal-connections/create-connection-activities.js";
 export { createConnectionTokenKeeper, type ConnectionTokenKeeper } from "./cal-connections/connection-token-keeper.js";
 export { NeedsReconnectError } from "./cal-connections/connection-failures.js";
+export {
+  createSensitiveSettingsActivities,
+  type SensitiveSettingsActivities,
+} from "./sensitive-settings/create-sensitive-settings-activities.js";
+export { createHostAccessTokens, type HostAccessTokens } from "./sensitive-settings/host-access-token.js";

@@ -66,6 +66,7 @@ export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
     databaseUrl: requireSetting(settings, "DATABASE_URL"),
     protector,
     clock,
+    workflows: { client: temporal, taskQueue },
   });
 
   return {

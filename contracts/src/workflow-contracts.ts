@@ -2,6 +2,15 @@
 // result. Starters use these types (see ./client/), the worker's workflows are checked against them
 // (workflows/src/index.ts), so a change on one side that the other does not follow fails typecheck.
 import type { CalDelivery, ProcessCalDeliveryResult } from "./cal-delivery.js";
+import type {
+  ApplySensitiveHostDefaultInput,
+  ApplySensitiveHostDefaultResult,
+  ApplySensitiveSettingsInput,
+  HostEventTypesResult,
+  ManagePrivateLinksInput,
+  ManagePrivateLinksResult,
+  SensitiveSettingsOutcome,
+} from "./sensitive-settings.js";
 
 export interface MintManagedUserTokenInput {
   username: string;
@@ -35,6 +44,12 @@ export interface ReconcileBookingsResult {
   needsReconnect: number;
   /** Sources whose pages Cal.com refused or could not serve this run (the next run tries again). */
   failedSources: number;
+  /** Sensitive event types whose privacy settings were checked at Cal.com (full runs only). */
+  sensitiveChecked?: number;
+  /** Of those, the ones whose drifted settings were applied again. */
+  sensitiveReapplied?: number;
+  /** Of those, the ones flagged (drifted, missing scope, failed) because they could not be applied. */
+  sensitiveFlagged?: number;
 }
 
 export interface ConnectCalAccountInput {
@@ -76,6 +91,12 @@ export interface WorkflowSignatures {
   reconcileBookingsWorkflow: (input: ReconcileBookingsInput) => Promise<ReconcileBookingsResult>;
   connectCalAccountWorkflow: (input: ConnectCalAccountInput) => Promise<ConnectCalAccountResult>;
   disconnectCalAccountWorkflow: (input: DisconnectCalAccountInput) => Promise<DisconnectCalAccountResult>;
+  applySensitiveSettingsWorkflow: (input: ApplySensitiveSettingsInput) => Promise<SensitiveSettingsOutcome>;
+  applySensitiveHostDefaultWorkflow: (
+    input: ApplySensitiveHostDefaultInput,
+  ) => Promise<ApplySensitiveHostDefaultResult>;
+  listHostEventTypesWorkflow: (input: { calUserId: number }) => Promise<HostEventTypesResult>;
+  managePrivateLinksWorkflow: (input: ManagePrivateLinksInput) => Promise<ManagePrivateLinksResult>;
 }
 
 export type WorkflowName = keyof WorkflowSignatures;

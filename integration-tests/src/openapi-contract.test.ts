@@ -141,6 +141,15 @@ it("answers every documented operation within its documented statuses and respon
   }
   expect(await statusOf(`/staff/bookings/${fixture.uid}/access-log`)).toBe(401);
   expect(await statusOf(`/staff/people/${randomUUID()}/deactivate`, { method: "POST" })).toBe(401);
+  // Sensitive mode (integration-tests/src/sensitive-settings.test.ts signs people in).
+  const links = "/staff/sensitive/hosts/7001/event-types/9001/private-links";
+  for (const path of ["/staff/sensitive/hosts", "/staff/sensitive/hosts/7001/event-types", links]) {
+    expect(await statusOf(path)).toBe(401);
+  }
+  expect(await statusOf("/staff/sensitive/hosts/7001/default", { method: "PUT" })).toBe(401);
+  expect(await statusOf("/staff/sensitive/hosts/7001/event-types/9001", { method: "PUT" })).toBe(401);
+  expect(await statusOf(links, { method: "POST" })).toBe(401);
+  expect(await statusOf(`${links}/abc`, { method: "DELETE" })).toBe(401);
 
   expect(pipeline.contractViolations).toEqual([]);
   const document = buildOpenApiDocument() as { paths: Record<string, Record<string, unknown>> };

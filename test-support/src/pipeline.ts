@@ -9,7 +9,7 @@ import { inject } from "vitest";
 import { Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from "@temporalio/client";
 import { NativeConnection, Runtime } from "@temporalio/worker";
 import type { ConnectionTokenKeeper } from "@churchhub/activities";
-import { buildApiDependencies, createApp, createResponseContract, signCalBody } from "@churchhub/api";
+import { buildApiDependencies, createApp, createResponseContract, signCalBody, type StaffArea } from "@churchhub/api";
 import {
   createEncryptedInboxCodec,
   createInboxRelay,
@@ -50,6 +50,7 @@ import { buildWorker, createTemporalLogger, ensurePlatformWebhook } from "@churc
 import { startTracing, tracingClientInterceptors } from "@churchhub/tracing";
 import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { createDataConverter } from "@churchhub/temporal-encryption";
+import { createPipelineStaff, type PipelineStaff } from "./pipeline-staff.js";
 import { recordAnswer } from "./answer-recorder.js";
 import { createScratchDatabase } from "./scratch-database.js";
 
@@ -72,6 +73,8 @@ export interface Pipeline {
   webServerToken: string;
   /** The Cal.com emulator, when started with `calEmulator`. */
   cal?: { emulator: CalEmulator; running: RunningCalEmulator; clientId: string };
+  /** With `staff: true`: sign staff members in to this pipeline's staff area. */
+  staff?: PipelineStaff;
   /** OAuth 2.0 connections, when started with `calEmulator.oauth2`. */
   oauth2?: {
     clientId: string;
@@ -317,6 +320,11 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     webServerToken,
     app,
     cal,
+    // buildApiDependencies hands the app only the staff area's router; the area itself is the whole StaffArea.
+    staff:
+      mail && apiDependencies.staff
+        ? createPipelineStaff({ area: apiDependencies.staff as StaffArea, inboxUrl: mail.inboxUrl, baseUrl })
+        : undefined,
     oauth2:
       oauth2Client && tokenKeeper
         ? { clientId: oauth2Client.clientId, connections, links, tokenKeeper, webPublicUrl }

@@ -5,3 +5,8 @@ export { mintManagedUserTokenWorkflow } from "./mint-managed-user-token.workflow
 export { reconcileBookingsWorkflow } from "./reconcile-bookings.workflow.js";
 export { connectCalAccountWorkflow } from "./connect-cal-account.workflow.js";
 export { disconnectCalAccountWorkflow } from "./disconnect-cal-account.workflow.js";
+export {
+  applySensitiveSettingsWorkflow,
+  applySensitiveHostDefaultWorkflow,
+} from "./apply-sensitive-settings.workflow.js";
+export { listHostEventTypesWorkflow, managePrivateLinksWorkflow } from "./host-event-types.workflow.js";

@@ -2,6 +2,7 @@
 // the mailer, Better Auth, the sign-in link delivery, the access log and the router. The api process,
 // the invite command and the local stack's seeding all build it here, so they agree on every detail.
 import pg from "pg";
+import type { Client } from "@temporalio/client";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { Settings } from "@churchhub/settings";
 import { createStaffAccessLog, type StaffAccessLog } from "./access-log/staff-access-log.js";
@@ -13,6 +14,7 @@ import { createStaffBookings } from "./staff-bookings.js";
 import { createCsrfTokens } from "./staff-csrf.js";
 import { createPrincipalResolver } from "./staff-principal.js";
 import { createStaffRouter } from "./staff.router.js";
+import { createSensitiveSettingsService } from "./sensitive/sensitive-settings-service.js";
 
 export interface StaffArea {
   auth: StaffAuth;
@@ -37,6 +39,8 @@ export interface StaffAreaOptions {
   trustedProxies: readonly string[];
   clock: () => Date;
   poolSize?: number;
+  /** Temporal, for sensitive mode's work at Cal.com; without it those endpoints answer 503. */
+  workflows?: { client: Client; taskQueue: string };
 }
 
 export class StaffAreaConfigurationError extends Error {
@@ -86,6 +90,7 @@ export function createStaffArea(options: StaffAreaOptions): StaffArea {
       (await pool.query(`SELECT 1 FROM ${STAFF_TABLES.passkey} WHERE user_id = $1 LIMIT 1`, [userId])).rowCount === 1,
     publicOrigin,
     trustedProxies: options.trustedProxies,
+    sensitive: createSensitiveSettingsService({ pool, ...(options.workflows ? { temporal: options.workflows } : {}) }),
   });
   return {
     auth,
@@ -120,6 +125,7 @@ export function createStaffAreaFromSettings(
     clock: () => Date;
     poolSize?: number;
     secret?: string;
+    workflows?: { client: Client; taskQueue: string };
   },
 ): StaffArea | null {
   const secret = deps.secret ?? settings.STAFF_AUTH_SECRET;

@@ -15,6 +15,8 @@ import { principalOf, requireStaff, requireStaffRole } from "./staff-access.js";
 import type { StaffBookings } from "./staff-bookings.js";
 import { requireCsrfToken, type CsrfTokens } from "./staff-csrf.js";
 import type { ResolvePrincipal } from "./staff-principal.js";
+import { createSensitiveRouter } from "./sensitive/sensitive.router.js";
+import type { SensitiveSettingsService } from "./sensitive/sensitive-settings-service.js";
 
 // The schemas at the edge of each endpoint (query, path, body).
 export const staffBookingListQuerySchema = z.strictObject({
@@ -42,6 +44,8 @@ export interface StaffRouterDependencies {
   hasPasskey: (userId: string) => Promise<boolean>;
   publicOrigin: string;
   trustedProxies: readonly string[];
+  /** Sensitive mode (event types, host defaults, private links). */
+  sensitive: SensitiveSettingsService;
 }
 
 export function createStaffRouter(deps: StaffRouterDependencies): Router {
@@ -52,6 +56,8 @@ export function createStaffRouter(deps: StaffRouterDependencies): Router {
   // Every other /staff path: a live session first, then the CSRF token on changes. (Full paths on the
   // routes below, so the OpenAPI contract test reads them as served.)
   router.use("/staff", requireStaff(deps.resolvePrincipal), requireCsrfToken(deps.csrf, deps.publicOrigin));
+
+  router.use(createSensitiveRouter(deps.sensitive));
 
   router.get("/staff/session", async (_request, response) => {
     const principal = principalOf(response);
