@@ -15,19 +15,30 @@ export interface PipelineStaffClient {
 
 export interface PipelineStaff {
   signInNew(role: StaffRole, options?: { calUserId?: number }): Promise<PipelineStaffClient>;
+  /** Invites someone and returns the sign-in link mailed to them, for a browser to open. */
+  signInLink(role: StaffRole, options?: { calUserId?: number; name?: string }): Promise<string>;
 }
 
 export function createPipelineStaff(input: { area: StaffArea; inboxUrl: string; baseUrl: string }): PipelineStaff {
   const inbox = createMailInbox(input.inboxUrl);
   let nextAddress = 1;
+  async function invite(role: StaffRole, options: { calUserId?: number; name?: string }) {
+    const email = `${role}-${randomUUID().slice(0, 8)}@staff.example.org`;
+    const invited = await inviteStaff(
+      { auth: input.area.auth, links: input.area.links, pool: input.area.pool },
+      { email, role, calUserId: options.calUserId, ...(options.name ? { name: options.name } : {}) },
+    );
+    const link = linkIn(await inbox.waitForLatest(email), "/staff/auth/magic-link/verify");
+    return { email, userId: invited.userId, link };
+  }
+
   return {
+    async signInLink(role, options = {}) {
+      return (await invite(role, options)).link;
+    },
     async signInNew(role, options = {}) {
-      const email = `${role}-${randomUUID().slice(0, 8)}@staff.example.org`;
-      const invited = await inviteStaff(
-        { auth: input.area.auth, links: input.area.links, pool: input.area.pool },
-        { email, role, calUserId: options.calUserId },
-      );
-      const link = new URL(linkIn(await inbox.waitForLatest(email), "/staff/auth/magic-link/verify"));
+      const { email, userId, link: mailed } = await invite(role, options);
+      const link = new URL(mailed);
       // Each person from an address of their own: the sign-in rate limit counts per address.
       const address = `192.0.2.${nextAddress++}`;
       const followed = await fetch(`${input.baseUrl}${link.pathname}${link.search}`, {
@@ -47,7 +58,7 @@ export function createPipelineStaff(input: { area: StaffArea; inboxUrl: string; 
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         });
       return {
-        userId: invited.userId,
+        userId,
         async call(method, path, body) {
           if (method === "GET") return send(method, path, {});
           csrfToken ??= ((await (await send("GET", "/staff/session", {})).json()) as { csrfToken: string }).csrfToken;

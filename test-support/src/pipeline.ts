@@ -141,6 +141,8 @@ export interface PipelineOptions {
   logDestination?: { write(line: string): void };
   /** Also serve the staff area (/staff), mailing through a local SMTP server of its own. */
   staff?: boolean;
+  /** Where people open /staff (sign-in links, cookies): a web server in front of the api (e2e). */
+  staffPublicUrl?: string;
 }
 
 /** A protector with fresh random keys (key id "test"), or fixed ones when a seed is given. */
@@ -263,7 +265,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     ...(mail
       ? {
           STAFF_AUTH_SECRET: randomBytes(32).toString("hex"),
-          STAFF_PUBLIC_URL: "http://localhost:3000",
+          STAFF_PUBLIC_URL: options.staffPublicUrl ?? "http://localhost:3000",
           SMTP_URL: mail.smtpUrl,
         }
       : {}),

@@ -28,6 +28,9 @@ export default async function StaffHomePage() {
       <p>
         Signed in as {session.person.name} ({session.person.role === "admin" ? "administrator" : "host"}).
       </p>
+      <p>
+        <Link href="/staff/sensitive">Sensitive mode</Link>
+      </p>
       {bookings.length === 0 ? (
         <p>No bookings yet.</p>
       ) : (
