@@ -143,7 +143,7 @@ export function toPublicEventType(eventType: EventType, owner: User, state: Emul
     id: eventType.id,
     title: eventType.title,
     description: eventType.description,
-    eventName: null,
+    eventName: eventType.customName,
     slug: eventType.slug,
     isInstantEvent: false,
     instantMeetingParameters: [],
