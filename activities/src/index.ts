@@ -18,3 +18,7 @@ export {
   type QuestionnaireActivities,
   type SendReminderOutcome,
 } from "./questionnaires/create-questionnaire-activities.js";
+  createSensitiveSettingsActivities,
+  type SensitiveSettingsActivities,
+} from "./sensitive-settings/create-sensitive-settings-activities.js";
+export { createHostAccessTokens, type HostAccessTokens } from "./sensitive-settings/host-access-token.js";

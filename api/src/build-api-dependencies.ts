@@ -82,6 +82,7 @@ export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
       responses: questionnaireResponses,
       hostEventTypes: createHostEventTypes({ dataSource, calClient }),
     },
+    workflows: { client: temporal, taskQueue },
   });
   const apiKeys = createApiKeyStore({ dataSource });
   const connectionService = oauth2ClientId

@@ -34,6 +34,40 @@ export const eventTypeSchema = z.looseObject({
 });
 export type CalEventType = z.infer<typeof eventTypeSchema>;
 
+/** A booking question as 2024-06-14 prints it: default fields have `isDefault: true` and a fixed slug. */
+export const eventTypeBookingFieldSchema = z.looseObject({
+  slug: z.string(),
+  type: z.string(),
+  isDefault: z.boolean(),
+  hidden: z.boolean().optional(),
+  required: z.boolean().optional(),
+});
+export type CalEventTypeBookingField = z.infer<typeof eventTypeBookingFieldSchema>;
+
+/** An event type read by its owner (2024-06-14): the fields sensitive mode sets and checks. */
+export const ownedEventTypeSchema = eventTypeSchema.extend({
+  ownerId: z.number().int(),
+  hidden: z.boolean(),
+  bookingFields: z.array(eventTypeBookingFieldSchema),
+  hideCalendarEventDetails: z.boolean().optional(),
+  hideCalendarNotes: z.boolean().optional(),
+  hideOrganizerEmail: z.boolean().optional(),
+  customName: z.string().nullish(),
+});
+export type CalOwnedEventType = z.infer<typeof ownedEventTypeSchema>;
+
+/** A private link: time-based (`expiresAt`) or usage-based (`maxUsageCount`, `usageCount`). */
+export const privateLinkSchema = z.looseObject({
+  linkId: z.string(),
+  eventTypeId: z.number().int(),
+  isExpired: z.boolean(),
+  bookingUrl: z.string(),
+  expiresAt: z.string().optional(),
+  maxUsageCount: z.number().int().optional(),
+  usageCount: z.number().int().optional(),
+});
+export type CalPrivateLink = z.infer<typeof privateLinkSchema>;
+
 export function successEnvelope<T extends z.ZodType>(data: T) {
   return z.looseObject({ status: z.literal("success"), data });
 }

@@ -1,5 +1,6 @@
 // The one Cal.com API v2 client (axios, keep-alive, timeouts). One base URL serves both the real
 // Cal.com (https://api.cal.com/v2) and the local emulator; every call validates the response shape.
+import { z } from "zod";
 import { CalApiError } from "./cal-api-error.js";
 import { decideNextBookingsPage, type BookingsPagePosition } from "./bookings-paging.js";
 import { createCalHttp } from "./cal-http.js";
@@ -10,7 +11,9 @@ import {
   managedUserSchema,
   managedUserTokensSchema,
   meSchema,
+  ownedEventTypeSchema,
   platformWebhookSchema,
+  privateLinkSchema,
   successEnvelope,
   userWebhookSchema,
   type CalMe,
@@ -18,6 +21,8 @@ import {
   type CalUserWebhook,
   type CalApiBooking,
   type CalEventType,
+  type CalOwnedEventType,
+  type CalPrivateLink,
   type ManagedUser,
   type ManagedUserTokens,
 } from "./cal-schemas.js";
@@ -44,6 +49,16 @@ export const CAL_API_VERSIONS = {
 } as const;
 
 /** What `POST /v2/webhooks` takes (cal-emulator/README.md). */
+/** The part of UpdateEventTypeInput_2024_06_14 we send (bookingFields replaces the whole list). */
+export interface EventTypeChanges {
+  hideCalendarEventDetails?: boolean;
+  hideCalendarNotes?: boolean;
+  hideOrganizerEmail?: boolean;
+  customName?: string;
+  hidden?: boolean;
+  bookingFields?: Array<Record<string, unknown>>;
+}
+
 interface UserWebhookInput {
   subscriberUrl: string;
   triggers: readonly string[];
@@ -239,6 +254,78 @@ export function createCalClient(options: CalClientOptions) {
         headers: { "x-cal-secret-key": secretKey },
       });
       return body.data;
+    },
+
+    /** The token owner's event types (2024-06-14; an OAuth 2.0 token needs EVENT_TYPE_READ). */
+    async listOwnEventTypes(accessToken: string): Promise<CalOwnedEventType[]> {
+      try {
+        const body = await call("list own event types", successEnvelope(ownedEventTypeSchema.array()), {
+          method: "GET",
+          url: "/event-types",
+          headers: { "cal-api-version": CAL_API_VERSIONS.eventTypes, ...bearer(accessToken) },
+        });
+        return body.data;
+      } catch (error) {
+        // Cal.com answers 404 "Event types not found" for an account without event types.
+        if (error instanceof CalApiError && error.kind === "not_found") return [];
+        throw error;
+      }
+    },
+
+    async getEventType(accessToken: string, eventTypeId: number): Promise<CalOwnedEventType> {
+      const body = await call("get event type", successEnvelope(ownedEventTypeSchema), {
+        method: "GET",
+        url: `/event-types/${eventTypeId}`,
+        headers: { "cal-api-version": CAL_API_VERSIONS.eventTypes, ...bearer(accessToken) },
+      });
+      return body.data;
+    },
+
+    /** PATCH /v2/event-types/{id}: the owner's token (an OAuth 2.0 token needs EVENT_TYPE_WRITE). */
+    async updateEventType(
+      accessToken: string,
+      eventTypeId: number,
+      changes: EventTypeChanges,
+    ): Promise<CalOwnedEventType> {
+      const body = await call("update event type", successEnvelope(ownedEventTypeSchema), {
+        method: "PATCH",
+        url: `/event-types/${eventTypeId}`,
+        data: changes,
+        headers: { "cal-api-version": CAL_API_VERSIONS.eventTypes, ...bearer(accessToken) },
+      });
+      return body.data;
+    },
+
+    /** The private-links controller is not versioned; the event-types version is named anyway. */
+    async listPrivateLinks(accessToken: string, eventTypeId: number): Promise<CalPrivateLink[]> {
+      const body = await call("list private links", successEnvelope(privateLinkSchema.array()), {
+        method: "GET",
+        url: `/event-types/${eventTypeId}/private-links`,
+        headers: { "cal-api-version": CAL_API_VERSIONS.eventTypes, ...bearer(accessToken) },
+      });
+      return body.data;
+    },
+
+    async createPrivateLink(
+      accessToken: string,
+      eventTypeId: number,
+      limits: { expiresAt?: string; maxUsageCount?: number },
+    ): Promise<CalPrivateLink> {
+      const body = await call("create private link", successEnvelope(privateLinkSchema), {
+        method: "POST",
+        url: `/event-types/${eventTypeId}/private-links`,
+        data: limits,
+        headers: { "cal-api-version": CAL_API_VERSIONS.eventTypes, ...bearer(accessToken) },
+      });
+      return body.data;
+    },
+
+    async deletePrivateLink(accessToken: string, eventTypeId: number, linkId: string): Promise<void> {
+      await call("delete private link", successEnvelope(z.looseObject({ linkId: z.string() })), {
+        method: "DELETE",
+        url: `/event-types/${eventTypeId}/private-links/${encodeURIComponent(linkId)}`,
+        headers: { "cal-api-version": CAL_API_VERSIONS.eventTypes, ...bearer(accessToken) },
+      });
     },
 
     async listPublicEventTypes(username: string): Promise<CalEventType[]> {

@@ -2,6 +2,7 @@ export {
   CAL_API_VERSIONS,
   createCalClient,
   type CalClient,
+  type EventTypeChanges,
 } from "./create-cal-client.js";
 export {
   createCalOAuth2Client,
@@ -15,7 +16,10 @@ export { CalApiError, kindForStatus } from "./cal-api-error.js";
 export type {
   CalApiBooking,
   CalEventType,
+  CalEventTypeBookingField,
   CalMe,
+  CalOwnedEventType,
+  CalPrivateLink,
   CalPlatformWebhook,
   CalUserWebhook,
   ManagedUser,

@@ -48,6 +48,7 @@ export function fromLegacyBody(body: LegacyInput, state: EmulatorState): NewBook
     ...(responses.rescheduleReason ? { reschedulingReason: responses.rescheduleReason } : {}),
     ...(body.rescheduledBy ? { rescheduledBy: body.rescheduledBy } : {}),
     isDryRun: body._isDryRun ?? false,
+    ...(body.hashedLink ? { hashedLink: body.hashedLink } : {}),
   };
 }
 

@@ -4,7 +4,10 @@
 import { bookableSlotStarts } from "./bookable-slots.js";
 import { createBookingUid } from "./booking-uid.js";
 import { resolveBookingLocation } from "./event-locations.js";
-import { badRequest, notFound } from "./http/api-error.js";
+import { buildCalendarEventCopy } from "./calendar-event.js";
+import { eventName } from "./event-name.js";
+import { badRequest, gone, notFound } from "./http/api-error.js";
+import { usePrivateLink } from "./private-links.js";
 import { takeId, type Attendee, type Booking, type EmulatorState, type EventType } from "./state.js";
 import { buildBookingPayload } from "./webhook-payload.js";
 import type { WebhookAudience, WebhookSender } from "./webhook-sender.js";
@@ -45,6 +48,8 @@ export interface NewBooking {
   reschedulingReason?: string;
   rescheduledBy?: string;
   isDryRun?: boolean;
+  /** A private link's hash (the Booker's `hashedLink`). */
+  hashedLink?: string;
 }
 
 export interface BookingService {
@@ -70,6 +75,11 @@ export function createBookingService(deps: {
     return booking;
   }
 
+  function removeCalendarEvent(uid: string): void {
+    const copy = deps.state().calendarEvents.get(uid);
+    if (copy) copy.deleted = true;
+  }
+
   function assertBookable(input: NewBooking, messages: UnavailableMessages): void {
     const now = deps.clock();
     if (input.start < now) throw badRequest("Attempting to book a meeting in the past.");
@@ -91,6 +101,13 @@ export function createBookingService(deps: {
     const previous = input.rescheduleUid ? find(input.rescheduleUid) : undefined;
     if (previous && previous.status === "cancelled") throw badRequest("Cannot reschedule a cancelled booking");
     assertBookable(input, messages);
+    // An unusable private link refuses the booking (410), a usable one counts one use (dry runs excepted).
+    if (input.hashedLink) {
+      const refusal = usePrivateLink(state, input.hashedLink, input.eventType.id, deps.clock(), {
+        dryRun: input.isDryRun ?? false,
+      });
+      if (refusal) throw refusal.status === 410 ? gone(refusal.message) : badRequest(refusal.message);
+    }
     const organizer = state.users.get(input.eventType.ownerId)!;
     const uid = createBookingUid();
     const now = deps.clock();
@@ -100,7 +117,15 @@ export function createBookingService(deps: {
       uid,
       eventTypeId: input.eventType.id,
       organizerId: organizer.id,
-      title: `${input.eventType.title} between ${organizer.name} and ${input.attendee.name}`,
+      title: eventName({
+        customName: input.eventType.customName,
+        eventTypeTitle: input.eventType.title,
+        hostName: organizer.name,
+        attendeeName: input.attendee.name,
+        lengthMinutes: input.lengthMinutes,
+        locationLabel: location ?? "",
+        responses: input.responses,
+      }),
       description: typeof input.responses.notes === "string" ? input.responses.notes : "",
       start: input.start,
       end: new Date(input.start.getTime() + input.lengthMinutes * 60_000),
@@ -124,11 +149,16 @@ export function createBookingService(deps: {
       platformClientId: organizer.oauthClientId,
       iCalUID: previous?.iCalUID ?? `${uid}@Cal.com`,
       iCalSequence: previous ? previous.iCalSequence + 1 : 0,
+      hashedLink: input.hashedLink ?? null,
     };
     // A dry run (Cal.com's `_isDryRun`) answers as if booked but stores and sends nothing.
     if (input.isDryRun) return booking;
     state.bookings.set(uid, booking);
+    // Cal.com writes the calendar event when the booking is accepted (a pending one waits for confirmation).
+    if (booking.status === "accepted")
+      state.calendarEvents.set(uid, buildCalendarEventCopy(booking, input.eventType, organizer));
     if (previous) {
+      removeCalendarEvent(previous.uid);
       Object.assign(previous, {
         status: "cancelled",
         rescheduledToUid: uid,
@@ -162,6 +192,7 @@ export function createBookingService(deps: {
         cancelledByEmail: change.cancelledBy ?? null,
         updatedAt: deps.clock(),
       });
+      removeCalendarEvent(uid);
       deps.webhooks.send(
         "BOOKING_CANCELLED",
         buildBookingPayload(booking, deps.state(), { cancelledBy: change.cancelledBy ?? null }),

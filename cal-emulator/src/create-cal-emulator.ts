@@ -133,6 +133,14 @@ export function createCalEmulator(options: CalEmulatorOptions = {}): CalEmulator
     platformWebhooks: () => [...state.platformWebhooks.values()].map(toPlatformWebhookOutput),
     webhookDeliveries: webhooks.deliveries,
     settleWebhooks: webhooks.settle,
+    calendarEvents: (bookingUid) =>
+      [...state.calendarEvents.values()]
+        .filter((copy) => bookingUid === undefined || copy.bookingUid === bookingUid)
+        .map((copy) => structuredClone(copy)),
+    eventType: (id) => {
+      const row = state.eventTypes.get(id);
+      return row && structuredClone(row);
+    },
   };
 
   const app = createApp({

@@ -8,6 +8,7 @@ import type { RouteKey } from "./http/route-probes.js";
 import type { BookingWebhookTrigger } from "./webhook-payload.js";
 import type { WebhookDelivery } from "./webhook-sender.js";
 import type { PlatformWebhookOutput } from "./platform-webhooks.js";
+import type { CalendarEventCopy, EventType } from "./state.js";
 
 export interface EmulatorHooks {
   /** Back to the fixtures and the construction-time webhook settings; logs, counts and faults cleared. */
@@ -46,6 +47,10 @@ export interface EmulatorHooks {
   /** Every platform webhook, in the endpoint's output shape. */
   platformWebhooks(): PlatformWebhookOutput[];
   webhookDeliveries(): WebhookDelivery[];
+  /** The calendar events Cal.com would have written (all, or one booking's), deleted ones included. */
+  calendarEvents(bookingUid?: string): CalendarEventCopy[];
+  /** An event type's stored row (its settings as Cal.com holds them), or undefined. */
+  eventType(id: number): EventType | undefined;
   /** Waits for deliveries still in flight, then returns the whole log. */
   settleWebhooks(): Promise<WebhookDelivery[]>;
 }

@@ -62,6 +62,40 @@ export interface EventType {
   requiresConfirmation: boolean;
   disableGuests: boolean;
   metadata: Record<string, unknown>;
+  /** The created calendar event is private (Google `visibility: private`, `.ics` CLASS:PRIVATE). */
+  hideCalendarEventDetails: boolean;
+  /** The booker's notes are replaced in the calendar event by "Notes have been hidden by the organizer". */
+  hideCalendarNotes: boolean;
+  /** The organizer's address is left out of the calendar description and emails. */
+  hideOrganizerEmail: boolean;
+  /** Prisma `EventType.eventName` (API v2's `customName`): the booking and calendar title, with variables. */
+  customName: string | null;
+}
+
+/** Prisma `HashedLink`: a private link to one event type, limited by time or by uses. */
+export interface PrivateLink {
+  link: string;
+  eventTypeId: number;
+  expiresAt: Date | null;
+  maxUsageCount: number | null;
+  usageCount: number;
+}
+
+/** The event Cal.com would write to the organizer's calendar for a booking (see calendar-event.ts). */
+export interface CalendarEventCopy {
+  bookingUid: string;
+  iCalUID: string;
+  title: string;
+  description: string;
+  visibility: "private" | "default";
+  start: string;
+  end: string;
+  location: string | null;
+  /** `email` is null when the event type hides the organizer's address. */
+  organizer: { name: string; email: string | null };
+  attendees: { name: string; email: string }[];
+  /** Cal.com deletes the calendar event when the booking is cancelled (or moved). */
+  deleted: boolean;
 }
 
 export type BookingStatus = "accepted" | "pending" | "cancelled" | "rejected";
@@ -103,6 +137,8 @@ export interface Booking {
   /** `<uid>@Cal.com`; a rescheduled booking keeps its predecessor's and bumps the sequence. */
   iCalUID: string;
   iCalSequence: number;
+  /** The private link it was booked through, if any. */
+  hashedLink: string | null;
 }
 
 export interface TokenRecord {
@@ -203,6 +239,9 @@ export interface EmulatorState {
   oauth2RefreshTokens: Map<string, OAuth2TokenRecord>;
   userWebhooks: Map<string, UserWebhook>;
   platformWebhooks: Map<string, PlatformWebhook>;
+  privateLinks: Map<string, PrivateLink>;
+  /** By booking uid. */
+  calendarEvents: Map<string, CalendarEventCopy>;
   defaultEventTypesForNewManagedUsers: Fixtures["defaultEventTypesForNewManagedUsers"];
   nextIds: { user: number; schedule: number; eventType: number; booking: number };
 }
@@ -254,6 +293,7 @@ export function createState(fixtures: Fixtures, now: Date): EmulatorState {
       platformClientId: users.get(eventType.ownerId)?.oauthClientId ?? null,
       iCalUID: `${seed.uid}@Cal.com`,
       iCalSequence: 0,
+      hashedLink: null,
     });
   }
 
@@ -280,6 +320,8 @@ export function createState(fixtures: Fixtures, now: Date): EmulatorState {
     oauth2RefreshTokens: new Map(),
     userWebhooks: new Map(),
     platformWebhooks: new Map(),
+    privateLinks: new Map(),
+    calendarEvents: new Map(),
     defaultEventTypesForNewManagedUsers: structuredClone(fixtures.defaultEventTypesForNewManagedUsers),
     nextIds: {
       user: maxId([...users.keys()], 7000),

@@ -113,10 +113,10 @@ export function buildBookingPayload(
     metadata: booking.metadata,
     status: booking.status.toUpperCase(),
     // The builder always sets these, null when unused (a private link, a round-robin assignment).
-    hashedLink: null,
+    hashedLink: booking.hashedLink,
     assignmentReason: null,
-    hideCalendarEventDetails: false,
-    hideOrganizerEmail: false,
+    hideCalendarEventDetails: eventType.hideCalendarEventDetails,
+    hideOrganizerEmail: eventType.hideOrganizerEmail,
     disableCancelling: false,
     disableRescheduling: false,
   };

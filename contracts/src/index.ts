@@ -9,3 +9,4 @@ export * from "./booking-triggers.js";
 export * from "./connection-urls.js";
 export * from "./search-attributes.js";
 export * from "./questionnaire-workflows.js";
+export * from "./sensitive-settings.js";

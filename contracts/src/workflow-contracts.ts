@@ -8,6 +8,15 @@ import type {
   QuestionnaireReminderInput,
   QuestionnaireReminderResult,
 } from "./questionnaire-workflows.js";
+import type {
+  ApplySensitiveHostDefaultInput,
+  ApplySensitiveHostDefaultResult,
+  ApplySensitiveSettingsInput,
+  HostEventTypesResult,
+  ManagePrivateLinksInput,
+  ManagePrivateLinksResult,
+  SensitiveSettingsOutcome,
+} from "./sensitive-settings.js";
 
 export interface MintManagedUserTokenInput {
   username: string;
@@ -41,6 +50,12 @@ export interface ReconcileBookingsResult {
   needsReconnect: number;
   /** Sources whose pages Cal.com refused or could not serve this run (the next run tries again). */
   failedSources: number;
+  /** Sensitive event types whose privacy settings were checked at Cal.com (full runs only). */
+  sensitiveChecked?: number;
+  /** Of those, the ones whose drifted settings were applied again. */
+  sensitiveReapplied?: number;
+  /** Of those, the ones flagged (drifted, missing scope, failed) because they could not be applied. */
+  sensitiveFlagged?: number;
 }
 
 export interface ConnectCalAccountInput {
@@ -86,6 +101,12 @@ export interface WorkflowSignatures {
     input: AwaitQuestionnaireBookingInput,
   ) => Promise<AwaitQuestionnaireBookingResult>;
   questionnaireReminderWorkflow: (input: QuestionnaireReminderInput) => Promise<QuestionnaireReminderResult>;
+  applySensitiveSettingsWorkflow: (input: ApplySensitiveSettingsInput) => Promise<SensitiveSettingsOutcome>;
+  applySensitiveHostDefaultWorkflow: (
+    input: ApplySensitiveHostDefaultInput,
+  ) => Promise<ApplySensitiveHostDefaultResult>;
+  listHostEventTypesWorkflow: (input: { calUserId: number }) => Promise<HostEventTypesResult>;
+  managePrivateLinksWorkflow: (input: ManagePrivateLinksInput) => Promise<ManagePrivateLinksResult>;
 }
 
 export type WorkflowName = keyof WorkflowSignatures;

@@ -79,8 +79,6 @@ export interface Pipeline {
   app: Express;
   /** The bearer token the api expects from our web server. */
   webServerToken: string;
-  /** The staff area (to invite people) and its mail inbox, when started with `staff`. */
-  staff?: { area: StaffArea; inbox: MailInbox };
   /** The Cal.com emulator, when started with `calEmulator`. */
   cal?: { emulator: CalEmulator; running: RunningCalEmulator; clientId: string };
   /** OAuth 2.0 connections, when started with `calEmulator.oauth2`. */
@@ -355,11 +353,6 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     taskQueue,
     webServerToken,
     app,
-    // The api's dependencies type the staff area as what the app uses; the object is the whole area.
-    staff:
-      apiDependencies.staff && mail
-        ? { area: apiDependencies.staff as StaffArea, inbox: createMailInbox(mail.inboxUrl) }
-        : undefined,
     cal,
     oauth2:
       oauth2Client && tokenKeeper

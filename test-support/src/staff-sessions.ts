@@ -12,13 +12,15 @@ export interface StaffSession {
   get(path: string, headers?: Record<string, string>): Promise<Response>;
   post(path: string, headers?: Record<string, string>): Promise<Response>;
   /** A change as our pages make it: this session's CSRF token, our Origin, and a JSON body when given. */
-  change(method: "POST" | "DELETE", path: string, body?: unknown): Promise<Response>;
+  change(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<Response>;
   csrfToken(): Promise<string>;
 }
 
 export interface StaffSessions {
   /** Creates an account, mails its invitation, follows the mailed link and returns the session. */
   signInNew(role: StaffRole, options?: { calUserId?: number }): Promise<StaffSession>;
+  /** Creates an account and returns the sign-in link mailed to it, for a browser to open. */
+  signInLink(role: StaffRole, options?: { calUserId?: number; name?: string }): Promise<string>;
   /** Follows a sign-in link as a browser would (no redirects followed); returns the session cookie or null. */
   followSignInLink(
     url: string,
@@ -81,18 +83,26 @@ export function createStaffSessions(deps: {
     };
   }
 
+  async function invite(role: StaffRole, options: { calUserId?: number; name?: string }) {
+    const email = `${role}-${randomUUID().slice(0, 8)}@staff.example.org`;
+    const invited = await inviteStaff(
+      { auth: deps.area.auth, links: deps.area.links, pool: deps.area.pool },
+      { email, role, calUserId: options.calUserId, ...(options.name ? { name: options.name } : {}) },
+    );
+    const link = linkIn(await deps.inbox.waitForLatest(email), "/staff/auth/magic-link/verify");
+    return { email, userId: invited.userId, link };
+  }
+
   return {
     followSignInLink,
+    async signInLink(role, options = {}) {
+      return (await invite(role, options)).link;
+    },
     async signInNew(role, options = {}) {
-      const email = `${role}-${randomUUID().slice(0, 8)}@staff.example.org`;
-      const invited = await inviteStaff(
-        { auth: deps.area.auth, links: deps.area.links, pool: deps.area.pool },
-        { email, role, calUserId: options.calUserId },
-      );
-      const received = await deps.inbox.waitForLatest(email);
-      const signedIn = await followSignInLink(linkIn(received, "/staff/auth/magic-link/verify"));
+      const { email, userId, link } = await invite(role, options);
+      const signedIn = await followSignInLink(link);
       if (!signedIn.cookie) throw new Error(`signing in ${email} gave no session (HTTP ${signedIn.status})`);
-      return session(invited.userId, email, signedIn.cookie);
+      return session(userId, email, signedIn.cookie);
     },
   };
 }

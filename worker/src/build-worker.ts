@@ -6,7 +6,9 @@ import {
   createConnectionActivities,
   createConnectionTokenKeeper,
   createQuestionnaireActivities,
+  createHostAccessTokens,
   createReconciliationActivities,
+  createSensitiveSettingsActivities,
   createTokenActivities,
   type ConnectionTokenKeeper,
 } from "@churchhub/activities";
@@ -100,6 +102,11 @@ export async function buildWorker(parts: WorkerProcessParts): Promise<BuiltWorke
         })
       : undefined;
 
+  const tokenStore = createManagedUserTokenStore({ dataSource, cipher });
+  const tokenActivities = createTokenActivities({ calClient, tokenStore, clock });
+  // Sensitive mode acts at Cal.com with each host's own token (connection or managed user).
+  const hostTokens = createHostAccessTokens({ dataSource, calClient, tokenKeeper, tokenStore, tokenActivities });
+
   const worker = await createBookingWorker({
     connection: parts.connection,
     namespace: settings.TEMPORAL_NAMESPACE,
@@ -109,8 +116,9 @@ export async function buildWorker(parts: WorkerProcessParts): Promise<BuiltWorke
     shutdownGraceTime: parts.shutdownGraceTime,
     activities: {
       ...createActivities({ dataSource, protector }),
-      ...createTokenActivities({ calClient, tokenStore: createManagedUserTokenStore({ dataSource, cipher }), clock }),
+      ...tokenActivities,
       ...createReconciliationActivities({ calClient, dataSource, clock, tokenKeeper }),
+      ...createSensitiveSettingsActivities({ dataSource, calClient, hostTokens, protector, clock }),
       ...connectionActivities,
       ...createQuestionnaireActivities({
         dataSource,

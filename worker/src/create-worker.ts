@@ -6,6 +6,7 @@ import type {
   Activities,
   ConnectionActivities,
   ReconciliationActivities,
+  SensitiveSettingsActivities,
   TokenActivities,
 } from "@churchhub/activities";
 import { tracingWorkerOptions, type Tracing } from "@churchhub/tracing";
@@ -16,7 +17,11 @@ interface BookingWorkerOptions {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
-  activities: Activities & Partial<TokenActivities> & Partial<ReconciliationActivities> & Partial<ConnectionActivities>;
+  activities: Activities &
+    Partial<TokenActivities> &
+    Partial<ReconciliationActivities> &
+    Partial<ConnectionActivities> &
+    Partial<SensitiveSettingsActivities>;
   /** How long in-flight activities may finish on shutdown before they are handed back to Temporal. */
   shutdownGraceTime?: WorkerOptions["shutdownGraceTime"];
   /** The project's encrypting data converter (see @churchhub/temporal-encryption). */

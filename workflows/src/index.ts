@@ -7,3 +7,8 @@ export { connectCalAccountWorkflow } from "./connect-cal-account.workflow.js";
 export { disconnectCalAccountWorkflow } from "./disconnect-cal-account.workflow.js";
 export { awaitQuestionnaireBookingWorkflow } from "./await-questionnaire-booking.workflow.js";
 export { questionnaireReminderWorkflow } from "./questionnaire-reminder.workflow.js";
+export {
+  applySensitiveSettingsWorkflow,
+  applySensitiveHostDefaultWorkflow,
+} from "./apply-sensitive-settings.workflow.js";
+export { listHostEventTypesWorkflow, managePrivateLinksWorkflow } from "./host-event-types.workflow.js";

@@ -35,7 +35,10 @@ const page = (deliveries: CalDelivery[], hasNextPage: boolean, extra = { examine
   hasNextPage,
 });
 
-/** Mocked activities: the reconciliation's two, and the processing workflow's one, recording what they were asked. */
+/**
+ * Mocked activities: the reconciliation's two, the processing workflow's one, and the sensitive-settings check
+ * (no sensitive event types here; the check is covered by integration-tests/src/sensitive-settings.test.ts).
+ */
 function reconciliationMock(
   sources: { platform: boolean; connectionIds: string[] },
   pages: (request: PageRequest) => unknown,
@@ -47,6 +50,7 @@ function reconciliationMock(
     applied,
     activities: {
       listReconciliationSources: async () => sources,
+      listSensitiveEventTypeIds: async () => [],
       async findBookingsOutOfStep(request: PageRequest) {
         requests.push(request);
         return pages(request);
@@ -104,6 +108,9 @@ describe("reconcileBookingsWorkflow", () => {
       unreadable: 1,
       needsReconnect: 1,
       failedSources: 1,
+      sensitiveChecked: 0,
+      sensitiveReapplied: 0,
+      sensitiveFlagged: 0,
     });
     expect(mock.requests.map((request) => [request.connectionId ?? "platform", request.skip, request.take])).toEqual([
       ["platform", 0, 2],

@@ -2,7 +2,9 @@
 // by asking Cal.com: page through the bookings updated in a recent window, and feed each one whose
 // state differs from ours through the same processing workflow a webhook would start (audited as
 // "reconciled"). Safe beside live webhooks: processing is idempotent and ordered by event version.
-import { proxyActivities, startChild } from "@temporalio/workflow";
+// Full runs also check every sensitive event type's privacy settings at Cal.com: what a host changed
+// there is applied again (audited), or the event type is flagged when it cannot be.
+import { proxyActivities, startChild, workflowInfo } from "@temporalio/workflow";
 import { WorkflowExecutionAlreadyStartedError } from "@temporalio/common";
 import {
   CAL_REJECTED,
@@ -16,6 +18,7 @@ import {
 } from "@churchhub/contracts";
 import type { ReconciliationActivities, ReconciliationPage } from "@churchhub/activities";
 import { processCalDeliveryWorkflow } from "./process-cal-delivery.workflow.js";
+import { enforceOrMarkFailed, listSensitiveEventTypeIds } from "./sensitive-settings.activities.js";
 
 const { findBookingsOutOfStep, listReconciliationSources } = proxyActivities<ReconciliationActivities>({
   startToCloseTimeout: "1 minute",
@@ -53,7 +56,22 @@ export async function reconcileBookingsWorkflow(input: ReconcileBookingsInput): 
       result.failedSources++;
     }
   }
+  if (!input.withoutWebhookOnly) await checkSensitiveSettings(result);
   return result;
+}
+
+async function checkSensitiveSettings(result: ReconcileBookingsResult): Promise<void> {
+  const ids = await listSensitiveEventTypeIds();
+  Object.assign(result, { sensitiveChecked: 0, sensitiveReapplied: 0, sensitiveFlagged: 0 });
+  // The run's id keys the audit entries: one per event type and run, however often an activity is retried.
+  const requestKey = workflowInfo().runId;
+  for (const calEventTypeId of ids) {
+    const outcome = await enforceOrMarkFailed(calEventTypeId, "reconciliation", requestKey);
+    if (outcome.state === "not_sensitive") continue;
+    result.sensitiveChecked! += 1;
+    if (outcome.state === "applied" && outcome.changed.length > 0) result.sensitiveReapplied! += 1;
+    if (outcome.state !== "applied") result.sensitiveFlagged! += 1;
+  }
 }
 
 async function reconcileSource(

@@ -13,6 +13,13 @@ import {
   staffRoleChangeSchema,
 } from "../staff/admin/staff-admin.router.js";
 import { staffBookingListQuerySchema, staffBookingParamsSchema } from "../staff/staff.router.js";
+import {
+  createPrivateLinkBodySchema,
+  privateLinkParamsSchema,
+  sensitiveEventTypeParamsSchema,
+  sensitiveFlagBodySchema,
+  sensitiveHostParamsSchema,
+} from "../staff/sensitive/sensitive.router.js";
 
 type Schema = z.ZodType;
 const jsonSchema = (schema: Schema) =>
@@ -81,6 +88,32 @@ const publicNameSchema = z.object({
   previousNames: z.array(z.string()).describe("Earlier names, newest first; their links redirect to the current one"),
   bookingPath: z.string().nullable(),
 });
+const settingsStateSchema = z.enum(["pending", "applied", "drifted", "missing_scope", "failed"]);
+const sensitiveEventTypeSchema = z.object({
+  id: z.number().int(),
+  slug: z.string().nullable(),
+  title: z.string().nullable(),
+  hidden: z.boolean().nullable(),
+  sensitive: z.boolean(),
+  ownChoice: z.boolean(),
+  settingsState: settingsStateSchema.nullable(),
+  stateDetail: z.string().nullable(),
+  checkedAt: z.iso.datetime().nullable(),
+});
+const hostSensitiveViewSchema = z.object({
+  calUserId: z.number().int(),
+  hostDefault: z.boolean(),
+  problem: z.object({ state: z.enum(["missing_scope", "failed"]), detail: z.string() }).nullable(),
+  eventTypes: z.array(sensitiveEventTypeSchema),
+});
+const privateLinkSchema = z.object({
+  linkId: z.string(),
+  bookingUrl: z.string(),
+  isExpired: z.boolean(),
+  expiresAt: z.string().nullable(),
+  maxUsageCount: z.number().int().nullable(),
+  usageCount: z.number().int().nullable(),
+});
 
 const security = [{ staffSession: [] }];
 const csrfHeader = { name: "X-CSRF-Token", in: "header", required: true, schema: { type: "string" } };
@@ -100,6 +133,13 @@ const parameters = (schema: z.ZodObject, location: "path" | "query") =>
     schema: jsonSchema(field as Schema),
   }));
 const signedIn = { "401": error("No live staff session (signed out, expired, deactivated)") };
+const csrfHeader = { name: "X-CSRF-Token", in: "header", required: true, schema: { type: "string" } };
+const jsonBody = (schema: Schema) => ({
+  required: true,
+  content: { "application/json": { schema: jsonSchema(schema) } },
+});
+const noSuchHost = { "404": error("No such host or event type, or one the person may not act for (the same answer)") };
+const calSlow = { "503": error("Cal.com (or the workflow service) did not answer in time; try again") };
 
 export const staffSecurityScheme = {
   staffSession: {
@@ -510,4 +550,128 @@ export const staffPaths = {
     },
   },
   ...staffAdminPaths(),
+  "/staff/sensitive/hosts": {
+    get: {
+      summary: "Hosts whose sensitive mode the person may set: an administrator all linked hosts, a host themself",
+      tags: ["staff", "sensitive"],
+      security,
+      responses: {
+        "200": ok(
+          "The hosts",
+          z.object({ hosts: z.array(z.object({ calUserId: z.number().int(), name: z.string() })) }),
+        ),
+        ...signedIn,
+      },
+    },
+  },
+  "/staff/sensitive/hosts/{calUserId}/event-types": {
+    get: {
+      summary:
+        "A host's Cal.com event types (read with the host's token through a workflow), which are sensitive, and whether Cal.com holds their privacy settings",
+      tags: ["staff", "sensitive"],
+      security,
+      parameters: parameters(sensitiveHostParamsSchema, "path"),
+      responses: {
+        "200": ok(
+          "The event types; `problem` says why Cal.com could not list them, and what to do",
+          hostSensitiveViewSchema,
+        ),
+        "400": error("Not a Cal.com user id"),
+        ...signedIn,
+        ...noSuchHost,
+        ...calSlow,
+      },
+    },
+  },
+  "/staff/sensitive/hosts/{calUserId}/default": {
+    put: {
+      summary:
+        "Set a host's default: their event types without a choice of their own take it (applied at Cal.com by a workflow)",
+      tags: ["staff", "sensitive"],
+      security,
+      parameters: [...parameters(sensitiveHostParamsSchema, "path"), csrfHeader],
+      requestBody: jsonBody(sensitiveFlagBodySchema),
+      responses: {
+        "202": ok("Recorded; the workflow applies it", z.object({ hostDefault: z.boolean() })),
+        "400": error("The body or path is wrong (the message names it)"),
+        ...signedIn,
+        "403": error("The CSRF token or Origin is wrong"),
+        ...noSuchHost,
+        ...calSlow,
+      },
+    },
+  },
+  "/staff/sensitive/hosts/{calUserId}/event-types/{eventTypeId}": {
+    put: {
+      summary:
+        "Mark an event type sensitive (or not); when sensitive, a workflow applies its privacy settings at Cal.com with the host's token",
+      tags: ["staff", "sensitive"],
+      security,
+      parameters: [...parameters(sensitiveEventTypeParamsSchema, "path"), csrfHeader],
+      requestBody: jsonBody(sensitiveFlagBodySchema),
+      responses: {
+        "202": ok(
+          "Recorded (state pending); the workflow applies it",
+          z.object({ eventType: sensitiveEventTypeSchema }),
+        ),
+        "400": error("The body or path is wrong (the message names it)"),
+        ...signedIn,
+        "403": error("The CSRF token or Origin is wrong"),
+        ...noSuchHost,
+        ...calSlow,
+      },
+    },
+  },
+  "/staff/sensitive/hosts/{calUserId}/event-types/{eventTypeId}/private-links": {
+    get: {
+      summary: "The Cal.com private links of a sensitive event type (read with the host's token)",
+      tags: ["staff", "sensitive"],
+      security,
+      parameters: parameters(sensitiveEventTypeParamsSchema, "path"),
+      responses: {
+        "200": ok("The links", z.object({ links: z.array(privateLinkSchema) })),
+        "400": error("Not a Cal.com id"),
+        ...signedIn,
+        ...noSuchHost,
+        "409": error("Cal.com refused (for example the connection lacks EVENT_TYPE_READ); the message says what to do"),
+        ...calSlow,
+      },
+    },
+    post: {
+      summary:
+        "Create a Cal.com private link for a sensitive event type: one use by default, or an expiry, or a number of uses",
+      tags: ["staff", "sensitive"],
+      security,
+      parameters: [...parameters(sensitiveEventTypeParamsSchema, "path"), csrfHeader],
+      requestBody: jsonBody(createPrivateLinkBodySchema),
+      responses: {
+        "201": ok("Created", z.object({ link: privateLinkSchema.nullable(), links: z.array(privateLinkSchema) })),
+        "400": error("The body or path is wrong (the message names it)"),
+        ...signedIn,
+        "403": error("The CSRF token or Origin is wrong"),
+        ...noSuchHost,
+        "409": error(
+          "Cal.com refused (for example the connection lacks EVENT_TYPE_WRITE); the message says what to do",
+        ),
+        ...calSlow,
+      },
+    },
+  },
+  "/staff/sensitive/hosts/{calUserId}/event-types/{eventTypeId}/private-links/{linkId}": {
+    delete: {
+      summary: "Revoke a Cal.com private link",
+      tags: ["staff", "sensitive"],
+      security,
+      parameters: [...parameters(privateLinkParamsSchema, "path"), csrfHeader],
+      responses: {
+        "200": ok("The links left", z.object({ links: z.array(privateLinkSchema) })),
+        "400": error("The path is wrong"),
+        ...signedIn,
+        "403": error("The CSRF token or Origin is wrong"),
+        ...noSuchHost,
+        "409": error("Cal.com refused; the message says what to do"),
+        ...calSlow,
+      },
+    },
+  },
 };

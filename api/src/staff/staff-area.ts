@@ -28,6 +28,7 @@ import {
   createStaffQuestionnairesRouter,
   type StaffQuestionnaireDependencies,
 } from "../questionnaires/staff-questionnaires.router.js";
+import { createSensitiveSettingsService } from "./sensitive/sensitive-settings-service.js";
 
 export interface StaffArea {
   auth: StaffAuth;
@@ -67,6 +68,8 @@ export interface StaffAreaOptions {
   poolSize?: number;
   /** Questionnaire storage, when the process serves questionnaires (the api does). */
   questionnaires?: StaffQuestionnaireDependencies;
+  /** Temporal, for sensitive mode's work at Cal.com; without it those endpoints answer 503. */
+  workflows?: { client: Client; taskQueue: string };
 }
 
 export class StaffAreaConfigurationError extends Error {
@@ -135,6 +138,7 @@ export function createStaffArea(options: StaffAreaOptions): StaffArea {
           accessLog,
           clientAddressOf: (request) => clientAddress(request, options.trustedProxies),
         }),
+      sensitive: createSensitiveSettingsService({ pool, ...(options.workflows ? { temporal: options.workflows } : {}) }),
       publicNames,
       isKnownHost: (calUserId) => hosts.isKnown(calUserId),
     });
@@ -166,6 +170,7 @@ export function createStaffAreaFromSettings(
     poolSize?: number;
     secret?: string;
     questionnaires?: StaffQuestionnaireDependencies;
+    workflows?: { client: Client; taskQueue: string };
   },
 ): StaffArea | null {
   const secret = deps.secret ?? settings.STAFF_AUTH_SECRET;

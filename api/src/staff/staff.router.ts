@@ -18,6 +18,8 @@ import type { StaffBookings } from "./staff-bookings.js";
 import { createStaffPublicNameRouter } from "./staff-public-name.router.js";
 import { requireCsrfToken, type CsrfTokens } from "./staff-csrf.js";
 import type { ResolvePrincipal } from "./staff-principal.js";
+import { createSensitiveRouter } from "./sensitive/sensitive.router.js";
+import type { SensitiveSettingsService } from "./sensitive/sensitive-settings-service.js";
 
 // The schemas at the edge of each endpoint (query, path, body).
 const instantSchema = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time with an offset" });
@@ -64,6 +66,8 @@ export interface StaffRouterDependencies {
   isKnownHost(calUserId: number): Promise<boolean>;
   /** The questionnaire endpoints (builder, answers), behind the same session and CSRF checks. */
   questionnaires?: Router;
+  /** Sensitive mode (event types, host defaults, private links). */
+  sensitive: SensitiveSettingsService;
 }
 
 export function createStaffRouter(deps: StaffRouterDependencies): Router {
@@ -78,6 +82,8 @@ export function createStaffRouter(deps: StaffRouterDependencies): Router {
   // Every other /staff path: a live session first, then the CSRF token on changes. (Full paths on the
   // routes below, so the OpenAPI contract test reads them as served.)
   router.use("/staff", requireStaff(deps.resolvePrincipal), requireCsrfToken(deps.csrf, deps.publicOrigin));
+
+  router.use(createSensitiveRouter(deps.sensitive));
 
   router.get("/staff/session", async (_request, response) => {
     const principal = principalOf(response);

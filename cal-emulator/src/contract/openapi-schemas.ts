@@ -320,6 +320,10 @@ export const eventTypeOutput = z.strictObject({
   isInstantEvent: z.boolean(),
   seatsShowAvailabilityCount: z.boolean().nullable().optional(),
   scheduleId: z.number().nullable(),
+  hideCalendarNotes: z.boolean().optional(),
+  customName: z.string().optional(),
+  hideCalendarEventDetails: z.boolean().optional(),
+  hideOrganizerEmail: z.boolean().optional(),
   hidden: z.boolean(),
   bookingRequiresAuthentication: z.boolean(),
   ownerId: z.number(),
@@ -343,6 +347,25 @@ export const eventTypeOutput = z.strictObject({
 export const getEventTypesOutput = success(z.array(eventTypeOutput));
 // OpenAPI: components.schemas.GetEventTypeOutput_2024_06_14
 export const getEventTypeOutput = success(eventTypeOutput);
+// OpenAPI: components.schemas.UpdateEventTypeOutput_2024_06_14
+export const updateEventTypeOutput = success(eventTypeOutput);
+
+const privateLinkBase = {
+  linkId: z.string(),
+  eventTypeId: z.number(),
+  isExpired: z.boolean(),
+  bookingUrl: z.url(),
+};
+// OpenAPI: components.schemas.TimeBasedPrivateLinkOutput, UsageBasedPrivateLinkOutput
+export const privateLinkOutput = z.union([
+  z.strictObject({ ...privateLinkBase, expiresAt: z.iso.datetime({ offset: true }) }),
+  z.strictObject({ ...privateLinkBase, maxUsageCount: z.number(), usageCount: z.number() }),
+]);
+// OpenAPI: components.schemas.CreatePrivateLinkOutput, GetPrivateLinksOutput
+export const createPrivateLinkOutput = success(privateLinkOutput);
+export const getPrivateLinksOutput = success(z.array(privateLinkOutput));
+// OpenAPI: components.schemas.DeletePrivateLinkOutput
+export const deletePrivateLinkOutput = success(z.strictObject({ linkId: z.string(), message: z.string() }));
 
 // ---- Slots (cal-api-version 2024-09-04) ----
 

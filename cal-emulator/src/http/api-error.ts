@@ -9,6 +9,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: "Forbidden",
   404: "Not Found",
   409: "Conflict",
+  410: "Gone",
   500: "Internal Server Error",
   502: "Bad Gateway",
   503: "Service Unavailable",
@@ -37,6 +38,8 @@ export const unauthorized = (message = "Unauthorized") => nestException(401, "Un
 export const forbidden = (message = "Forbidden resource") => nestException(403, "ForbiddenException", message);
 export const notFound = (message = "Not Found") => nestException(404, "NotFoundException", message);
 export const conflict = (message: string) => nestException(409, "ConflictException", message);
+/** handleNewBooking's `HttpError({statusCode: 410})`, rethrown by the bookings controller as an HttpException. */
+export const gone = (message: string) => nestException(410, "HttpException", message);
 
 /** HTTP 498, Cal.com's own status for an expired managed-user access token; the atoms refresh on it. */
 export const tokenExpired = () =>

@@ -19,6 +19,7 @@ const subscriptionSchema = z.object({
 const expireSchema = z.object({ userId: z.number().int().optional(), accessToken: z.string().optional() });
 const revokeSchema = z.object({ refreshToken: z.string().min(1) });
 const userWebhooksQuerySchema = z.object({ userId: z.coerce.number().int().optional() });
+const calendarEventsQuerySchema = z.object({ bookingUid: z.string().min(1).optional() });
 
 export function createAdminRouter(hooks: EmulatorHooks): Router {
   const router = express.Router();
@@ -57,6 +58,18 @@ export function createAdminRouter(hooks: EmulatorHooks): Router {
   });
   router.post("/oauth2/tokens/revoke-refresh-token", (request, response) => {
     response.json({ revoked: hooks.revokeOAuth2RefreshToken(parseInput(revokeSchema, request.body).refreshToken) });
+  });
+  router.get("/calendar-events", (request, response) => {
+    const { bookingUid } = parseInput(calendarEventsQuerySchema, request.query);
+    response.json({ calendarEvents: hooks.calendarEvents(bookingUid) });
+  });
+  router.get("/event-types/:id", (request, response) => {
+    const eventType = hooks.eventType(Number(request.params.id));
+    if (!eventType) {
+      response.status(404).json({ error: `No event type ${request.params.id}` });
+      return;
+    }
+    response.json({ eventType });
   });
   router.get("/webhooks/user-webhooks", (request, response) => {
     response.json({ webhooks: hooks.userWebhooks(parseInput(userWebhooksQuerySchema, request.query).userId) });

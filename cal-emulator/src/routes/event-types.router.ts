@@ -1,5 +1,6 @@
 // Event types: API v2 2024-06-14 `GET /v2/event-types` (public by username/eventSlug, or the caller's own)
-// and `GET /v2/event-types/{id}` (owner only); a missing or older cal-api-version gets the 2024-04-15
+// and `GET`/`PATCH /v2/event-types/{id}` (owner only; PATCH needs EVENT_TYPE_WRITE of a scoped token);
+// private links under `/v2/event-types/{id}/private-links` (any version: that controller names none); a missing or older cal-api-version gets the 2024-04-15
 // controller (`{eventTypeGroups:[{eventTypes}]}` / `{eventType}` in the row's own form), later ones 404
 // (http/api-version.ts); the atoms' `GET /v2/atoms/event-types/{slug}/public`.
 // Sources: apps/api/v2/src/ee/event-types/event-types_2024_06_14/controllers/event-types.controller.ts,
@@ -15,6 +16,13 @@ import type { ScopeGuard } from "../http/scope-guard.js";
 import type { EmulatorState, EventType, User } from "../state.js";
 import { toEventTypeOutput, toLegacyEventTypeOutput, toPublicEventType } from "../event-type-views.js";
 import { eventTypesController, versionGate } from "../http/api-version.js";
+import { applyEventTypeUpdate, updateEventTypeInputSchema } from "../event-type-update.js";
+import { createPrivateLink, toPrivateLinkOutput } from "../private-links.js";
+
+const createPrivateLinkSchema = z.object({
+  expiresAt: z.iso.datetime({ offset: true }).optional(),
+  maxUsageCount: z.number().int().min(1).optional(),
+});
 
 const listQuerySchema = z.object({
   username: z.string().optional(),
@@ -37,9 +45,16 @@ function withoutHiddenBookingFields(output: ReturnType<typeof toEventTypeOutput>
   return { ...output, bookingFields: output.bookingFields.filter((field) => field.hidden !== true) };
 }
 
+/** EventTypeOwnershipGuard: another user's event type is as missing as an unknown one. */
+function ownEventType(state: EmulatorState, user: User, rawId: unknown): EventType {
+  const eventType = state.eventTypes.get(Number(rawId));
+  if (!eventType || eventType.ownerId !== user.id) throw notFound(`Event type with id ${String(rawId)} not found`);
+  return eventType;
+}
+
 export function declareEventTypeRoutes(
   declare: DeclareRoute,
-  deps: { state: () => EmulatorState; auth: Authenticator; scopes: ScopeGuard },
+  deps: { state: () => EmulatorState; clock: () => Date; auth: Authenticator; scopes: ScopeGuard },
 ): void {
   declare(
     "get",
@@ -96,6 +111,73 @@ export function declareEventTypeRoutes(
         throw notFound(`Event type with id ${String(request.params.eventTypeId)} not found`);
       if (legacy) return sendData(response, { eventType: toLegacyEventTypeOutput(eventType) });
       sendData(response, toEventTypeOutput(eventType, user));
+    },
+  );
+
+  declare(
+    "patch",
+    "/event-types/:eventTypeId",
+    // The legacy controller's PATCH takes another body, which the emulator does not model: 2024-06-14 only.
+    versionGate((request) => {
+      if (eventTypesController(request) !== "2024-06-14")
+        throw notFound(`Cannot PATCH ${request.originalUrl.split("?")[0]}`);
+    }),
+    deps.auth.requireUser,
+    deps.scopes.requireScopes(["EVENT_TYPE_WRITE"]),
+    (request, response) => {
+      const user = userOf(response);
+      const eventType = ownEventType(deps.state(), user, request.params.eventTypeId);
+      applyEventTypeUpdate(eventType, parseInput(updateEventTypeInputSchema, request.body ?? {}));
+      sendData(response, toEventTypeOutput(eventType, user));
+    },
+  );
+
+  declare(
+    "post",
+    "/event-types/:eventTypeId/private-links",
+    deps.auth.requireUser,
+    deps.scopes.requireScopes(["EVENT_TYPE_WRITE"]),
+    (request, response) => {
+      const eventType = ownEventType(deps.state(), userOf(response), request.params.eventTypeId);
+      const input = parseInput(createPrivateLinkSchema, request.body ?? {});
+      const link = createPrivateLink(deps.state(), eventType.id, {
+        ...(input.expiresAt ? { expiresAt: new Date(input.expiresAt) } : {}),
+        ...(input.maxUsageCount ? { maxUsageCount: input.maxUsageCount } : {}),
+      });
+      sendData(response, toPrivateLinkOutput(link, deps.clock()), 201);
+    },
+  );
+
+  declare(
+    "get",
+    "/event-types/:eventTypeId/private-links",
+    deps.auth.requireUser,
+    deps.scopes.requireScopes(["EVENT_TYPE_READ"]),
+    (request, response) => {
+      const eventType = ownEventType(deps.state(), userOf(response), request.params.eventTypeId);
+      const now = deps.clock();
+      sendData(
+        response,
+        [...deps.state().privateLinks.values()]
+          .filter((link) => link.eventTypeId === eventType.id)
+          .map((link) => toPrivateLinkOutput(link, now)),
+      );
+    },
+  );
+
+  declare(
+    "delete",
+    "/event-types/:eventTypeId/private-links/:linkId",
+    deps.auth.requireUser,
+    deps.scopes.requireScopes(["EVENT_TYPE_WRITE"]),
+    (request, response) => {
+      const state = deps.state();
+      const eventType = ownEventType(state, userOf(response), request.params.eventTypeId);
+      const linkId = String(request.params.linkId);
+      const link = state.privateLinks.get(linkId);
+      if (!link || link.eventTypeId !== eventType.id) throw notFound("Deleted link not found");
+      state.privateLinks.delete(linkId);
+      sendData(response, { linkId, message: "Private link deleted successfully" });
     },
   );
 

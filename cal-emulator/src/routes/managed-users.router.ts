@@ -87,6 +87,10 @@ export function declareManagedUserRoutes(declare: DeclareRoute, deps: ManagedUse
         requiresConfirmation: false,
         disableGuests: false,
         metadata: {},
+        hideCalendarEventDetails: false,
+        hideCalendarNotes: false,
+        hideOrganizerEmail: false,
+        customName: null,
       });
     }
     // Cal.com creates a Mon–Fri 09:00–17:00 default schedule only when a timeZone is given.

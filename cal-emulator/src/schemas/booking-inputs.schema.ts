@@ -27,6 +27,8 @@ export const legacyCreateBookingInputSchema = z.object({
   rescheduledBy: z.email().optional(),
   user: z.union([z.string(), z.array(z.string())]).optional(),
   _isDryRun: z.boolean().optional(),
+  /** A private link's hash: the Booker sends its `hashedLink` prop here. */
+  hashedLink: z.string().min(1).optional(),
 });
 
 export const createBookingInputSchema = z

@@ -33,6 +33,10 @@ export const eventTypeOutputSchema = z.strictObject({
   seatsShowAvailabilityCount: z.boolean().nullable(),
   scheduleId: z.number().int().nullable(),
   hidden: z.boolean(),
+  hideCalendarNotes: z.boolean(),
+  hideCalendarEventDetails: z.boolean(),
+  hideOrganizerEmail: z.boolean(),
+  customName: z.string().optional(),
   bookingRequiresAuthentication: z.boolean(),
   bookingUrl: z.url(),
   users: z.array(

@@ -108,6 +108,10 @@ export const fixturesSchema = z.object({
       requiresConfirmation: z.boolean(),
       disableGuests: z.boolean(),
       metadata: z.record(z.string(), z.unknown()),
+      hideCalendarEventDetails: z.boolean().default(false),
+      hideCalendarNotes: z.boolean().default(false),
+      hideOrganizerEmail: z.boolean().default(false),
+      customName: z.string().nullable().default(null),
     }),
   ),
   defaultEventTypesForNewManagedUsers: z.array(

@@ -22,7 +22,7 @@ export const SANDBOX = {
     id: "clxsandbox0oauth2",
     secret: "sandbox-oauth2-secret-not-for-production",
     redirectUri: "http://127.0.0.1:3001/oauth/cal/callback",
-    scopes: ["EVENT_TYPE_READ", "BOOKING_READ", "BOOKING_WRITE", "SCHEDULE_READ", "PROFILE_READ"],
+    scopes: ["EVENT_TYPE_READ", "EVENT_TYPE_WRITE", "BOOKING_READ", "BOOKING_WRITE", "SCHEDULE_READ", "PROFILE_READ"],
   },
   publicOAuth2Client: { id: "clxsandbox0public", redirectUri: "http://127.0.0.1:3001/oauth/cal/callback" },
   youthMentoring: 9101,

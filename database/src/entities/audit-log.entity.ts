@@ -4,7 +4,7 @@ import { User } from "./user.entity.js";
 
 /** `unsupported_template`: a body not in Cal.com's standard envelope, kept (sealed) for an operator. */
 export type AuditOutcome = "applied" | "superseded" | "recorded" | "unsupported_template";
-type AuditSource = "webhook" | "reconciled" | "replay" | "connection";
+type AuditSource = "webhook" | "reconciled" | "replay" | "connection" | "sensitive";
 
 @Entity({ name: "audit_logs" })
 export class AuditLog {

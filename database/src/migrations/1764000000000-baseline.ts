@@ -349,9 +349,26 @@ export class Baseline1764000000000 implements MigrationInterface {
       "booking_uid" text NOT NULL,
       "sent_at" TIMESTAMP WITH TIME ZONE NOT NULL,
       CONSTRAINT "PK_questionnaire_reminders" PRIMARY KEY ("booking_uid"))`);
+    // Sensitive mode (issue 19): which Cal.com event types are sensitive, whether Cal.com holds the privacy
+    // settings that go with it (pending | applied | drifted | missing_scope | failed, with a detail for
+    // staff), and each host's default for their event types. No personal data.
+    await runner.query(`CREATE TABLE "sensitive_event_types" (
+      "cal_event_type_id" integer PRIMARY KEY,
+      "cal_user_id" integer NOT NULL,
+      "sensitive" boolean NOT NULL DEFAULT false,
+      "settings_state" text NOT NULL DEFAULT 'pending',
+      "state_detail" text,
+      "checked_at" timestamptz,
+      "updated_at" timestamptz NOT NULL DEFAULT now()
+    )`);
+    await runner.query(
+      `CREATE TABLE "sensitive_host_defaults" ("cal_user_id" integer PRIMARY KEY, "sensitive" boolean NOT NULL, "updated_at" timestamptz NOT NULL DEFAULT now())`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE "sensitive_host_defaults"`);
+    await runner.query(`DROP TABLE "sensitive_event_types"`);
     await runner.query(`DROP TABLE "host_public_names"`);
     await runner.query(`DROP TABLE "questionnaire_reminders"`);
     await runner.query(`DROP TABLE "questionnaire_answer_tokens"`);

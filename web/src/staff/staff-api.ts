@@ -45,6 +45,36 @@ export async function staffApiGet<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** A change the api answered: its status and JSON body (errors carry `{error: {code, message}}`). */
+export interface StaffApiAnswer<T> {
+  status: number;
+  body: T | { error?: { code?: string; message?: string } };
+}
+
+/**
+ * Sends a change to the staff api as the signed-in person: their cookie, and the session's CSRF token
+ * (read from GET /staff/session on this server, never by the browser).
+ */
+export async function staffApiSend<T>(method: "PUT" | "POST" | "DELETE", path: string, body?: unknown) {
+  const { csrfToken } = await staffApiGet<{ csrfToken: string }>("/staff/session");
+  const cookieHeader = (await cookies()).toString();
+  const forwardedFor = (await headers()).get("x-forwarded-for");
+  const response = await fetch(`${webSettings().API_URL}${path}`, {
+    method,
+    headers: {
+      cookie: cookieHeader,
+      "x-csrf-token": csrfToken,
+      ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}),
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    cache: "no-store",
+    signal: AbortSignal.timeout(30_000),
+  });
+  if (response.status === 401) throw new StaffSignInRequiredError();
+  return { status: response.status, body: (await response.json()) as StaffApiAnswer<T>["body"] };
+}
+
 export type StaffRole = "admin" | "host";
 
 export interface StaffSession {

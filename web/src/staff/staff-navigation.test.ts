@@ -3,10 +3,11 @@ import { describe, expect, it } from "vitest";
 import { isCurrentNavItem, staffNavItems } from "./staff-navigation";
 
 describe("staffNavItems", () => {
-  it("gives a host their bookings, questionnaires and profile only", () => {
+  it("gives a host their bookings, questionnaires, sensitive mode and profile only", () => {
     expect(staffNavItems("host").map((item) => item.href)).toEqual([
       "/staff",
       "/staff/questionnaires",
+      "/staff/sensitive",
       "/staff/profile",
     ]);
   });
@@ -15,6 +16,7 @@ describe("staffNavItems", () => {
     expect(staffNavItems("admin").map((item) => item.href)).toEqual([
       "/staff",
       "/staff/questionnaires",
+      "/staff/sensitive",
       "/staff/admin/hosts",
       "/staff/admin/staff",
       "/staff/admin/api-keys",

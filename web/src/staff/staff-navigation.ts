@@ -11,6 +11,7 @@ export interface StaffNavItem {
 const everyone: StaffNavItem[] = [
   { href: "/staff", label: "Bookings", key: "bookings" },
   { href: "/staff/questionnaires", label: "Questionnaires", key: "questionnaires" },
+  { href: "/staff/sensitive", label: "Sensitive mode", key: "sensitive" },
 ];
 const administrators: StaffNavItem[] = [
   { href: "/staff/admin/hosts", label: "Hosts", key: "hosts" },
