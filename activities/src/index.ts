@@ -18,6 +18,7 @@ export {
   type QuestionnaireActivities,
   type SendReminderOutcome,
 } from "./questionnaires/create-questionnaire-activities.js";
+export {
   createSensitiveSettingsActivities,
   type SensitiveSettingsActivities,
 } from "./sensitive-settings/create-sensitive-settings-activities.js";

@@ -251,8 +251,7 @@ describe("Cal.com private links from the staff area", () => {
       sensitive: false,
     });
     expect(
-      (await pastor.get(`/staff/sensitive/hosts/${PASTOR}/event-types/${PASTORAL_CONVERSATION}/private-links`))
-        .status,
+      (await pastor.get(`/staff/sensitive/hosts/${PASTOR}/event-types/${PASTORAL_CONVERSATION}/private-links`)).status,
     ).toBe(404);
     expect((await pastor.change("POST", path, { maxUsageCount: 0 })).status).toBe(400);
   });

@@ -133,11 +133,6 @@ const parameters = (schema: z.ZodObject, location: "path" | "query") =>
     schema: jsonSchema(field as Schema),
   }));
 const signedIn = { "401": error("No live staff session (signed out, expired, deactivated)") };
-const csrfHeader = { name: "X-CSRF-Token", in: "header", required: true, schema: { type: "string" } };
-const jsonBody = (schema: Schema) => ({
-  required: true,
-  content: { "application/json": { schema: jsonSchema(schema) } },
-});
 const noSuchHost = { "404": error("No such host or event type, or one the person may not act for (the same answer)") };
 const calSlow = { "503": error("Cal.com (or the workflow service) did not answer in time; try again") };
 
@@ -420,12 +415,11 @@ function staffAdminPaths() {
     },
   };
 }
-const csrfHeader = { name: "X-CSRF-Token", in: "header", required: true, schema: { type: "string" } };
 const publicNameChange = (summary: string, who: Record<string, unknown>) => ({
   summary,
   tags: ["staff"],
   security,
-  requestBody: { required: true, content: { "application/json": { schema: jsonSchema(publicNameBodySchema) } } },
+  requestBody: jsonBody(publicNameBodySchema),
   responses: {
     "200": ok("The host's names now", publicNameSchema),
     "400": error("Not a usable name (the message says why: characters, length, a word the site uses)"),

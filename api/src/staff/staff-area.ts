@@ -138,7 +138,10 @@ export function createStaffArea(options: StaffAreaOptions): StaffArea {
           accessLog,
           clientAddressOf: (request) => clientAddress(request, options.trustedProxies),
         }),
-      sensitive: createSensitiveSettingsService({ pool, ...(options.workflows ? { temporal: options.workflows } : {}) }),
+      sensitive: createSensitiveSettingsService({
+        pool,
+        ...(options.workflows ? { temporal: options.workflows } : {}),
+      }),
       publicNames,
       isKnownHost: (calUserId) => hosts.isKnown(calUserId),
     });
