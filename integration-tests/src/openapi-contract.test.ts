@@ -141,6 +141,14 @@ it("answers every documented operation within its documented statuses and respon
   }
   expect(await statusOf(`/staff/bookings/${fixture.uid}/access-log`)).toBe(401);
   expect(await statusOf(`/staff/people/${randomUUID()}/deactivate`, { method: "POST" })).toBe(401);
+  // Secure notes (secure-notes.test.ts reads and writes them signed in).
+  const notes = `/staff/bookings/${fixture.uid}/notes`;
+  const note = `${notes}/${randomUUID()}`;
+  expect(await statusOf(notes)).toBe(401);
+  expect(await statusOf(notes, { method: "POST" })).toBe(401);
+  expect(await statusOf(note)).toBe(401);
+  expect(await statusOf(note, { method: "DELETE" })).toBe(401);
+  expect(await statusOf(`${note}/versions`, { method: "POST" })).toBe(401);
 
   expect(pipeline.contractViolations).toEqual([]);
   const document = buildOpenApiDocument() as { paths: Record<string, Record<string, unknown>> };

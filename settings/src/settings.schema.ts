@@ -151,6 +151,12 @@ export const settingsSchema = z.object({
   SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   MAIL_FROM: z.string().min(3).default("ChurchHub <staff@localhost>"),
 
+  // --- sensitive mode (issue 19) ---
+  // The note key store: the database holding each secure note's data key, apart from the notes, so that
+  // destroying a key makes its note unreadable in every copy of DATABASE_URL. Required in production with
+  // the staff area (another database than DATABASE_URL); outside production `<database>_note_keys` beside it.
+  NOTE_KEYSTORE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+
   // Missed-event reconciliation against Cal.com's bookings API (a Temporal Schedule).
   RECONCILE_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   RECONCILE_LOOKBACK_MINUTES: z.coerce.number().int().min(1).max(43200).default(180),

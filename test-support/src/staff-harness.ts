@@ -7,6 +7,7 @@ import express from "express";
 import pg from "pg";
 import {
   createErrorHandler,
+  createResponseContract,
   createSmtpMailer,
   createStaffArea,
   inviteStaff,
@@ -24,6 +25,7 @@ import {
   type MailInbox,
   type RunningMailServer,
 } from "@churchhub/local-stack";
+import { recordAnswer } from "./answer-recorder.js";
 import { createScratchDatabase } from "./scratch-database.js";
 
 export interface StaffHarness {
@@ -33,7 +35,11 @@ export interface StaffHarness {
   databaseUrl: string;
   smtpUrl: string;
   area: StaffArea;
+  /** The secure notes' key store (a database of its own beside `databaseUrl`). */
+  noteKeystoreUrl: string;
   inbox: MailInbox;
+  /** Answers that broke the api's OpenAPI document (a test file asserts none, as the pipeline's stop does). */
+  contractViolations: string[];
   pool: pg.Pool;
   protector: PersonalDataProtector;
   /** Creates an account, mails its invitation, follows the mailed link and returns the session cookie. */
@@ -53,6 +59,8 @@ export interface StaffSession {
   cookie: string;
   get(path: string, headers?: Record<string, string>): Promise<Response>;
   post(path: string, headers?: Record<string, string>): Promise<Response>;
+  /** A change with a JSON body (or none), carrying this session's CSRF token as our pages do. */
+  change(method: "POST" | "DELETE", path: string, body?: unknown): Promise<Response>;
   csrfToken(): Promise<string>;
 }
 
@@ -71,8 +79,11 @@ export async function startStaffHarness(
   // The staff area's public origin: the api itself, or (e2e) the web server in front of it.
   const origin = options.publicUrl ?? `http://localhost:${port}`;
   const protector = createProtectorFromSettings({ NODE_ENV: "test" });
+  const noteKeystoreUrl = `${database.url}_note_keys`;
   const area = createStaffArea({
     databaseUrl: database.url,
+    noteKeystoreUrl,
+    createNoteKeystoreDatabase: true,
     protector,
     secret: `test-staff-secret-${randomUUID()}`,
     publicUrl: origin,
@@ -89,7 +100,16 @@ export async function startStaffHarness(
   app.use(area.router);
   app.use((_request, _response, next) => next(notFound()));
   app.use(createErrorHandler(createLogger({ level: "silent", name: "staff-test" })));
-  const server: Server = createServer(app);
+  // Every answer is held to the OpenAPI document, as in the pipeline (status, and the body's schema).
+  const contract = createResponseContract();
+  const contractViolations: string[] = [];
+  const server: Server = createServer((request, response) => {
+    recordAnswer(request, response, (answer) => {
+      const { violation } = contract.check(answer);
+      if (violation && !contractViolations.includes(violation)) contractViolations.push(violation);
+    });
+    app(request, response);
+  });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const pool = new pg.Pool({ connectionString: database.url, max: 3 });
   const inbox = createMailInbox(mail.inboxUrl);
@@ -121,6 +141,19 @@ export async function startStaffHarness(
       cookie,
       get: (path, headers) => request("GET", path, headers),
       post: (path, headers) => request("POST", path, { "content-type": "application/json", ...headers }),
+      async change(method, path, body) {
+        const session = (await (await request("GET", "/staff/session")).json()) as { csrfToken: string };
+        return fetch(`${base}${path}`, {
+          method,
+          headers: {
+            cookie,
+            "x-forwarded-for": "198.51.100.7",
+            "x-csrf-token": session.csrfToken,
+            ...(body === undefined ? {} : { "content-type": "application/json" }),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      },
       async csrfToken() {
         const response = await request("GET", "/staff/session");
         return ((await response.json()) as { csrfToken: string }).csrfToken;
@@ -134,7 +167,9 @@ export async function startStaffHarness(
     databaseUrl: database.url,
     smtpUrl: mail.smtpUrl,
     area,
+    noteKeystoreUrl,
     inbox,
+    contractViolations,
     pool,
     protector,
     followSignInLink,
@@ -198,8 +233,25 @@ export async function startStaffHarness(
       await area.close();
       await mail.stop();
       await database.drop();
+      await dropDatabase(noteKeystoreUrl);
     },
   };
+}
+
+/** Drops a database of the test server by its URL (connecting to the server's maintenance database). */
+async function dropDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const maintenance = new URL(url);
+  maintenance.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: maintenance.toString() });
+  await client.connect();
+  try {
+    await client.query(
+      `DROP DATABASE IF EXISTS ${client.escapeIdentifier(decodeURIComponent(target.pathname.slice(1)))} WITH (FORCE)`,
+    );
+  } finally {
+    await client.end();
+  }
 }
 
 export interface PipelineStaffArea {
@@ -216,6 +268,8 @@ export async function startStaffAreaForPipeline(input: {
   const mail = await startLocalMailServer({ smtpPort: await freePort(), webPort: await freePort(), quiet: true });
   const area = createStaffArea({
     ...input,
+    noteKeystoreUrl: `${input.databaseUrl}_note_keys`,
+    createNoteKeystoreDatabase: true,
     secret: `test-staff-secret-${randomUUID()}`,
     publicUrl: "http://localhost:3000",
     mailer: createSmtpMailer({ smtpUrl: mail.smtpUrl, from: "ChurchHub test <staff@localhost>" }),

@@ -61,7 +61,7 @@ const accessLogEntrySchema = z.object({
   staffUserId: z.string(),
   staffRole: z.string(),
   bookingUid: z.string(),
-  action: z.enum(["booking.list", "booking.view"]),
+  action: z.enum(["booking.list", "booking.view", "note.read"]),
   viewedAt: z.iso.datetime(),
 });
 

@@ -2,13 +2,15 @@
 // the mailer, Better Auth, the sign-in link delivery, the access log and the router. The api process,
 // the invite command and the local stack's seeding all build it here, so they agree on every detail.
 import pg from "pg";
+import { createNoteKeystore, createSecureNoteStore, type NoteKeystore } from "@churchhub/database";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
-import type { Settings } from "@churchhub/settings";
+import { noteKeystoreUrlFor, type Settings } from "@churchhub/settings";
 import { createStaffAccessLog, type StaffAccessLog } from "./access-log/staff-access-log.js";
 import { createStaffAuth, type StaffAuth } from "./auth/create-staff-auth.js";
 import { createSignInLinkDelivery, type SignInLinkDelivery } from "./auth/sign-in-links.js";
 import { STAFF_TABLES } from "./auth/staff-auth-tables.js";
 import { createSmtpMailer, type Mailer } from "./mail/smtp-mailer.js";
+import { createStaffNotesRouter } from "./notes/staff-notes.router.js";
 import { createStaffBookings } from "./staff-bookings.js";
 import { createCsrfTokens } from "./staff-csrf.js";
 import { createPrincipalResolver } from "./staff-principal.js";
@@ -19,6 +21,7 @@ export interface StaffArea {
   links: SignInLinkDelivery;
   accessLog: StaffAccessLog;
   pool: pg.Pool;
+  noteKeystore: NoteKeystore;
   router: ReturnType<typeof createStaffRouter>;
   close(): Promise<void>;
 }
@@ -37,6 +40,10 @@ export interface StaffAreaOptions {
   trustedProxies: readonly string[];
   clock: () => Date;
   poolSize?: number;
+  /** The secure notes' key store: another database than `databaseUrl` (NOTE_KEYSTORE_URL). */
+  noteKeystoreUrl: string;
+  /** Create the key store's database when missing (development and tests only). */
+  createNoteKeystoreDatabase: boolean;
 }
 
 export class StaffAreaConfigurationError extends Error {
@@ -76,26 +83,36 @@ export function createStaffArea(options: StaffAreaOptions): StaffArea {
     churchName: options.churchName,
   });
   const accessLog = createStaffAccessLog({ pool, protector: options.protector, clock: options.clock });
+  const bookings = createStaffBookings({ pool, protector: options.protector });
+  const noteKeystore = createNoteKeystore({
+    url: options.noteKeystoreUrl,
+    protector: options.protector,
+    notesDatabaseUrl: options.databaseUrl,
+    createDatabase: options.createNoteKeystoreDatabase,
+  });
+  const notes = createSecureNoteStore({ pool, keystore: noteKeystore, clock: options.clock });
   const router = createStaffRouter({
     auth,
     resolvePrincipal: createPrincipalResolver(auth),
-    bookings: createStaffBookings({ pool, protector: options.protector }),
+    bookings,
     accessLog,
     csrf: createCsrfTokens(options.secret),
     hasPasskey: async (userId) =>
       (await pool.query(`SELECT 1 FROM ${STAFF_TABLES.passkey} WHERE user_id = $1 LIMIT 1`, [userId])).rowCount === 1,
     publicOrigin,
     trustedProxies: options.trustedProxies,
+    routes: [createStaffNotesRouter({ notes, bookings, accessLog, trustedProxies: options.trustedProxies })],
   });
   return {
     auth,
     links,
     accessLog,
     pool,
+    noteKeystore,
     router,
     async close() {
       options.mailer.close();
-      await pool.end();
+      await Promise.all([pool.end(), noteKeystore.close()]);
     },
   };
 }
@@ -135,5 +152,7 @@ export function createStaffAreaFromSettings(
     invitationHours: settings.STAFF_INVITATION_HOURS,
     signInAttemptsPerMinute: settings.RATE_LIMIT_SIGN_IN_PER_MINUTE,
     trustedProxies: settings.STAFF_TRUSTED_PROXIES,
+    noteKeystoreUrl: noteKeystoreUrlFor(settings, deps.databaseUrl),
+    createNoteKeystoreDatabase: settings.NODE_ENV !== "production",
   });
 }
