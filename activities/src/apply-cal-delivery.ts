@@ -13,6 +13,11 @@ export interface AppliedDelivery {
   /** False when a newer event for the same booking had already been applied (or it is no booking). */
   bookingUpdated: boolean;
   auditLogId: string;
+  /**
+   * Bookings of a sensitive event type this delivery touched (the booking, and the one a reschedule
+   * replaced): their retention workflows start or read their deadline again. Absent otherwise.
+   */
+  retentionBookingUids?: string[];
 }
 
 export async function applyCalDeliveryInTransaction(
@@ -32,5 +37,19 @@ export async function applyCalDeliveryInTransaction(
     userId,
     outcome: applied ? "applied" : "superseded",
   });
-  return { bookingUpdated: applied, auditLogId };
+  const retentionBookingUids = await sensitiveBookingUids(manager, delivery.booking);
+  return { bookingUpdated: applied, auditLogId, ...(retentionBookingUids.length > 0 ? { retentionBookingUids } : {}) };
+}
+
+async function sensitiveBookingUids(
+  manager: EntityManager,
+  booking: NonNullable<CalDelivery["booking"]>,
+): Promise<string[]> {
+  if (booking.eventTypeId === null) return [];
+  const rows: Array<{ sensitive: boolean }> = await manager.query(
+    "SELECT sensitive FROM sensitive_event_types WHERE cal_event_type_id = $1",
+    [booking.eventTypeId],
+  );
+  if (rows[0]?.sensitive !== true) return [];
+  return [booking.uid, ...(booking.rescheduledFromUid ? [booking.rescheduledFromUid] : [])];
 }

@@ -13,3 +13,12 @@ export {
 } from "./cal-connections/create-connection-activities.js";
 export { createConnectionTokenKeeper, type ConnectionTokenKeeper } from "./cal-connections/connection-token-keeper.js";
 export { NeedsReconnectError } from "./cal-connections/connection-failures.js";
+export {
+  createSensitiveRetentionActivities,
+  type SensitiveRetentionActivities,
+  type SensitiveRetentionDependencies,
+} from "./sensitive-retention/create-sensitive-retention-activities.js";
+export {
+  PERSONAL_DATA_ERASED,
+  type BookingDataEraser,
+} from "./sensitive-retention/erase-personal-data.js";

@@ -13,6 +13,7 @@ import {
 import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxStore } from "@churchhub/delivery-inbox";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { Logger } from "@churchhub/logging";
+import { createErasureRequester } from "./staff/erasure/request-erasure.js";
 import { createStaffAreaFromSettings } from "./staff/staff-area.js";
 import { calOAuth2ClientSettings, calPlatformClient, requireSetting, type Settings } from "@churchhub/settings";
 import { createEncryptionCodec } from "@churchhub/temporal-encryption";
@@ -66,6 +67,7 @@ export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
     databaseUrl: requireSetting(settings, "DATABASE_URL"),
     protector,
     clock,
+    requestErasure: createErasureRequester({ client: temporal, taskQueue, waitMs: 30_000 }),
   });
 
   return {

@@ -8,3 +8,4 @@ export * from "./event-order.js";
 export * from "./booking-triggers.js";
 export * from "./connection-urls.js";
 export * from "./search-attributes.js";
+export * from "./sensitive-retention.js";

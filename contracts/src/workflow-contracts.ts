@@ -2,6 +2,7 @@
 // result. Starters use these types (see ./client/), the worker's workflows are checked against them
 // (workflows/src/index.ts), so a change on one side that the other does not follow fails typecheck.
 import type { CalDelivery, ProcessCalDeliveryResult } from "./cal-delivery.js";
+import type { SensitiveRetentionInput, SensitiveRetentionResult } from "./sensitive-retention.js";
 
 export interface MintManagedUserTokenInput {
   username: string;
@@ -76,6 +77,7 @@ export interface WorkflowSignatures {
   reconcileBookingsWorkflow: (input: ReconcileBookingsInput) => Promise<ReconcileBookingsResult>;
   connectCalAccountWorkflow: (input: ConnectCalAccountInput) => Promise<ConnectCalAccountResult>;
   disconnectCalAccountWorkflow: (input: DisconnectCalAccountInput) => Promise<DisconnectCalAccountResult>;
+  expireSensitivePersonalDataWorkflow: (input: SensitiveRetentionInput) => Promise<SensitiveRetentionResult>;
 }
 
 export type WorkflowName = keyof WorkflowSignatures;

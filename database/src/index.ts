@@ -40,3 +40,4 @@ export {
   type SecureNoteVersion,
 } from "./secure-notes/secure-note-store.js";
 export { openNoteText, sealNoteText } from "./secure-notes/note-cipher.js";
+export { openSecureNotes } from "./secure-notes/open-secure-notes.js";

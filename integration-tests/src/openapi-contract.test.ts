@@ -149,6 +149,7 @@ it("answers every documented operation within its documented statuses and respon
   expect(await statusOf(note)).toBe(401);
   expect(await statusOf(note, { method: "DELETE" })).toBe(401);
   expect(await statusOf(`${note}/versions`, { method: "POST" })).toBe(401);
+  expect(await statusOf(`/staff/bookings/${fixture.uid}/forget`, { method: "POST" })).toBe(401);
 
   expect(pipeline.contractViolations).toEqual([]);
   const document = buildOpenApiDocument() as { paths: Record<string, Record<string, unknown>> };

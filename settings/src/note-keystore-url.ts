@@ -10,3 +10,9 @@ export function noteKeystoreUrlFor(settings: Settings, notesDatabaseUrl: string)
   url.pathname = `${url.pathname.replace(/\/+$/, "")}_note_keys`;
   return url.toString();
 }
+
+/** The key store where notes can exist: null in production without one (then there is no staff area). */
+export function optionalNoteKeystoreUrlFor(settings: Settings, notesDatabaseUrl: string): string | null {
+  if (settings.NODE_ENV === "production" && !settings.NOTE_KEYSTORE_URL) return null;
+  return noteKeystoreUrlFor(settings, notesDatabaseUrl);
+}

@@ -156,6 +156,10 @@ export const settingsSchema = z.object({
   // destroying a key makes its note unreadable in every copy of DATABASE_URL. Required in production with
   // the staff area (another database than DATABASE_URL); outside production `<database>_note_keys` beside it.
   NOTE_KEYSTORE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  // How many days after a sensitive booking's appointment (its latest time, after reschedules) the
+  // attendee's personal data, questionnaire answers and the notes their authors chose so are erased.
+  // 0: as soon as the appointment is over.
+  SENSITIVE_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
 
   // Missed-event reconciliation against Cal.com's bookings API (a Temporal Schedule).
   RECONCILE_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),

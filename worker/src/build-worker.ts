@@ -6,6 +6,7 @@ import {
   createConnectionActivities,
   createConnectionTokenKeeper,
   createReconciliationActivities,
+  createSensitiveRetentionActivities,
   createTokenActivities,
   type ConnectionTokenKeeper,
 } from "@churchhub/activities";
@@ -15,11 +16,18 @@ import {
   createCalConnectionStore,
   createConnectLinkStore,
   createManagedUserTokenStore,
+  openSecureNotes,
   type DataSource,
 } from "@churchhub/database";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { Logger } from "@churchhub/logging";
-import { calOAuth2ClientSettings, calPlatformClient, type Settings } from "@churchhub/settings";
+import {
+  calOAuth2ClientSettings,
+  calPlatformClient,
+  optionalNoteKeystoreUrlFor,
+  requireSetting,
+  type Settings,
+} from "@churchhub/settings";
 import { createDataConverter } from "@churchhub/temporal-encryption";
 import type { Tracing } from "@churchhub/tracing";
 import { createBookingWorker } from "./create-worker.js";
@@ -46,6 +54,8 @@ export interface BuiltWorker {
   calClient: CalClient;
   /** Whether OAuth 2.0 connections are configured (then connected accounts are reconciled too). */
   oauth2Enabled: boolean;
+  /** Closes what the activities hold besides the data source (the secure notes' pools); after the worker stops. */
+  close(): Promise<void>;
 }
 
 export async function buildWorker(parts: WorkerProcessParts): Promise<BuiltWorker> {
@@ -98,6 +108,19 @@ export async function buildWorker(parts: WorkerProcessParts): Promise<BuiltWorke
         })
       : undefined;
 
+  // The notes a booking's erasure destroys (where a key store is configured; none exist without one).
+  const databaseUrl = requireSetting(settings, "DATABASE_URL");
+  const noteKeystoreUrl = optionalNoteKeystoreUrlFor(settings, databaseUrl);
+  const secureNotes = noteKeystoreUrl
+    ? openSecureNotes({
+        databaseUrl,
+        noteKeystoreUrl,
+        createNoteKeystoreDatabase: settings.NODE_ENV !== "production",
+        protector,
+        clock,
+      })
+    : undefined;
+
   const worker = await createBookingWorker({
     connection: parts.connection,
     namespace: settings.TEMPORAL_NAMESPACE,
@@ -110,7 +133,22 @@ export async function buildWorker(parts: WorkerProcessParts): Promise<BuiltWorke
       ...createTokenActivities({ calClient, tokenStore: createManagedUserTokenStore({ dataSource, cipher }), clock }),
       ...createReconciliationActivities({ calClient, dataSource, clock, tokenKeeper }),
       ...connectionActivities,
+      ...createSensitiveRetentionActivities({
+        dataSource,
+        protector,
+        retentionDays: settings.SENSITIVE_RETENTION_DAYS,
+        notes: secureNotes?.notes,
+        clock,
+      }),
     },
   });
-  return { worker, tokenKeeper, calClient, oauth2Enabled: oauth2Client !== undefined };
+  return {
+    worker,
+    tokenKeeper,
+    calClient,
+    oauth2Enabled: oauth2Client !== undefined,
+    close: async () => {
+      await secureNotes?.close();
+    },
+  };
 }

@@ -5,3 +5,4 @@ export { mintManagedUserTokenWorkflow } from "./mint-managed-user-token.workflow
 export { reconcileBookingsWorkflow } from "./reconcile-bookings.workflow.js";
 export { connectCalAccountWorkflow } from "./connect-cal-account.workflow.js";
 export { disconnectCalAccountWorkflow } from "./disconnect-cal-account.workflow.js";
+export { expireSensitivePersonalDataWorkflow } from "./expire-sensitive-personal-data.workflow.js";

@@ -1,10 +1,29 @@
 // Processes one Cal.com delivery: the organizer, the booking and the audit entry, written in one
-// database transaction by one activity (applyCalDelivery).
+// database transaction by one activity (applyCalDelivery). A booking of a sensitive event type then gets
+// its retention workflow started, or told to read its deadline again (a reschedule moves it).
 // Deterministic code only: every side effect is an activity, retried under the policies below.
-import { ActivityFailure, ApplicationFailure, proxyActivities, proxyLocalActivities } from "@temporalio/workflow";
-import { INVALID_DELIVERY, type CalDelivery, type ProcessCalDeliveryResult } from "@churchhub/contracts";
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  getExternalWorkflowHandle,
+  ParentClosePolicy,
+  proxyActivities,
+  proxyLocalActivities,
+  startChild,
+} from "@temporalio/workflow";
+import { WorkflowExecutionAlreadyStartedError } from "@temporalio/common";
+import {
+  INVALID_DELIVERY,
+  sensitiveRetentionWorkflowId,
+  type CalDelivery,
+  type ProcessCalDeliveryResult,
+} from "@churchhub/contracts";
 // Types only: activity code never enters the workflow sandbox.
 import type { Activities } from "@churchhub/activities";
+import {
+  expireSensitivePersonalDataWorkflow,
+  sensitiveRetentionMovedSignal,
+} from "./expire-sensitive-personal-data.workflow.js";
 
 // Acknowledged events must reach Postgres however long it is down, so regular activities retry without
 // limit, backing off to once a minute; only errors no retry can fix (an event the database rejects as
@@ -37,7 +56,8 @@ const { applyCalDelivery: applyCalDeliveryLocally } = proxyLocalActivities<Activ
 });
 
 export async function processCalDeliveryWorkflow(delivery: CalDelivery): Promise<ProcessCalDeliveryResult> {
-  const { bookingUpdated, auditLogId } = await applyInOneTransaction(delivery);
+  const { bookingUpdated, auditLogId, retentionBookingUids } = await applyInOneTransaction(delivery);
+  for (const bookingUid of retentionBookingUids ?? []) await keepRetentionOf(bookingUid);
   return { deliveryId: delivery.deliveryId, bookingUid: delivery.bookingUid, bookingUpdated, auditLogId };
 }
 
@@ -52,5 +72,23 @@ async function applyInOneTransaction(delivery: CalDelivery) {
       failure instanceof ApplicationFailure && (failure.nonRetryable || failure.type === INVALID_DELIVERY);
     if (cannotBeFixedByRetrying) throw error;
     return applyCalDelivery(delivery);
+  }
+}
+
+/** Starts the booking's retention run (it outlives this one), or has the running one re-read its deadline. */
+async function keepRetentionOf(bookingUid: string): Promise<void> {
+  const workflowId = sensitiveRetentionWorkflowId(bookingUid);
+  try {
+    await startChild(expireSensitivePersonalDataWorkflow, {
+      workflowId,
+      args: [{ bookingUid }],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      // A finished run (erased, or not sensitive then) is started anew: a late delivery may have
+      // brought data back, or the event type became sensitive since.
+      workflowIdReusePolicy: "ALLOW_DUPLICATE",
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    await getExternalWorkflowHandle(workflowId).signal(sensitiveRetentionMovedSignal);
   }
 }

@@ -33,7 +33,7 @@ import {
   replayResultSchema,
   sessionSchema,
 } from "./response-schemas.js";
-import { buildStaffNotePaths } from "./staff-note-paths.js";
+import { buildStaffSensitivePaths } from "./staff-sensitive-paths.js";
 import { staffPaths, staffSecurityScheme } from "./staff-paths.js";
 
 type Schema = z.ZodType;
@@ -487,7 +487,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
         },
       },
       ...staffPaths,
-      ...buildStaffNotePaths({ json, ok, error, parametersOf }),
+      ...buildStaffSensitivePaths({ json, ok, error, parametersOf }),
     },
   };
 }

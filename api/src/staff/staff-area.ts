@@ -10,6 +10,8 @@ import { createStaffAuth, type StaffAuth } from "./auth/create-staff-auth.js";
 import { createSignInLinkDelivery, type SignInLinkDelivery } from "./auth/sign-in-links.js";
 import { STAFF_TABLES } from "./auth/staff-auth-tables.js";
 import { createSmtpMailer, type Mailer } from "./mail/smtp-mailer.js";
+import { createStaffErasureRouter } from "./erasure/staff-erasure.router.js";
+import type { RequestErasure } from "./erasure/request-erasure.js";
 import { createStaffNotesRouter } from "./notes/staff-notes.router.js";
 import { createStaffBookings } from "./staff-bookings.js";
 import { createCsrfTokens } from "./staff-csrf.js";
@@ -44,6 +46,8 @@ export interface StaffAreaOptions {
   noteKeystoreUrl: string;
   /** Create the key store's database when missing (development and tests only). */
   createNoteKeystoreDatabase: boolean;
+  /** An administrator's request to forget a booking's person (through Temporal; absent without it). */
+  requestErasure?: RequestErasure;
 }
 
 export class StaffAreaConfigurationError extends Error {
@@ -101,7 +105,10 @@ export function createStaffArea(options: StaffAreaOptions): StaffArea {
       (await pool.query(`SELECT 1 FROM ${STAFF_TABLES.passkey} WHERE user_id = $1 LIMIT 1`, [userId])).rowCount === 1,
     publicOrigin,
     trustedProxies: options.trustedProxies,
-    routes: [createStaffNotesRouter({ notes, bookings, accessLog, trustedProxies: options.trustedProxies })],
+    routes: [
+      createStaffNotesRouter({ notes, bookings, accessLog, trustedProxies: options.trustedProxies }),
+      createStaffErasureRouter({ bookings, requestErasure: options.requestErasure }),
+    ],
   });
   return {
     auth,
@@ -137,6 +144,7 @@ export function createStaffAreaFromSettings(
     clock: () => Date;
     poolSize?: number;
     secret?: string;
+    requestErasure?: RequestErasure;
   },
 ): StaffArea | null {
   const secret = deps.secret ?? settings.STAFF_AUTH_SECRET;

@@ -1,5 +1,6 @@
-// OpenAPI entries of the secure notes on a booking's staff page (api/src/staff/notes/). Built by the
-// document with its own helpers, so every answer's body is checked against these schemas in the tests.
+// OpenAPI entries of sensitive mode on a booking's staff page: secure notes (api/src/staff/notes/) and the
+// request to forget the person (api/src/staff/erasure/). Built by the document with its own helpers, so
+// every answer's body is checked against these schemas in the tests.
 import { z } from "zod";
 import {
   staffNoteCreateBodySchema,
@@ -26,9 +27,16 @@ const noteSchema = z.object({
   versions: z.number().int().min(0),
   deleted: z.object({ at: z.iso.datetime(), reason: z.enum(["deleted", "expired", "forgotten"]) }).nullable(),
 });
+const erasureSchema = z.object({
+  bookingUid: z.string(),
+  reason: z.enum(["expired", "forgotten"]),
+  erasedAt: z.iso.datetime(),
+  notesDestroyed: z.number().int().min(0),
+  bookingFound: z.boolean(),
+});
 const versionSchema = z.object({ version: z.number().int().min(1), text: z.string(), writtenAt: z.iso.datetime() });
 
-export function buildStaffNotePaths({ json, ok, error, parametersOf }: DocumentHelpers) {
+export function buildStaffSensitivePaths({ json, ok, error, parametersOf }: DocumentHelpers) {
   const security = [{ staffSession: [] }];
   const csrf = { name: "X-CSRF-Token", in: "header", required: true, schema: { type: "string" } };
   const signedIn = { "401": error("No live staff session (signed out, expired, deactivated)") };
@@ -111,6 +119,23 @@ export function buildStaffNotePaths({ json, ok, error, parametersOf }: DocumentH
           ...notFound,
           "410": error("The note was deleted: its key is destroyed"),
           ...bodyErrors,
+        },
+      },
+    },
+    "/staff/bookings/{uid}/forget": {
+      post: {
+        summary:
+          "Forget the person behind a booking now (administrators): personal data, questionnaire answers and the notes marked for it are erased; an audit entry remains",
+        tags: ["staff"],
+        security,
+        parameters: [...parametersOf("path", staffBookingParamsSchema), csrf],
+        responses: {
+          "200": ok("What was erased", z.object({ erasure: erasureSchema })),
+          "400": error("Not a booking uid"),
+          ...signedIn,
+          "403": error("Not an administrator, or the CSRF token or Origin is wrong"),
+          ...notFound,
+          "503": error("Erasure is not available (no Temporal)"),
         },
       },
     },
