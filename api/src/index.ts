@@ -32,3 +32,4 @@ export { createErrorHandler } from "./http/error-handler.js";
 export { notFound } from "./http/http-errors.js";
 export { createStaffAccessLog, type StaffAccessLog } from "./staff/access-log/staff-access-log.js";
 export { findStaffAuthSchemaGaps } from "./staff/auth/staff-auth-schema-check.js";
+export { createErasureRequester, type RequestErasure } from "./staff/erasure/request-erasure.js";

@@ -138,6 +138,8 @@ export interface PipelineOptions {
   logDestination?: { write(line: string): void };
   /** Also serve the staff area (/staff), mailing through a local SMTP server of its own. */
   staff?: boolean;
+  /** SENSITIVE_RETENTION_DAYS (0: a sensitive booking's personal data goes when its appointment ends). */
+  sensitiveRetentionDays?: number;
 }
 
 /** A protector with fresh random keys (key id "test"), or fixed ones when a seed is given. */
@@ -257,6 +259,8 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     RATE_LIMIT_WEBHOOKS_PER_MINUTE: String(rateLimits.webhooksPerMinute),
     RATE_LIMIT_TOKENS_PER_MINUTE: String(rateLimits.tokensPerMinute),
     RATE_LIMIT_PUBLIC_PER_MINUTE: String(rateLimits.publicPerMinute),
+    SENSITIVE_RETENTION_DAYS:
+      options.sensitiveRetentionDays === undefined ? undefined : String(options.sensitiveRetentionDays),
     ...(mail
       ? {
           STAFF_AUTH_SECRET: randomBytes(32).toString("hex"),
