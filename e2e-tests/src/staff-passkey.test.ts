@@ -60,7 +60,7 @@ it("invitation mail → sign in → register a passkey → sign out → sign in 
   await page.goto(link);
   await page.waitForURL(`${harness.origin}/staff`);
   expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Your bookings");
-  expect(await page.textContent("main")).toContain("Pastor Passkey");
+  expect(await page.getByTestId("staff-person").textContent()).toContain("Pastor Passkey");
 
   await page.getByRole("button", { name: "Register a passkey" }).click();
   await page.getByText("Passkey saved").waitFor({ timeout: 20_000 });

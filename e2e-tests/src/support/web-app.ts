@@ -75,7 +75,9 @@ async function sourceStamp(): Promise<string> {
   const files = [
     ...(await listFiles(path.join(webDirectory, "src"))),
     ...(await listFiles(path.join(webDirectory, "public"))),
-    ...["next.config.mjs", "package.json", "tsconfig.json"].map((name) => path.join(webDirectory, name)),
+    ...["next.config.mjs", "postcss.config.mjs", "package.json", "tsconfig.json"].map((name) =>
+      path.join(webDirectory, name),
+    ),
   ].sort();
   for (const file of files) hash.update(file).update(await readFile(file));
   for (const dependency of ["next", "@calcom/atoms", "react"])

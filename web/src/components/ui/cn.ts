@@ -1,0 +1,7 @@
+// Joins class names for components, letting a later Tailwind class override an earlier conflicting one.
+import { type ClassValue, clsx } from "clsx";
+import { twMerge } from "tailwind-merge";
+
+export function cn(...inputs: ClassValue[]): string {
+  return twMerge(clsx(inputs));
+}
