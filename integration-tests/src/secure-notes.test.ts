@@ -5,7 +5,13 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openNoteText } from "@churchhub/database";
+import { createNoteKeystore, openNoteText } from "@churchhub/database";
+import {
+  createFieldCipher,
+  createPersonalDataProtector,
+  DEVELOPMENT_BLIND_INDEX_KEY,
+  parseKeyring,
+} from "@churchhub/field-encryption";
 import { dumpDatabase } from "@churchhub/test-support/dump-database";
 import { startStaffHarness, type StaffHarness, type StaffSession } from "@churchhub/test-support/staff-harness";
 
@@ -115,6 +121,17 @@ describe("who reads a note", () => {
   });
 });
 
+describe("the request to forget the person", () => {
+  it("is for administrators only, with the CSRF token, and says when Temporal is not there to run it", async () => {
+    const forget = `/staff/bookings/${encodeURIComponent(bookingA)}/forget`;
+    expect((await hostA.change("POST", forget)).status).toBe(403);
+    expect((await admin.post(forget)).status).toBe(403);
+    expect((await admin.change("POST", `/staff/bookings/no-such-booking/forget`)).status).toBe(404);
+    // This harness serves the staff area without Temporal (sensitive-retention.test.ts runs the erasure).
+    expect((await admin.change("POST", forget)).status).toBe(503);
+  });
+});
+
 describe("versions", () => {
   it("keeps every version, sealed, and the database refuses to edit one", async () => {
     const noteId = await writeNote("First thoughts");
@@ -145,6 +162,43 @@ describe("versions", () => {
     await expect(harness.pool.query("DELETE FROM secure_note_versions WHERE note_id = $1", [noteId])).rejects.toThrow(
       /append-only/,
     );
+  });
+});
+
+describe("key rotation", () => {
+  it("re-wraps the note keys under a new active key, so the old one can be removed", async () => {
+    const noteId = await writeNote("Survives a key rotation");
+    const oldRing = harness.protector.cipher.keyring;
+    const oldSpec = [...oldRing.keys].map(([id, key]) => `${id}:${key.toString("base64")}`).join(",");
+    const newKey = `rotated:${Buffer.alloc(32, 7).toString("base64")}`;
+    const keystoreUnder = (spec: string) =>
+      createNoteKeystore({
+        url: harness.noteKeystoreUrl,
+        notesDatabaseUrl: harness.databaseUrl,
+        protector: createPersonalDataProtector({
+          cipher: createFieldCipher(parseKeyring(spec)),
+          blindIndexKey: DEVELOPMENT_BLIND_INDEX_KEY,
+        }),
+      });
+    const onlyNew = keystoreUnder(newKey);
+    const both = keystoreUnder(`${oldSpec},${newKey}`);
+    const back = keystoreUnder(`${newKey},${oldSpec}`);
+    try {
+      await expect(onlyNew.find(noteId)).rejects.toThrow(/not configured/);
+      expect(await both.rewrap()).toBeGreaterThan(0);
+      expect(await both.rewrap()).toBe(0);
+      const key = await onlyNew.find(noteId);
+      const [row] = (
+        await harness.pool.query("SELECT version, body_encrypted FROM secure_note_versions WHERE note_id = $1", [
+          noteId,
+        ])
+      ).rows;
+      expect(openNoteText(key!, noteId, row.version, row.body_encrypted)).toBe("Survives a key rotation");
+    } finally {
+      // Back under the harness's key, for the tests after this one.
+      await back.rewrap();
+      await Promise.all([onlyNew.close(), both.close(), back.close()]);
+    }
   });
 });
 

@@ -18,6 +18,8 @@ export interface NoteKeystore {
   find(noteId: string): Promise<Buffer | null>;
   /** Destroys the keys for good: deleted, then the table vacuumed so the dead rows leave its files too. */
   destroy(noteIds: readonly string[]): Promise<number>;
+  /** Re-wraps every key not under the key ring's active key (key rotation, `npm run data:reencrypt`). */
+  rewrap(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -119,6 +121,23 @@ export function createNoteKeystore(deps: {
       // A deleted row stays in the table's pages until vacuumed; a file-level copy would still hold it.
       await pool.query(`VACUUM note_keys`);
       return deleted.rowCount ?? 0;
+    },
+
+    async rewrap() {
+      await ready();
+      const active = `v1.${deps.protector.cipher.activeKeyId}.`;
+      const { rows } = await pool.query<{ note_id: string; wrapped_key: string }>(
+        `SELECT note_id, wrapped_key FROM note_keys WHERE left(wrapped_key, $1) <> $2`,
+        [active.length, active],
+      );
+      for (const row of rows) {
+        const key = deps.protector.openText(row.wrapped_key, wrapPurpose(row.note_id));
+        await pool.query(`UPDATE note_keys SET wrapped_key = $2 WHERE note_id = $1`, [
+          row.note_id,
+          deps.protector.sealText(key, wrapPurpose(row.note_id)),
+        ]);
+      }
+      return rows.length;
     },
 
     close: () => pool.end(),
