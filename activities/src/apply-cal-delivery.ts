@@ -18,6 +18,11 @@ export interface AppliedDelivery {
   auditLogId: string;
   /** Present only when a questionnaire is involved: what the workflow must signal or start. */
   questionnaires?: QuestionnaireFollowUp;
+  /**
+   * Bookings of a sensitive event type this delivery touched (the booking, and the one a reschedule
+   * replaced): their retention workflows start or read their deadline again. Absent otherwise.
+   */
+  retentionBookingUids?: string[];
 }
 
 export async function applyCalDeliveryInTransaction(
@@ -35,5 +40,25 @@ export async function applyCalDeliveryInTransaction(
   const outcome = applied ? "applied" : "superseded";
   const auditLogId = await writeAuditEntry(manager, protector, { delivery, userId, outcome });
   const questionnaires = await followUpQuestionnairesInTransaction(manager, delivery.booking);
-  return { outcome, bookingUpdated: applied, auditLogId, ...(questionnaires ? { questionnaires } : {}) };
+  const retentionBookingUids = await sensitiveBookingUids(manager, delivery.booking);
+  return {
+    outcome,
+    bookingUpdated: applied,
+    auditLogId,
+    ...(questionnaires ? { questionnaires } : {}),
+    ...(retentionBookingUids.length > 0 ? { retentionBookingUids } : {}),
+  };
+}
+
+async function sensitiveBookingUids(
+  manager: EntityManager,
+  booking: NonNullable<CalDelivery["booking"]>,
+): Promise<string[]> {
+  if (booking.eventTypeId === null) return [];
+  const rows: Array<{ sensitive: boolean }> = await manager.query(
+    "SELECT sensitive FROM sensitive_event_types WHERE cal_event_type_id = $1",
+    [booking.eventTypeId],
+  );
+  if (rows[0]?.sensitive !== true) return [];
+  return [booking.uid, ...(booking.rescheduledFromUid ? [booking.rescheduledFromUid] : [])];
 }

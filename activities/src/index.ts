@@ -23,3 +23,12 @@ export {
   type SensitiveSettingsActivities,
 } from "./sensitive-settings/create-sensitive-settings-activities.js";
 export { createHostAccessTokens, type HostAccessTokens } from "./sensitive-settings/host-access-token.js";
+export {
+  createSensitiveRetentionActivities,
+  type SensitiveRetentionActivities,
+  type SensitiveRetentionDependencies,
+} from "./sensitive-retention/create-sensitive-retention-activities.js";
+export {
+  PERSONAL_DATA_ERASED,
+  type BookingDataEraser,
+} from "./sensitive-retention/erase-personal-data.js";

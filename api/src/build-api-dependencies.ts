@@ -17,6 +17,7 @@ import {
 import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxStore } from "@churchhub/delivery-inbox";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { Logger } from "@churchhub/logging";
+import { createErasureRequester } from "./staff/erasure/request-erasure.js";
 import { createStaffAreaFromSettings } from "./staff/staff-area.js";
 import { offerConnectedHostSignIn } from "./staff/invite/connected-host-sign-in.js";
 import { calOAuth2ClientSettings, calPlatformClient, requireSetting, type Settings } from "@churchhub/settings";
@@ -83,6 +84,7 @@ export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
       hostEventTypes: createHostEventTypes({ dataSource, calClient }),
     },
     workflows: { client: temporal, taskQueue },
+    requestErasure: createErasureRequester({ client: temporal, taskQueue, waitMs: 30_000 }),
   });
   const apiKeys = createApiKeyStore({ dataSource });
   const connectionService = oauth2ClientId

@@ -34,3 +34,4 @@ export { findStaffAuthSchemaGaps } from "./staff/auth/staff-auth-schema-check.js
 export { createHostPublicNames, type HostPublicNames } from "./hosts/public-names/host-public-names.js";
 export { createHostEventTypes, type HostEventTypes } from "./questionnaires/host-event-types.js";
 export type { StaffQuestionnaireDependencies } from "./questionnaires/staff-questionnaires.router.js";
+export { createErasureRequester, type RequestErasure } from "./staff/erasure/request-erasure.js";

@@ -110,6 +110,11 @@ export interface ProcessCalDeliveryResult {
   failure?: string;
   /** Present only when a questionnaire is involved: what the workflow must signal or start (ids only). */
   questionnaires?: QuestionnaireFollowUp;
+  /**
+   * Bookings of a sensitive event type this delivery touched (the booking, and the one a reschedule
+   * replaced): their retention workflows start or read their deadline again. Absent otherwise.
+   */
+  retentionBookingUids?: string[];
 }
 
 /** Per delivery, in the order they were applied (event order per booking). */

@@ -10,3 +10,4 @@ export * from "./connection-urls.js";
 export * from "./search-attributes.js";
 export * from "./questionnaire-workflows.js";
 export * from "./sensitive-settings.js";
+export * from "./sensitive-retention.js";

@@ -17,6 +17,7 @@ import type {
   ManagePrivateLinksResult,
   SensitiveSettingsOutcome,
 } from "./sensitive-settings.js";
+import type { SensitiveRetentionInput, SensitiveRetentionResult } from "./sensitive-retention.js";
 
 export interface MintManagedUserTokenInput {
   username: string;
@@ -107,6 +108,7 @@ export interface WorkflowSignatures {
   ) => Promise<ApplySensitiveHostDefaultResult>;
   listHostEventTypesWorkflow: (input: { calUserId: number }) => Promise<HostEventTypesResult>;
   managePrivateLinksWorkflow: (input: ManagePrivateLinksInput) => Promise<ManagePrivateLinksResult>;
+  expireSensitivePersonalDataWorkflow: (input: SensitiveRetentionInput) => Promise<SensitiveRetentionResult>;
 }
 
 export type WorkflowName = keyof WorkflowSignatures;

@@ -26,3 +26,19 @@ export {
   type ConnectLinkStore,
 } from "./repositories/connect-link-store.js";
 export * from "./repositories/questionnaires/index.js";
+export {
+  createNoteKeystore,
+  ensureNoteKeystoreSchema,
+  NoteKeystoreError,
+  type NoteKeystore,
+} from "./secure-notes/note-keystore.js";
+export {
+  createSecureNoteStore,
+  SecureNoteUnreadableError,
+  type NoteDestroyedReason,
+  type SecureNoteStore,
+  type SecureNoteSummary,
+  type SecureNoteVersion,
+} from "./secure-notes/secure-note-store.js";
+export { openNoteText, sealNoteText } from "./secure-notes/note-cipher.js";
+export { openSecureNotes } from "./secure-notes/open-secure-notes.js";

@@ -12,6 +12,9 @@ psql --set ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \
 CREATE ROLE churchhub LOGIN PASSWORD :'app_password';
 CREATE DATABASE churchhub OWNER churchhub;
 REVOKE ALL ON DATABASE churchhub FROM PUBLIC;
+-- The secure notes' key store (NOTE_KEYSTORE_URL): kept apart so a note's key can be destroyed for good.
+CREATE DATABASE churchhub_note_keys OWNER churchhub;
+REVOKE ALL ON DATABASE churchhub_note_keys FROM PUBLIC;
 -- The temporal-schema job creates Temporal's two databases itself (temporal-sql-tool), hence CREATEDB.
 CREATE ROLE temporal LOGIN CREATEDB PASSWORD :'temporal_password';
 SQL

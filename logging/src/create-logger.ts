@@ -32,6 +32,8 @@ const SENSITIVE_KEYS = [
   "phoneNumber",
   "body",
   "payload",
+  // Secure notes' text (staff area).
+  "text",
   // Database errors carry the statement's parameters (sealed values, but also ids and times).
   "parameters",
   "driverError",

@@ -9,3 +9,4 @@ export {
   LOCAL_DATABASE_USER,
 } from "./local-database-url.js";
 export { calPlatformClient, type CalPlatformClient } from "./cal-platform-client.js";
+export { noteKeystoreUrlFor, optionalNoteKeystoreUrlFor } from "./note-keystore-url.js";

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadSettings, SettingsError } from "./load-settings.js";
 import { calOAuth2ClientSettings } from "./cal-oauth2-client-settings.js";
+import { noteKeystoreUrlFor } from "./note-keystore-url.js";
 import { settingsSchema } from "./settings.schema.js";
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
@@ -99,5 +100,32 @@ describe("loadSettings", () => {
     const example = readFileSync(fileURLToPath(new URL("../../.env.example", import.meta.url)), "utf8");
     const documented = new Set([...example.matchAll(/^([A-Z0-9_]+)=/gm)].map((match) => match[1]));
     expect([...Object.keys(settingsSchema.shape)].filter((key) => !documented.has(key))).toEqual([]);
+  });
+});
+
+describe("the note key store", () => {
+  const production = {
+    NODE_ENV: "production",
+    DATABASE_URL: "postgres://app:pw@db:5432/churchhub",
+    TEMPORAL_ADDRESS: "temporal:7233",
+    CAL_WEBHOOK_SECRET: "a-webhook-secret-of-length",
+    DATA_ENCRYPTION_KEYS: "k:x",
+    BLIND_INDEX_KEY: "x",
+    WEB_SERVER_TOKEN: "t".repeat(32),
+  };
+
+  it("is required in production once the staff area (where notes are written) is on", () => {
+    expect(problemsOf(production)).toEqual([]);
+    expect(problemsOf({ ...production, STAFF_AUTH_SECRET: "s".repeat(32) })).toEqual([
+      "NOTE_KEYSTORE_URL: required in production when the staff area is on (STAFF_AUTH_SECRET)",
+    ]);
+  });
+
+  it("is a database of its own beside the notes' one outside production", () => {
+    expect(noteKeystoreUrlFor(loadSettings({}), "postgres://u:p@127.0.0.1:54329/churchhub")).toBe(
+      "postgres://u:p@127.0.0.1:54329/churchhub_note_keys",
+    );
+    const configured = loadSettings({ NOTE_KEYSTORE_URL: "postgres://u:p@keys:5432/keys" });
+    expect(noteKeystoreUrlFor(configured, "postgres://u:p@db:5432/churchhub")).toBe("postgres://u:p@keys:5432/keys");
   });
 });

@@ -28,6 +28,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     if (!settings.DATA_ENCRYPTION_KEYS) problems.push("DATA_ENCRYPTION_KEYS: required in production");
     if (!settings.BLIND_INDEX_KEY) problems.push("BLIND_INDEX_KEY: required in production");
     if (!settings.WEB_SERVER_TOKEN) problems.push("WEB_SERVER_TOKEN: required in production");
+    if (settings.STAFF_AUTH_SECRET && !settings.NOTE_KEYSTORE_URL)
+      problems.push("NOTE_KEYSTORE_URL: required in production when the staff area is on (STAFF_AUTH_SECRET)");
     if (settings.CAL_OAUTH2_CLIENT_ID && !settings.CONNECT_STATE_KEY)
       problems.push("CONNECT_STATE_KEY: required in production when CAL_OAUTH2_CLIENT_ID is set");
   }

@@ -161,6 +161,15 @@ export const settingsSchema = z.object({
   QUESTIONNAIRE_DIRECT_ANSWER_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   // Public questionnaire submissions per minute per client address (on top of the general public limit).
   RATE_LIMIT_QUESTIONNAIRE_SUBMISSIONS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  // --- sensitive mode (issue 19) ---
+  // The note key store: the database holding each secure note's data key, apart from the notes, so that
+  // destroying a key makes its note unreadable in every copy of DATABASE_URL. Required in production with
+  // the staff area (another database than DATABASE_URL); outside production `<database>_note_keys` beside it.
+  NOTE_KEYSTORE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  // How many days after a sensitive booking's appointment (its latest time, after reschedules) the
+  // attendee's personal data, questionnaire answers and the notes their authors chose so are erased.
+  // 0: as soon as the appointment is over.
+  SENSITIVE_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
 
   // Missed-event reconciliation against Cal.com's bookings API (a Temporal Schedule).
   RECONCILE_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),

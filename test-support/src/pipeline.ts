@@ -284,7 +284,12 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   });
 
   const nativeConnection = await NativeConnection.connect({ address: inject("temporalAddress") });
-  const { worker, tokenKeeper, calClient } = await buildWorker({
+  const {
+    worker,
+    tokenKeeper,
+    calClient,
+    close: closeWorkerParts,
+  } = await buildWorker({
     settings,
     logger,
     clock,
@@ -400,6 +405,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       await workerRun;
       await nativeConnection.close();
       await connection.close();
+      await closeWorkerParts();
       await dataSource.destroy();
       await cal?.running.close();
       await apiDependencies.staff?.close();

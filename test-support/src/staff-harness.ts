@@ -10,6 +10,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import {
   createErrorHandler,
+  createResponseContract,
   createStaffArea,
   notFound,
   type StaffArea,
@@ -27,6 +28,7 @@ import {
   type MailInbox,
   type RunningMailServer,
 } from "@churchhub/local-stack";
+import { recordAnswer } from "./answer-recorder.js";
 import { createScratchDatabase } from "./scratch-database.js";
 import { createStaffSessions, type StaffSession } from "./staff-sessions.js";
 
@@ -39,7 +41,11 @@ export interface StaffHarness {
   databaseUrl: string;
   smtpUrl: string;
   area: StaffArea;
+  /** The secure notes' key store (a database of its own beside `databaseUrl`). */
+  noteKeystoreUrl: string;
   inbox: MailInbox;
+  /** Answers that broke the api's OpenAPI document (a test file asserts none, as the pipeline's stop does). */
+  contractViolations: string[];
   pool: pg.Pool;
   protector: PersonalDataProtector;
   /** Creates an account, mails its invitation, follows the mailed link and returns the session cookie. */
@@ -75,8 +81,11 @@ export async function startStaffHarness(
   // The staff area's public origin: the api itself, or (e2e) the web server in front of it.
   const origin = options.publicUrl ?? `http://localhost:${port}`;
   const protector = createProtectorFromSettings({ NODE_ENV: "test" });
+  const noteKeystoreUrl = `${database.url}_note_keys`;
   const area = createStaffArea({
     databaseUrl: database.url,
+    noteKeystoreUrl,
+    createNoteKeystoreDatabase: true,
     protector,
     secret: `test-staff-secret-${randomUUID()}`,
     publicUrl: origin,
@@ -103,7 +112,16 @@ export async function startStaffHarness(
   );
   app.use((_request, _response, next) => next(notFound()));
   app.use(createErrorHandler(createLogger({ level: "silent", name: "staff-test" })));
-  const server: Server = createServer(app);
+  // Every answer is held to the OpenAPI document, as in the pipeline (status, and the body's schema).
+  const contract = createResponseContract();
+  const contractViolations: string[] = [];
+  const server: Server = createServer((request, response) => {
+    recordAnswer(request, response, (answer) => {
+      const { violation } = contract.check(answer);
+      if (violation && !contractViolations.includes(violation)) contractViolations.push(violation);
+    });
+    app(request, response);
+  });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const pool = new pg.Pool({ connectionString: database.url, max: 3 });
   const inbox = createMailInbox(mail.inboxUrl);
@@ -116,7 +134,9 @@ export async function startStaffHarness(
     databaseUrl: database.url,
     smtpUrl: mail.smtpUrl,
     area,
+    noteKeystoreUrl,
     inbox,
+    contractViolations,
     pool,
     protector,
     followSignInLink: sessions.followSignInLink,
@@ -172,8 +192,25 @@ export async function startStaffHarness(
       await temporalConnection.close();
       await mail.stop();
       await database.drop();
+      await dropDatabase(noteKeystoreUrl);
     },
   };
+}
+
+/** Drops a database of the test server by its URL (connecting to the server's maintenance database). */
+async function dropDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const maintenance = new URL(url);
+  maintenance.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: maintenance.toString() });
+  await client.connect();
+  try {
+    await client.query(
+      `DROP DATABASE IF EXISTS ${client.escapeIdentifier(decodeURIComponent(target.pathname.slice(1)))} WITH (FORCE)`,
+    );
+  } finally {
+    await client.end();
+  }
 }
 
 export interface PipelineStaffArea {
@@ -190,6 +227,8 @@ export async function startStaffAreaForPipeline(input: {
   const mail = await startLocalMailServer({ smtpPort: await freePort(), webPort: await freePort(), quiet: true });
   const area = createStaffArea({
     ...input,
+    noteKeystoreUrl: `${input.databaseUrl}_note_keys`,
+    createNoteKeystoreDatabase: true,
     secret: `test-staff-secret-${randomUUID()}`,
     publicUrl: "http://localhost:3000",
     mailer: createSmtpMailer({ smtpUrl: mail.smtpUrl, from: "ChurchHub test <staff@localhost>" }),

@@ -9,6 +9,7 @@ import {
   createHostAccessTokens,
   createReconciliationActivities,
   createSensitiveSettingsActivities,
+  createSensitiveRetentionActivities,
   createTokenActivities,
   type ConnectionTokenKeeper,
 } from "@churchhub/activities";
@@ -18,12 +19,19 @@ import {
   createCalConnectionStore,
   createConnectLinkStore,
   createManagedUserTokenStore,
+  openSecureNotes,
   type DataSource,
 } from "@churchhub/database";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { Logger } from "@churchhub/logging";
 import { createSmtpMailer, MailConfigurationError, smtpUrlFor, type Mailer } from "@churchhub/mail";
-import { calOAuth2ClientSettings, calPlatformClient, type Settings } from "@churchhub/settings";
+import {
+  calOAuth2ClientSettings,
+  calPlatformClient,
+  optionalNoteKeystoreUrlFor,
+  requireSetting,
+  type Settings,
+} from "@churchhub/settings";
 import { createDataConverter } from "@churchhub/temporal-encryption";
 import type { Tracing } from "@churchhub/tracing";
 import { createBookingWorker } from "./create-worker.js";
@@ -50,6 +58,8 @@ export interface BuiltWorker {
   calClient: CalClient;
   /** Whether OAuth 2.0 connections are configured (then connected accounts are reconciled too). */
   oauth2Enabled: boolean;
+  /** Closes what the activities hold besides the data source (the secure notes' pools); after the worker stops. */
+  close(): Promise<void>;
 }
 
 export async function buildWorker(parts: WorkerProcessParts): Promise<BuiltWorker> {
@@ -106,6 +116,18 @@ export async function buildWorker(parts: WorkerProcessParts): Promise<BuiltWorke
   const tokenActivities = createTokenActivities({ calClient, tokenStore, clock });
   // Sensitive mode acts at Cal.com with each host's own token (connection or managed user).
   const hostTokens = createHostAccessTokens({ dataSource, calClient, tokenKeeper, tokenStore, tokenActivities });
+  // The notes a booking's erasure destroys (where a key store is configured; none exist without one).
+  const databaseUrl = requireSetting(settings, "DATABASE_URL");
+  const noteKeystoreUrl = optionalNoteKeystoreUrlFor(settings, databaseUrl);
+  const secureNotes = noteKeystoreUrl
+    ? openSecureNotes({
+        databaseUrl,
+        noteKeystoreUrl,
+        createNoteKeystoreDatabase: settings.NODE_ENV !== "production",
+        protector,
+        clock,
+      })
+    : undefined;
 
   const worker = await createBookingWorker({
     connection: parts.connection,
@@ -129,9 +151,24 @@ export async function buildWorker(parts: WorkerProcessParts): Promise<BuiltWorke
         answerLinkFor: (token) => questionnaireAnswerUrl(settings.WEB_PUBLIC_URL, token),
         churchName: settings.CHURCH_NAME,
       }),
+      ...createSensitiveRetentionActivities({
+        dataSource,
+        protector,
+        retentionDays: settings.SENSITIVE_RETENTION_DAYS,
+        notes: secureNotes?.notes,
+        clock,
+      }),
     },
   });
-  return { worker, tokenKeeper, calClient, oauth2Enabled: oauth2Client !== undefined };
+  return {
+    worker,
+    tokenKeeper,
+    calClient,
+    oauth2Enabled: oauth2Client !== undefined,
+    close: async () => {
+      await secureNotes?.close();
+    },
+  };
 }
 
 /**

@@ -45,7 +45,7 @@ if (applied.length > 0) logger.info({ migrations: applied }, "migrations applied
 const protector = createProtectorFromSettings(settings);
 const dataConverter = createDataConverter(protector.cipher.keyring);
 const connection = await NativeConnection.connect({ address: requireSetting(settings, "TEMPORAL_ADDRESS") });
-const { worker, calClient, oauth2Enabled } = await buildWorker({
+const built = await buildWorker({
   settings,
   logger,
   clock: () => new Date(),
@@ -54,6 +54,7 @@ const { worker, calClient, oauth2Enabled } = await buildWorker({
   connection,
   tracing,
 });
+const { worker, calClient, oauth2Enabled } = built;
 // The relay of acknowledged deliveries from the Postgres inbox into Temporal runs beside the worker,
 // so scaling workers scales relays too (they share rows with SKIP LOCKED).
 const inbox = createInboxStore({ dataSource, codec: createEncryptedInboxCodec(protector) });
@@ -140,6 +141,7 @@ try {
   httpServer.close();
   await relay.stop();
   await connection.close();
+  await built.close();
   await dataSource.destroy();
   await tracing.shutdown();
   logger.info("worker stopped");

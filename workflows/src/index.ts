@@ -12,3 +12,4 @@ export {
   applySensitiveHostDefaultWorkflow,
 } from "./apply-sensitive-settings.workflow.js";
 export { listHostEventTypesWorkflow, managePrivateLinksWorkflow } from "./host-event-types.workflow.js";
+export { expireSensitivePersonalDataWorkflow } from "./expire-sensitive-personal-data.workflow.js";

@@ -4,18 +4,25 @@
 // bookings and triggers it holds (set at start) and how it ended (set here), so an operator finds a
 // delivery's processing in the Temporal UI without decoding payloads. When a booking's questionnaire
 // needs it, the questionnaire workflows are told afterwards (questionnaire-follow-up.ts).
+// A booking of a sensitive event type then gets its retention workflow started, or told to read its
+// deadline again (a reschedule moves it).
 // Deterministic code only: every side effect is an activity, retried under the policies below.
 import {
   ActivityFailure,
   ApplicationFailure,
+  getExternalWorkflowHandle,
+  ParentClosePolicy,
   proxyActivities,
   proxyLocalActivities,
+  startChild,
   upsertMemo,
   upsertSearchAttributes,
 } from "@temporalio/workflow";
+import { WorkflowExecutionAlreadyStartedError } from "@temporalio/common";
 import {
   DELIVERY_SEARCH_ATTRIBUTE_KEYS,
   INVALID_DELIVERY,
+  sensitiveRetentionWorkflowId,
   type CalDelivery,
   type CalDeliveryBatch,
   type DeliveryOutcome,
@@ -25,6 +32,10 @@ import {
 // Types only: activity code never enters the workflow sandbox.
 import type { Activities } from "@churchhub/activities";
 import { followUpQuestionnaires } from "./questionnaire-follow-up.js";
+import {
+  expireSensitivePersonalDataWorkflow,
+  sensitiveRetentionMovedSignal,
+} from "./expire-sensitive-personal-data.workflow.js";
 
 // Acknowledged events must reach Postgres however long it is down, so regular activities retry without
 // limit, backing off to once a minute; only errors no retry can fix (an event the database rejects as
@@ -62,7 +73,10 @@ const OUTCOME_PRECEDENCE: DeliveryOutcome[] = ["failed", "applied", "superseded"
 export async function processCalDeliveryWorkflow(batch: CalDeliveryBatch): Promise<ProcessCalDeliveryBatchResult> {
   const results = await applyBatch(batch.deliveries);
   // Only when a questionnaire is involved: other deliveries' histories stay one local activity.
-  for (const result of results) if (result.questionnaires) await followUpQuestionnaires(result.questionnaires);
+  for (const result of results) {
+    if (result.questionnaires) await followUpQuestionnaires(result.questionnaires);
+    for (const bookingUid of result.retentionBookingUids ?? []) await keepRetentionOf(bookingUid);
+  }
   const outcomes = new Set(results.map((result) => result.outcome));
   const outcome = OUTCOME_PRECEDENCE.find((candidate) => outcomes.has(candidate)) ?? "recorded";
   upsertSearchAttributes([{ key: DELIVERY_SEARCH_ATTRIBUTE_KEYS.outcome, value: outcome }]);
@@ -143,4 +157,22 @@ function failedResult(delivery: CalDelivery, error: unknown): ProcessCalDelivery
     auditLogId: null,
     failure: failure instanceof ApplicationFailure ? failure.message : "cannot be applied",
   };
+}
+
+/** Starts the booking's retention run (it outlives this one), or has the running one re-read its deadline. */
+async function keepRetentionOf(bookingUid: string): Promise<void> {
+  const workflowId = sensitiveRetentionWorkflowId(bookingUid);
+  try {
+    await startChild(expireSensitivePersonalDataWorkflow, {
+      workflowId,
+      args: [{ bookingUid }],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      // A finished run (erased, or not sensitive then) is started anew: a late delivery may have
+      // brought data back, or the event type became sensitive since.
+      workflowIdReusePolicy: "ALLOW_DUPLICATE",
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    await getExternalWorkflowHandle(workflowId).signal(sensitiveRetentionMovedSignal);
+  }
 }

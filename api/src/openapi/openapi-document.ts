@@ -34,6 +34,7 @@ import {
   replayResultSchema,
   sessionSchema,
 } from "./response-schemas.js";
+import { buildStaffSensitivePaths } from "./staff-sensitive-paths.js";
 import { staffPaths, staffSecurityScheme } from "./staff-paths.js";
 import { questionnairePaths } from "./questionnaire-paths.js";
 
@@ -503,6 +504,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       },
       ...staffPaths,
       ...questionnairePaths({ json, parametersOf }),
+      ...buildStaffSensitivePaths({ json, ok, error, parametersOf }),
     },
   };
 }

@@ -79,7 +79,7 @@ const accessLogEntrySchema = z.object({
   staffUserId: z.string(),
   staffRole: z.string(),
   bookingUid: z.string(),
-  action: z.enum(["booking.list", "booking.view", "questionnaire.view"]),
+  action: z.enum(["booking.list", "booking.view", "questionnaire.view", "note.read"]),
   viewedAt: z.iso.datetime(),
 });
 

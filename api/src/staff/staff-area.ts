@@ -6,15 +6,18 @@ import type { Client } from "@temporalio/client";
 import type { Router } from "express";
 import pg from "pg";
 import type { CalClient } from "@churchhub/cal-client";
-import type { ApiKeyStore } from "@churchhub/database";
+import { createNoteKeystore, createSecureNoteStore, type ApiKeyStore, type NoteKeystore } from "@churchhub/database";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
-import type { Settings } from "@churchhub/settings";
+import { noteKeystoreUrlFor, type Settings } from "@churchhub/settings";
 import { createHostPublicNames, type HostPublicNames } from "../hosts/public-names/host-public-names.js";
 import { createStaffAccessLog, type StaffAccessLog } from "./access-log/staff-access-log.js";
 import { createStaffAuth, type StaffAuth } from "./auth/create-staff-auth.js";
 import { createSignInLinkDelivery, type SignInLinkDelivery } from "./auth/sign-in-links.js";
 import { STAFF_TABLES } from "./auth/staff-auth-tables.js";
 import { createSmtpMailer, smtpUrlFor, type Mailer } from "@churchhub/mail";
+import { createStaffErasureRouter } from "./erasure/staff-erasure.router.js";
+import type { RequestErasure } from "./erasure/request-erasure.js";
+import { createStaffNotesRouter } from "./notes/staff-notes.router.js";
 import { createStaffBookings } from "./staff-bookings.js";
 import { createCsrfTokens } from "./staff-csrf.js";
 import { createPrincipalResolver } from "./staff-principal.js";
@@ -39,6 +42,7 @@ export interface StaffArea {
   pool: pg.Pool;
   /** The /staff endpoints, the administrators' ones managing these parts of the system. */
   createRouter(system: StaffAdminSystem): Router;
+  noteKeystore: NoteKeystore;
   close(): Promise<void>;
 }
 
@@ -70,6 +74,12 @@ export interface StaffAreaOptions {
   questionnaires?: StaffQuestionnaireDependencies;
   /** Temporal, for sensitive mode's work at Cal.com; without it those endpoints answer 503. */
   workflows?: { client: Client; taskQueue: string };
+  /** The secure notes' key store: another database than `databaseUrl` (NOTE_KEYSTORE_URL). */
+  noteKeystoreUrl: string;
+  /** Create the key store's database when missing (development and tests only). */
+  createNoteKeystoreDatabase: boolean;
+  /** An administrator's request to forget a booking's person (through Temporal; absent without it). */
+  requestErasure?: RequestErasure;
 }
 
 export class StaffAreaConfigurationError extends Error {
@@ -111,12 +121,20 @@ export function createStaffArea(options: StaffAreaOptions): StaffArea {
   const accessLog = createStaffAccessLog({ pool, protector: options.protector, clock: options.clock });
   const protector = options.protector;
   const publicNames = createHostPublicNames(pool);
+  const bookings = createStaffBookings({ pool, protector });
+  const noteKeystore = createNoteKeystore({
+    url: options.noteKeystoreUrl,
+    protector,
+    notesDatabaseUrl: options.databaseUrl,
+    createDatabase: options.createNoteKeystoreDatabase,
+  });
+  const notes = createSecureNoteStore({ pool, keystore: noteKeystore, clock: options.clock });
   function createRouter(system: StaffAdminSystem): Router {
     const hosts = createHostsOverview({ pool, protector, calClient: system.managedUsers });
     return createStaffRouter({
       auth,
       resolvePrincipal: createPrincipalResolver(auth),
-      bookings: createStaffBookings({ pool, protector }),
+      bookings,
       accessLog,
       csrf: createCsrfTokens(options.secret),
       hasPasskey: async (userId) =>
@@ -144,6 +162,10 @@ export function createStaffArea(options: StaffAreaOptions): StaffArea {
       }),
       publicNames,
       isKnownHost: (calUserId) => hosts.isKnown(calUserId),
+      routes: [
+        createStaffNotesRouter({ notes, bookings, accessLog, trustedProxies: options.trustedProxies }),
+        createStaffErasureRouter({ bookings, requestErasure: options.requestErasure }),
+      ],
     });
   }
   return {
@@ -153,9 +175,10 @@ export function createStaffArea(options: StaffAreaOptions): StaffArea {
     publicNames,
     pool,
     createRouter,
+    noteKeystore,
     async close() {
       options.mailer.close();
-      await pool.end();
+      await Promise.all([pool.end(), noteKeystore.close()]);
     },
   };
 }
@@ -174,6 +197,7 @@ export function createStaffAreaFromSettings(
     secret?: string;
     questionnaires?: StaffQuestionnaireDependencies;
     workflows?: { client: Client; taskQueue: string };
+    requestErasure?: RequestErasure;
   },
 ): StaffArea | null {
   const secret = deps.secret ?? settings.STAFF_AUTH_SECRET;
@@ -189,5 +213,7 @@ export function createStaffAreaFromSettings(
     invitationHours: settings.STAFF_INVITATION_HOURS,
     signInAttemptsPerMinute: settings.RATE_LIMIT_SIGN_IN_PER_MINUTE,
     trustedProxies: settings.STAFF_TRUSTED_PROXIES,
+    noteKeystoreUrl: noteKeystoreUrlFor(settings, deps.databaseUrl),
+    createNoteKeystoreDatabase: settings.NODE_ENV !== "production",
   });
 }

@@ -101,6 +101,16 @@ export function createStaffBookings(deps: { pool: Pool; protector: PersonalDataP
       return rows.map(summary);
     },
 
+    /** Whether the booking exists and is within the principal's scope (nothing is opened). */
+    async inScope(principal: StaffPrincipal, uid: string): Promise<boolean> {
+      const scope = bookingScope(principal, 2);
+      const { rowCount } = await deps.pool.query(`SELECT 1 ${FROM} WHERE b.uid = $1 AND ${scope.condition}`, [
+        uid,
+        ...scope.parameters,
+      ]);
+      return rowCount === 1;
+    },
+
     /** Every host who has bookings, by name. For administrators' filter. */
     async hosts(): Promise<StaffBookingHost[]> {
       const { rows } = await deps.pool.query(

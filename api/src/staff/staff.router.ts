@@ -68,6 +68,8 @@ export interface StaffRouterDependencies {
   questionnaires?: Router;
   /** Sensitive mode (event types, host defaults, private links). */
   sensitive: SensitiveSettingsService;
+  /** Further staff routes (secure notes), served behind the same session and CSRF checks. */
+  routes?: readonly Router[];
 }
 
 export function createStaffRouter(deps: StaffRouterDependencies): Router {
@@ -82,6 +84,7 @@ export function createStaffRouter(deps: StaffRouterDependencies): Router {
   // Every other /staff path: a live session first, then the CSRF token on changes. (Full paths on the
   // routes below, so the OpenAPI contract test reads them as served.)
   router.use("/staff", requireStaff(deps.resolvePrincipal), requireCsrfToken(deps.csrf, deps.publicOrigin));
+  for (const routes of deps.routes ?? []) router.use(routes);
 
   router.use(createSensitiveRouter(deps.sensitive));
 

@@ -3,8 +3,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, C
 import { User } from "./user.entity.js";
 
 /** `unsupported_template`: a body not in Cal.com's standard envelope, kept (sealed) for an operator. */
-export type AuditOutcome = "applied" | "superseded" | "recorded" | "unsupported_template";
-type AuditSource = "webhook" | "reconciled" | "replay" | "connection" | "sensitive";
+export type AuditOutcome = "applied" | "superseded" | "recorded" | "unsupported_template" | "expired" | "forgotten";
+type AuditSource = "webhook" | "reconciled" | "replay" | "connection" | "sensitive" | "retention";
 
 @Entity({ name: "audit_logs" })
 export class AuditLog {

@@ -364,9 +364,46 @@ export class Baseline1764000000000 implements MigrationInterface {
     await runner.query(
       `CREATE TABLE "sensitive_host_defaults" ("cal_user_id" integer PRIMARY KEY, "sensitive" boolean NOT NULL, "updated_at" timestamptz NOT NULL DEFAULT now())`,
     );
+
+    // Secure notes: a host's notes on a booking. Each version's text is sealed under the note's own data
+    // key, which lives in the note key store (another database, NOTE_KEYSTORE_URL), never here: once that
+    // key is destroyed, no copy of this database can be read. `destroyed_at` marks a shredded note (the
+    // row stays, saying a note existed); versions are append-only while the note lives.
+    await runner.query(`CREATE TABLE "secure_notes" (
+      "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+      "booking_uid" text NOT NULL,
+      "author_staff_user_id" text NOT NULL,
+      "erase_with_personal_data" boolean NOT NULL,
+      "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      "destroyed_at" TIMESTAMP WITH TIME ZONE,
+      "destroyed_reason" text,
+      CONSTRAINT "PK_secure_notes" PRIMARY KEY ("id"),
+      CONSTRAINT "secure_notes_destroyed_has_reason" CHECK (("destroyed_at" IS NULL) = ("destroyed_reason" IS NULL)))`);
+    await runner.query(`CREATE INDEX "secure_notes_booking_uid_idx" ON "secure_notes" ("booking_uid")`);
+    await runner.query(`CREATE TABLE "secure_note_versions" (
+      "note_id" uuid NOT NULL REFERENCES "secure_notes" ("id"),
+      "version" integer NOT NULL,
+      "body_encrypted" text NOT NULL,
+      "written_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      CONSTRAINT "PK_secure_note_versions" PRIMARY KEY ("note_id", "version"))`);
+    // Versions are never edited; they are removed only after their note's key was destroyed (what is
+    // left is ciphertext nobody can open; removing it is tidiness, not the protection).
+    await runner.query(`CREATE FUNCTION "secure_note_versions_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'DELETE' AND EXISTS (
+          SELECT 1 FROM "secure_notes" WHERE "id" = OLD."note_id" AND "destroyed_at" IS NOT NULL) THEN
+          RETURN OLD;
+        END IF;
+        RAISE EXCEPTION 'secure_note_versions is append-only';
+      END $$`);
+    await runner.query(`CREATE TRIGGER "secure_note_versions_append_only" BEFORE UPDATE OR DELETE
+      ON "secure_note_versions" FOR EACH ROW EXECUTE FUNCTION "secure_note_versions_append_only"()`);
   }
 
   async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`DROP TABLE "secure_note_versions"`);
+    await runner.query(`DROP FUNCTION "secure_note_versions_append_only"()`);
+    await runner.query(`DROP TABLE "secure_notes"`);
     await runner.query(`DROP TABLE "sensitive_host_defaults"`);
     await runner.query(`DROP TABLE "sensitive_event_types"`);
     await runner.query(`DROP TABLE "host_public_names"`);

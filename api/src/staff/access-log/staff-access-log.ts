@@ -13,7 +13,8 @@ const ADDRESS_PURPOSE = "staff_access_log.client_address";
 // Serializes appends across api replicas: each entry must see the one before it.
 const APPEND_LOCK_KEY = 4_217_001;
 
-export type AccessAction = "booking.list" | "booking.view" | "questionnaire.view";
+/** A list row, a booking's page, its questionnaire answers, or a secure note's text read by its author. */
+export type AccessAction = "booking.list" | "booking.view" | "questionnaire.view" | "note.read";
 
 export interface AccessLogEntry {
   staffUserId: string;

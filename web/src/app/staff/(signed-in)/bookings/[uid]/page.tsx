@@ -11,16 +11,27 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from ".
 import { webSettings } from "../../../../../config/web-settings";
 import { BookingStatusBadge } from "../../../../../staff/booking-status-badge";
 import { LocalTime, LocalTimeRange, ViewerTimeZoneNote } from "../../../../../staff/local-time";
+import { SecureNotesSection } from "../../../../../staff/notes/secure-notes-section";
 import type { StaffBookingDetail } from "../../../../../staff/staff-api";
 import { loadStaffData } from "../../../../../staff/staff-page-data";
+import { loadStaffSession } from "../../../../../staff/staff-session";
 import { workflowListUrl, workflowUrl } from "../../../../../staff/temporal-ui-links";
 import { BookingAnswers } from "../../../../../staff/questionnaires/booking-answers";
 
 export const metadata: Metadata = { title: "Booking" };
 export const dynamic = "force-dynamic";
 
-export default async function StaffBookingPage({ params }: { params: Promise<{ uid: string }> }) {
+export default async function StaffBookingPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ uid: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { uid } = await params;
+  const query = await searchParams;
+  const single = (value: string | string[] | undefined) => (typeof value === "string" ? value : null);
+  const session = await loadStaffSession();
   const { booking } = await loadStaffData<{ booking: StaffBookingDetail }>(
     `/staff/bookings/${encodeURIComponent(decodeURIComponent(uid))}`,
   );
@@ -184,6 +195,13 @@ export default async function StaffBookingPage({ params }: { params: Promise<{ u
           )}
         </CardContent>
       </Card>
+
+      <SecureNotesSection
+        uid={booking.uid}
+        role={session.person.role}
+        openNoteId={single(query.note)}
+        message={single(query.notesMessage)}
+      />
     </div>
   );
 }
