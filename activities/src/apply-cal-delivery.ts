@@ -2,8 +2,7 @@
 // versioned upsert, see persist-booking.ts), the audit entry and the questionnaire links it completes.
 // One transaction rather than several activities: the event is applied entirely or not at all, a retry
 // starts from a clean slate, and it costs one commit and, in Temporal, one step.
-import type { CalDelivery, QuestionnaireFollowUp } from "@churchhub/contracts";
-import type { AuditOutcome } from "@churchhub/database";
+import type { CalDelivery, DeliveryOutcome, QuestionnaireFollowUp } from "@churchhub/contracts";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { EntityManager } from "typeorm";
 import { persistBookingInTransaction } from "./persist-booking.js";
@@ -12,7 +11,7 @@ import { upsertOrganizerRow } from "./upsert-organizer.js";
 import { writeAuditEntry } from "./write-audit-entry.js";
 
 export interface AppliedDelivery {
-  outcome: AuditOutcome;
+  outcome: Exclude<DeliveryOutcome, "failed">;
   /** False when a newer event for the same booking had already been applied (or it is no booking). */
   bookingUpdated: boolean;
   auditLogId: string;

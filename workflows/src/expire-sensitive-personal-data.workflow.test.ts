@@ -70,9 +70,14 @@ describe("expireSensitivePersonalDataWorkflow", () => {
   it("erases when the retention ends, weeks later, and not before", async () => {
     const eraseAt = (await now()) + 35 * DAY;
     const mock = retentionMock({ sensitive: true, eraseAt: new Date(eraseAt).toISOString() });
-    const result = await skipping.withWorkflow("expireSensitivePersonalDataWorkflow", [{ bookingUid: "retention-1" }], mock.activities, async (handle) => {
-      return handle.result();
-    });
+    const result = await skipping.withWorkflow(
+      "expireSensitivePersonalDataWorkflow",
+      [{ bookingUid: "retention-1" }],
+      mock.activities,
+      async (handle) => {
+        return handle.result();
+      },
+    );
     expect(result).toMatchObject({ outcome: "erased", erasure: { reason: "expired", bookingUid: "retention-1" } });
     expect(mock.erasures).toHaveLength(1);
     expect(mock.erasures[0]!.at).toBeGreaterThanOrEqual(eraseAt);
@@ -83,12 +88,17 @@ describe("expireSensitivePersonalDataWorkflow", () => {
     const first = (await now()) + 10 * DAY;
     const moved = first + 20 * DAY;
     const mock = retentionMock({ sensitive: true, eraseAt: new Date(first).toISOString() });
-    await skipping.withWorkflow("expireSensitivePersonalDataWorkflow", [{ bookingUid: "retention-2" }], mock.activities, async (handle) => {
-      await until(() => mock.reads.length === 1);
-      mock.set({ sensitive: true, eraseAt: new Date(moved).toISOString() });
-      await handle.signal(SENSITIVE_RETENTION_MOVED_SIGNAL);
-      return handle.result();
-    });
+    await skipping.withWorkflow(
+      "expireSensitivePersonalDataWorkflow",
+      [{ bookingUid: "retention-2" }],
+      mock.activities,
+      async (handle) => {
+        await until(() => mock.reads.length === 1);
+        mock.set({ sensitive: true, eraseAt: new Date(moved).toISOString() });
+        await handle.signal(SENSITIVE_RETENTION_MOVED_SIGNAL);
+        return handle.result();
+      },
+    );
     expect(mock.reads).toHaveLength(3); // at the start, after the move, when the moved timer fired
     expect(mock.erasures).toHaveLength(1);
     expect(mock.erasures[0]!.at).toBeGreaterThanOrEqual(moved);
@@ -97,11 +107,16 @@ describe("expireSensitivePersonalDataWorkflow", () => {
   it("erases at once when an administrator asks to forget the person", async () => {
     const started = await now();
     const mock = retentionMock({ sensitive: true, eraseAt: new Date(started + 30 * DAY).toISOString() });
-    const result = await skipping.withWorkflow("expireSensitivePersonalDataWorkflow", [{ bookingUid: "retention-3" }], mock.activities, async (handle) => {
-      await until(() => mock.reads.length === 1);
-      await handle.signal(SENSITIVE_RETENTION_FORGET_SIGNAL);
-      return handle.result();
-    });
+    const result = await skipping.withWorkflow(
+      "expireSensitivePersonalDataWorkflow",
+      [{ bookingUid: "retention-3" }],
+      mock.activities,
+      async (handle) => {
+        await until(() => mock.reads.length === 1);
+        await handle.signal(SENSITIVE_RETENTION_FORGET_SIGNAL);
+        return handle.result();
+      },
+    );
     expect(result).toMatchObject({ outcome: "erased", erasure: { reason: "forgotten" } });
     expect(mock.erasures).toHaveLength(1);
     expect(mock.erasures[0]!.at - started).toBeLessThan(DAY);
@@ -109,13 +124,23 @@ describe("expireSensitivePersonalDataWorkflow", () => {
 
   it("erases at once when the deadline has already passed", async () => {
     const mock = retentionMock({ sensitive: true, eraseAt: new Date((await now()) - DAY).toISOString() });
-    const result = await skipping.withWorkflow("expireSensitivePersonalDataWorkflow", [{ bookingUid: "retention-4" }], mock.activities, (handle) => handle.result());
+    const result = await skipping.withWorkflow(
+      "expireSensitivePersonalDataWorkflow",
+      [{ bookingUid: "retention-4" }],
+      mock.activities,
+      (handle) => handle.result(),
+    );
     expect(result).toMatchObject({ outcome: "erased", erasure: { reason: "expired" } });
   });
 
   it("leaves a booking alone that is not (or no longer) sensitive", async () => {
     const mock = retentionMock({ sensitive: false, eraseAt: new Date((await now()) + DAY).toISOString() });
-    const result = await skipping.withWorkflow("expireSensitivePersonalDataWorkflow", [{ bookingUid: "retention-5" }], mock.activities, (handle) => handle.result());
+    const result = await skipping.withWorkflow(
+      "expireSensitivePersonalDataWorkflow",
+      [{ bookingUid: "retention-5" }],
+      mock.activities,
+      (handle) => handle.result(),
+    );
     expect(result).toEqual({ outcome: "not_sensitive", bookingUid: "retention-5" });
     expect(mock.erasures).toEqual([]);
   });
