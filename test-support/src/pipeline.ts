@@ -9,7 +9,7 @@ import { inject } from "vitest";
 import { Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from "@temporalio/client";
 import { NativeConnection, Runtime } from "@temporalio/worker";
 import type { ConnectionTokenKeeper } from "@churchhub/activities";
-import { buildApiDependencies, createApp, createResponseContract, signCalBody } from "@churchhub/api";
+import { buildApiDependencies, createApp, createResponseContract, signCalBody, type StaffArea } from "@churchhub/api";
 import {
   createEncryptedInboxCodec,
   createInboxRelay,
@@ -44,7 +44,7 @@ import {
   type DataSource,
 } from "@churchhub/database";
 import { createLogger } from "@churchhub/logging";
-import { freePort, startLocalMailServer } from "@churchhub/local-stack";
+import { createMailInbox, freePort, startLocalMailServer, type MailInbox } from "@churchhub/local-stack";
 import { DEFAULT_OAUTH2_SCOPES, loadSettings } from "@churchhub/settings";
 import { buildWorker, createTemporalLogger, ensurePlatformWebhook } from "@churchhub/worker";
 import { startTracing, tracingClientInterceptors } from "@churchhub/tracing";
@@ -87,6 +87,8 @@ export interface Pipeline {
   contractViolations: string[];
   /** The documented operations ("GET /hosts/{username}") whose answers were checked so far. */
   checkedOperations: ReadonlySet<string>;
+  /** The staff area and the inbox of its mail server, when started with `staff`. */
+  staff?: { area: StaffArea; inbox: MailInbox };
   /** POSTs a body to the webhook, signed with the pipeline's secret unless told otherwise. */
   send(body: unknown, options?: SendOptions): Promise<Response>;
   /** The workflow processing the delivery a 202 response acknowledged, once the relay has started it. */
@@ -138,6 +140,8 @@ export interface PipelineOptions {
   logDestination?: { write(line: string): void };
   /** Also serve the staff area (/staff), mailing through a local SMTP server of its own. */
   staff?: boolean;
+  /** The staff area's public origin (a web server in front of the api); `http://localhost:3000` by default. */
+  staffPublicUrl?: string;
 }
 
 /** A protector with fresh random keys (key id "test"), or fixed ones when a seed is given. */
@@ -260,7 +264,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     ...(mail
       ? {
           STAFF_AUTH_SECRET: randomBytes(32).toString("hex"),
-          STAFF_PUBLIC_URL: "http://localhost:3000",
+          STAFF_PUBLIC_URL: options.staffPublicUrl ?? "http://localhost:3000",
           SMTP_URL: mail.smtpUrl,
         }
       : {}),
@@ -323,6 +327,10 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
         : undefined,
     contractViolations,
     checkedOperations,
+    staff:
+      apiDependencies.staff && mail
+        ? { area: apiDependencies.staff, inbox: createMailInbox(mail.inboxUrl) }
+        : undefined,
     reader: createBookingReader({ dataSource, protector }),
     protector,
     apiKeys: createApiKeyStore({ dataSource }),
