@@ -84,7 +84,12 @@ async function applyFilters(page: Page, fill: (page: Page) => Promise<void>): Pr
   await Promise.all([page.waitForURL(/\/staff\?/), page.getByTestId("filter-apply").click()]);
 }
 
+/** Saves a screenshot, after checking the page fits its width (nothing scrolls sideways but a table). */
 async function shoot(page: Page, name: string): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate<{ scrollWidth: number; innerWidth: number }>(
+    "({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })",
+  );
+  expect(scrollWidth, `${name} is wider than the window`).toBeLessThanOrEqual(innerWidth);
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
@@ -248,7 +253,7 @@ describe("an administrator", () => {
 });
 
 describe("accessibility", () => {
-  it("has no axe violations on sign-in, both landing pages, the filters, a booking's page and the mobile menu, at 1280 and 390 px", async () => {
+  it("has no axe violations on sign-in, both landing pages, the filters, a booking's page and the mobile menu, and fits 1280 and 390 px", async () => {
     for (const width of [1280, 390]) {
       const viewport = { width, height: 900 };
       const anonymous = await browser.newContext({ viewport });
@@ -275,11 +280,13 @@ describe("accessibility", () => {
           .then(() => {}),
       );
       await expectNoAxeViolations(page, `filtered list at ${width}px`);
+      await shoot(page, `filtered-admin-${width}`);
       await page.goto(`${origin}/staff/bookings/${encodeURIComponent(uidA)}`);
       await expectNoAxeViolations(page, `booking page at ${width}px`);
       await shoot(page, `booking-${width}`);
       await page.goto(`${origin}/staff/bookings/no-such-booking`);
       await expectNoAxeViolations(page, `not-found page at ${width}px`);
+      await shoot(page, `not-found-${width}`);
       if (width < 1024) {
         await page.goto(`${origin}/staff`);
         await page.getByTestId("staff-menu-button").click();
