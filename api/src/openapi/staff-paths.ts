@@ -71,6 +71,7 @@ const bookingDetailSchema = bookingSummarySchema.extend({
       outcome: z.string(),
       source: z.string(),
       occurredAt: z.iso.datetime(),
+      workflowId: z.string(),
     }),
   ),
 });

@@ -45,7 +45,7 @@ export default async function StaffHomePage({ searchParams }: { searchParams: Pr
   const [upcoming = [], past = []] = sections;
 
   return (
-    <div className="grid gap-8">
+    <div className="grid grid-cols-1 gap-8">
       <div className="flex flex-wrap items-end justify-between gap-2">
         <div>
           <h1 className="font-semibold text-2xl tracking-tight">{isAdmin ? "All bookings" : "Your bookings"}</h1>
@@ -99,7 +99,7 @@ function BookingSection({
   empty: string;
 }) {
   return (
-    <section aria-labelledby={`${id}-heading`} className="grid gap-3" data-testid={`staff-bookings-${id}`}>
+    <section aria-labelledby={`${id}-heading`} className="grid grid-cols-1 gap-3" data-testid={`staff-bookings-${id}`}>
       <h2 id={`${id}-heading`} className="font-semibold text-lg">
         {title} <span className="font-normal text-muted-foreground text-sm">({bookings.length})</span>
       </h2>

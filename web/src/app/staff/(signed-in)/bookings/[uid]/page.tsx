@@ -40,7 +40,7 @@ export default async function StaffBookingPage({
   const processingUrl = temporalUi ? workflowListUrl(temporalUi, namespace, workflowIds) : null;
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <div>
         <Button asChild variant="link" className="h-auto px-0">
           <Link href="/staff" data-testid="back-to-bookings">
@@ -73,7 +73,7 @@ export default async function StaffBookingPage({
         )}
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader>
             <CardTitle>Details</CardTitle>
