@@ -15,6 +15,7 @@ import {
   createResponseContract,
   createStaffAreaFromSettings,
   signCalBody,
+  type StaffArea,
 } from "@churchhub/api";
 import {
   createEncryptedInboxCodec,
@@ -94,8 +95,11 @@ export interface Pipeline {
   contractViolations: string[];
   /** The documented operations ("GET /hosts/{username}") whose answers were checked so far. */
   checkedOperations: ReadonlySet<string>;
-  /** The staff area, when started with `staff`: its public origin, the mail inbox, signed-in people. */
-  staff?: StaffSessions & { origin: string; inbox: MailInbox };
+  /**
+   * The staff area, when started with `staff`: its public origin, the inbox of its mail server, signed-in
+   * people, and a staff area on the same database for issuing invitations as `npm run staff:invite` does.
+   */
+  staff?: StaffSessions & { origin: string; inbox: MailInbox; area: StaffArea };
   /** POSTs a body to the webhook, signed with the pipeline's secret unless told otherwise. */
   send(body: unknown, options?: SendOptions): Promise<Response>;
   /** The workflow processing the delivery a 202 response acknowledged, once the relay has started it. */
@@ -147,6 +151,8 @@ export interface PipelineOptions {
   logDestination?: { write(line: string): void };
   /** Also serve the staff area (/staff), mailing through a local SMTP server of its own. */
   staff?: boolean;
+  /** The staff area's public origin (a web server in front of the api); `http://localhost:3000` by default. */
+  staffPublicUrl?: string;
 }
 
 /** A protector with fresh random keys (key id "test"), or fixed ones when a seed is given. */
@@ -269,7 +275,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     ...(mail
       ? {
           STAFF_AUTH_SECRET: randomBytes(32).toString("hex"),
-          STAFF_PUBLIC_URL: "http://localhost:3000",
+          STAFF_PUBLIC_URL: options.staffPublicUrl ?? "http://localhost:3000",
           SMTP_URL: mail.smtpUrl,
         }
       : {}),
@@ -318,6 +324,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       ? {
           origin: new URL(settings.STAFF_PUBLIC_URL).origin,
           inbox: staffInbox,
+          area: staffInvitations,
           ...createStaffSessions({
             apiUrl: baseUrl,
             origin: new URL(settings.STAFF_PUBLIC_URL).origin,
