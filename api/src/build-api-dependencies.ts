@@ -13,7 +13,7 @@ import {
 import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxStore } from "@churchhub/delivery-inbox";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { Logger } from "@churchhub/logging";
-import { createStaffAreaFromSettings } from "./staff/staff-area.js";
+import { createStaffAreaFromSettings, type StaffArea } from "./staff/staff-area.js";
 import { calOAuth2ClientSettings, calPlatformClient, requireSetting, type Settings } from "@churchhub/settings";
 import { createEncryptionCodec } from "@churchhub/temporal-encryption";
 import type { AppDependencies } from "./app.js";
@@ -42,7 +42,10 @@ export interface ApiProcessParts {
   temporal: Client;
 }
 
-export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
+// The staff area whole (not only what the app mounts): tests and commands invite people and read its log.
+export function buildApiDependencies(
+  parts: ApiProcessParts,
+): AppDependencies & { staff?: StaffArea & { router: ReturnType<StaffArea["createRouter"]> } } {
   const { settings, logger, clock, dataSource, protector, temporal } = parts;
   const cipher = protector.cipher;
   const taskQueue = settings.TEMPORAL_TASK_QUEUE;
@@ -91,6 +94,7 @@ export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
   return {
     staff: staff
       ? {
+          ...staff,
           router: staff.createRouter({
             apiKeys,
             temporal: { client: temporal, namespace: settings.TEMPORAL_NAMESPACE },
@@ -102,7 +106,6 @@ export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
                 }
               : null,
           }),
-          close: () => staff.close(),
         }
       : undefined,
     logger,

@@ -10,7 +10,7 @@ import { deliveries, newBookingFixture } from "@churchhub/test-support/cal-deliv
 import { startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
 import { STAFF_SESSION_COOKIE } from "@churchhub/test-support/staff-sessions";
 import { ensureReconciliationSchedule } from "@churchhub/worker";
-import { axeViolations } from "./support/accessibility.js";
+import { expectNoAxeViolations } from "./support/accessibility.js";
 import { launchChromium } from "./support/chromium.js";
 import { buildWebAppOnce, startWebApp, type RunningWebApp } from "./support/web-app.js";
 
@@ -63,17 +63,10 @@ afterAll(async () => {
   await pipeline?.stop();
 });
 
-// The root layout's site header is a second banner beside the staff header (a layout matter, reported to
-// the staff-ui branch): those two landmark rules are left out, so this test judges the administrators'
-// pages themselves.
-const layoutRules = ["landmark-no-duplicate-banner", "landmark-unique"];
-const pageViolations = async () =>
-  (await axeViolations(page)).filter((violation) => !layoutRules.includes(violation.id));
-
 async function open(path: string, heading: string): Promise<void> {
   await page.goto(`${origin}${path}`);
   await page.getByRole("heading", { level: 1, name: heading }).waitFor();
-  expect(await pageViolations(), `axe on ${path}`).toEqual([]);
+  await expectNoAxeViolations(page, path);
 }
 
 async function outcomeOf(form: ReturnType<Page["locator"]>): Promise<string> {
@@ -150,7 +143,7 @@ it("walks the administrators' screens", async () => {
     await page.waitForTimeout(500);
   }
   await expect(schedule.textContent()).resolves.toMatch(/completed.*examined/);
-  expect(await pageViolations(), "axe on the reconciliation page with a run").toEqual([]);
+  await expectNoAxeViolations(page, "the reconciliation page with a run");
 
   // Access log: the landing page's list was logged; the chain verifies.
   await open("/staff", "All bookings");

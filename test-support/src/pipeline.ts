@@ -9,14 +9,7 @@ import { inject } from "vitest";
 import { Client, Connection, WorkflowNotFoundError, type WorkflowHandle } from "@temporalio/client";
 import { NativeConnection, Runtime } from "@temporalio/worker";
 import type { ConnectionTokenKeeper } from "@churchhub/activities";
-import {
-  buildApiDependencies,
-  createApp,
-  createResponseContract,
-  createStaffAreaFromSettings,
-  signCalBody,
-  type StaffArea,
-} from "@churchhub/api";
+import { buildApiDependencies, createApp, createResponseContract, signCalBody, type StaffArea } from "@churchhub/api";
 import {
   createEncryptedInboxCodec,
   createInboxRelay,
@@ -97,7 +90,7 @@ export interface Pipeline {
   checkedOperations: ReadonlySet<string>;
   /**
    * The staff area, when started with `staff`: its public origin, the inbox of its mail server, signed-in
-   * people, and a staff area on the same database for issuing invitations as `npm run staff:invite` does.
+   * people, and the api's staff area (invitations as `npm run staff:invite` makes them, its access log).
    */
   staff?: StaffSessions & { origin: string; inbox: MailInbox; area: StaffArea };
   /** POSTs a body to the webhook, signed with the pipeline's secret unless told otherwise. */
@@ -313,22 +306,19 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   });
   relay.start();
   const apiDependencies = buildApiDependencies({ settings, logger, clock, dataSource, protector, temporal: client });
-  // Invitations are issued as `npm run staff:invite` issues them: a staff area of its own on the same
-  // database, keys and mail server; the api's Better Auth takes the links.
-  const staffInvitations = mail
-    ? createStaffAreaFromSettings(settings, { databaseUrl, protector, clock, poolSize: 2 })
-    : null;
+  // The api's own staff area issues invitations, as `npm run staff:invite` would on the same database.
   const staffInbox = mail && createMailInbox(mail.inboxUrl);
+  const staffArea = apiDependencies.staff;
   const staff: Pipeline["staff"] =
-    staffInvitations && staffInbox
+    staffArea && staffInbox
       ? {
           origin: new URL(settings.STAFF_PUBLIC_URL).origin,
           inbox: staffInbox,
-          area: staffInvitations,
+          area: staffArea,
           ...createStaffSessions({
             apiUrl: baseUrl,
             origin: new URL(settings.STAFF_PUBLIC_URL).origin,
-            area: staffInvitations,
+            area: staffArea,
             inbox: staffInbox,
           }),
         }
@@ -403,7 +393,6 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       await dataSource.destroy();
       await cal?.running.close();
       await apiDependencies.staff?.close();
-      await staffInvitations?.close();
       await mail?.stop();
       await scratch?.drop();
       if (contractViolations.length > 0)

@@ -63,6 +63,7 @@ const bookingDetailSchema = bookingSummarySchema.extend({
       outcome: z.string(),
       source: z.string(),
       occurredAt: z.iso.datetime(),
+      workflowId: z.string(),
     }),
   ),
 });

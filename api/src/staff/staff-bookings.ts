@@ -1,7 +1,7 @@
 // The bookings a staff member may see, read through the principal's scope (staff-access.ts) and opened
 // from their sealed columns. The list shows attendees by name only; a booking's page adds contact
 // details, answers, status history and its audit trail (events, never their raw bodies).
-import type { BookingStatus, PersonSnapshot } from "@churchhub/contracts";
+import { calDeliveryWorkflowId, type BookingStatus, type PersonSnapshot } from "@churchhub/contracts";
 import type { StatusChange } from "@churchhub/database";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { Pool } from "pg";
@@ -25,7 +25,15 @@ export interface StaffBookingDetail extends Omit<StaffBookingSummary, "attendees
   responses: Record<string, unknown> | null;
   cancellationReason: string | null;
   statusHistory: StatusChange[];
-  auditTrail: Array<{ deliveryId: string; triggerEvent: string; outcome: string; source: string; occurredAt: string }>;
+  auditTrail: Array<{
+    deliveryId: string;
+    triggerEvent: string;
+    outcome: string;
+    source: string;
+    occurredAt: string;
+    /** The processing run's id in Temporal (no personal data), for a link to it in the Temporal UI. */
+    workflowId: string;
+  }>;
 }
 
 /** What a list is narrowed to; the caller has checked who may use which filter. */
@@ -149,6 +157,11 @@ export function createStaffBookings(deps: { pool: Pool; protector: PersonalDataP
           outcome: entry.outcome,
           source: entry.source,
           occurredAt: entry.occurred_at.toISOString(),
+          workflowId: calDeliveryWorkflowId({
+            triggerEvent: entry.trigger_event,
+            bookingUid: uid,
+            deliveryId: entry.delivery_id,
+          }),
         })),
       };
     },

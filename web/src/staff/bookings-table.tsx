@@ -47,6 +47,8 @@ export function BookingsTable({
             <TableCell>
               <Link
                 href={`/staff/bookings/${encodeURIComponent(booking.uid)}`}
+                // A prefetch would read (and access-log) a booking nobody opened.
+                prefetch={false}
                 className="font-medium text-primary underline underline-offset-4 hover:no-underline"
                 data-testid="staff-booking-link"
               >
