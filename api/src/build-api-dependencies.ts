@@ -18,7 +18,7 @@ import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxStore } f
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { Logger } from "@churchhub/logging";
 import { createErasureRequester } from "./staff/erasure/request-erasure.js";
-import { createStaffAreaFromSettings } from "./staff/staff-area.js";
+import { createStaffAreaFromSettings, type StaffArea } from "./staff/staff-area.js";
 import { offerConnectedHostSignIn } from "./staff/invite/connected-host-sign-in.js";
 import { calOAuth2ClientSettings, calPlatformClient, requireSetting, type Settings } from "@churchhub/settings";
 import { createEncryptionCodec } from "@churchhub/temporal-encryption";
@@ -50,7 +50,10 @@ export interface ApiProcessParts {
   temporal: Client;
 }
 
-export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
+// The staff area whole (not only what the app mounts): tests and commands invite people and read its log.
+export function buildApiDependencies(
+  parts: ApiProcessParts,
+): AppDependencies & { staff?: StaffArea & { router: ReturnType<StaffArea["createRouter"]> } } {
   const { settings, logger, clock, dataSource, protector, temporal } = parts;
   const cipher = protector.cipher;
   const taskQueue = settings.TEMPORAL_TASK_QUEUE;
@@ -114,6 +117,7 @@ export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
   return {
     staff: staff
       ? {
+          ...staff,
           router: staff.createRouter({
             apiKeys,
             temporal: { client: temporal, namespace: settings.TEMPORAL_NAMESPACE },
@@ -125,7 +129,6 @@ export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
                 }
               : null,
           }),
-          close: () => staff.close(),
         }
       : undefined,
     questionnaires: {

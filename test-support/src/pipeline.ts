@@ -13,7 +13,6 @@ import {
   buildApiDependencies,
   createApp,
   createResponseContract,
-  createStaffAreaFromSettings,
   type StaffArea,
   signCalBody,
 } from "@churchhub/api";
@@ -96,7 +95,10 @@ export interface Pipeline {
   contractViolations: string[];
   /** The documented operations ("GET /hosts/{username}") whose answers were checked so far. */
   checkedOperations: ReadonlySet<string>;
-  /** The staff area, when started with `staff`: its public origin, the mail inbox, signed-in people. */
+  /**
+   * The staff area, when started with `staff`: its public origin, the inbox of its mail server, signed-in
+   * people, and the api's staff area (invitations as `npm run staff:invite` makes them, its access log).
+   */
   staff?: StaffSessions & { origin: string; inbox: MailInbox; area: StaffArea };
   /** POSTs a body to the webhook, signed with the pipeline's secret unless told otherwise. */
   send(body: unknown, options?: SendOptions): Promise<Response>;
@@ -320,22 +322,19 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   });
   relay.start();
   const apiDependencies = buildApiDependencies({ settings, logger, clock, dataSource, protector, temporal: client });
-  // Invitations are issued as `npm run staff:invite` issues them: a staff area of its own on the same
-  // database, keys and mail server; the api's Better Auth takes the links.
-  const staffInvitations = mail
-    ? createStaffAreaFromSettings(settings, { databaseUrl, protector, clock, poolSize: 2 })
-    : null;
+  // The api's own staff area issues invitations, as `npm run staff:invite` would on the same database.
   const staffInbox = mail && createMailInbox(mail.inboxUrl);
+  const staffArea = apiDependencies.staff;
   const staff: Pipeline["staff"] =
-    staffInvitations && staffInbox
+    staffArea && staffInbox
       ? {
           origin: new URL(settings.STAFF_PUBLIC_URL).origin,
           inbox: staffInbox,
-          area: staffInvitations,
+          area: staffArea,
           ...createStaffSessions({
             apiUrl: baseUrl,
             origin: new URL(settings.STAFF_PUBLIC_URL).origin,
-            area: staffInvitations,
+            area: staffArea,
             inbox: staffInbox,
           }),
         }
@@ -409,7 +408,6 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       await dataSource.destroy();
       await cal?.running.close();
       await apiDependencies.staff?.close();
-      await staffInvitations?.close();
       await mail?.stop();
       await scratch?.drop();
       if (contractViolations.length > 0)
