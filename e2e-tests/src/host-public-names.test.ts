@@ -64,7 +64,10 @@ describe("hosts' public names", () => {
 
     const first = `anna-${suffix}`;
     await choose(first);
-    await page.getByTestId("public-name-result").getByRole("link", { name: `/book/${first}` }).waitFor();
+    await page
+      .getByTestId("public-name-result")
+      .getByRole("link", { name: `/book/${first}` })
+      .waitFor();
 
     // The managed-user link: a permanent redirect to the public name, which serves the host's page.
     const answer = await fetch(`${stack.web.url}/book/${stack.host.username}`, { redirect: "manual" });
@@ -76,7 +79,10 @@ describe("hosts' public names", () => {
 
     const second = `pastor-anna-${suffix}`;
     await choose(second);
-    await page.getByTestId("public-name-result").getByRole("link", { name: `/book/${second}` }).waitFor();
+    await page
+      .getByTestId("public-name-result")
+      .getByRole("link", { name: `/book/${second}` })
+      .waitFor();
     await page.goto(`${stack.web.url}/book/${first}`);
     await page.getByRole("heading", { name: `Book a time with ${stack.host.name}` }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/book/${second}`);

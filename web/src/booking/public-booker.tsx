@@ -9,7 +9,6 @@ import { BookerSkeleton } from "./booker-skeleton";
 import { BookingConfirmation, type ConfirmedBooking } from "./booking-confirmation";
 import { chooseCalProvider } from "./cal-provider-choice";
 import { toConfirmedBooking, type CreatedBooking } from "./confirmed-booking";
-import { IconSprite } from "./icon-sprite";
 import { NoFreeSlotsHint } from "./no-free-slots-hint";
 
 /** Everything the browser gets: public identifiers only. */
@@ -66,7 +65,6 @@ export function PublicBooker(props: PublicBookerProps) {
 
   return (
     <>
-      <IconSprite />
       {noFreeSlots ? <NoFreeSlotsHint hostName={props.hostName} /> : null}
       {/* No accessToken and no refreshUrl, with either provider: the Booker then uses only Cal.com's public
           endpoints (event type, slots, reservation, booking) and never asks for /me. A host's token stays on our servers. */}
