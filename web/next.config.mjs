@@ -1,4 +1,5 @@
 // Next.js configuration: offline-safe builds and privacy-minded headers.
+import { fileURLToPath } from "node:url";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -17,6 +18,14 @@ const nextConfig = {
   images: { unoptimized: true },
   // Lint and type checks run as their own steps; the build must not try to install or fetch anything.
   eslint: { ignoreDuringBuilds: true },
+  // The atoms' baked-in URLs for their icon sprite and avatars point at this site (see the loader).
+  webpack(config) {
+    config.module.rules.push({
+      test: /[\\/]@calcom[\\/]atoms[\\/]dist[\\/][^\\/]+\.js$/,
+      use: [{ loader: fileURLToPath(new URL("./atoms-baked-urls-loader.cjs", import.meta.url)) }],
+    });
+    return config;
+  },
   async headers() {
     return [
       {
@@ -27,8 +36,8 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-          // Images, fonts and frames from this site only: the Booker falls back to URLs baked into the
-          // atoms (an avatar at https://localhost:3000) and Cal.com-hosted pictures; none may load.
+          // Images, fonts and frames from this site only: the atoms' avatars and icon sprite come from here
+          // (atoms-baked-urls-loader.cjs), and no Cal.com-hosted picture may load.
           // Scripts and connections are not listed: the Cal.com API origin comes from the api per host.
           {
             key: "Content-Security-Policy",

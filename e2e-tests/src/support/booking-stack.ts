@@ -4,6 +4,7 @@
 import type { CalEmulator, RunningCalEmulator } from "@churchhub/cal-emulator";
 import { freePort } from "@churchhub/local-stack";
 import { startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
+import { createScratchDatabase } from "@churchhub/test-support/scratch-database";
 import { startSwitchableProxy, type SwitchableProxy } from "./switchable-proxy.js";
 import { buildWebAppOnce, startWebApp, type RunningWebApp } from "./web-app.js";
 
@@ -34,9 +35,13 @@ export async function startBookingStack(options: { staff?: boolean } = {}): Prom
   await buildWebAppOnce();
   const webPort = await freePort();
   // Like the worker: our platform webhook is registered with Cal.com, so bookings go to our api, signed.
+  // With the staff area, a database of its own: a host's staff pages read every booking of theirs, and
+  // other test files' bookings of the same seeded hosts are sealed under those files' keys.
+  const scratch = options.staff ? await createScratchDatabase("booking_staff") : undefined;
   const pipeline = await startPipeline({
     calEmulator: { platformWebhook: true },
     staff: options.staff ? { publicUrl: `http://localhost:${webPort}` } : false,
+    databaseUrl: scratch?.url,
   });
   const cal = pipeline.cal!;
 
@@ -69,6 +74,7 @@ export async function startBookingStack(options: { staff?: boolean } = {}): Prom
       await pipeline.stop().catch((error: unknown) => {
         if ((error as { code?: string }).code !== "ERR_SERVER_NOT_RUNNING") throw error;
       });
+      await scratch?.drop();
     },
   };
 }
