@@ -226,6 +226,11 @@ describe("building", () => {
       },
     );
     expect(attached.status).toBe(200);
+    const attachment = `/staff/questionnaires/${questionnaireId}/attachments/${HOST.eventTypeId}`;
+    expect((await staffCall(host, "DELETE", attachment)).status).toBe(204);
+    expect((await staffCall(host, "DELETE", attachment)).status).toBe(404);
+    expect((await webServerCall("GET", `/questionnaires/event-types/${HOST.eventTypeId}`)).status).toBe(404);
+    expect((await staffCall(host, "PUT", attachment, { required: true })).status).toBe(200);
 
     // Another host sees neither the questionnaire nor its versions.
     expect((await staffCall(otherHost, "GET", `/staff/questionnaires/${questionnaireId}`)).status).toBe(404);
