@@ -282,7 +282,7 @@ export function QuestionnaireBuilder(props: QuestionnaireBuilderProps) {
         </div>
         <p>{latestVersion === null ? "Not published yet." : `Published version: ${latestVersion}.`}</p>
 
-        <fieldset className="builder-attach">
+        <fieldset className="builder-attach" data-testid="builder-attach">
           <legend>Attach to an event type</legend>
           {latestVersion === null ? (
             <p className="builder-hint">Publish first: visitors answer the newest published version.</p>
@@ -293,7 +293,11 @@ export function QuestionnaireBuilder(props: QuestionnaireBuilderProps) {
             <>
               <label>
                 Event type
-                <select value={attachTo} onChange={(event) => setAttachTo(event.target.value)}>
+                <select
+                  aria-label="Event type to attach to"
+                  value={attachTo}
+                  onChange={(event) => setAttachTo(event.target.value)}
+                >
                   {props.eventTypes.map((eventType) => (
                     <option key={eventType.id} value={eventType.id}>
                       {eventType.title}
