@@ -25,7 +25,7 @@ beforeAll(async () => {
   await buildWebAppOnce();
   const webPort = await freePort();
   origin = `http://localhost:${webPort}`;
-  pipeline = await startPipeline({ calEmulator: { oauth2: true }, staff: true, staffPublicUrl: origin });
+  pipeline = await startPipeline({ calEmulator: { oauth2: true }, staff: { publicUrl: origin } });
   web = await startWebApp({ apiUrl: pipeline.baseUrl, webServerToken: pipeline.webServerToken, port: webPort });
   // A booking for the landing page (its list is access-logged), and the schedule a worker makes at start.
   const body = deliveries.created(newBookingFixture(), "2026-11-22T09:00:00.000Z");

@@ -19,6 +19,7 @@ import {
   createCalConnectionStore,
   createConnectLinkStore,
   createManagedUserTokenStore,
+  eraseResponsesInTransaction,
   openSecureNotes,
   type DataSource,
 } from "@churchhub/database";
@@ -156,6 +157,8 @@ export async function buildWorker(parts: WorkerProcessParts): Promise<BuiltWorke
         protector,
         retentionDays: settings.SENSITIVE_RETENTION_DAYS,
         notes: secureNotes?.notes,
+        // The questionnaire answers go in the same transaction as the rest of the person's data.
+        erasers: [async (manager, booking) => void (await eraseResponsesInTransaction(manager, booking.uid))],
         clock,
       }),
     },

@@ -11,6 +11,7 @@ export {
 export {
   createQuestionnaireResponses,
   DuplicateResponseError,
+  eraseResponsesInTransaction,
   linkWaitingResponses,
   type LinkOutcome,
   type OpenedResponse,

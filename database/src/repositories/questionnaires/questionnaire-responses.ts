@@ -160,10 +160,7 @@ export function createQuestionnaireResponses(deps: { dataSource: DataSource; cip
      * of each data key's wrapping. For erasure on request or after a retention period; returns how many.
      */
     async eraseForBooking(bookingUid: string): Promise<number> {
-      const chain = await readBookingChain(dataSource.manager, bookingUid);
-      return countAffected(dataSource, `DELETE FROM questionnaire_responses WHERE booking_uid = ANY($1) RETURNING 1`, [
-        chain.uids,
-      ]);
+      return eraseResponsesInTransaction(dataSource.manager, bookingUid);
     },
 
     /** Deletes a response whose booking never arrived; false when it has arrived (or it is gone). */
@@ -180,3 +177,14 @@ export function createQuestionnaireResponses(deps: { dataSource: DataSource; cip
 }
 
 export type QuestionnaireResponses = ReturnType<typeof createQuestionnaireResponses>;
+
+/**
+ * Erases a booking's answers (its whole reschedule chain) inside the caller's transaction: the rows go,
+ * and with them the only copy of each data key's wrapping. Sensitive mode's erasure runs it with its own.
+ */
+export async function eraseResponsesInTransaction(manager: EntityManager, bookingUid: string): Promise<number> {
+  const chain = await readBookingChain(manager, bookingUid);
+  return countAffected(manager, `DELETE FROM questionnaire_responses WHERE booking_uid = ANY($1) RETURNING 1`, [
+    chain.uids,
+  ]);
+}
