@@ -352,9 +352,12 @@ describe("changes and sessions", () => {
 
   it("refuses a change sent with the signed-in browser's session but without the CSRF token", async () => {
     const cookie = await sessionCookie(admin.context);
-    const refused = await admin.context.request.post(`${pipeline.baseUrl}/staff/people/${host.userId}/deactivate`, {
-      headers: { cookie, origin },
-    });
+    const refused = await admin.context.request.post(
+      `${pipeline.baseUrl}/staff/admin/staff/${host.userId}/deactivate`,
+      {
+        headers: { cookie, origin },
+      },
+    );
     expect(refused.status()).toBe(403);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("csrf_refused");
     // Nothing changed: the host's open session still works.
@@ -366,9 +369,12 @@ describe("changes and sessions", () => {
     const cookie = await sessionCookie(admin.context);
     const session = await admin.context.request.get(`${pipeline.baseUrl}/staff/session`, { headers: { cookie } });
     const { csrfToken } = (await session.json()) as { csrfToken: string };
-    const deactivated = await admin.context.request.post(`${pipeline.baseUrl}/staff/people/${host.userId}/deactivate`, {
-      headers: { cookie, origin, "x-csrf-token": csrfToken },
-    });
+    const deactivated = await admin.context.request.post(
+      `${pipeline.baseUrl}/staff/admin/staff/${host.userId}/deactivate`,
+      {
+        headers: { cookie, origin, "x-csrf-token": csrfToken },
+      },
+    );
     expect(deactivated.status()).toBe(204);
     await host.page.goto(`${origin}/staff`);
     await host.page.waitForURL(`${origin}/staff/sign-in`);
