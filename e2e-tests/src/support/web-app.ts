@@ -75,8 +75,8 @@ async function sourceStamp(): Promise<string> {
   const files = [
     ...(await listFiles(path.join(webDirectory, "src"))),
     ...(await listFiles(path.join(webDirectory, "public"))),
-    ...["next.config.mjs", "postcss.config.mjs", "package.json", "tsconfig.json"].map((name) =>
-      path.join(webDirectory, name),
+    ...["next.config.mjs", "postcss.config.mjs", "atoms-bundle-fixes-loader.cjs", "package.json", "tsconfig.json"].map(
+      (name) => path.join(webDirectory, name),
     ),
   ].sort();
   for (const file of files) hash.update(file).update(await readFile(file));
