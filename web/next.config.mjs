@@ -22,7 +22,7 @@ const nextConfig = {
   webpack(config) {
     config.module.rules.push({
       test: /[\\/]@calcom[\\/]atoms[\\/]dist[\\/][^\\/]+\.js$/,
-      use: [{ loader: fileURLToPath(new URL("./atoms-baked-urls-loader.cjs", import.meta.url)) }],
+      use: [{ loader: fileURLToPath(new URL("./atoms-bundle-fixes-loader.cjs", import.meta.url)) }],
     });
     return config;
   },
@@ -37,7 +37,7 @@ const nextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
           // Images, fonts and frames from this site only: the atoms' avatars and icon sprite come from here
-          // (atoms-baked-urls-loader.cjs), and no Cal.com-hosted picture may load.
+          // (atoms-bundle-fixes-loader.cjs), and no Cal.com-hosted picture may load.
           // Scripts and connections are not listed: the Cal.com API origin comes from the api per host.
           {
             key: "Content-Security-Policy",

@@ -80,8 +80,8 @@ async function sourceStamp(): Promise<string> {
     ...(await listFiles(path.join(webDirectory, "public"))),
     // The questionnaire evaluator is compiled into the app from its workspace's sources.
     ...(await listFiles(path.join(webDirectory, "..", "questionnaire", "src"))),
-    ...["next.config.mjs", "postcss.config.mjs", "package.json", "tsconfig.json"].map((name) =>
-      path.join(webDirectory, name),
+    ...["next.config.mjs", "postcss.config.mjs", "atoms-bundle-fixes-loader.cjs", "package.json", "tsconfig.json"].map(
+      (name) => path.join(webDirectory, name),
     ),
   ].sort();
   for (const file of files) hash.update(file).update(await readFile(file));
