@@ -17,7 +17,7 @@ import {
 import { createDeliveryRecorder, createEncryptedInboxCodec, createInboxStore } from "@churchhub/delivery-inbox";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { Logger } from "@churchhub/logging";
-import { createStaffAreaFromSettings } from "./staff/staff-area.js";
+import { createStaffAreaFromSettings, type StaffArea } from "./staff/staff-area.js";
 import { calOAuth2ClientSettings, calPlatformClient, requireSetting, type Settings } from "@churchhub/settings";
 import { createEncryptionCodec } from "@churchhub/temporal-encryption";
 import type { AppDependencies } from "./app.js";
@@ -48,7 +48,8 @@ export interface ApiProcessParts {
   temporal: Client;
 }
 
-export function buildApiDependencies(parts: ApiProcessParts): AppDependencies {
+// The staff area whole (not only what the app mounts): tests and commands invite people and read its log.
+export function buildApiDependencies(parts: ApiProcessParts): AppDependencies & { staff?: StaffArea } {
   const { settings, logger, clock, dataSource, protector, temporal } = parts;
   const cipher = protector.cipher;
   const taskQueue = settings.TEMPORAL_TASK_QUEUE;

@@ -2,8 +2,9 @@
 // It is the input of the processing workflow, so it must stay serialisable and backwards compatible:
 // add optional fields, never rename.
 
-/** Booking status, lower-case as Cal.com's API v2 reports it (webhooks send it upper-case). */
-export type BookingStatus = "accepted" | "pending" | "cancelled" | "rejected" | "awaiting_host" | "unknown";
+/** Booking statuses, lower-case as Cal.com's API v2 reports them (webhooks send them upper-case). */
+export const BOOKING_STATUSES = ["accepted", "pending", "cancelled", "rejected", "awaiting_host", "unknown"] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
 export interface PersonSnapshot {
   name: string | null;

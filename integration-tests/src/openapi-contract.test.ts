@@ -136,7 +136,7 @@ it("answers every documented operation within its documented statuses and respon
   expect(await statusOf("/oauth/cal/callback?code=x&state=y")).toBe(400);
 
   // The staff area without a session (staff-area.test.ts signs people in): every answer is a documented 401.
-  for (const path of ["/staff/session", "/staff/bookings", `/staff/bookings/${fixture.uid}`]) {
+  for (const path of ["/staff/session", "/staff/bookings", "/staff/booking-hosts", `/staff/bookings/${fixture.uid}`]) {
     expect(await statusOf(path)).toBe(401);
   }
   expect(await statusOf(`/staff/bookings/${fixture.uid}/access-log`)).toBe(401);

@@ -160,6 +160,7 @@ describe("access to every staff endpoint", () => {
   const endpoints = () => [
     { method: "GET", path: "/staff/session" },
     { method: "GET", path: "/staff/bookings" },
+    { method: "GET", path: "/staff/booking-hosts" },
     { method: "GET", path: `/staff/bookings/${encodeURIComponent(bookingA)}` },
     { method: "GET", path: `/staff/bookings/${encodeURIComponent(bookingA)}/access-log` },
     { method: "POST", path: `/staff/people/${hostB.userId}/deactivate` },
@@ -180,6 +181,7 @@ describe("access to every staff endpoint", () => {
   it("answers 403 to a host on the administrators' endpoints", async () => {
     const token = await hostA.csrfToken();
     expect((await hostA.get(`/staff/bookings/${encodeURIComponent(bookingA)}/access-log`)).status).toBe(403);
+    expect((await hostA.get("/staff/booking-hosts")).status).toBe(403);
     const deactivate = await hostA.post(`/staff/people/${hostB.userId}/deactivate`, {
       "x-csrf-token": token,
       origin: harness.origin,

@@ -216,6 +216,9 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
         NODE_ENV: "development",
         API_URL: apiUrl,
         WEB_SERVER_TOKEN: webServerToken,
+        // Staff pages link a booking's processing runs in the Temporal UI: the dev server's own when it runs one.
+        TEMPORAL_UI_URL: process.env.TEMPORAL_UI_URL || temporal?.uiUrl || "",
+        TEMPORAL_NAMESPACE: settings.TEMPORAL_NAMESPACE,
         PORT: String(settings.WEB_PORT),
         NEXT_TELEMETRY_DISABLED: "1",
       },

@@ -44,7 +44,7 @@ import {
   type DataSource,
 } from "@churchhub/database";
 import { createLogger } from "@churchhub/logging";
-import { createMailInbox, freePort, type MailInbox, startLocalMailServer } from "@churchhub/local-stack";
+import { createMailInbox, freePort, startLocalMailServer, type MailInbox } from "@churchhub/local-stack";
 import { DEFAULT_OAUTH2_SCOPES, loadSettings } from "@churchhub/settings";
 import { buildWorker, createTemporalLogger, ensurePlatformWebhook } from "@churchhub/worker";
 import { startTracing, tracingClientInterceptors } from "@churchhub/tracing";
@@ -70,8 +70,6 @@ export interface Pipeline {
   app: Express;
   /** The bearer token the api expects from our web server. */
   webServerToken: string;
-  /** The staff area (to invite people) and its mail inbox, when started with `staff`. */
-  staff?: { area: StaffArea; inbox: MailInbox };
   /** The Cal.com emulator, when started with `calEmulator`. */
   cal?: { emulator: CalEmulator; running: RunningCalEmulator; clientId: string };
   /** OAuth 2.0 connections, when started with `calEmulator.oauth2`. */
@@ -89,6 +87,8 @@ export interface Pipeline {
   contractViolations: string[];
   /** The documented operations ("GET /hosts/{username}") whose answers were checked so far. */
   checkedOperations: ReadonlySet<string>;
+  /** The staff area and the inbox of its mail server, when started with `staff`. */
+  staff?: { area: StaffArea; inbox: MailInbox };
   /** POSTs a body to the webhook, signed with the pipeline's secret unless told otherwise. */
   send(body: unknown, options?: SendOptions): Promise<Response>;
   /** The workflow processing the delivery a 202 response acknowledged, once the relay has started it. */
@@ -138,11 +138,10 @@ export interface PipelineOptions {
   webPublicUrl?: string;
   /** Log everything (trace) from the api, relay and Temporal SDK into this stream. */
   logDestination?: { write(line: string): void };
-  /**
-   * Also serve the staff area (/staff), mailing through a local SMTP server of its own; `publicUrl` is
-   * where its links point (a web server in front of this api, for browser tests).
-   */
-  staff?: boolean | { publicUrl: string };
+  /** Also serve the staff area (/staff), mailing through a local SMTP server of its own. */
+  staff?: boolean;
+  /** The staff area's public origin (a web server in front of the api); `http://localhost:3000` by default. */
+  staffPublicUrl?: string;
 }
 
 /** A protector with fresh random keys (key id "test"), or fixed ones when a seed is given. */
@@ -265,7 +264,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     ...(mail
       ? {
           STAFF_AUTH_SECRET: randomBytes(32).toString("hex"),
-          STAFF_PUBLIC_URL: typeof options.staff === "object" ? options.staff.publicUrl : "http://localhost:3000",
+          STAFF_PUBLIC_URL: options.staffPublicUrl ?? "http://localhost:3000",
           SMTP_URL: mail.smtpUrl,
         }
       : {}),
@@ -321,11 +320,6 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
     taskQueue,
     webServerToken,
     app,
-    // The api's dependencies type the staff area as what the app uses; the object is the whole area.
-    staff:
-      apiDependencies.staff && mail
-        ? { area: apiDependencies.staff as StaffArea, inbox: createMailInbox(mail.inboxUrl) }
-        : undefined,
     cal,
     oauth2:
       oauth2Client && tokenKeeper
@@ -333,6 +327,10 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
         : undefined,
     contractViolations,
     checkedOperations,
+    staff:
+      apiDependencies.staff && mail
+        ? { area: apiDependencies.staff, inbox: createMailInbox(mail.inboxUrl) }
+        : undefined,
     reader: createBookingReader({ dataSource, protector }),
     protector,
     apiKeys: createApiKeyStore({ dataSource }),

@@ -29,7 +29,7 @@ export const newApiKeySchema = z.strictObject({
 const apiKeyIdSchema = z.uuid({ error: "must be a UUID" });
 // RFC 5321's limits too (a local part of at most 64 characters, 254 in all): zod's pattern alone lets
 // longer ones through, which JSON Schema's "email" format refuses.
-const attendeeEmailSchema = z
+export const attendeeEmailSchema = z
   .email({ error: "must be an email address" })
   .max(254, "must be an email address of at most 254 characters")
   .refine(

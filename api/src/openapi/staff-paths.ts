@@ -37,6 +37,11 @@ const bookingSummarySchema = z.object({
   attendees: z.array(z.object({ name: z.string().nullable() })),
   host: z.object({ username: z.string().nullable(), name: z.string().nullable() }).nullable(),
 });
+const bookingHostSchema = z.object({
+  calUserId: z.number().int(),
+  username: z.string().nullable(),
+  name: z.string().nullable(),
+});
 const bookingDetailSchema = bookingSummarySchema.extend({
   title: z.string().nullable(),
   location: z.string().nullable(),
@@ -53,6 +58,7 @@ const bookingDetailSchema = bookingSummarySchema.extend({
       outcome: z.string(),
       source: z.string(),
       occurredAt: z.iso.datetime(),
+      workflowId: z.string(),
     }),
   ),
 });
@@ -100,14 +106,30 @@ export const staffPaths = {
   "/staff/bookings": {
     get: {
       summary:
-        "Bookings the person may see (a host's own; all for an administrator), attendees by name; each is access-logged",
+        "Bookings the person may see (a host's own; all for an administrator), attendees by name, filtered by status and start time (administrators also by host and attendee email, through its blind index); each listed booking is access-logged",
       tags: ["staff"],
       security,
       parameters: parameters(staffBookingListQuerySchema, "query"),
       responses: {
-        "200": ok("Newest first", z.object({ bookings: z.array(bookingSummarySchema) })),
+        "200": ok(
+          "By start time, newest first unless order=asc",
+          z.object({ bookings: z.array(bookingSummarySchema) }),
+        ),
         "400": error("A query parameter is wrong (the message names it)"),
         ...signedIn,
+        "403": error("A host asked for a filter only administrators may use (host, attendeeEmail)"),
+      },
+    },
+  },
+  "/staff/booking-hosts": {
+    get: {
+      summary: "The hosts who have bookings, by name: the choices of the bookings list's host filter (administrators)",
+      tags: ["staff"],
+      security,
+      responses: {
+        "200": ok("By name", z.object({ hosts: z.array(bookingHostSchema) })),
+        ...signedIn,
+        "403": error("Not an administrator"),
       },
     },
   },

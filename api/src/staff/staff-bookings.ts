@@ -1,7 +1,7 @@
 // The bookings a staff member may see, read through the principal's scope (staff-access.ts) and opened
 // from their sealed columns. The list shows attendees by name only; a booking's page adds contact
 // details, answers, status history and its audit trail (events, never their raw bodies).
-import type { PersonSnapshot } from "@churchhub/contracts";
+import { calDeliveryWorkflowId, type BookingStatus, type PersonSnapshot } from "@churchhub/contracts";
 import type { StatusChange } from "@churchhub/database";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { Pool } from "pg";
@@ -25,7 +25,37 @@ export interface StaffBookingDetail extends Omit<StaffBookingSummary, "attendees
   responses: Record<string, unknown> | null;
   cancellationReason: string | null;
   statusHistory: StatusChange[];
-  auditTrail: Array<{ deliveryId: string; triggerEvent: string; outcome: string; source: string; occurredAt: string }>;
+  auditTrail: Array<{
+    deliveryId: string;
+    triggerEvent: string;
+    outcome: string;
+    source: string;
+    occurredAt: string;
+    /** The processing run's id in Temporal (no personal data), for a link to it in the Temporal UI. */
+    workflowId: string;
+  }>;
+}
+
+/** What a list is narrowed to; the caller has checked who may use which filter. */
+export interface StaffBookingFilters {
+  limit: number;
+  /** By start time. */
+  order: "asc" | "desc";
+  /** A host's Cal.com user id. */
+  host?: number;
+  status?: BookingStatus;
+  /** Starting at or after. */
+  from?: Date;
+  /** Starting before. */
+  to?: Date;
+  attendeeEmail?: string;
+}
+
+/** A host whose bookings an administrator can filter by. */
+export interface StaffBookingHost {
+  calUserId: number;
+  username: string | null;
+  name: string | null;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: rows of a raw query are untyped until mapped here
@@ -52,16 +82,47 @@ export function createStaffBookings(deps: { pool: Pool; protector: PersonalDataP
   }
 
   return {
-    /** Newest first. */
-    async list(principal: StaffPrincipal, options: { limit: number }): Promise<StaffBookingSummary[]> {
+    /** Within the principal's scope, narrowed by the filters, ordered by start time. */
+    async list(principal: StaffPrincipal, filters: StaffBookingFilters): Promise<StaffBookingSummary[]> {
       const scope = bookingScope(principal, 2);
+      const parameters: unknown[] = [filters.limit, ...scope.parameters];
+      const conditions = [scope.condition];
+      const narrow = (condition: (parameter: string) => string, value: unknown) => {
+        parameters.push(value);
+        conditions.push(condition(`$${parameters.length}`));
+      };
+      if (filters.host !== undefined) narrow((p) => `u.cal_user_id = ${p}`, filters.host);
+      if (filters.status !== undefined) narrow((p) => `b.status = ${p}`, filters.status);
+      if (filters.from !== undefined) narrow((p) => `b.start_time >= ${p}`, filters.from);
+      if (filters.to !== undefined) narrow((p) => `b.start_time < ${p}`, filters.to);
+      if (filters.attendeeEmail !== undefined) {
+        // Emails are sealed; their keyed blind index is what can be searched (GIN-indexed).
+        narrow((p) => `b.attendee_email_index @> ARRAY[${p}]::text[]`, protector.emailIndex(filters.attendeeEmail));
+      }
       const { rows } = await deps.pool.query(
         `SELECT b.uid, b.start_time, b.end_time, b.status, b.event_type_slug, b.attendees,
                 u.cal_user_id, u.username, u.name AS user_name
-           ${FROM} WHERE ${scope.condition} ORDER BY b.start_time DESC LIMIT $1`,
-        [options.limit, ...scope.parameters],
+           ${FROM} WHERE ${conditions.join(" AND ")}
+          ORDER BY b.start_time ${filters.order === "asc" ? "ASC" : "DESC"}, b.uid LIMIT $1`,
+        parameters,
       );
       return rows.map(summary);
+    },
+
+    /** Every host who has bookings, by name. For administrators' filter. */
+    async hosts(): Promise<StaffBookingHost[]> {
+      const { rows } = await deps.pool.query(
+        "SELECT u.cal_user_id, u.username, u.name FROM users u WHERE EXISTS (SELECT 1 FROM bookings b WHERE b.user_id = u.id)",
+      );
+      return rows
+        .map((row: Row) => ({
+          calUserId: row.cal_user_id,
+          username: row.username,
+          name: protector.openText(row.name, "users.name"),
+        }))
+        .sort((a: StaffBookingHost, b: StaffBookingHost) =>
+          (a.name ?? a.username ?? "").localeCompare(b.name ?? b.username ?? ""),
+        );
     },
 
     /** The booking, or null when it does not exist or is outside the principal's scope. */
@@ -96,6 +157,11 @@ export function createStaffBookings(deps: { pool: Pool; protector: PersonalDataP
           outcome: entry.outcome,
           source: entry.source,
           occurredAt: entry.occurred_at.toISOString(),
+          workflowId: calDeliveryWorkflowId({
+            triggerEvent: entry.trigger_event,
+            bookingUid: uid,
+            deliveryId: entry.delivery_id,
+          }),
         })),
       };
     },

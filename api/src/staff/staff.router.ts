@@ -6,8 +6,10 @@ import express, { Router } from "express";
 import { toNodeHandler, fromNodeHeaders } from "better-auth/node";
 import { APIError } from "better-auth/api";
 import { z } from "zod";
-import { badRequest, HttpError, notFound } from "../http/http-errors.js";
-import { bookingUidSchema } from "../admin/admin.router.js";
+import { BOOKING_STATUSES } from "@churchhub/contracts";
+import { HttpError, notFound } from "../http/http-errors.js";
+import { validateRequest } from "../http/validate-request.js";
+import { attendeeEmailSchema, bookingUidSchema } from "../admin/admin.router.js";
 import { STAFF_AUTH_BASE_PATH, type StaffAuth } from "./auth/create-staff-auth.js";
 import type { StaffAccessLog } from "./access-log/staff-access-log.js";
 import { clientAddress } from "./client-address.js";
@@ -17,20 +19,35 @@ import { requireCsrfToken, type CsrfTokens } from "./staff-csrf.js";
 import type { ResolvePrincipal } from "./staff-principal.js";
 
 // The schemas at the edge of each endpoint (query, path, body).
-export const staffBookingListQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+const instantSchema = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time with an offset" });
+export const staffBookingListQuerySchema = z
+  .strictObject({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    /** By start time: newest first (the default) or oldest first (upcoming bookings, soonest first). */
+    order: z.enum(["desc", "asc"]).default("desc"),
+    /** Administrators only: one host's bookings, by the host's Cal.com user id. */
+    host: z.coerce.number().int().positive().optional(),
+    status: z.enum(BOOKING_STATUSES).optional(),
+    /** Bookings starting at or after this instant. */
+    from: instantSchema.optional(),
+    /** Bookings starting before this instant. */
+    to: instantSchema.optional(),
+    /** Administrators only: bookings with this attendee, found through the emails' blind index. */
+    attendeeEmail: attendeeEmailSchema.optional(),
+  })
+  .refine((query) => !query.from || !query.to || Date.parse(query.from) < Date.parse(query.to), {
+    path: ["to"],
+    error: "must be later than from",
+  });
 export const staffBookingParamsSchema = z.strictObject({ uid: bookingUidSchema });
 export const staffPersonParamsSchema = z.strictObject({ id: z.string().min(1).max(100) });
 
-function parsed<T>(schema: z.ZodType<T>, value: unknown, part: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw badRequest(`${part}${issue?.path.length ? `.${issue.path.join(".")}` : ""}: ${issue?.message ?? "invalid"}`);
-  }
-  return result.data;
-}
+const bookingListRequest = validateRequest({ query: staffBookingListQuerySchema });
+const bookingRequest = validateRequest({ params: staffBookingParamsSchema });
+const personRequest = validateRequest({ params: staffPersonParamsSchema });
+
+/** Filters only administrators may use: a host sees their own bookings whatever they ask for. */
+const ADMIN_ONLY_FILTERS = ["host", "attendeeEmail"] as const;
 
 export interface StaffRouterDependencies {
   auth: StaffAuth;
@@ -70,10 +87,18 @@ export function createStaffRouter(deps: StaffRouterDependencies): Router {
     });
   });
 
-  router.get("/staff/bookings", async (request, response) => {
+  router.get("/staff/bookings", bookingListRequest, async (request, response) => {
     const principal = principalOf(response);
-    const query = parsed(staffBookingListQuerySchema, request.query, "query");
-    const bookings = await deps.bookings.list(principal, { limit: query.limit });
+    const { query } = bookingListRequest.parsed(response);
+    const refused = ADMIN_ONLY_FILTERS.filter((filter) => query[filter] !== undefined);
+    if (principal.role !== "admin" && refused.length > 0) {
+      throw new HttpError(403, "forbidden", `Only administrators may filter by ${refused.join(" and ")}`);
+    }
+    const bookings = await deps.bookings.list(principal, {
+      ...query,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+    });
     const address = clientAddress(request, deps.trustedProxies);
     await deps.accessLog.record(
       bookings.map((booking) => ({
@@ -87,9 +112,13 @@ export function createStaffRouter(deps: StaffRouterDependencies): Router {
     response.json({ bookings });
   });
 
-  router.get("/staff/bookings/:uid", async (request, response) => {
+  router.get("/staff/booking-hosts", requireStaffRole("admin"), async (_request, response) => {
+    response.json({ hosts: await deps.bookings.hosts() });
+  });
+
+  router.get("/staff/bookings/:uid", bookingRequest, async (request, response) => {
     const principal = principalOf(response);
-    const { uid } = parsed(staffBookingParamsSchema, request.params, "path");
+    const { uid } = bookingRequest.parsed(response).params;
     const booking = await deps.bookings.detail(principal, uid);
     if (!booking) throw notFound("No booking with that uid");
     await deps.accessLog.record([
@@ -106,17 +135,23 @@ export function createStaffRouter(deps: StaffRouterDependencies): Router {
 
   if (deps.questionnaires) router.use(deps.questionnaires);
 
-  router.get("/staff/bookings/:uid/access-log", requireStaffRole("admin"), async (request, response) => {
-    const { uid } = parsed(staffBookingParamsSchema, request.params, "path");
-    response.json({ entries: await deps.accessLog.forBooking(uid) });
-  });
+  router.get(
+    "/staff/bookings/:uid/access-log",
+    requireStaffRole("admin"),
+    bookingRequest,
+    async (_request, response) => {
+      const { uid } = bookingRequest.parsed(response).params;
+      response.json({ entries: await deps.accessLog.forBooking(uid) });
+    },
+  );
 
   router.post(
     "/staff/people/:id/deactivate",
     requireStaffRole("admin"),
     express.json({ limit: "1kb" }),
+    personRequest,
     async (request, response) => {
-      const { id } = parsed(staffPersonParamsSchema, request.params, "path");
+      const { id } = personRequest.parsed(response).params;
       try {
         // Better Auth's ban: marks the account and deletes every session it has, so an open session
         // stops working on its next request; signing in again is refused.

@@ -46,3 +46,13 @@ export async function axeViolations(page: Page, exclude: string[] = []): Promise
 
 export const isSeriousOrWorse = (violation: AxeViolation) =>
   violation.impact === "serious" || violation.impact === "critical";
+
+/** Fails, listing each rule and where, when axe finds any violation at all in the page. */
+export async function expectNoAxeViolations(page: Page, what: string, exclude: string[] = []): Promise<void> {
+  const violations = await axeViolations(page, exclude);
+  if (violations.length === 0) return;
+  const listed = violations.map(
+    (violation) => `  ${violation.id} (${violation.impact}): ${violation.help} at ${violation.targets.join(", ")}`,
+  );
+  throw new Error(`axe found ${violations.length} violation(s) on ${what}:\n${listed.join("\n")}`);
+}

@@ -44,6 +44,8 @@ export async function startWebApp(settings: {
   apiUrl: string;
   webServerToken: string;
   port?: number;
+  /** The Temporal UI the staff pages link to. */
+  temporalUiUrl?: string;
 }): Promise<RunningWebApp> {
   const port = settings.port ?? (await freePort());
   const env = {
@@ -53,6 +55,7 @@ export async function startWebApp(settings: {
     PORT: String(port),
     API_URL: settings.apiUrl,
     WEB_SERVER_TOKEN: settings.webServerToken,
+    TEMPORAL_UI_URL: settings.temporalUiUrl ?? "",
   };
   const child = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
     cwd: webDirectory,

@@ -7,7 +7,16 @@ describe("parseWebSettings", () => {
     expect(parseWebSettings({ WEB_SERVER_TOKEN: "t".repeat(32) })).toEqual({
       API_URL: "http://127.0.0.1:3001",
       WEB_SERVER_TOKEN: "t".repeat(32),
+      TEMPORAL_NAMESPACE: "default",
     });
+  });
+
+  it("takes the Temporal UI's address without a trailing slash, and refuses one that is not http(s)", () => {
+    const settings = parseWebSettings({ WEB_SERVER_TOKEN: "t".repeat(32), TEMPORAL_UI_URL: "http://localhost:8233/" });
+    expect(settings.TEMPORAL_UI_URL).toBe("http://localhost:8233");
+    expect(() =>
+      parseWebSettings({ WEB_SERVER_TOKEN: "t".repeat(32), TEMPORAL_UI_URL: "javascript:alert(1)" }),
+    ).toThrow(InvalidWebSettingsError);
   });
 
   it("drops a trailing slash from API_URL", () => {

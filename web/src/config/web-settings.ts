@@ -14,6 +14,13 @@ const webSettingsSchema = z.object({
   WEB_SERVER_TOKEN: z
     .string({ error: "is required (the api's WEB_SERVER_TOKEN)" })
     .min(32, "must be at least 32 characters"),
+  // The Temporal UI staff pages link to for a booking's processing runs; no link when unset.
+  TEMPORAL_UI_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
+  // The namespace those runs are in (the api's and worker's TEMPORAL_NAMESPACE).
+  TEMPORAL_NAMESPACE: z.string().min(1).default("default"),
 });
 
 type WebSettings = z.infer<typeof webSettingsSchema>;
@@ -29,6 +36,8 @@ export function parseWebSettings(env: Record<string, string | undefined>): WebSe
   const result = webSettingsSchema.safeParse({
     API_URL: env.API_URL || undefined,
     WEB_SERVER_TOKEN: env.WEB_SERVER_TOKEN || undefined,
+    TEMPORAL_UI_URL: env.TEMPORAL_UI_URL || undefined,
+    TEMPORAL_NAMESPACE: env.TEMPORAL_NAMESPACE || undefined,
   });
   if (!result.success) {
     throw new InvalidWebSettingsError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));

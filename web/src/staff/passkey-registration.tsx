@@ -1,6 +1,9 @@
 "use client";
 // After signing in by link: offers to register a passkey on this device, so the next sign-in needs no mail.
+import { KeyRoundIcon } from "lucide-react";
 import { useState } from "react";
+import { Button } from "../components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "../components/ui/card";
 import { registerPasskey } from "./passkey-client";
 
 export function PasskeyRegistration({ hasPasskey }: { hasPasskey: boolean }) {
@@ -18,19 +21,24 @@ export function PasskeyRegistration({ hasPasskey }: { hasPasskey: boolean }) {
   }
 
   return (
-    <section aria-labelledby="passkey-heading" className="staff-card">
-      <h2 id="passkey-heading">Passkey</h2>
-      {!saved && (
-        <>
-          <p>Register a passkey on this device to sign in without waiting for an email.</p>
-          <button type="button" className="staff-button" onClick={register}>
+    <Card aria-labelledby="passkey-heading" role="region" className="max-w-xl">
+      <CardHeader>
+        <CardTitle id="passkey-heading">Passkey</CardTitle>
+        {!saved && (
+          <CardDescription>Register a passkey on this device to sign in without waiting for an email.</CardDescription>
+        )}
+      </CardHeader>
+      <CardContent className="grid gap-3">
+        {!saved && (
+          <Button type="button" onClick={register} className="w-fit" data-testid="passkey-register">
+            <KeyRoundIcon aria-hidden="true" />
             Register a passkey
-          </button>
-        </>
-      )}
-      <p role="status" aria-live="polite">
-        {message ?? (saved ? "You have a passkey for signing in." : "")}
-      </p>
-    </section>
+          </Button>
+        )}
+        <p role="status" aria-live="polite" className="text-sm">
+          {message ?? (saved ? "You have a passkey for signing in." : "")}
+        </p>
+      </CardContent>
+    </Card>
   );
 }

@@ -18,6 +18,14 @@ export class StaffNotFoundError extends Error {
   }
 }
 
+/** The api refused what was asked (HTTP 400); its message names the problem, for the person to fix. */
+export class StaffRequestRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StaffRequestRefusedError";
+  }
+}
+
 export async function staffApiGet<T>(path: string): Promise<T> {
   const cookieHeader = (await cookies()).toString();
   if (!cookieHeader) throw new StaffSignInRequiredError();
@@ -29,6 +37,10 @@ export async function staffApiGet<T>(path: string): Promise<T> {
   });
   if (response.status === 401) throw new StaffSignInRequiredError();
   if (response.status === 404) throw new StaffNotFoundError();
+  if (response.status === 400) {
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new StaffRequestRefusedError(body?.error?.message ?? "The request was refused");
+  }
   if (!response.ok) throw new Error(`staff api ${path}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
@@ -51,11 +63,24 @@ export interface StaffBookingSummary {
   host: { username: string | null; name: string | null } | null;
 }
 
+export interface StaffBookingHost {
+  calUserId: number;
+  username: string | null;
+  name: string | null;
+}
+
 export interface StaffBookingDetail extends Omit<StaffBookingSummary, "attendees"> {
   title: string | null;
   location: string | null;
   attendees: Array<{ name: string | null; email: string | null; timeZone: string | null }>;
   cancellationReason: string | null;
   statusHistory: Array<{ status: string; triggerEvent: string; occurredAt: string }>;
-  auditTrail: Array<{ deliveryId: string; triggerEvent: string; outcome: string; source: string; occurredAt: string }>;
+  auditTrail: Array<{
+    deliveryId: string;
+    triggerEvent: string;
+    outcome: string;
+    source: string;
+    occurredAt: string;
+    workflowId: string;
+  }>;
 }

@@ -39,7 +39,7 @@ export function StaffMobileMenu({
           <SheetDescription>{roleLabel(person.role)}</SheetDescription>
         </SheetHeader>
         <Separator />
-        <nav aria-label="Staff">
+        <nav aria-label="Staff pages">
           <StaffNavLinks items={items} orientation="vertical" onNavigate={() => setOpen(false)} />
         </nav>
         <Separator />
