@@ -44,6 +44,7 @@ COPY settings settings
 COPY tracing tracing
 COPY logging logging
 COPY mail mail
+COPY questionnaire questionnaire
 COPY contracts contracts
 COPY cal-client cal-client
 COPY field-encryption field-encryption

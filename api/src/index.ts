@@ -31,3 +31,5 @@ export { createErrorHandler } from "./http/error-handler.js";
 export { notFound } from "./http/http-errors.js";
 export { createStaffAccessLog, type StaffAccessLog } from "./staff/access-log/staff-access-log.js";
 export { findStaffAuthSchemaGaps } from "./staff/auth/staff-auth-schema-check.js";
+export { createHostEventTypes, type HostEventTypes } from "./questionnaires/host-event-types.js";
+export type { StaffQuestionnaireDependencies } from "./questionnaires/staff-questionnaires.router.js";

@@ -142,6 +142,41 @@ it("answers every documented operation within its documented statuses and respon
   expect(await statusOf(`/staff/bookings/${fixture.uid}/access-log`)).toBe(401);
   expect(await statusOf(`/staff/people/${randomUUID()}/deactivate`, { method: "POST" })).toBe(401);
 
+  // Questionnaires (questionnaires.test.ts covers what they do): the web server's side with nothing
+  // attached or issued, and the staff side without a session.
+  const uid = "7Yq3cYbT6P2xQ9hVwRk1aB";
+  const submission = { bookingUid: uid, eventTypeId: 999_999, versionId: randomUUID(), answers: {} };
+  expect(await statusOf("/questionnaires/event-types/999999", { headers: asWebServer })).toBe(404);
+  expect(await statusOf("/questionnaires/responses", jsonBody(submission, asWebServer))).toBe(404);
+  expect(
+    await statusOf(
+      "/questionnaires/answer-later-links",
+      jsonBody({ bookingUid: uid, eventTypeId: 999_999 }, asWebServer),
+    ),
+  ).toBe(404);
+  expect(await statusOf(`/questionnaires/answer-later/${unknownToken}`, { headers: asWebServer })).toBe(404);
+  expect(
+    await statusOf(
+      `/questionnaires/answer-later/${unknownToken}`,
+      jsonBody({ versionId: randomUUID(), answers: {} }, asWebServer),
+    ),
+  ).toBe(404);
+  const questionnaire = `/staff/questionnaires/${randomUUID()}`;
+  for (const [method, path] of [
+    ["GET", "/staff/questionnaires"],
+    ["POST", "/staff/questionnaires"],
+    ["GET", questionnaire],
+    ["PUT", `${questionnaire}/draft`],
+    ["GET", `${questionnaire}/versions`],
+    ["POST", `${questionnaire}/versions`],
+    ["GET", `${questionnaire}/event-types`],
+    ["PUT", `${questionnaire}/attachments/9003`],
+    ["DELETE", `${questionnaire}/attachments/9003`],
+    ["GET", `/staff/bookings/${fixture.uid}/questionnaire-responses`],
+  ] as const) {
+    expect(await statusOf(path, { method }), `${method} ${path}`).toBe(401);
+  }
+
   expect(pipeline.contractViolations).toEqual([]);
   const document = buildOpenApiDocument() as { paths: Record<string, Record<string, unknown>> };
   const documented = Object.entries(document.paths).flatMap(([path, operations]) =>

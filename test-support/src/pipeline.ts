@@ -142,6 +142,8 @@ export interface PipelineOptions {
   staff?: boolean;
   /** The staff area's public origin (a web server in front of the api); `http://localhost:3000` by default. */
   staffPublicUrl?: string;
+  /** More settings for the api and worker, as environment strings (e.g. a short reminder lead time). */
+  settings?: Record<string, string>;
 }
 
 /** A protector with fresh random keys (key id "test"), or fixed ones when a seed is given. */
@@ -268,6 +270,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
           SMTP_URL: mail.smtpUrl,
         }
       : {}),
+    ...options.settings,
   });
 
   const nativeConnection = await NativeConnection.connect({ address: inject("temporalAddress") });

@@ -11,6 +11,7 @@ import {
   inviteStaff,
   notFound,
   type StaffArea,
+  type StaffQuestionnaireDependencies,
   type StaffRole,
 } from "@churchhub/api";
 import { createSmtpMailer } from "@churchhub/mail";
@@ -59,9 +60,18 @@ export interface StaffSession {
 const SESSION_COOKIE = "churchhub-staff.session_token";
 
 export async function startStaffHarness(
-  options: { signInAttemptsPerMinute?: number; publicUrl?: string } = {},
+  options: {
+    signInAttemptsPerMinute?: number;
+    publicUrl?: string;
+    /** Another test's database (e.g. a pipeline's) instead of a scratch database of its own. */
+    databaseUrl?: string;
+    /** Serve the questionnaire endpoints too, over these stores. */
+    questionnaires?: StaffQuestionnaireDependencies;
+  } = {},
 ): Promise<StaffHarness> {
-  const database = await createScratchDatabase("staff");
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => undefined }
+    : await createScratchDatabase("staff");
   const mail: RunningMailServer = await startLocalMailServer({
     smtpPort: await freePort(),
     webPort: await freePort(),
@@ -84,6 +94,7 @@ export async function startStaffHarness(
     signInAttemptsPerMinute: options.signInAttemptsPerMinute ?? 5,
     trustedProxies: ["127.0.0.1", "::1"],
     clock: () => new Date(),
+    questionnaires: options.questionnaires,
   });
   const app = express();
   app.use(area.router);

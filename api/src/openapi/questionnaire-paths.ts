@@ -94,7 +94,8 @@ export function questionnairePaths(helpers: {
     "503": error("The answers cannot be stored just now (Retry-After)"),
   };
 
-  const staff = { security: [{ staffSession: [] }], tags };
+  // Staff operations carry the staff area's tag too (served only where the staff area is on).
+  const staff = { security: [{ staffSession: [] }], tags: [...tags, "staff"] };
   const csrf = { name: "X-CSRF-Token", in: "header", required: true, schema: { type: "string" } };
   const signedIn = { "401": error("No live staff session"), "429": error("Too many requests") };
   const changeErrors = { "403": error("The role does not allow it, or the CSRF token or Origin is wrong") };

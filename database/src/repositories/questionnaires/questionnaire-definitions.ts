@@ -3,6 +3,7 @@
 // event type. Definitions hold staff-written questions, not personal data: stored as plain JSON. Who may
 // touch which questionnaire is decided by the caller (the api's staff scope), not here.
 import type { DataSource } from "typeorm";
+import { countAffected } from "./count-affected.js";
 
 export interface QuestionnaireSummary {
   id: string;
@@ -141,11 +142,13 @@ export function createQuestionnaireDefinitions(deps: { dataSource: DataSource })
 
     /** True when something was attached to that event type by that questionnaire. */
     async detach(input: { eventTypeId: number; questionnaireId: string }): Promise<boolean> {
-      const rows = await dataSource.query(
-        `DELETE FROM questionnaire_attachments WHERE cal_event_type_id = $1 AND questionnaire_id = $2 RETURNING 1`,
-        [input.eventTypeId, input.questionnaireId],
+      return (
+        (await countAffected(
+          dataSource,
+          `DELETE FROM questionnaire_attachments WHERE cal_event_type_id = $1 AND questionnaire_id = $2 RETURNING 1`,
+          [input.eventTypeId, input.questionnaireId],
+        )) > 0
       );
-      return rows.length > 0;
     },
 
     async attachments(questionnaireId: string): Promise<Attachment[]> {

@@ -8,6 +8,7 @@ import type { DataSource, EntityManager } from "typeorm";
 type Queryable = Pick<EntityManager, "query">;
 import { createEnvelopeSealer, type FieldCipher } from "@churchhub/field-encryption";
 import { readBookingChain } from "./booking-chain.js";
+import { countAffected } from "./count-affected.js";
 
 export type StoredAnswers = Record<string, unknown>;
 
@@ -113,11 +114,12 @@ export function createQuestionnaireResponses(deps: { dataSource: DataSource; cip
         );
         if (rows.length === 0) throw new DuplicateResponseError();
         if (input.spendTokenHash) {
-          const spent = await manager.query(
+          const spent = await countAffected(
+            manager,
             `UPDATE questionnaire_answer_tokens SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL RETURNING 1`,
             [input.spendTokenHash],
           );
-          if (spent.length === 0) throw new DuplicateResponseError();
+          if (spent === 0) throw new DuplicateResponseError();
         }
         return { responseId, linked: rows[0].linked_at !== null };
       });
@@ -153,14 +155,26 @@ export function createQuestionnaireResponses(deps: { dataSource: DataSource; cip
       return dataSource.transaction((manager) => linkInTransaction(manager, responseId));
     },
 
+    /**
+     * Erases a booking's answers (its whole reschedule chain): the rows go, and with them the only copy
+     * of each data key's wrapping. For erasure on request or after a retention period; returns how many.
+     */
+    async eraseForBooking(bookingUid: string): Promise<number> {
+      const chain = await readBookingChain(dataSource.manager, bookingUid);
+      return countAffected(dataSource, `DELETE FROM questionnaire_responses WHERE booking_uid = ANY($1) RETURNING 1`, [
+        chain.uids,
+      ]);
+    },
+
     /** Deletes a response whose booking never arrived; false when it has arrived (or it is gone). */
     async deleteIfUnlinked(responseId: string): Promise<boolean> {
-      const rows = await dataSource.query(
+      const deleted = await countAffected(
+        dataSource,
         `DELETE FROM questionnaire_responses r WHERE r.id = $1
            AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.uid = r.booking_uid) RETURNING 1`,
         [responseId],
       );
-      return rows.length > 0;
+      return deleted > 0;
     },
   };
 }
