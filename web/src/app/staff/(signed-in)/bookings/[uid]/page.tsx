@@ -131,6 +131,12 @@ export default async function StaffBookingPage({
       <BookingAnswers bookingUid={booking.uid} />
 
       <Card>
+        <CardContent className="pt-6">
+          <BookingAnswers bookingUid={booking.uid} />
+        </CardContent>
+      </Card>
+
+      <Card>
         <CardHeader>
           <CardTitle>Status history</CardTitle>
         </CardHeader>
