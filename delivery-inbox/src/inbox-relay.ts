@@ -78,6 +78,9 @@ export function createInboxRelay(options: InboxRelayOptions) {
   let stopped = true;
   let running: Promise<void> | undefined;
   let wake: (() => void) | undefined;
+  // A NOTIFY that arrives while a pass runs finds no sleeper to wake; remembered here, it sends the relay
+  // straight into another pass instead of leaving that delivery to the next NOTIFY or poll.
+  let notifiedDuringPass = false;
   let listener: pg.Client | undefined;
   let lastCleanup = 0;
   const deliveryWorkflow: WorkflowName = "processCalDeliveryWorkflow";
@@ -160,7 +163,10 @@ export function createInboxRelay(options: InboxRelayOptions) {
   async function ensureListener(): Promise<void> {
     if (listener) return;
     const client = new pg.Client({ connectionString: options.databaseUrl, connectionTimeoutMillis: 5_000 });
-    client.on("notification", () => wake?.());
+    client.on("notification", () => {
+      if (wake) wake();
+      else notifiedDuringPass = true;
+    });
     client.on("error", () => {
       // The connection broke (Postgres restarted): drop it; the loop reconnects and polling covers the gap.
       if (listener === client) listener = undefined;
@@ -203,6 +209,7 @@ export function createInboxRelay(options: InboxRelayOptions) {
           await new Promise((resolve) => setTimeout(resolve, GATE_RECHECK_MS));
           continue;
         }
+        notifiedDuringPass = false;
         result = await drainOnce(Math.min(CLAIM_SIZE, room * MAX_DELIVERIES_PER_RUN));
         gate.started(result.runs);
         await cleanUp();
@@ -214,8 +221,8 @@ export function createInboxRelay(options: InboxRelayOptions) {
       if (result.failed > 0) {
         backoffMs = Math.min(Math.max(backoffMs * 2, 250), 5_000);
         await sleepUntilWoken(backoffMs).then(() => undefined);
-      } else if (result.full) {
-        // A full pass: more may be waiting.
+      } else if (result.full || notifiedDuringPass) {
+        // A full pass, or rows inserted since it claimed: more is waiting.
         backoffMs = 0;
       } else {
         backoffMs = 0;
