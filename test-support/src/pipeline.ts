@@ -9,13 +9,7 @@ import { inject } from "vitest";
 import { Client, Connection, type WorkflowHandle } from "@temporalio/client";
 import { NativeConnection, Runtime } from "@temporalio/worker";
 import type { ConnectionTokenKeeper } from "@churchhub/activities";
-import {
-  buildApiDependencies,
-  createApp,
-  createResponseContract,
-  type StaffArea,
-  signCalBody,
-} from "@churchhub/api";
+import { buildApiDependencies, createApp, createResponseContract, type StaffArea, signCalBody } from "@churchhub/api";
 import {
   createEncryptedInboxCodec,
   createInboxRelay,
