@@ -8,18 +8,15 @@ const nextConfig = {
   // The questionnaire evaluator is a workspace package shipped as TypeScript source: the browser and the
   // api run the same code.
   transpilePackages: ["@churchhub/questionnaire"],
-  webpack(config) {
-    // Workspace packages import their siblings ESM-style ("./evaluate.js" for evaluate.ts), as tsx and tsc
-    // resolve them; webpack needs to be told.
-    config.resolve.extensionAlias = { ...config.resolve.extensionAlias, ".js": [".ts", ".tsx", ".js"] };
-    return config;
-  },
   // No image optimizer: nothing to fetch from other origins and no sharp needed at run time.
   images: { unoptimized: true },
   // Lint and type checks run as their own steps; the build must not try to install or fetch anything.
   eslint: { ignoreDuringBuilds: true },
-  // The atoms' baked-in URLs for their icon sprite and avatars point at this site (see the loader).
   webpack(config) {
+    // Workspace packages import their siblings ESM-style ("./evaluate.js" for evaluate.ts), as tsx and tsc
+    // resolve them; webpack needs to be told.
+    config.resolve.extensionAlias = { ...config.resolve.extensionAlias, ".js": [".ts", ".tsx", ".js"] };
+    // The atoms' baked-in URLs for their icon sprite and avatars point at this site (see the loader).
     config.module.rules.push({
       test: /[\\/]@calcom[\\/]atoms[\\/]dist[\\/][^\\/]+\.js$/,
       use: [{ loader: fileURLToPath(new URL("./atoms-bundle-fixes-loader.cjs", import.meta.url)) }],
