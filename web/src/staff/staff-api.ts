@@ -52,10 +52,15 @@ export interface StaffApiAnswer<T> {
 }
 
 /**
- * Sends a change to the staff api as the signed-in person: their cookie, and the session's CSRF token
- * (read from GET /staff/session on this server, never by the browser).
+ * The one way this server sends a change to the staff api as the signed-in person: their cookie and
+ * address, and the session's CSRF token (read from GET /staff/session on this server, never by the
+ * browser). A 401 throws StaffSignInRequiredError; every other answer is handed back as it came.
  */
-export async function staffApiSend<T>(method: "PUT" | "POST" | "DELETE", path: string, body?: unknown) {
+export async function staffApiSend<T>(
+  method: "PUT" | "POST" | "DELETE",
+  path: string,
+  body?: unknown,
+): Promise<StaffApiAnswer<T>> {
   const { csrfToken } = await staffApiGet<{ csrfToken: string }>("/staff/session");
   const cookieHeader = (await cookies()).toString();
   const forwardedFor = (await headers()).get("x-forwarded-for");
@@ -69,10 +74,17 @@ export async function staffApiSend<T>(method: "PUT" | "POST" | "DELETE", path: s
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     cache: "no-store",
-    signal: AbortSignal.timeout(30_000),
+    // Some changes wait for a workflow (an erasure, Cal.com's answer), which the api bounds at 30 s.
+    signal: AbortSignal.timeout(40_000),
   });
   if (response.status === 401) throw new StaffSignInRequiredError();
-  return { status: response.status, body: (await response.json()) as StaffApiAnswer<T>["body"] };
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as StaffApiAnswer<T>["body"] };
+}
+
+/** The api's sentence for the person in a refusal, if it sent one. */
+export function refusalMessage(answer: StaffApiAnswer<unknown>): string | undefined {
+  return (answer.body as { error?: { message?: string } } | undefined)?.error?.message;
 }
 
 export type StaffRole = "admin" | "host";
@@ -118,37 +130,17 @@ export interface StaffBookingDetail extends Omit<StaffBookingSummary, "attendees
 /** What a change answered: done (with the api's answer), or refused with the api's sentence for the person. */
 export type StaffChangeResult<T> = { ok: true; data: T } | { ok: false; status: number; message: string };
 
-/**
- * A change on the person's behalf: the session's CSRF token (from GET /staff/session) goes with it. 400
- * and 409 come back as refusals to show; other failures are errors.
- */
+/** A change on the person's behalf; 400, 404 and 409 come back as refusals to show, other failures are errors. */
 export async function staffApiChange<T>(
   method: "PUT" | "POST",
   path: string,
   body: unknown,
 ): Promise<StaffChangeResult<T>> {
-  const { csrfToken } = await staffApiGet<StaffSession>("/staff/session");
-  const cookieHeader = (await cookies()).toString();
-  const forwardedFor = (await headers()).get("x-forwarded-for");
-  const response = await fetch(`${webSettings().API_URL}${path}`, {
-    method,
-    headers: {
-      cookie: cookieHeader,
-      "content-type": "application/json",
-      "x-csrf-token": csrfToken,
-      ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}),
-    },
-    body: JSON.stringify(body),
-    cache: "no-store",
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (response.status === 401) throw new StaffSignInRequiredError();
-  if (response.status === 400 || response.status === 404 || response.status === 409) {
-    const answer = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    return { ok: false, status: response.status, message: answer?.error?.message ?? "Refused" };
-  }
-  if (!response.ok) throw new Error(`staff api ${method} ${path}: HTTP ${response.status}`);
-  return { ok: true, data: (await response.json()) as T };
+  const answer = await staffApiSend<T>(method, path, body);
+  if (answer.status === 400 || answer.status === 404 || answer.status === 409)
+    return { ok: false, status: answer.status, message: refusalMessage(answer) ?? "Refused" };
+  if (answer.status >= 400) throw new Error(`staff api ${method} ${path}: HTTP ${answer.status}`);
+  return { ok: true, data: answer.body as T };
 }
 
 /** A host's short public name and earlier ones (GET/PUT /staff/profile/public-name). */

@@ -1,10 +1,7 @@
 // The administrators' screens' side of the staff api: what its /staff/admin endpoints answer, and the one
-// way this server sends a change there on the person's behalf (their cookie and address forwarded, the
-// session's CSRF token read first from GET /staff/session, as the api requires of every change).
+// way its pages' changes come back (through staffApiSend, which adds the session's CSRF token).
 import "server-only";
-import { cookies, headers } from "next/headers";
-import { webSettings } from "../../config/web-settings";
-import type { StaffRole } from "../staff-api";
+import { refusalMessage, type StaffRole, staffApiSend } from "../staff-api";
 
 export type HostConnectionState =
   | "managed"
@@ -111,31 +108,11 @@ export async function staffApiChange<T = undefined>(
   path: string,
   body?: unknown,
 ): Promise<ChangeOutcome<T>> {
-  const { API_URL } = webSettings();
-  const cookie = (await cookies()).toString();
-  const forwardedFor = (await headers()).get("x-forwarded-for");
-  const forwarded = { cookie, ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}) };
-  const session = await fetch(`${API_URL}/staff/session`, {
-    headers: forwarded,
-    cache: "no-store",
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (!session.ok) return { ok: false, status: session.status, message: "Your session has ended: sign in again." };
-  const { csrfToken } = (await session.json()) as { csrfToken: string };
-  const response = await fetch(`${API_URL}${path}`, {
-    method,
-    headers: {
-      ...forwarded,
-      "x-csrf-token": csrfToken,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    cache: "no-store",
-    signal: AbortSignal.timeout(30_000),
-  });
-  const text = await response.text();
-  const parsed = text ? (JSON.parse(text) as unknown) : undefined;
-  if (response.ok) return { ok: true, body: parsed as T };
-  const message = (parsed as { error?: { message?: string } } | undefined)?.error?.message;
-  return { ok: false, status: response.status, message: message ?? `The api refused (HTTP ${response.status}).` };
+  const answer = await staffApiSend<T>(method, path, body);
+  if (answer.status < 400) return { ok: true, body: answer.body as T };
+  return {
+    ok: false,
+    status: answer.status,
+    message: refusalMessage(answer) ?? `The api refused (HTTP ${answer.status}).`,
+  };
 }

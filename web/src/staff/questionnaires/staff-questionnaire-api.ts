@@ -3,9 +3,7 @@
 // api scopes everything (a host: their own event types; an administrator: all). Server-only.
 import "server-only";
 import type { DefinitionProblem, QuestionnaireDefinition } from "@churchhub/questionnaire";
-import { cookies, headers } from "next/headers";
-import { webSettings } from "../../config/web-settings";
-import { type StaffSession, StaffNotFoundError, StaffSignInRequiredError, staffApiGet } from "../staff-api";
+import { StaffNotFoundError, staffApiSend } from "../staff-api";
 
 export interface StaffQuestionnaireSummary {
   id: string;
@@ -49,35 +47,17 @@ export class StaffChangeRefusedError extends Error {
 }
 
 async function send<T>(method: "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<T | null> {
-  const cookieHeader = (await cookies()).toString();
-  if (!cookieHeader) throw new StaffSignInRequiredError();
-  const { csrfToken } = await staffApiGet<StaffSession>("/staff/session");
-  const forwardedFor = (await headers()).get("x-forwarded-for");
-  const response = await fetch(`${webSettings().API_URL}${path}`, {
-    method,
-    headers: {
-      cookie: cookieHeader,
-      "x-csrf-token": csrfToken,
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    cache: "no-store",
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (response.status === 401) throw new StaffSignInRequiredError();
-  if (response.status === 404) throw new StaffNotFoundError();
-  if (response.status >= 400 && response.status < 500) {
-    const answer = (await response.json().catch(() => undefined)) as
-      | { error?: { message?: string; problems?: DefinitionProblem[] } }
-      | undefined;
+  const answer = await staffApiSend<T>(method, path, body);
+  if (answer.status === 404) throw new StaffNotFoundError();
+  if (answer.status >= 400 && answer.status < 500) {
+    const refusal = answer.body as { error?: { message?: string; problems?: DefinitionProblem[] } } | undefined;
     throw new StaffChangeRefusedError(
-      answer?.error?.message ?? `refused (HTTP ${response.status})`,
-      answer?.error?.problems,
+      refusal?.error?.message ?? `refused (HTTP ${answer.status})`,
+      refusal?.error?.problems,
     );
   }
-  if (!response.ok) throw new Error(`staff api ${method} ${path}: HTTP ${response.status}`);
-  return response.status === 204 ? null : ((await response.json()) as T);
+  if (answer.status >= 500) throw new Error(`staff api ${method} ${path}: HTTP ${answer.status}`);
+  return answer.status === 204 ? null : (answer.body as T);
 }
 
 const questionnairePath = (id: string) => `/staff/questionnaires/${encodeURIComponent(id)}`;
