@@ -133,3 +133,11 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopRes
     outcomes,
   };
 }
+
+/** What one offered rate came to, as the sweeps and the report keep it (without each request's outcome). */
+export type RateResult = Omit<OpenLoopResult, "outcomes"> & {
+  seconds: number;
+  observed?: Record<string, unknown>;
+  /** CPU milliseconds each process spent per acknowledged delivery (from the probe's CPU seconds). */
+  cpuMsPerAck?: Record<string, number>;
+};

@@ -1,16 +1,9 @@
 // Offers each fixed rate in turn to one endpoint (fresh signed deliveries each time) and keeps what
 // was sent and how it was answered, for the table and the ledger.
-import { runOpenLoop, type OpenLoopResult } from "./open-loop-generator.js";
+import { runOpenLoop, type RateResult } from "./open-loop-generator.js";
 import { describeObserved } from "./report.js";
 import type { SentDelivery } from "./ledger.js";
 import { buildSignedDeliveries } from "./signed-deliveries.js";
-
-export type RateResult = Omit<OpenLoopResult, "outcomes"> & {
-  seconds: number;
-  observed?: Record<string, unknown>;
-  /** CPU milliseconds each process spent per acknowledged delivery (from the probe's CPU seconds). */
-  cpuMsPerAck?: Record<string, number>;
-};
 
 /** Started before a rate is offered; the function it returns collects what was observed meanwhile. */
 export type PhaseProbe = () => Promise<() => Promise<Record<string, unknown>>>;

@@ -6,7 +6,7 @@ import type { EndToEndResult } from "./end-to-end-latency.js";
 import type { FinalDrain } from "./final-drain.js";
 import type { LatencySummary } from "./latency-stats.js";
 import type { Ledger } from "./ledger.js";
-import type { RateResult } from "./rate-sweep.js";
+import type { RateResult } from "./open-loop-generator.js";
 
 export interface BenchFigures {
   date: string;
