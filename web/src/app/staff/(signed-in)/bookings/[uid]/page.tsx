@@ -128,8 +128,6 @@ export default async function StaffBookingPage({
         </Card>
       </div>
 
-      <BookingAnswers bookingUid={booking.uid} />
-
       <Card>
         <CardContent className="pt-6">
           <BookingAnswers bookingUid={booking.uid} />
