@@ -43,7 +43,6 @@ export async function eraseBookingPersonalData(
        WHERE id = $1`,
       [booking.id, protector.sealJson(erased, "bookings.payload")],
     );
-    await manager.query("DELETE FROM form_responses WHERE booking_id = $1", [booking.id]);
     await manager.query("DELETE FROM context_summaries WHERE booking_id = $1", [booking.id]);
     for (const erase of erasers) await erase(manager, booking);
   }
