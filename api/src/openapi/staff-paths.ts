@@ -125,6 +125,8 @@ const jsonBody = (schema: Schema) => ({
 const adminOnly = { "403": error("Not an administrator") };
 /** Marks an operation only administrators may use (the access test reads it: a host gets 403 there). */
 const forAdministrators = { "x-staff-role": "admin" };
+/** Marks an operation only hosts may use (an administrator gets 403 there). */
+const forHosts = { "x-staff-role": "host" };
 const adminChange = { "403": error("Not an administrator, or the CSRF token or Origin is wrong") };
 const parameters = (schema: z.ZodObject, location: "path" | "query") =>
   Object.entries(schema.shape).map(([name, field]) => ({
@@ -438,6 +440,7 @@ export const staffPaths = {
       summary: "The signed-in host's short public name and earlier ones (hosts)",
       tags: ["staff"],
       security,
+      ...forHosts,
       responses: {
         "200": ok("The host's names", publicNameSchema),
         ...signedIn,
@@ -448,6 +451,7 @@ export const staffPaths = {
       ...publicNameChange("Choose the signed-in host's short public name (/book/<name>; hosts)", {
         "403": error("Not a host, or the CSRF token or Origin is wrong"),
       }),
+      ...forHosts,
       parameters: [csrfHeader],
     },
   },
@@ -456,6 +460,7 @@ export const staffPaths = {
       summary: "A host's short public name and earlier ones (administrators)",
       tags: ["staff"],
       security,
+      ...forAdministrators,
       parameters: parameters(staffHostParamsSchema, "path"),
       responses: {
         "200": ok("The host's names", publicNameSchema),
@@ -470,6 +475,7 @@ export const staffPaths = {
         "403": error("Not an administrator, or the CSRF token or Origin is wrong"),
         "404": error("No host with that Cal.com user id"),
       }),
+      ...forAdministrators,
       parameters: [...parameters(staffHostParamsSchema, "path"), csrfHeader],
     },
   },

@@ -58,6 +58,8 @@ export function buildStaffSensitivePaths({ json, ok, error, parametersOf }: Docu
       },
       post: {
         summary: "Write a secure note on your own booking (hosts): sealed under a data key of its own",
+        // Only hosts write notes (the access test reads it: an administrator gets 403 here).
+        "x-staff-role": "host",
         tags: ["staff"],
         security,
         parameters: [...parametersOf("path", staffBookingParamsSchema), csrf],
@@ -127,6 +129,7 @@ export function buildStaffSensitivePaths({ json, ok, error, parametersOf }: Docu
         summary:
           "Forget the person behind a booking now (administrators): personal data, questionnaire answers and the notes marked for it are erased; an audit entry remains",
         tags: ["staff"],
+        "x-staff-role": "admin",
         security,
         parameters: [...parametersOf("path", staffBookingParamsSchema), csrf],
         responses: {
