@@ -10,6 +10,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import {
   createErrorHandler,
+  createHostEventTypes,
   createResponseContract,
   createStaffArea,
   notFound,
@@ -17,7 +18,12 @@ import {
   type StaffQuestionnaireDependencies,
   type StaffRole,
 } from "@churchhub/api";
-import { createApiKeyStore, createDataSource } from "@churchhub/database";
+import {
+  createApiKeyStore,
+  createDataSource,
+  createQuestionnaireDefinitions,
+  createQuestionnaireResponses,
+} from "@churchhub/database";
 import { createSmtpMailer } from "@churchhub/mail";
 import { createProtectorFromSettings, type PersonalDataProtector } from "@churchhub/field-encryption";
 import { createLogger } from "@churchhub/logging";
@@ -65,7 +71,10 @@ export async function startStaffHarness(
     publicUrl?: string;
     /** Another test's database (e.g. a pipeline's) instead of a scratch database of its own. */
     databaseUrl?: string;
-    /** Serve the questionnaire endpoints too, over these stores. */
+    /**
+     * The questionnaire endpoints' stores (another test's, e.g. with its Cal.com); by default this
+     * database's, with no host event types to attach to (there is no Cal.com here).
+     */
     questionnaires?: StaffQuestionnaireDependencies;
   } = {},
 ): Promise<StaffHarness> {
@@ -82,6 +91,15 @@ export async function startStaffHarness(
   const origin = options.publicUrl ?? `http://localhost:${port}`;
   const protector = createProtectorFromSettings({ NODE_ENV: "test" });
   const noteKeystoreUrl = `${database.url}_note_keys`;
+  const dataSource = createDataSource({ url: database.url, poolSize: 2 });
+  await dataSource.initialize();
+  // Served as the api serves them: a booking's page reads its questionnaire answers.
+  const questionnaires: StaffQuestionnaireDependencies = options.questionnaires ?? {
+    dataSource,
+    definitions: createQuestionnaireDefinitions({ dataSource }),
+    responses: createQuestionnaireResponses({ dataSource, cipher: protector.cipher }),
+    hostEventTypes: createHostEventTypes({ dataSource, calClient: { listPublicEventTypes: async () => [] } }),
+  };
   const area = createStaffArea({
     databaseUrl: database.url,
     noteKeystoreUrl,
@@ -97,10 +115,8 @@ export async function startStaffHarness(
     signInAttemptsPerMinute: options.signInAttemptsPerMinute ?? 5,
     trustedProxies: ["127.0.0.1", "::1"],
     clock: () => new Date(),
-    questionnaires: options.questionnaires,
+    questionnaires,
   });
-  const dataSource = createDataSource({ url: database.url, poolSize: 2 });
-  await dataSource.initialize();
   const temporalConnection = await Connection.connect({ address: inject("temporalAddress") });
   const app = express();
   app.use(
