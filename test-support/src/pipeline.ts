@@ -179,11 +179,11 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   const dataConverter = createDataConverter(cipher.keyring);
   const taskQueue = `test-${randomBytes(6).toString("hex")}`;
 
-  // Connections are keyed by the seeded Cal.com user ids every emulator shares, and sealed under this
-  // pipeline's random keys: with OAuth 2.0 on, a pipeline gets a database of its own so one test file's
-  // connections never meet another's.
-  const scratch =
-    !options.databaseUrl && options.calEmulator?.oauth2 ? await createScratchDatabase("oauth2") : undefined;
+  // Rows are sealed under this pipeline's random keys. Connections are keyed by the seeded Cal.com user ids
+  // every emulator shares, and the staff area lists every booking it finds: with OAuth 2.0 or the staff
+  // area on, a pipeline gets a database of its own, so one test file's rows never meet another's keys.
+  const ownDatabase = options.calEmulator?.oauth2 ? "oauth2" : options.staff ? "staff" : undefined;
+  const scratch = !options.databaseUrl && ownDatabase ? await createScratchDatabase(ownDatabase) : undefined;
   const databaseUrl = options.databaseUrl ?? scratch?.url ?? inject("databaseUrl");
   const dataSource = createDataSource({ url: databaseUrl, poolSize: 5 });
   if (options.dataSourceExtra)
