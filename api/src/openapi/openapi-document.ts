@@ -116,7 +116,7 @@ const htmlPage = (description: string) => ({ description, content: { "text/html"
 const webServerSecurity = [{ webServerToken: [] }];
 
 export function buildOpenApiDocument(): Record<string, unknown> {
-  return {
+  return withOversizedRequestAnswers({
     openapi: "3.1.0",
     info: {
       title: "ChurchHub Booking api",
@@ -506,5 +506,17 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       ...questionnairePaths({ json, parametersOf }),
       ...buildStaffSensitivePaths({ json, ok, error, parametersOf }),
     },
-  };
+  });
+}
+
+/**
+ * Node's HTTP server itself answers 431, with no body, to a request whose line and headers exceed its
+ * 16 KB limit (a long query string, say), before any route sees it: every operation can answer it.
+ */
+function withOversizedRequestAnswers<T extends { paths: Record<string, Record<string, unknown>> }>(document: T): T {
+  for (const operations of Object.values(document.paths))
+    for (const operation of Object.values(operations) as Array<{ responses?: Record<string, unknown> }>)
+      if (operation.responses)
+        operation.responses["431"] ??= { description: "Request line and headers over the server's 16 KB limit" };
+  return document;
 }
