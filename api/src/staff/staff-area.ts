@@ -32,6 +32,8 @@ import {
   type StaffQuestionnaireDependencies,
 } from "../questionnaires/staff-questionnaires.router.js";
 import { createSensitiveSettingsService } from "./sensitive/sensitive-settings-service.js";
+import { createSensitiveRouter } from "./sensitive/sensitive.router.js";
+import { createStaffPublicNameRouter } from "./staff-public-name.router.js";
 
 export interface StaffArea {
   auth: StaffAuth;
@@ -141,28 +143,28 @@ export function createStaffArea(options: StaffAreaOptions): StaffArea {
         (await pool.query(`SELECT 1 FROM ${STAFF_TABLES.passkey} WHERE user_id = $1 LIMIT 1`, [userId])).rowCount === 1,
       publicOrigin,
       trustedProxies: options.trustedProxies,
-      admin: createStaffAdminRouter({
-        people: createStaffPeople({ pool, auth, links, isKnownHost: (calUserId) => hosts.isKnown(calUserId) }),
-        hosts,
-        createConnectLink: system.createConnectLink,
-        apiKeys: system.apiKeys,
-        reconciliation: createReconciliationOverview({ ...system.temporal, pool }),
-        accessLog,
-      }),
-      questionnaires:
-        options.questionnaires &&
-        createStaffQuestionnairesRouter({
-          ...options.questionnaires,
-          accessLog,
-          clientAddressOf: (request) => clientAddress(request, options.trustedProxies),
-        }),
-      sensitive: createSensitiveSettingsService({
-        pool,
-        ...(options.workflows ? { temporal: options.workflows } : {}),
-      }),
-      publicNames,
-      isKnownHost: (calUserId) => hosts.isKnown(calUserId),
       routes: [
+        createStaffAdminRouter({
+          people: createStaffPeople({ pool, auth, links, isKnownHost: (calUserId) => hosts.isKnown(calUserId) }),
+          hosts,
+          createConnectLink: system.createConnectLink,
+          apiKeys: system.apiKeys,
+          reconciliation: createReconciliationOverview({ ...system.temporal, pool }),
+          accessLog,
+        }),
+        ...(options.questionnaires
+          ? [
+              createStaffQuestionnairesRouter({
+                ...options.questionnaires,
+                accessLog,
+                clientAddressOf: (request) => clientAddress(request, options.trustedProxies),
+              }),
+            ]
+          : []),
+        createSensitiveRouter(
+          createSensitiveSettingsService({ pool, ...(options.workflows ? { temporal: options.workflows } : {}) }),
+        ),
+        createStaffPublicNameRouter({ publicNames, isKnownHost: (calUserId) => hosts.isKnown(calUserId) }),
         createStaffNotesRouter({ notes, bookings, accessLog, trustedProxies: options.trustedProxies }),
         createStaffErasureRouter({ bookings, requestErasure: options.requestErasure }),
       ],

@@ -8,18 +8,14 @@ import { z } from "zod";
 import { BOOKING_STATUSES } from "@churchhub/contracts";
 import { HttpError, notFound } from "../http/http-errors.js";
 import { validateRequest } from "../http/validate-request.js";
-import type { HostPublicNames } from "../hosts/public-names/host-public-names.js";
 import { attendeeEmailSchema, bookingUidSchema } from "../admin/admin.router.js";
 import { STAFF_AUTH_BASE_PATH, type StaffAuth } from "./auth/create-staff-auth.js";
 import type { StaffAccessLog } from "./access-log/staff-access-log.js";
 import { clientAddress, resolvedClientAddressHeader } from "./client-address.js";
 import { principalOf, requireStaff, requireStaffRole } from "./staff-access.js";
 import type { StaffBookings } from "./staff-bookings.js";
-import { createStaffPublicNameRouter } from "./staff-public-name.router.js";
 import { requireCsrfToken, type CsrfTokens } from "./staff-csrf.js";
 import type { ResolvePrincipal } from "./staff-principal.js";
-import { createSensitiveRouter } from "./sensitive/sensitive.router.js";
-import type { SensitiveSettingsService } from "./sensitive/sensitive-settings-service.js";
 
 // The schemas at the edge of each endpoint (query, path, body).
 const instantSchema = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time with an offset" });
@@ -60,16 +56,11 @@ export interface StaffRouterDependencies {
   hasPasskey: (userId: string) => Promise<boolean>;
   publicOrigin: string;
   trustedProxies: readonly string[];
-  /** /staff/admin/...: behind the session and CSRF checks above, each path needing the admin role. */
-  admin: Router;
-  publicNames: HostPublicNames;
-  isKnownHost(calUserId: number): Promise<boolean>;
-  /** The questionnaire endpoints (builder, answers), behind the same session and CSRF checks. */
-  questionnaires?: Router;
-  /** Sensitive mode (event types, host defaults, private links). */
-  sensitive: SensitiveSettingsService;
-  /** Further staff routes (secure notes), served behind the same session and CSRF checks. */
-  routes?: readonly Router[];
+  /**
+   * The staff area's other features (administrators' screens, questionnaires, sensitive mode, notes,
+   * public names), served behind the same session and CSRF checks; each scopes its own paths and roles.
+   */
+  routes: readonly Router[];
 }
 
 export function createStaffRouter(deps: StaffRouterDependencies): Router {
@@ -84,9 +75,7 @@ export function createStaffRouter(deps: StaffRouterDependencies): Router {
   // Every other /staff path: a live session first, then the CSRF token on changes. (Full paths on the
   // routes below, so the OpenAPI contract test reads them as served.)
   router.use("/staff", requireStaff(deps.resolvePrincipal), requireCsrfToken(deps.csrf, deps.publicOrigin));
-  for (const routes of deps.routes ?? []) router.use(routes);
-
-  router.use(createSensitiveRouter(deps.sensitive));
+  for (const routes of deps.routes) router.use(routes);
 
   router.get("/staff/session", async (_request, response) => {
     const principal = principalOf(response);
@@ -158,11 +147,6 @@ export function createStaffRouter(deps: StaffRouterDependencies): Router {
       response.json({ entries: await deps.accessLog.forBooking(uid) });
     },
   );
-
-  // The administrators' screens (admin role only).
-  router.use(deps.admin);
-  if (deps.questionnaires) router.use(deps.questionnaires);
-  router.use(createStaffPublicNameRouter({ publicNames: deps.publicNames, isKnownHost: deps.isKnownHost }));
 
   return router;
 }
