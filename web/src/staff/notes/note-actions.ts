@@ -3,8 +3,7 @@
 // api (which checks the session, role, scope, authorship and CSRF token) and returns to the booking's
 // page, with the api's message when it refused.
 import { notFound, redirect } from "next/navigation";
-import { StaffNotFoundError, StaffSignInRequiredError } from "../staff-api";
-import { staffApiChange } from "../staff-api-change";
+import { refusalMessage, StaffSignInRequiredError, staffApiSend } from "../staff-api";
 
 const field = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -16,14 +15,18 @@ function bookingPage(uid: string, query: Record<string, string> = {}): string {
   return `/staff/bookings/${encodeURIComponent(uid)}${search ? `?${search}` : ""}#secure-notes`;
 }
 
+/** The api's refusal for the person, or null when the change was made. */
 async function change(uid: string, method: "POST" | "DELETE", path: string, body?: unknown): Promise<string | null> {
+  let answer: Awaited<ReturnType<typeof staffApiSend>>;
   try {
-    return await staffApiChange(method, `/staff/bookings/${encodeURIComponent(uid)}${path}`, body);
+    answer = await staffApiSend(method, `/staff/bookings/${encodeURIComponent(uid)}${path}`, body);
   } catch (error) {
     if (error instanceof StaffSignInRequiredError) redirect("/staff/sign-in");
-    if (error instanceof StaffNotFoundError) notFound();
     throw error;
   }
+  if (answer.status === 404) notFound();
+  if (answer.status < 400) return null;
+  return refusalMessage(answer) ?? `The request was refused (HTTP ${answer.status})`;
 }
 
 export async function writeNote(form: FormData): Promise<void> {
