@@ -2,7 +2,7 @@ export { createApp, type AppDependencies } from "./app.js";
 export { buildApiDependencies, type ApiProcessParts } from "./build-api-dependencies.js";
 export { signCalBody, verifyCalSignature } from "./webhooks/verify-cal-signature.js";
 export { parseCalDelivery } from "./webhooks/parse-cal-delivery.js";
-export { checkTemporal } from "./temporal-client.js";
+export { checkTemporal, createTemporalClient } from "./temporal-client.js";
 export {
   combineHostDirectories,
   createConnectedHostDirectory,
@@ -35,3 +35,4 @@ export { createHostPublicNames, type HostPublicNames } from "./hosts/public-name
 export { createHostEventTypes, type HostEventTypes } from "./questionnaires/host-event-types.js";
 export type { StaffQuestionnaireDependencies } from "./questionnaires/staff-questionnaires.router.js";
 export { createErasureRequester, type RequestErasure } from "./staff/erasure/request-erasure.js";
+export { createSensitiveSettingsService } from "./staff/sensitive/sensitive-settings-service.js";

@@ -35,6 +35,7 @@ const lines = [
   ...connectLinkLines(),
   ...staffSignInLines(),
   ...questionnaireLines(),
+  ...privateBookingLines(),
   "",
   "Press Ctrl-C to stop.",
   "",
@@ -74,6 +75,18 @@ function questionnaireLines(): string[] {
     `Questionnaire booking page: ${stack.questionnaireBookingPage}`,
     "  book there and the questionnaire (with a branch: choose grief) appears below the confirmation;",
     "  edit it in the staff area at /staff/questionnaires",
+  ];
+}
+
+/** Sandbox mode: the seeded sensitive event type, whose page books privately. */
+function privateBookingLines(): string[] {
+  if (!stack.privateBookingPage) return [];
+  return [
+    "",
+    // Unindented and exactly this wording: people and scripts look for this line.
+    `Private booking page: ${stack.privateBookingPage}`,
+    "  book there under a pseudonym: Cal.com and the host's calendar never see who you are;",
+    "  the host reads what you chose to leave in the staff area; mark other event types at /staff/sensitive",
   ];
 }
 

@@ -14,6 +14,7 @@ import { seedSandboxStaff, type StaffSignInLink } from "./mail-staff-seed.js";
 import { startEmbeddedPostgres, type RunningPostgres } from "./embedded-postgres.js";
 import { projectRoot } from "./project-root.js";
 import { seedSandboxQuestionnaire } from "./questionnaire-seed.js";
+import { seedSandboxSensitiveEventType } from "./sensitive-seed.js";
 import { localPublicUrls, prepareSandboxOAuth2Client } from "./sandbox-cal-accounts.js";
 import { describeTemporalCli, resolveTemporalCli } from "./temporal-cli.js";
 import { startTemporalDevServer, type RunningTemporal } from "./temporal-dev-server.js";
@@ -41,6 +42,8 @@ export interface LocalStack {
   staffSignInLinks: StaffSignInLink[];
   /** Sandbox mode: the booking page of the event type with the seeded questionnaire attached. */
   questionnaireBookingPage: string | null;
+  /** Sandbox mode: the booking page of the seeded sensitive event type (private booking). */
+  privateBookingPage: string | null;
   notes: string[];
   services: ChildService[];
   stop(): Promise<void>;
@@ -254,6 +257,17 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
           return null;
         })
       : null;
+    const privateBookingPage = sandbox
+      ? await seedSandboxSensitiveEventType({ settings, databaseUrl, temporalAddress, webUrl }).catch(
+          (error: unknown) => {
+            logger.error({ err: error }, "could not seed the sandbox sensitive event type");
+            notes.push(
+              "No seeded sensitive event type: seeding failed (see the error above); mark one at /staff/sensitive.",
+            );
+            return null;
+          },
+        )
+      : null;
     await waitUntilServing(web, `${webUrl}/icon.svg`, 120_000).catch((error: unknown) => {
       notes.push(`The booking page did not answer yet (${(error as Error).message}); it may still be compiling.`);
     });
@@ -269,6 +283,7 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
       mailInboxUrl,
       staffSignInLinks,
       questionnaireBookingPage,
+      privateBookingPage,
       notes,
       services,
       stop: stopAll,
