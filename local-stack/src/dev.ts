@@ -34,8 +34,14 @@ const lines = [
   ...stack.notes.map((note) => `  ${note}`),
   ...connectLinkLines(),
   ...staffSignInLines(),
-  ...questionnaireLines(),
-  ...privateBookingLines(),
+  ...seededPageLines("Questionnaire booking page", stack.questionnaireBookingPage, [
+    "book there and the questionnaire (with a branch: choose grief) appears below the confirmation;",
+    "edit it in the staff area at /staff/questionnaires",
+  ]),
+  ...seededPageLines("Private booking page", stack.privateBookingPage, [
+    "book there under a pseudonym: Cal.com and the host's calendar never see who you are;",
+    "the host reads what you chose to leave in the staff area; mark other event types at /staff/sensitive",
+  ]),
   "",
   "Press Ctrl-C to stop.",
   "",
@@ -66,28 +72,13 @@ function staffSignInLines(): string[] {
   ];
 }
 
-/** Sandbox mode: the event type whose visitors get the seeded questionnaire after booking. */
-function questionnaireLines(): string[] {
-  if (!stack.questionnaireBookingPage) return [];
-  return [
-    "",
-    // Unindented and exactly this wording: people and scripts look for this line.
-    `Questionnaire booking page: ${stack.questionnaireBookingPage}`,
-    "  book there and the questionnaire (with a branch: choose grief) appears below the confirmation;",
-    "  edit it in the staff area at /staff/questionnaires",
-  ];
-}
-
-/** Sandbox mode: the seeded sensitive event type, whose page books privately. */
-function privateBookingLines(): string[] {
-  if (!stack.privateBookingPage) return [];
-  return [
-    "",
-    // Unindented and exactly this wording: people and scripts look for this line.
-    `Private booking page: ${stack.privateBookingPage}`,
-    "  book there under a pseudonym: Cal.com and the host's calendar never see who you are;",
-    "  the host reads what you chose to leave in the staff area; mark other event types at /staff/sensitive",
-  ];
+/**
+ * Sandbox mode: a seeded booking page, as an unindented line in exactly this wording (people and scripts
+ * look for it) and what to try there.
+ */
+function seededPageLines(label: string, url: string | null, hints: string[]): string[] {
+  if (!url) return [];
+  return ["", `${label}: ${url}`, ...hints.map((hint) => `  ${hint}`)];
 }
 
 let stopping = false;
