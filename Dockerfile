@@ -84,11 +84,11 @@ ENV NODE_ENV=production \
 COPY --from=web-dependencies /app/node_modules ./node_modules
 COPY --from=web-dependencies /app/web/node_modules ./web/node_modules
 COPY package.json ./
-COPY web/package.json web/next.config.mjs web/
+COPY web/package.json web/next.config.mjs web/server.mjs web/
 COPY web/public web/public
 COPY --from=web-build /app/web/.next web/.next
 WORKDIR /app/web
 # The node image's unprivileged user, by number so that runAsNonRoot-style checks can verify it.
 USER 1000:1000
 EXPOSE 3000
-CMD ["node", "/app/node_modules/next/dist/bin/next", "start", "--hostname", "0.0.0.0", "--port", "3000"]
+CMD ["node", "server.mjs", "--hostname", "0.0.0.0", "--port", "3000"]

@@ -88,8 +88,10 @@ describe("the settings the compose stack gives our services", () => {
     );
   });
 
-  it("web: only the settings it or Next.js reads (web/src/config/web-settings.ts, NODE_ENV), its api the api service, the same token as the api", () => {
-    const source = readFileSync(path.join(repositoryRoot, "web/src/config/web-settings.ts"), "utf8");
+  it("web: only the settings it or Next.js reads (web/src/config/web-settings.ts, web/server.mjs, NODE_ENV), its api the api service, the same token as the api", () => {
+    const source = ["web/src/config/web-settings.ts", "web/server.mjs"]
+      .map((file) => readFileSync(path.join(repositoryRoot, file), "utf8"))
+      .join("\n");
     // NODE_ENV is read by Next.js itself (production build and runtime), not by our settings module.
     const read = new Set(["NODE_ENV", ...[...source.matchAll(/\benv\.([A-Z_][A-Z0-9_]*)/g)].map((match) => match[1]!)]);
     const environment = environmentOf("web");
@@ -98,7 +100,7 @@ describe("the settings the compose stack gives our services", () => {
     expect(environment.WEB_SERVER_TOKEN).toBe(environmentOf("api").WEB_SERVER_TOKEN);
   });
 
-  it("web: its health check asks the port `next start` is given", () => {
+  it("web: its health check asks the port its server is given", () => {
     const command = project.services.web!.command ?? [];
     expect(healthCheckUrl("web").port).toBe(command[command.indexOf("--port") + 1]);
   });

@@ -207,8 +207,8 @@ export async function startLocalStack(settings: Settings, logger: Logger): Promi
       name: "web",
       command: process.execPath,
       args: [
-        path.join(projectRoot, "node_modules", "next", "dist", "bin", "next"),
-        "dev",
+        path.join(projectRoot, "web", "server.mjs"),
+        "--dev",
         "--port",
         String(settings.WEB_PORT),
         "--hostname",

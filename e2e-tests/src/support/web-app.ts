@@ -1,4 +1,4 @@
-// Builds the Next.js booking page once (skipped while its sources are unchanged) and runs `next start`
+// Builds the Next.js booking page once (skipped while its sources are unchanged) and runs its server (web/server.mjs)
 // on a free port against a given api, as production would.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -11,6 +11,7 @@ import { freePort, waitForHttp } from "@churchhub/local-stack";
 
 const webDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../web");
 const nextBin = createRequire(path.join(webDirectory, "package.json")).resolve("next/dist/bin/next");
+const webServerScript = path.join(webDirectory, "server.mjs");
 const buildStampFile = path.join(webDirectory, ".next", "e2e-build-stamp");
 const buildReportFile = path.resolve(webDirectory, "..", "test-results", "next-build.txt");
 
@@ -46,6 +47,8 @@ export async function startWebApp(settings: {
   port?: number;
   /** The Temporal UI the staff pages link to. */
   temporalUiUrl?: string;
+  /** Proxies whose X-Forwarded-For the web server believes (WEB_TRUSTED_PROXIES). */
+  trustedProxies?: string;
 }): Promise<RunningWebApp> {
   const port = settings.port ?? (await freePort());
   const env = {
@@ -56,8 +59,9 @@ export async function startWebApp(settings: {
     API_URL: settings.apiUrl,
     WEB_SERVER_TOKEN: settings.webServerToken,
     TEMPORAL_UI_URL: settings.temporalUiUrl ?? "",
+    WEB_TRUSTED_PROXIES: settings.trustedProxies ?? "",
   };
-  const child = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+  const child = spawn(process.execPath, [webServerScript, "--hostname", "127.0.0.1", "--port", String(port)], {
     cwd: webDirectory,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -68,7 +72,7 @@ export async function startWebApp(settings: {
     await waitForHttp(`${url}/icon.svg`, 60_000, () => child.exitCode === null);
   } catch (error) {
     await stopChild(child);
-    throw new Error(`next start did not come up: ${(error as Error).message}\n${output()}`);
+    throw new Error(`the web server did not come up: ${(error as Error).message}\n${output()}`);
   }
   return { url, output, stop: () => stopChild(child) };
 }
@@ -80,9 +84,14 @@ async function sourceStamp(): Promise<string> {
     ...(await listFiles(path.join(webDirectory, "public"))),
     // The questionnaire evaluator is compiled into the app from its workspace's sources.
     ...(await listFiles(path.join(webDirectory, "..", "questionnaire", "src"))),
-    ...["next.config.mjs", "postcss.config.mjs", "atoms-bundle-fixes-loader.cjs", "package.json", "tsconfig.json"].map(
-      (name) => path.join(webDirectory, name),
-    ),
+    ...[
+      "next.config.mjs",
+      "server.mjs",
+      "postcss.config.mjs",
+      "atoms-bundle-fixes-loader.cjs",
+      "package.json",
+      "tsconfig.json",
+    ].map((name) => path.join(webDirectory, name)),
   ].sort();
   for (const file of files) hash.update(file).update(await readFile(file));
   for (const dependency of ["next", "@calcom/atoms", "react"])
