@@ -107,8 +107,8 @@ it("a person books the sensitive event type privately → Cal.com holds no ident
     const confirm = visitor.locator('[data-testid="confirm-book-button"]');
     await confirm.waitFor();
     expect(await visitor.locator('[data-fob-field-name="name"]').count()).toBeGreaterThan(0);
-    expect(await visitor.locator('[data-fob-field-name="name"]').isVisible()).toBe(false);
-    expect(await visitor.locator('[data-fob-field-name="email"]').isVisible()).toBe(false);
+    expect(await visitor.locator('[data-fob-field-name="name"]').first().isVisible()).toBe(false);
+    expect(await visitor.locator('[data-fob-field-name="email"]').first().isVisible()).toBe(false);
     await confirm.click();
     await visitor.getByRole("heading", { name: "You’re booked" }).waitFor({ timeout: 30_000 });
     const privateLink = visitor.getByTestId("private-link");

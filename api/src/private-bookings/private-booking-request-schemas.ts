@@ -3,34 +3,46 @@
 import { z } from "zod";
 import { eventTypeIdSchema } from "../questionnaires/questionnaire-request-schemas.js";
 
-/** An empty input is "left nothing", not an error: the form's fields are all optional. */
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+/**
+ * An empty input is "left nothing", not an error: the form's fields are all optional. (Checks accept ""
+ * rather than a preprocess step, so the OpenAPI document still describes each field as optional text.)
+ */
+const leftOut = (value: string) => (value === "" ? undefined : value);
 
 // No control characters (they have no place in a name and would only confuse the staff page).
 const nameSchema = z
   .string()
   .trim()
   .max(200, "must be at most 200 characters")
-  .regex(/^[^\p{Cc}]+$/u, "must be text without control characters");
+  .refine((name) => !/\p{Cc}/u.test(name), "must be text without control characters")
+  .transform(leftOut)
+  .optional();
 
-const emailSchema = z.string().trim().max(254, "must be at most 254 characters").pipe(z.email("must be an email address"));
+const emailSchema = z
+  .string()
+  .trim()
+  .max(254, "must be at most 254 characters")
+  .refine((email) => email === "" || z.email().safeParse(email).success, "must be an email address")
+  .transform(leftOut)
+  .optional();
 
 /** Digits with the usual separators, an optional leading +, 6 to 15 digits (E.164's maximum). */
 const phoneSchema = z
   .string()
   .trim()
   .max(30, "must be at most 30 characters")
-  .regex(/^\+?[0-9 ()./-]+$/, "must be a phone number (digits, spaces, + ( ) - . /)")
+  .refine((phone) => phone === "" || /^\+?[0-9 ()./-]+$/.test(phone), "must be a phone number (digits, spaces, + ( ) - . /)")
   .refine((phone) => {
     const digits = phone.replace(/\D/g, "").length;
-    return digits >= 6 && digits <= 15;
-  }, "must have 6 to 15 digits");
+    return phone === "" || (digits >= 6 && digits <= 15);
+  }, "must have 6 to 15 digits")
+  .transform(leftOut)
+  .optional();
 
 export const privateDetailsSchema = z.strictObject({
-  name: optional(nameSchema),
-  email: optional(emailSchema),
-  phone: optional(phoneSchema),
+  name: nameSchema,
+  email: emailSchema,
+  phone: phoneSchema,
 });
 
 export const privateBookingBodySchema = privateDetailsSchema.extend({ eventTypeId: eventTypeIdSchema });

@@ -6,7 +6,9 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { cancelPrivateBookingAction } from "./private-booking-actions";
 
-export function PrivateBookingCancel({ token }: { token: string }) {
+// Rendered whether or not the booking can still be cancelled, so the confirmation survives the page's
+// refresh (which may already show the booking cancelled).
+export function PrivateBookingCancel({ token, cancellable }: { token: string; cancellable: boolean }) {
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
@@ -18,6 +20,8 @@ export function PrivateBookingCancel({ token }: { token: string }) {
         {outcome.message}
       </p>
     );
+
+  if (!cancellable) return null;
 
   return (
     <div>

@@ -58,7 +58,11 @@ export function PrivateDetailsForm({
       className="private-details"
       data-testid="private-details"
       aria-labelledby={`${id}-title`}
-      action={submit}
+      // Not a form action: React resets a form after its action, and a refused field must keep what was typed.
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit(new FormData(event.currentTarget));
+      }}
       noValidate
     >
       <h2 id={`${id}-title`} className="private-details-title">

@@ -11,12 +11,12 @@ export function PrivateDetailsCard({
   privateBooking: NonNullable<StaffBookingDetail["privateBooking"]>;
 }) {
   const details = privateBooking.details;
-  const rows = details
-    ? ([
+  const rows: Array<[label: string, value: string | null]> = details
+    ? [
         ["Name", details.name],
         ["Email", details.email],
         ["Phone", details.phone],
-      ] as const)
+      ]
     : [];
   return (
     <Card data-testid="private-details-card">

@@ -53,7 +53,7 @@ export default async function PrivateBookingPage({ params }: { params: Promise<{
               </div>
             </dl>
             <p>Your host and Cal.com know you as {view.pseudonym}.</p>
-            {booking.cancellable ? <PrivateBookingCancel token={token} /> : null}
+            <PrivateBookingCancel token={token} cancellable={booking.cancellable} />
           </>
         ) : (
           <p data-testid="private-booking-status">
