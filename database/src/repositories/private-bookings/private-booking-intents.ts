@@ -22,6 +22,7 @@ export interface PrivateDetails {
 export const PRIVATE_BOOKING_METADATA_KEY = "churchhubPrivate";
 
 const DETAILS_PURPOSE = "private_booking_intents.details";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const hashPrivateLinkToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -152,7 +153,8 @@ export async function linkPrivateBookingInTransaction(
   at: Date,
 ): Promise<string | null> {
   const named = booking.metadata?.[PRIVATE_BOOKING_METADATA_KEY];
-  const intentId = typeof named === "string" && /^[0-9a-f-]{36}$/i.test(named) ? named.toLowerCase() : null;
+  // Only a well-formed uuid is compared (cast below): whatever else metadata carries cannot fail the delivery.
+  const intentId = typeof named === "string" && UUID.test(named) ? named.toLowerCase() : null;
   const emails = booking.attendeeEmails.filter((email): email is string => !!email).map((e) => e.toLowerCase());
   // Wrapped in a SELECT: TypeORM answers a bare UPDATE … RETURNING with [rows, count] (count-affected.ts).
   const rows: Array<{ id: string }> = await manager.query(
@@ -161,7 +163,7 @@ export async function linkPrivateBookingInTransaction(
           SET booking_uids = CASE WHEN booking_uids @> ARRAY[$1::text] THEN booking_uids
                                   ELSE booking_uids || $1::text END,
               linked_at = COALESCE(linked_at, $5::timestamptz)
-        WHERE (id::text = $2::text AND lower(relay_address) = ANY($3::text[])
+        WHERE (id = $2::uuid AND lower(relay_address) = ANY($3::text[])
                 AND (cardinality(booking_uids) > 0 OR expires_at >= $5::timestamptz))
            OR ($4::text IS NOT NULL AND booking_uids @> ARRAY[$4::text])
         RETURNING id)
