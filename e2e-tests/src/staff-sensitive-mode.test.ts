@@ -143,7 +143,9 @@ it("a person books the sensitive event type privately → Cal.com holds no ident
 
     // Cal.com's booking and its calendar copy: the pseudonym and relay address, none of the details.
     const calUrl = pipeline.cal!.running.url;
-    const atCal = await (await fetch(`${calUrl}/bookings/${uid}`, { headers: { "cal-api-version": "2024-08-13" } })).text();
+    const atCal = await (
+      await fetch(`${calUrl}/bookings/${uid}`, { headers: { "cal-api-version": "2024-08-13" } })
+    ).text();
     const calendarCopy = await (
       await fetch(`${pipeline.cal!.running.origin}/_emulator/calendar-events?bookingUid=${encodeURIComponent(uid)}`)
     ).text();
@@ -178,9 +180,9 @@ it("a person books the sensitive event type privately → Cal.com holds no ident
     await visitor.getByTestId("private-cancelled").waitFor({ timeout: 20_000 });
     const statusAtCal = async () =>
       (
-        (await (
-          await fetch(`${calUrl}/bookings/${uid}`, { headers: { "cal-api-version": "2024-08-13" } })
-        ).json()) as { data: { status: string } }
+        (await (await fetch(`${calUrl}/bookings/${uid}`, { headers: { "cal-api-version": "2024-08-13" } })).json()) as {
+          data: { status: string };
+        }
       ).data.status;
     expect(await statusAtCal()).toBe("cancelled");
     await waitUntil("our booking cancelled through the webhook", async () => {

@@ -31,7 +31,10 @@ const phoneSchema = z
   .string()
   .trim()
   .max(30, "must be at most 30 characters")
-  .refine((phone) => phone === "" || /^\+?[0-9 ()./-]+$/.test(phone), "must be a phone number (digits, spaces, + ( ) - . /)")
+  .refine(
+    (phone) => phone === "" || /^\+?[0-9 ()./-]+$/.test(phone),
+    "must be a phone number (digits, spaces, + ( ) - . /)",
+  )
   .refine((phone) => {
     const digits = phone.replace(/\D/g, "").length;
     return phone === "" || (digits >= 6 && digits <= 15);

@@ -17,6 +17,8 @@ export async function startPrivateBookingAction(input: {
   return startPrivateBooking(input, forwardedFor);
 }
 
-export async function cancelPrivateBookingAction(token: string): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function cancelPrivateBookingAction(
+  token: string,
+): Promise<{ ok: true } | { ok: false; message: string }> {
   return cancelPrivateBooking(token);
 }

@@ -64,7 +64,11 @@ export async function startPrivateBooking(
   if (response.status === 400) return { ok: false, ...readFieldErrors(await response.json().catch(() => undefined)) };
   if (response.status === 429)
     return { ok: false, fieldErrors: {}, message: "Too many attempts just now. Please wait a minute and try again." };
-  return { ok: false, fieldErrors: {}, message: "Private booking is not available just now. Please try again shortly." };
+  return {
+    ok: false,
+    fieldErrors: {},
+    message: "Private booking is not available just now. Please try again shortly.",
+  };
 }
 
 const linkViewSchema = z.object({

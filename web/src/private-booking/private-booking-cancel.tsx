@@ -41,7 +41,9 @@ export function PrivateBookingCancel({ token, cancellable }: { token: string; ca
               startTransition(async () => {
                 const result = await cancelPrivateBookingAction(token);
                 setOutcome(
-                  result.ok ? { ok: true, message: "Your appointment is cancelled." } : { ok: false, message: result.message },
+                  result.ok
+                    ? { ok: true, message: "Your appointment is cancelled." }
+                    : { ok: false, message: result.message },
                 );
                 if (result.ok) router.refresh();
               })
@@ -49,7 +51,12 @@ export function PrivateBookingCancel({ token, cancellable }: { token: string; ca
           >
             {pending ? "Cancelling…" : "Yes, cancel my appointment"}
           </button>{" "}
-          <button type="button" className="button button--quiet" onClick={() => setConfirming(false)} disabled={pending}>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => setConfirming(false)}
+            disabled={pending}
+          >
             Keep it
           </button>
         </p>

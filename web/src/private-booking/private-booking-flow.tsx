@@ -10,7 +10,8 @@ import { type PrivateBookingStart, PrivateDetailsForm } from "./private-details-
 
 export function PrivateBookingFlow(props: Omit<PublicBookerProps, "privateBooking">) {
   const [started, setStarted] = useState<PrivateBookingStart | null>(null);
-  if (!started) return <PrivateDetailsForm eventTypeId={props.eventTypeId} hostName={props.hostName} onStarted={setStarted} />;
+  if (!started)
+    return <PrivateDetailsForm eventTypeId={props.eventTypeId} hostName={props.hostName} onStarted={setStarted} />;
   return (
     <div className="private-booker">
       <BookerLoader {...props} privateBooking={started} />

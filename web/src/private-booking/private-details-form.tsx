@@ -69,9 +69,8 @@ export function PrivateDetailsForm({
         Book privately
       </h2>
       <p className="private-details-intro">
-        Cal.com, our scheduling service, and {hostName}’s calendar will know you only by a made-up name such as
-        “Guest 4821”. Anything you enter here stays with us, protected, and only {hostName} sees it. Every field is
-        optional.
+        Cal.com, our scheduling service, and {hostName}’s calendar will know you only by a made-up name such as “Guest
+        4821”. Anything you enter here stays with us, protected, and only {hostName} sees it. Every field is optional.
       </p>
       {refusal?.message ? (
         <p role="alert" className="private-details-error">

@@ -25,5 +25,7 @@ export function readFieldErrors(body: unknown): PrivateDetailsRefusal {
     if (field && rest.length > 0) fieldErrors[field] ??= `${LABELS[field]} ${rest.join(": ")}.`;
     else unnamed.push(problem);
   }
-  return unnamed.length > 0 ? { fieldErrors, message: "Your details could not be accepted. Please check them." } : { fieldErrors };
+  return unnamed.length > 0
+    ? { fieldErrors, message: "Your details could not be accepted. Please check them." }
+    : { fieldErrors };
 }

@@ -31,7 +31,10 @@ export function PrivateDetailsCard({
       </CardHeader>
       <CardContent>
         {rows.some(([, value]) => value) ? (
-          <dl className="grid grid-cols-[minmax(7rem,auto)_1fr] gap-x-4 gap-y-2 text-sm" data-testid="staff-private-details">
+          <dl
+            className="grid grid-cols-[minmax(7rem,auto)_1fr] gap-x-4 gap-y-2 text-sm"
+            data-testid="staff-private-details"
+          >
             {rows.map(([label, value]) =>
               value ? (
                 <div key={label} className="contents">
