@@ -1,8 +1,10 @@
 // Everything one delivery changes in Postgres, in one transaction: the organizer, the booking (a
-// versioned upsert, see persist-booking.ts), the audit entry and the questionnaire links it completes.
+// versioned upsert, see persist-booking.ts), the audit entry, the questionnaire links it completes and the
+// private booking it was made with.
 // One transaction rather than several activities: the event is applied entirely or not at all, a retry
 // starts from a clean slate, and it costs one commit and, in Temporal, one step.
 import type { CalDelivery, DeliveryOutcome, QuestionnaireFollowUp } from "@churchhub/contracts";
+import { linkPrivateBookingInTransaction, PRIVATE_BOOKING_METADATA_KEY } from "@churchhub/database";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { EntityManager } from "typeorm";
 import { persistBookingInTransaction } from "./persist-booking.js";
@@ -38,6 +40,7 @@ export async function applyCalDeliveryInTransaction(
   const { applied } = await persistBookingInTransaction(manager, protector, delivery, userId);
   const outcome = applied ? "applied" : "superseded";
   const auditLogId = await writeAuditEntry(manager, protector, { delivery, userId, outcome });
+  await linkPrivateBooking(manager, delivery);
   const questionnaires = await followUpQuestionnairesInTransaction(manager, delivery.booking);
   const retentionBookingUids = await sensitiveBookingUids(manager, delivery.booking);
   return {
@@ -60,4 +63,24 @@ async function sensitiveBookingUids(
   );
   if (rows[0]?.sensitive !== true) return [];
   return [booking.uid, ...(booking.rescheduledFromUid ? [booking.rescheduledFromUid] : [])];
+}
+
+/**
+ * A booking made privately names its intent in its metadata: link it (the check that the booking really
+ * was made with the intent is linkPrivateBookingInTransaction's). Only bookings that could be one are
+ * looked up, so ordinary deliveries cost no query.
+ */
+async function linkPrivateBooking(manager: EntityManager, delivery: CalDelivery): Promise<void> {
+  const booking = delivery.booking!;
+  if (booking.metadata?.[PRIVATE_BOOKING_METADATA_KEY] === undefined && !booking.rescheduledFromUid) return;
+  await linkPrivateBookingInTransaction(
+    manager,
+    {
+      uid: booking.uid,
+      rescheduledFromUid: booking.rescheduledFromUid,
+      metadata: booking.metadata,
+      attendeeEmails: booking.attendees.map((attendee) => attendee.email),
+    },
+    new Date(delivery.receivedAt),
+  );
 }

@@ -33,6 +33,10 @@ import {
   createPublicQuestionnairesRouter,
   type PublicQuestionnaireDependencies,
 } from "./questionnaires/public-questionnaires.router.js";
+import {
+  createPublicPrivateBookingsRouter,
+  type PublicPrivateBookingDependencies,
+} from "./private-bookings/public-private-bookings.router.js";
 
 export interface AppDependencies {
   logger: Logger;
@@ -71,6 +75,8 @@ export interface AppDependencies {
   staff?: { router: ReturnType<StaffArea["createRouter"]>; close: StaffArea["close"] };
   /** Questionnaires for visitors, through our web server (the staff side is in the staff area). */
   questionnaires?: PublicQuestionnaireDependencies;
+  /** Private booking of sensitive event types, through our web server. */
+  privateBookings?: PublicPrivateBookingDependencies;
 }
 
 export function createApp(deps: AppDependencies): Express {
@@ -161,6 +167,10 @@ export function createApp(deps: AppDependencies): Express {
   if (deps.questionnaires) {
     app.use("/questionnaires", publicLimit, requireBearerToken(deps.webServerTokens));
     app.use(createPublicQuestionnairesRouter(deps.questionnaires));
+  }
+  if (deps.privateBookings) {
+    app.use("/private-bookings", publicLimit, requireBearerToken(deps.webServerTokens));
+    app.use(createPublicPrivateBookingsRouter(deps.privateBookings));
   }
   if (deps.staff) {
     app.use("/staff", publicLimit);

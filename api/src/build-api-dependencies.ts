@@ -11,6 +11,7 @@ import {
   createQuestionnaireAnswerTokens,
   createQuestionnaireDefinitions,
   createQuestionnaireResponses,
+  createPrivateBookingIntents,
   readBookingChain,
   type DataSource,
 } from "@churchhub/database";
@@ -144,6 +145,24 @@ export function buildApiDependencies(
       clock,
       directAnswerMs: settings.QUESTIONNAIRE_DIRECT_ANSWER_MINUTES * 60_000,
       submissionsPerMinute: settings.RATE_LIMIT_QUESTIONNAIRE_SUBMISSIONS_PER_MINUTE,
+      webPublicUrl: settings.WEB_PUBLIC_URL,
+    },
+    privateBookings: {
+      intents: createPrivateBookingIntents({ dataSource, protector, clock }),
+      isSensitive: async (eventTypeId) => {
+        const rows: Array<{ sensitive: boolean }> = await dataSource.query(
+          "SELECT sensitive FROM sensitive_event_types WHERE cal_event_type_id = $1",
+          [eventTypeId],
+        );
+        return rows[0]?.sensitive === true;
+      },
+      cancelAtCal: (bookingUid) =>
+        calClient.cancelBooking(bookingUid, "Cancelled by the attendee through their private link"),
+      clock,
+      relayDomain: settings.PRIVATE_RELAY_DOMAIN,
+      intentTtlMs: settings.PRIVATE_BOOKING_INTENT_HOURS * 3_600_000,
+      perMinute: settings.RATE_LIMIT_PRIVATE_BOOKINGS_PER_MINUTE,
+      trustedProxies: settings.STAFF_TRUSTED_PROXIES,
       webPublicUrl: settings.WEB_PUBLIC_URL,
     },
     logger,

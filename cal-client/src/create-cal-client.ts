@@ -166,6 +166,20 @@ export function createCalClient(options: CalClientOptions) {
       };
     },
 
+    /**
+     * POST /v2/bookings/{uid}/cancel, without a token: Cal.com lets whoever holds a booking's uid cancel it
+     * (its own booking pages do so for attendees), and a token would make Cal.com record its owner as the
+     * one who cancelled (cal-emulator/README.md, bookings table). The reason is shown to the host by Cal.com.
+     */
+    async cancelBooking(bookingUid: string, cancellationReason: string): Promise<void> {
+      await call("cancel booking", successEnvelope(z.unknown()), {
+        method: "POST",
+        url: `/bookings/${encodeURIComponent(bookingUid)}/cancel`,
+        data: { cancellationReason },
+        headers: { "cal-api-version": CAL_API_VERSIONS.bookings },
+      });
+    },
+
     /** The account an access token (OAuth 2.0 or managed user) acts as. */
     async getMe(accessToken: string): Promise<CalMe> {
       const body = await call("get me", successEnvelope(meSchema), {

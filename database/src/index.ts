@@ -26,6 +26,7 @@ export {
   type ConnectLinkStore,
 } from "./repositories/connect-link-store.js";
 export * from "./repositories/questionnaires/index.js";
+export * from "./repositories/private-bookings/index.js";
 export {
   createNoteKeystore,
   ensureNoteKeystoreSchema,

@@ -1,11 +1,20 @@
 // Sensitive mode in a real browser: a host signs in to the staff area (the mailed link, through the web
 // server), marks one of their event types sensitive, watches the page settle on "Applied at Cal.com", and
 // the Cal.com emulator then holds the privacy settings for that event type, applied with the host's token.
+// Then private booking (issue 19, part 2) on that event type: a person books privately with canary
+// details; Cal.com's booking and calendar copy hold only the pseudonym and relay address, our database
+// only ciphertext, the host reads the details on the booking's staff page, and the person cancels through
+// their private link. (The second test books the event type the first one marked: they run in order.)
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { randomBytes } from "node:crypto";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { freePort } from "@churchhub/local-stack";
+import { dumpDatabase } from "@churchhub/test-support/dump-database";
 import { startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
+import { waitUntil } from "@churchhub/test-support/wait-until";
+import { bookableSlots } from "./support/booker-page.js";
 import { launchChromium } from "./support/chromium.js";
+import { recordPageTraffic } from "./support/page-traffic.js";
 import { buildWebAppOnce, startWebApp, type RunningWebApp } from "./support/web-app.js";
 
 const PASTOR = 7001;
@@ -15,17 +24,22 @@ let pipeline: Pipeline;
 let web: RunningWebApp;
 let browser: Browser;
 let origin: string;
+/** The host's signed-in staff page, kept for the private booking's check. */
+let hostContext: BrowserContext;
+let hostPage: Page;
 
 beforeAll(async () => {
   await buildWebAppOnce();
   const webPort = await freePort();
   origin = `http://localhost:${webPort}`;
-  pipeline = await startPipeline({ calEmulator: {}, staff: { publicUrl: origin } });
+  // The platform webhook: the emulator delivers the bookings' webhooks to our api, as Cal.com does.
+  pipeline = await startPipeline({ calEmulator: { platformWebhook: true }, staff: { publicUrl: origin } });
   web = await startWebApp({ apiUrl: pipeline.baseUrl, webServerToken: pipeline.webServerToken, port: webPort });
   browser = await launchChromium();
 }, 600_000);
 
 afterAll(async () => {
+  await hostContext?.close();
   await browser?.close();
   await web?.stop();
   await pipeline?.stop();
@@ -34,8 +48,9 @@ afterAll(async () => {
 it("a host marks an event type sensitive in the staff area → the emulator holds the settings", async () => {
   const link = await pipeline.staff!.signInLink("host", { calUserId: PASTOR, name: "Pastor Anna" });
   expect(link.startsWith(origin)).toBe(true);
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  hostContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await hostContext.newPage();
+  hostPage = page;
   await page.goto(link);
   await page.waitForURL(`${origin}/staff`);
 
@@ -61,5 +76,127 @@ it("a host marks an event type sensitive in the staff area → the emulator hold
   expect(atCal.bookingFields.map((field) => field.name)).not.toContain("wedding-date");
   // The other event type is untouched.
   expect(pipeline.cal!.emulator.eventType(9001)).toMatchObject({ hideCalendarEventDetails: false, customName: null });
-  await context.close();
 }, 120_000);
+
+it("a person books the sensitive event type privately → Cal.com holds no identity, the host reads the details, the private link cancels", async () => {
+  const run = randomBytes(5).toString("hex");
+  const canaries = {
+    name: `Canaryname ${run}`,
+    email: `canary.${run}@example.org`,
+    phone: `+44 7700 ${parseInt(run.slice(0, 5), 16).toString().padStart(6, "0").slice(0, 6)}`,
+  };
+  const username = pipeline.cal!.emulator.fixtures.managedUsers.find((user) => user.id === PASTOR)!.username;
+  const visitorContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const visitor = await visitorContext.newPage();
+    const traffic = recordPageTraffic(visitor);
+    await visitor.goto(`${origin}/book/${username}/wedding-preparation`, { waitUntil: "domcontentloaded" });
+
+    // Private booking is the default: our own form first.
+    const form = visitor.getByTestId("private-details");
+    await form.waitFor();
+    await form.locator('input[name="name"]').fill(canaries.name);
+    await form.locator('input[name="email"]').fill(canaries.email);
+    await form.locator('input[name="phone"]').fill(canaries.phone);
+    await visitor.getByTestId("private-continue").click();
+
+    // Then the Booker, with the pseudonym and relay address filled in and their fields not shown.
+    const slot = bookableSlots(visitor).first();
+    await slot.waitFor({ state: "visible", timeout: 30_000 });
+    await slot.click();
+    const confirm = visitor.locator('[data-testid="confirm-book-button"]');
+    await confirm.waitFor();
+    expect(await visitor.locator('[data-fob-field-name="name"]').count()).toBeGreaterThan(0);
+    expect(await visitor.locator('[data-fob-field-name="name"]').first().isVisible()).toBe(false);
+    expect(await visitor.locator('[data-fob-field-name="email"]').first().isVisible()).toBe(false);
+    await confirm.click();
+    await visitor.getByRole("heading", { name: "You’re booked" }).waitFor({ timeout: 30_000 });
+    const privateLink = visitor.getByTestId("private-link");
+    await privateLink.waitFor();
+    const linkPath = (await privateLink.getAttribute("href")) ?? "";
+    expect(linkPath).toMatch(/^\/private\/[A-Za-z0-9_-]{43}$/);
+
+    const created = (await traffic.settled()).find(
+      (exchange) => exchange.method === "POST" && exchange.url.endsWith("/v2/bookings"),
+    );
+    const uid = (JSON.parse(created?.responseBody ?? "{}") as { data?: { uid?: string } }).data?.uid ?? "";
+    expect(uid).not.toBe("");
+    // The browser sent Cal.com none of the details.
+    expect(created?.responseBody ?? "").not.toContain(canaries.name);
+
+    // Linked by the booking's delivery (metadata naming the intent, attendee = its relay address).
+    await waitUntil("the private booking linked to its booking", async () => {
+      const rows = await pipeline.dataSource.query(
+        "SELECT 1 FROM private_booking_intents WHERE booking_uids @> ARRAY[$1::text]",
+        [uid],
+      );
+      return rows.length === 1;
+    });
+    const [intent] = await pipeline.dataSource.query(
+      "SELECT pseudonym, relay_address, details_encrypted FROM private_booking_intents WHERE booking_uids @> ARRAY[$1::text]",
+      [uid],
+    );
+    expect(intent.pseudonym).toMatch(/^Guest \d{4}$/);
+    expect(intent.relay_address).toMatch(/^guest-[a-z2-7]{24}@relay\.churchhub\.invalid$/);
+    // Held as ciphertext that opens to what the person typed.
+    expect(pipeline.protector.openJson(intent.details_encrypted, "private_booking_intents.details")).toEqual(canaries);
+
+    // Cal.com's booking and its calendar copy: the pseudonym and relay address, none of the details.
+    const calUrl = pipeline.cal!.running.url;
+    const atCal = await (
+      await fetch(`${calUrl}/bookings/${uid}`, { headers: { "cal-api-version": "2024-08-13" } })
+    ).text();
+    const calendarCopy = await (
+      await fetch(`${pipeline.cal!.running.origin}/_emulator/calendar-events?bookingUid=${encodeURIComponent(uid)}`)
+    ).text();
+    for (const text of [atCal, calendarCopy]) {
+      expect(text).toContain(intent.pseudonym);
+      expect(text).toContain(intent.relay_address);
+      for (const value of Object.values(canaries)) expect(text).not.toContain(value);
+    }
+    // Our database: nowhere in the clear.
+    const dump = await dumpDatabase(pipeline.databaseUrl);
+    expect(dump).toContain(uid);
+    for (const value of [...Object.values(canaries), canaries.phone.replaceAll(" ", "")])
+      expect(dump).not.toContain(value);
+
+    // The host reads them on the booking's staff page; the list shows the pseudonym, badged.
+    await hostPage.goto(`${origin}/staff`);
+    const listed = hostPage.getByTestId("staff-booking-link").filter({ hasText: intent.pseudonym });
+    await listed.first().waitFor();
+    await hostPage.getByTestId("private-badge").first().waitFor();
+    await hostPage.goto(`${origin}/staff/bookings/${uid}`);
+    const card = hostPage.getByTestId("private-details-card");
+    await card.waitFor();
+    const shown = (await card.textContent()) ?? "";
+    for (const value of Object.values(canaries)) expect(shown).toContain(value);
+    expect(shown).toContain(intent.pseudonym);
+
+    // The person cancels through their private link.
+    await visitor.goto(`${origin}${linkPath}`);
+    expect(await visitor.getByTestId("private-booking-status").textContent()).toBe("Booked");
+    await visitor.getByTestId("private-cancel").click();
+    await visitor.getByTestId("private-cancel-confirm").click();
+    await visitor.getByTestId("private-cancelled").waitFor({ timeout: 20_000 });
+    const statusAtCal = async () =>
+      (
+        (await (await fetch(`${calUrl}/bookings/${uid}`, { headers: { "cal-api-version": "2024-08-13" } })).json()) as {
+          data: { status: string };
+        }
+      ).data.status;
+    expect(await statusAtCal()).toBe("cancelled");
+    await waitUntil("our booking cancelled through the webhook", async () => {
+      const [row] = await pipeline.dataSource.query("SELECT status FROM bookings WHERE uid = $1", [uid]);
+      return row?.status === "cancelled";
+    });
+    await visitor.reload();
+    expect(await visitor.getByTestId("private-booking-status").textContent()).toBe("Cancelled");
+    expect(await visitor.getByTestId("private-cancel").count()).toBe(0);
+
+    // An unknown link: the site's ordinary 404, nothing about bookings.
+    const unknown = await visitor.goto(`${origin}/private/${"A".repeat(43)}`);
+    expect(unknown?.status()).toBe(404);
+  } finally {
+    await visitorContext.close();
+  }
+}, 180_000);

@@ -99,3 +99,11 @@ it("finds no server error or undocumented answer on the visitor's questionnaire 
     maxExamples: 40,
   });
 }, 180_000);
+
+it("finds no server error or undocumented answer on the private booking operations (web server token)", async () => {
+  await schemathesis("private bookings, web server token", {
+    tags: ["private-bookings"],
+    bearer: () => pipeline.webServerToken,
+    maxExamples: 40,
+  });
+}, 180_000);

@@ -166,6 +166,13 @@ it("answers every documented operation within its documented statuses and respon
       jsonBody({ versionId: randomUUID(), answers: {} }, asWebServer),
     ),
   ).toBe(404);
+  // Private booking (private-booking.test.ts covers what it does): no sensitive event type, no link.
+  expect(await statusOf("/private-bookings/event-types/999999", { headers: asWebServer })).toBe(404);
+  expect(await statusOf("/private-bookings", jsonBody({ eventTypeId: 999_999 }, asWebServer))).toBe(404);
+  expect(await statusOf(`/private-bookings/${unknownToken}`, { headers: asWebServer })).toBe(404);
+  expect(await statusOf(`/private-bookings/${unknownToken}/cancel`, { method: "POST", headers: asWebServer })).toBe(
+    404,
+  );
   const questionnaire = `/staff/questionnaires/${randomUUID()}`;
   for (const [method, path] of [
     ["GET", "/staff/questionnaires"],

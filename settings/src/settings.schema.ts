@@ -170,6 +170,25 @@ export const settingsSchema = z.object({
   // attendee's personal data, questionnaire answers and the notes their authors chose so are erased.
   // 0: as soon as the appointment is over.
   SENSITIVE_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  // Private booking: the domain of the relay address each private booking gets instead of the person's
+  // email (guest-<random>@<domain>), so Cal.com, the host's calendar and Cal.com's mails hold no real
+  // identity. Forwarding mail sent to these addresses is not part of this product: the address only has
+  // to be unique per booking and free of identity. `.invalid` (RFC 2606) for development and tests.
+  PRIVATE_RELAY_DOMAIN: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(200)
+    .regex(
+      /^(?=.{1,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+      "must be a domain name such as relay.example.org",
+    )
+    .default("relay.churchhub.invalid"),
+  // A private booking's form is valid this long before the Booker must have booked with it; intents nobody
+  // booked with are deleted afterwards (with the details the person typed).
+  PRIVATE_BOOKING_INTENT_HOURS: z.coerce.number().int().min(1).max(168).default(24),
+  // Private bookings started per minute per client address (the web server names the client).
+  RATE_LIMIT_PRIVATE_BOOKINGS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
 
   // Missed-event reconciliation against Cal.com's bookings API (a Temporal Schedule).
   RECONCILE_EVERY_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),

@@ -19,6 +19,7 @@ import {
   createCalConnectionStore,
   createConnectLinkStore,
   createManagedUserTokenStore,
+  erasePrivateDetailsInTransaction,
   eraseResponsesInTransaction,
   openSecureNotes,
   type DataSource,
@@ -157,8 +158,12 @@ export async function buildWorker(parts: WorkerProcessParts): Promise<BuiltWorke
         protector,
         retentionDays: settings.SENSITIVE_RETENTION_DAYS,
         notes: secureNotes?.notes,
-        // The questionnaire answers go in the same transaction as the rest of the person's data.
-        erasers: [async (manager, booking) => void (await eraseResponsesInTransaction(manager, booking.uid))],
+        // The questionnaire answers and what a private booking's person left us go in the same transaction
+        // as the rest of the person's data.
+        erasers: [
+          async (manager, booking) => void (await eraseResponsesInTransaction(manager, booking.uid)),
+          async (manager, booking) => void (await erasePrivateDetailsInTransaction(manager, booking.uid)),
+        ],
         clock,
       }),
     },

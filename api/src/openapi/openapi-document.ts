@@ -37,6 +37,7 @@ import {
 import { buildStaffSensitivePaths } from "./staff-sensitive-paths.js";
 import { staffPaths, staffSecurityScheme } from "./staff-paths.js";
 import { questionnairePaths } from "./questionnaire-paths.js";
+import { privateBookingPaths } from "./private-booking-paths.js";
 
 type Schema = z.ZodType;
 
@@ -504,6 +505,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
       },
       ...staffPaths,
       ...questionnairePaths({ json, parametersOf }),
+      ...privateBookingPaths({ json, ok, error, parametersOf }),
       ...buildStaffSensitivePaths({ json, ok, error, parametersOf }),
     },
   });

@@ -49,6 +49,10 @@ const bookingSummarySchema = z.object({
   eventTypeSlug: z.string().nullable(),
   attendees: z.array(z.object({ name: z.string().nullable() })),
   host: z.object({ username: z.string().nullable(), name: z.string().nullable() }).nullable(),
+  privateBooking: z
+    .object({ pseudonym: z.string() })
+    .nullable()
+    .describe("Booked privately: Cal.com knows the person by this pseudonym only"),
 });
 const bookingHostSchema = z.object({
   calUserId: z.number().int(),
@@ -63,6 +67,15 @@ const bookingDetailSchema = bookingSummarySchema.extend({
   ),
   responses: z.record(z.string(), z.unknown()).nullable(),
   cancellationReason: z.string().nullable(),
+  privateBooking: z
+    .object({
+      pseudonym: z.string(),
+      details: z
+        .object({ name: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() })
+        .nullable()
+        .describe("What the person chose to leave us (kept only here, sealed); null when nothing, or erased"),
+    })
+    .nullable(),
   statusHistory: z.array(z.record(z.string(), z.unknown())),
   auditTrail: z.array(
     z.object({

@@ -2,7 +2,7 @@
 // from their sealed columns. The list shows attendees by name only; a booking's page adds contact
 // details, answers, status history and its audit trail (events, never their raw bodies).
 import { calDeliveryWorkflowId, type BookingStatus, type PersonSnapshot } from "@churchhub/contracts";
-import type { StatusChange } from "@churchhub/database";
+import { openPrivateDetails, type PrivateDetails, type StatusChange } from "@churchhub/database";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { Pool } from "pg";
 import { bookingScope } from "./staff-access.js";
@@ -16,9 +16,13 @@ export interface StaffBookingSummary {
   eventTypeSlug: string | null;
   attendees: Array<{ name: string | null }>;
   host: { username: string | null; name: string | null } | null;
+  /** Booked privately: Cal.com knows the person by this pseudonym only. Null for an ordinary booking. */
+  privateBooking: { pseudonym: string } | null;
 }
 
-export interface StaffBookingDetail extends Omit<StaffBookingSummary, "attendees"> {
+export interface StaffBookingDetail extends Omit<StaffBookingSummary, "attendees" | "privateBooking"> {
+  /** Booked privately: the pseudonym, and what the person chose to leave us (null: nothing, or erased). */
+  privateBooking: { pseudonym: string; details: PrivateDetails | null } | null;
   title: string | null;
   location: string | null;
   attendees: Array<{ name: string | null; email: string | null; timeZone: string | null }>;
@@ -61,7 +65,10 @@ export interface StaffBookingHost {
 // biome-ignore lint/suspicious/noExplicitAny: rows of a raw query are untyped until mapped here
 type Row = Record<string, any>;
 
-const FROM = "FROM bookings b LEFT JOIN users u ON u.id = b.user_id";
+// The private booking a booking (or an earlier booking of its reschedule chain) was made with, if any.
+const FROM = `FROM bookings b LEFT JOIN users u ON u.id = b.user_id
+  LEFT JOIN LATERAL (SELECT pseudonym AS private_pseudonym, details_encrypted AS private_details
+                       FROM private_booking_intents WHERE booking_uids @> ARRAY[b.uid] LIMIT 1) p ON true`;
 
 export function createStaffBookings(deps: { pool: Pool; protector: PersonalDataProtector }) {
   const { protector } = deps;
@@ -78,6 +85,7 @@ export function createStaffBookings(deps: { pool: Pool; protector: PersonalDataP
       eventTypeSlug: row.event_type_slug,
       attendees: attendeesOf(row).map((attendee) => ({ name: attendee.name })),
       host: hostOf(row),
+      privateBooking: row.private_pseudonym ? { pseudonym: row.private_pseudonym } : null,
     };
   }
 
@@ -101,7 +109,7 @@ export function createStaffBookings(deps: { pool: Pool; protector: PersonalDataP
       }
       const { rows } = await deps.pool.query(
         `SELECT b.uid, b.start_time, b.end_time, b.status, b.event_type_slug, b.attendees,
-                u.cal_user_id, u.username, u.name AS user_name
+                u.cal_user_id, u.username, u.name AS user_name, p.private_pseudonym
            ${FROM} WHERE ${conditions.join(" AND ")}
           ORDER BY b.start_time ${filters.order === "asc" ? "ASC" : "DESC"}, b.uid LIMIT $1`,
         parameters,
@@ -139,7 +147,8 @@ export function createStaffBookings(deps: { pool: Pool; protector: PersonalDataP
     async detail(principal: StaffPrincipal, uid: string): Promise<StaffBookingDetail | null> {
       const scope = bookingScope(principal, 2);
       const { rows } = await deps.pool.query(
-        `SELECT b.*, u.cal_user_id, u.username, u.name AS user_name ${FROM} WHERE b.uid = $1 AND ${scope.condition}`,
+        `SELECT b.*, u.cal_user_id, u.username, u.name AS user_name, p.private_pseudonym, p.private_details
+           ${FROM} WHERE b.uid = $1 AND ${scope.condition}`,
         [uid, ...scope.parameters],
       );
       const row = rows[0];
@@ -160,6 +169,9 @@ export function createStaffBookings(deps: { pool: Pool; protector: PersonalDataP
         })),
         responses: protector.openJson(row.responses, "bookings.responses"),
         cancellationReason: protector.openText(row.cancellation_reason, "bookings.cancellation_reason"),
+        privateBooking: row.private_pseudonym
+          ? { pseudonym: row.private_pseudonym, details: openPrivateDetails(protector, row.private_details) }
+          : null,
         statusHistory: row.status_history,
         auditTrail: audit.rows.map((entry: Row) => ({
           deliveryId: entry.delivery_id,

@@ -37,6 +37,12 @@ export const ENCRYPTED_COLUMNS: EncryptedColumn[] = [
     primaryKey: "id",
   },
   { table: "context_summaries", column: "summary", purpose: "context_summaries.summary", primaryKey: "id" },
+  {
+    table: "private_booking_intents",
+    column: "details_encrypted",
+    purpose: "private_booking_intents.details",
+    primaryKey: "id",
+  },
   { table: "webhook_inbox", column: "delivery", purpose: "webhook_inbox.delivery", primaryKey: "id" },
   {
     table: "managed_user_tokens",

@@ -365,6 +365,30 @@ export class Baseline1764000000000 implements MigrationInterface {
       `CREATE TABLE "sensitive_host_defaults" ("cal_user_id" integer PRIMARY KEY, "sensitive" boolean NOT NULL, "updated_at" timestamptz NOT NULL DEFAULT now())`,
     );
 
+    // Private booking (issue 19, part 2): what a person booking a sensitive event type privately chose to
+    // leave us, kept here only. Cal.com gets the pseudonym and the relay address (random, identity-free,
+    // stored in the clear: they are what Cal.com holds anyway); the name, email and phone are one sealed
+    // JSON value. The private link's token is stored as SHA-256 only. `booking_uids`: every booking of the
+    // reschedule chain this intent became (linked by the booking's delivery, never by the browser); an
+    // intent never linked is deleted after `expires_at`.
+    await runner.query(`CREATE TABLE "private_booking_intents" (
+      "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+      "cal_event_type_id" integer NOT NULL,
+      "pseudonym" text NOT NULL,
+      "relay_address" text NOT NULL,
+      "details_encrypted" text,
+      "link_token_hash" text NOT NULL,
+      "booking_uids" text[] NOT NULL DEFAULT '{}',
+      "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL,
+      "linked_at" TIMESTAMP WITH TIME ZONE,
+      CONSTRAINT "PK_private_booking_intents" PRIMARY KEY ("id"),
+      CONSTRAINT "private_booking_intents_relay_address_key" UNIQUE ("relay_address"),
+      CONSTRAINT "private_booking_intents_link_token_hash_key" UNIQUE ("link_token_hash"))`);
+    await runner.query(
+      `CREATE INDEX "private_booking_intents_booking_uids_idx" ON "private_booking_intents" USING gin ("booking_uids")`,
+    );
+
     // Secure notes: a host's notes on a booking. Each version's text is sealed under the note's own data
     // key, which lives in the note key store (another database, NOTE_KEYSTORE_URL), never here: once that
     // key is destroyed, no copy of this database can be read. `destroyed_at` marks a shredded note (the
@@ -402,6 +426,7 @@ export class Baseline1764000000000 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`DROP TABLE "secure_note_versions"`);
+    await runner.query(`DROP TABLE "private_booking_intents"`);
     await runner.query(`DROP FUNCTION "secure_note_versions_append_only"()`);
     await runner.query(`DROP TABLE "secure_notes"`);
     await runner.query(`DROP TABLE "sensitive_host_defaults"`);

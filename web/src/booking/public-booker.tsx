@@ -11,6 +11,8 @@ import { chooseCalProvider } from "./cal-provider-choice";
 import { toConfirmedBooking, type CreatedBooking } from "./confirmed-booking";
 import { NoFreeSlotsHint } from "./no-free-slots-hint";
 import { BookingQuestionnaire, type BookingQuestionnaireProps } from "../questionnaires/booking-questionnaire";
+import type { PrivateBookingStart } from "../private-booking/private-details-form";
+import { PrivateLinkNotice } from "../private-booking/private-link-notice";
 
 /** Everything the browser gets: public identifiers only. */
 export interface PublicBookerProps {
@@ -26,6 +28,11 @@ export interface PublicBookerProps {
   hostName: string;
   /** The questionnaire attached to this event type, asked once the booking is confirmed; null if none. */
   questionnaire: BookingQuestionnaireProps["questionnaire"] | null;
+  /**
+   * A private booking (sensitive event type): the pseudonym, relay address and metadata to book with (no
+   * personal data), and the private link's path to show once booked. Absent for an ordinary booking.
+   */
+  privateBooking?: PrivateBookingStart;
 }
 
 const PROVIDERS = { CalProvider, CalOAuthProvider };
@@ -48,24 +55,26 @@ export function PublicBooker(props: PublicBookerProps) {
     if (state.timezone) bookerTimeZone.current = state.timezone;
   }, []);
 
+  const isPrivate = props.privateBooking !== undefined;
   const onCreateBookingSuccess = useCallback(
     (response: BookingSuccessResponse) => {
-      setConfirmed(
-        toConfirmedBooking(response.data as CreatedBooking, {
-          eventTitle: props.eventTitle,
-          hostName: props.hostName,
-          lengthInMinutes: props.lengthInMinutes,
-          browserTimeZone: bookerTimeZone.current ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
-        }),
-      );
+      const booking = toConfirmedBooking(response.data as CreatedBooking, {
+        eventTitle: props.eventTitle,
+        hostName: props.hostName,
+        lengthInMinutes: props.lengthInMinutes,
+        browserTimeZone: bookerTimeZone.current ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+      });
+      // A private booking was made under the relay address, which means nothing to the person.
+      setConfirmed(isPrivate ? { ...booking, attendeeEmail: null } : booking);
     },
-    [props.eventTitle, props.hostName, props.lengthInMinutes],
+    [props.eventTitle, props.hostName, props.lengthInMinutes, isPrivate],
   );
 
   if (confirmed) {
     return (
       <>
         <BookingConfirmation booking={confirmed} />
+        {props.privateBooking ? <PrivateLinkNotice linkPath={props.privateBooking.linkPath} /> : null}
         {props.questionnaire ? (
           <BookingQuestionnaire
             bookingUid={confirmed.uid}
@@ -97,6 +106,15 @@ export function PublicBooker(props: PublicBookerProps) {
             onTimeslotsLoaded={onTimeslotsLoaded}
             onBookerStateChange={onBookerStateChange}
             onCreateBookingSuccess={onCreateBookingSuccess}
+            {...(props.privateBooking
+              ? {
+                  defaultFormValues: {
+                    name: props.privateBooking.identity.pseudonym,
+                    email: props.privateBooking.identity.relayAddress,
+                  },
+                  metadata: props.privateBooking.identity.metadata,
+                }
+              : {})}
           />
         ) : (
           <BookerSkeleton />

@@ -1,6 +1,7 @@
-// A list of bookings as a table: when (viewer's zone), attendees by name, event type, status and, for
-// administrators, the host. Each row links to the booking's page.
+// A list of bookings as a table: when (viewer's zone), attendees by name (a private booking's pseudonym,
+// badged "private"), event type, status and, for administrators, the host. Each row links to the booking's page.
 import Link from "next/link";
+import { Badge } from "../components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "../components/ui/table";
 import { BookingStatusBadge } from "./booking-status-badge";
 import { LocalTimeRange } from "./local-time";
@@ -54,6 +55,12 @@ export function BookingsTable({
               >
                 {attendeeNames(booking)}
               </Link>
+              {/* The attendee's name is then the pseudonym Cal.com was given; the details are on the booking's page. */}
+              {booking.privateBooking && (
+                <Badge variant="secondary" className="ml-2" data-testid="private-badge">
+                  private
+                </Badge>
+              )}
             </TableCell>
             <TableCell className="hidden sm:table-cell">{booking.eventTypeSlug ?? "—"}</TableCell>
             <TableCell>

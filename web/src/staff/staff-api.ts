@@ -103,6 +103,8 @@ export interface StaffBookingSummary {
   eventTypeSlug: string | null;
   attendees: Array<{ name: string | null }>;
   host: { username: string | null; name: string | null } | null;
+  /** Booked privately: Cal.com knows the person by this pseudonym only. */
+  privateBooking: { pseudonym: string } | null;
 }
 
 export interface StaffBookingHost {
@@ -111,7 +113,12 @@ export interface StaffBookingHost {
   name: string | null;
 }
 
-export interface StaffBookingDetail extends Omit<StaffBookingSummary, "attendees"> {
+export interface StaffBookingDetail extends Omit<StaffBookingSummary, "attendees" | "privateBooking"> {
+  /** Booked privately: the pseudonym, and what the person chose to leave us (null: nothing, or erased). */
+  privateBooking: {
+    pseudonym: string;
+    details: { name: string | null; email: string | null; phone: string | null } | null;
+  } | null;
   title: string | null;
   location: string | null;
   attendees: Array<{ name: string | null; email: string | null; timeZone: string | null }>;

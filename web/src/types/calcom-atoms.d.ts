@@ -38,6 +38,10 @@ declare module "@calcom/atoms" {
     onBookerStateChange?: (state: { timezone?: string | null; [field: string]: unknown }) => void;
     onCreateBookingSuccess?: (response: BookingSuccessResponse) => void;
     onCreateBookingError?: (error: unknown) => void;
+    /** Prefills the booking form (2.6.0: `name` and the other fields by name, e.g. `email`). */
+    defaultFormValues?: { name?: string; email?: string };
+    /** Sent as the booking's `metadata` (Cal.com: at most 50 keys, string values up to 500 characters). */
+    metadata?: Record<string, string>;
   }
 
   export function Booker(props: BookerProps): JSX.Element;

@@ -2,6 +2,8 @@
 import { BookerLoader } from "../../../../../booking/booker-loader";
 import { bookingTargetOrNotFound } from "../../../../../hosts/host-directory";
 import { fetchEventTypeQuestionnaire } from "../../../../../questionnaires/public-questionnaire-api";
+import { isPrivateBookingEventType } from "../../../../../private-booking/private-booking-api";
+import { PrivateBookingFlow } from "../../../../../private-booking/private-booking-flow";
 import type { BookingRouteParams } from "../layout";
 
 export default async function BookingPage({ params }: { params: BookingRouteParams }) {
@@ -11,19 +13,21 @@ export default async function BookingPage({ params }: { params: BookingRoutePara
     console.error(`questionnaire for event type ${eventType.id} unavailable: ${(error as Error).message}`);
     return null;
   });
+  // A sensitive event type is booked privately. Unknown (the api unreachable) is not "ordinary": the page
+  // fails rather than send the person's identity to Cal.com on a guess.
+  const privateBooking = await isPrivateBookingEventType(eventType.id);
   // Only public identifiers cross to the browser; the api's answer is never passed whole.
-  return (
-    <BookerLoader
-      calApiUrl={host.calApiUrl}
-      calClientId={host.calClientId}
-      calProvider={host.calProvider}
-      calUsername={host.username}
-      eventSlug={eventType.slug}
-      eventTypeId={eventType.id}
-      questionnaire={questionnaire}
-      eventTitle={eventType.title}
-      lengthInMinutes={eventType.lengthInMinutes}
-      hostName={host.name}
-    />
-  );
+  const props = {
+    calApiUrl: host.calApiUrl,
+    calClientId: host.calClientId,
+    calProvider: host.calProvider,
+    calUsername: host.username,
+    eventSlug: eventType.slug,
+    eventTypeId: eventType.id,
+    questionnaire,
+    eventTitle: eventType.title,
+    lengthInMinutes: eventType.lengthInMinutes,
+    hostName: host.name,
+  };
+  return privateBooking ? <PrivateBookingFlow {...props} /> : <BookerLoader {...props} />;
 }

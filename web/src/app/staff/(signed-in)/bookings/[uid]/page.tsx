@@ -17,6 +17,7 @@ import { loadStaffData } from "../../../../../staff/staff-page-data";
 import { loadStaffSession } from "../../../../../staff/staff-session";
 import { workflowListUrl, workflowUrl } from "../../../../../staff/temporal-ui-links";
 import { BookingAnswers } from "../../../../../staff/questionnaires/booking-answers";
+import { PrivateDetailsCard } from "../../../../../staff/private-details-card";
 
 export const metadata: Metadata = { title: "Booking" };
 export const dynamic = "force-dynamic";
@@ -127,6 +128,8 @@ export default async function StaffBookingPage({
           </CardContent>
         </Card>
       </div>
+
+      {booking.privateBooking && <PrivateDetailsCard privateBooking={booking.privateBooking} />}
 
       <Card>
         <CardContent className="pt-6">

@@ -1,0 +1,74 @@
+// The private page of a private booking: its link (shown once, after booking) is the only key. It shows
+// the appointment (host, what, when in the viewer's own time zone, status) and lets the person cancel
+// it. An unknown or expired link is the site's ordinary 404, which says nothing about bookings.
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { fetchPrivateBooking } from "../../../private-booking/private-booking-api";
+import { PrivateBookingCancel } from "../../../private-booking/private-booking-cancel";
+import { LocalTimeRange } from "../../../staff/local-time";
+import "../../../private-booking/private-booking.css";
+
+export const metadata: Metadata = { title: "Your appointment" };
+export const dynamic = "force-dynamic";
+
+const STATUS_WORDS: Record<string, string> = {
+  accepted: "Booked",
+  pending: "Waiting for your host to confirm",
+  awaiting_host: "Waiting for your host",
+  cancelled: "Cancelled",
+  rejected: "Declined by your host",
+};
+
+export default async function PrivateBookingPage({ params }: { params: Promise<{ token: string }> }) {
+  const token = decodeURIComponentSafely((await params).token);
+  const view = await fetchPrivateBooking(token);
+  if (!view) notFound();
+  const booking = view.booking;
+  return (
+    <main id="main" className="page page--narrow">
+      <header className="host-header">
+        <h1>Your appointment</h1>
+      </header>
+      <section className="booker-card private-booking-page" data-testid="private-booking">
+        {booking ? (
+          <>
+            <dl className="confirmation-details">
+              <div>
+                <dt>What</dt>
+                <dd>{booking.title ?? "Appointment"}</dd>
+              </div>
+              <div>
+                <dt>With</dt>
+                <dd>{booking.hostName ?? "Your host"}</dd>
+              </div>
+              <div>
+                <dt>When</dt>
+                <dd>
+                  <LocalTimeRange start={booking.startTime} end={booking.endTime} />
+                </dd>
+              </div>
+              <div>
+                <dt>Status</dt>
+                <dd data-testid="private-booking-status">{STATUS_WORDS[booking.status] ?? booking.status}</dd>
+              </div>
+            </dl>
+            <p>Your host and Cal.com know you as {view.pseudonym}.</p>
+            <PrivateBookingCancel token={token} cancellable={booking.cancellable} />
+          </>
+        ) : (
+          <p data-testid="private-booking-status">
+            Your booking is still being confirmed. Please reload this page in a minute.
+          </p>
+        )}
+      </section>
+    </main>
+  );
+}
+
+function decodeURIComponentSafely(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
