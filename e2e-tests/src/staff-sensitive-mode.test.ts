@@ -3,8 +3,8 @@
 // the Cal.com emulator then holds the privacy settings for that event type, applied with the host's token.
 // Then private booking (issue 19, part 2) on that event type: a person books privately with canary
 // details; Cal.com's booking and calendar copy hold only the pseudonym and relay address, our database
-// only ciphertext, the host reads the details on the booking's staff page, and the person cancels through
-// their private link. (The second test books the event type the first one marked: they run in order.)
+// only ciphertext, the host reads the details on the booking's staff page, and the person moves, then
+// cancels the appointment through their private link. (The second test books the event type the first one marked: they run in order.)
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -78,7 +78,7 @@ it("a host marks an event type sensitive in the staff area → the emulator hold
   expect(pipeline.cal!.emulator.eventType(9001)).toMatchObject({ hideCalendarEventDetails: false, customName: null });
 }, 120_000);
 
-it("a person books the sensitive event type privately → Cal.com holds no identity, the host reads the details, the private link cancels", async () => {
+it("a person books the sensitive event type privately → Cal.com holds no identity, the host reads the details, the private link moves and cancels", async () => {
   const run = randomBytes(5).toString("hex");
   const canaries = {
     name: `Canaryname ${run}`,
@@ -176,26 +176,57 @@ it("a person books the sensitive event type privately → Cal.com holds no ident
     for (const value of Object.values(canaries)) expect(shown).toContain(value);
     expect(shown).toContain(intent.pseudonym);
 
-    // The person cancels through their private link.
+    // The person moves the appointment through their private link: Cal.com's Booker with rescheduleUid.
+    await visitor.goto(`${origin}${linkPath}`);
+    expect(await visitor.getByTestId("private-booking-status").textContent()).toBe("Booked");
+    await visitor.getByTestId("private-reschedule").click();
+    const booker = visitor.getByTestId("private-reschedule-booker");
+    const laterSlot = bookableSlots(visitor).last();
+    await laterSlot.waitFor({ state: "visible", timeout: 30_000 });
+    await laterSlot.click();
+    const reconfirm = visitor.locator('[data-testid="skip-confirm-book-button"], [data-testid="confirm-book-button"]');
+    await reconfirm.first().waitFor({ timeout: 30_000 });
+    for (const field of await booker.locator('[data-fob-field-name="name"], [data-fob-field-name="email"]').all())
+      expect(await field.isVisible()).toBe(false);
+    await reconfirm.first().click();
+    await visitor.getByRole("heading", { name: "You’re booked" }).waitFor({ timeout: 30_000 });
+    let movedUid = "";
+    await waitUntil("the rescheduled booking linked to the same private booking", async () => {
+      const [row] = await pipeline.dataSource.query(
+        `SELECT b.uid FROM bookings b JOIN private_booking_intents p ON p.booking_uids @> ARRAY[b.uid]
+          WHERE b.rescheduled_from_uid = $1`,
+        [uid],
+      );
+      movedUid = row?.uid ?? "";
+      return movedUid !== "";
+    });
+    const movedAtCal = await (
+      await fetch(`${calUrl}/bookings/${movedUid}`, { headers: { "cal-api-version": "2024-08-13" } })
+    ).text();
+    expect(movedAtCal).toContain(intent.relay_address);
+    for (const value of Object.values(canaries)) expect(movedAtCal).not.toContain(value);
+
+    // Then cancels it there: the page follows the chain to the new booking.
     await visitor.goto(`${origin}${linkPath}`);
     expect(await visitor.getByTestId("private-booking-status").textContent()).toBe("Booked");
     await visitor.getByTestId("private-cancel").click();
     await visitor.getByTestId("private-cancel-confirm").click();
     await visitor.getByTestId("private-cancelled").waitFor({ timeout: 20_000 });
-    const statusAtCal = async () =>
+    const statusAtCal = async (bookingUid: string) =>
       (
-        (await (await fetch(`${calUrl}/bookings/${uid}`, { headers: { "cal-api-version": "2024-08-13" } })).json()) as {
-          data: { status: string };
-        }
+        (await (
+          await fetch(`${calUrl}/bookings/${bookingUid}`, { headers: { "cal-api-version": "2024-08-13" } })
+        ).json()) as { data: { status: string } }
       ).data.status;
-    expect(await statusAtCal()).toBe("cancelled");
+    expect(await statusAtCal(movedUid)).toBe("cancelled");
     await waitUntil("our booking cancelled through the webhook", async () => {
-      const [row] = await pipeline.dataSource.query("SELECT status FROM bookings WHERE uid = $1", [uid]);
+      const [row] = await pipeline.dataSource.query("SELECT status FROM bookings WHERE uid = $1", [movedUid]);
       return row?.status === "cancelled";
     });
     await visitor.reload();
     expect(await visitor.getByTestId("private-booking-status").textContent()).toBe("Cancelled");
     expect(await visitor.getByTestId("private-cancel").count()).toBe(0);
+    expect(await visitor.getByTestId("private-reschedule").count()).toBe(0);
 
     // An unknown link: the site's ordinary 404, nothing about bookings.
     const unknown = await visitor.goto(`${origin}/private/${"A".repeat(43)}`);

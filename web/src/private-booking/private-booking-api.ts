@@ -75,12 +75,14 @@ const linkViewSchema = z.object({
   pseudonym: z.string(),
   booking: z
     .object({
+      uid: z.string(),
       status: z.string(),
       startTime: z.string(),
       endTime: z.string(),
       title: z.string().nullable(),
       hostName: z.string().nullable(),
       cancellable: z.boolean(),
+      reschedule: z.object({ hostUsername: z.string(), eventTypeSlug: z.string() }).nullable(),
     })
     .nullable(),
 });
