@@ -12,6 +12,7 @@ import { freePort } from "@churchhub/local-stack";
 import { dumpDatabase } from "@churchhub/test-support/dump-database";
 import { startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
 import { waitUntil } from "@churchhub/test-support/wait-until";
+import { axeViolations } from "./support/accessibility.js";
 import { bookableSlots } from "./support/booker-page.js";
 import { launchChromium } from "./support/chromium.js";
 import { recordPageTraffic } from "./support/page-traffic.js";
@@ -95,6 +96,8 @@ it("a person books the sensitive event type privately → Cal.com holds no ident
     // Private booking is the default: our own form first.
     const form = visitor.getByTestId("private-details");
     await form.waitFor();
+    const formViolations = await axeViolations(visitor);
+    expect(formViolations, JSON.stringify(formViolations, null, 2)).toEqual([]);
     await form.locator('input[name="name"]').fill(canaries.name);
     await form.locator('input[name="email"]').fill(canaries.email);
     await form.locator('input[name="phone"]').fill(canaries.phone);
@@ -179,6 +182,8 @@ it("a person books the sensitive event type privately → Cal.com holds no ident
     // The person moves the appointment through their private link: Cal.com's Booker with rescheduleUid.
     await visitor.goto(`${origin}${linkPath}`);
     expect(await visitor.getByTestId("private-booking-status").textContent()).toBe("Booked");
+    const pageViolations = await axeViolations(visitor);
+    expect(pageViolations, JSON.stringify(pageViolations, null, 2)).toEqual([]);
     await visitor.getByTestId("private-reschedule").click();
     const booker = visitor.getByTestId("private-reschedule-booker");
     const laterSlot = bookableSlots(visitor).last();
