@@ -3,8 +3,8 @@
 // the Cal.com emulator then holds the privacy settings for that event type, applied with the host's token.
 // Then private booking (issue 19, part 2) on that event type: a person books privately with canary
 // details; Cal.com's booking and calendar copy hold only the pseudonym and relay address, our database
-// only ciphertext, the host reads the details on the booking's staff page, and the person cancels through
-// their private link. (The second test books the event type the first one marked: they run in order.)
+// only ciphertext, the host reads the details on the booking's staff page, and the person moves, then
+// cancels the appointment through their private link. (The second test books the event type the first one marked: they run in order.)
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -12,6 +12,7 @@ import { freePort } from "@churchhub/local-stack";
 import { dumpDatabase } from "@churchhub/test-support/dump-database";
 import { startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
 import { waitUntil } from "@churchhub/test-support/wait-until";
+import { axeViolations } from "./support/accessibility.js";
 import { bookableSlots } from "./support/booker-page.js";
 import { launchChromium } from "./support/chromium.js";
 import { recordPageTraffic } from "./support/page-traffic.js";
@@ -78,7 +79,7 @@ it("a host marks an event type sensitive in the staff area → the emulator hold
   expect(pipeline.cal!.emulator.eventType(9001)).toMatchObject({ hideCalendarEventDetails: false, customName: null });
 }, 120_000);
 
-it("a person books the sensitive event type privately → Cal.com holds no identity, the host reads the details, the private link cancels", async () => {
+it("a person books the sensitive event type privately → Cal.com holds no identity, the host reads the details, the private link moves and cancels", async () => {
   const run = randomBytes(5).toString("hex");
   const canaries = {
     name: `Canaryname ${run}`,
@@ -95,21 +96,27 @@ it("a person books the sensitive event type privately → Cal.com holds no ident
     // Private booking is the default: our own form first.
     const form = visitor.getByTestId("private-details");
     await form.waitFor();
+    const formViolations = await axeViolations(visitor);
+    expect(formViolations, JSON.stringify(formViolations, null, 2)).toEqual([]);
     await form.locator('input[name="name"]').fill(canaries.name);
     await form.locator('input[name="email"]').fill(canaries.email);
     await form.locator('input[name="phone"]').fill(canaries.phone);
     await visitor.getByTestId("private-continue").click();
 
-    // Then the Booker, with the pseudonym and relay address filled in and their fields not shown.
+    // Then the Booker, with the pseudonym and relay address filled in and their fields not shown. With
+    // every required field filled, Cal.com's Booker offers "Confirm" beside the chosen time and skips its
+    // form (skip-confirm-book-button); where the form is needed (another question), our CSS hides the two
+    // fields. Either way, no name or email field is ever visible.
     const slot = bookableSlots(visitor).first();
     await slot.waitFor({ state: "visible", timeout: 30_000 });
     await slot.click();
-    const confirm = visitor.locator('[data-testid="confirm-book-button"]');
-    await confirm.waitFor();
-    expect(await visitor.locator('[data-fob-field-name="name"]').count()).toBeGreaterThan(0);
-    expect(await visitor.locator('[data-fob-field-name="name"]').first().isVisible()).toBe(false);
-    expect(await visitor.locator('[data-fob-field-name="email"]').first().isVisible()).toBe(false);
-    await confirm.click();
+    const confirm = visitor.locator('[data-testid="skip-confirm-book-button"], [data-testid="confirm-book-button"]');
+    await confirm.first().waitFor({ timeout: 30_000 });
+    const identityFields = visitor.locator(
+      '[data-fob-field-name="name"], [data-fob-field-name="email"], input[name="name"], input[type="email"]',
+    );
+    for (const field of await identityFields.all()) expect(await field.isVisible()).toBe(false);
+    await confirm.first().click();
     await visitor.getByRole("heading", { name: "You’re booked" }).waitFor({ timeout: 30_000 });
     const privateLink = visitor.getByTestId("private-link");
     await privateLink.waitFor();
@@ -172,26 +179,59 @@ it("a person books the sensitive event type privately → Cal.com holds no ident
     for (const value of Object.values(canaries)) expect(shown).toContain(value);
     expect(shown).toContain(intent.pseudonym);
 
-    // The person cancels through their private link.
+    // The person moves the appointment through their private link: Cal.com's Booker with rescheduleUid.
+    await visitor.goto(`${origin}${linkPath}`);
+    expect(await visitor.getByTestId("private-booking-status").textContent()).toBe("Booked");
+    const pageViolations = await axeViolations(visitor);
+    expect(pageViolations, JSON.stringify(pageViolations, null, 2)).toEqual([]);
+    await visitor.getByTestId("private-reschedule").click();
+    const booker = visitor.getByTestId("private-reschedule-booker");
+    const laterSlot = bookableSlots(visitor).last();
+    await laterSlot.waitFor({ state: "visible", timeout: 30_000 });
+    await laterSlot.click();
+    const reconfirm = visitor.locator('[data-testid="skip-confirm-book-button"], [data-testid="confirm-book-button"]');
+    await reconfirm.first().waitFor({ timeout: 30_000 });
+    for (const field of await booker.locator('[data-fob-field-name="name"], [data-fob-field-name="email"]').all())
+      expect(await field.isVisible()).toBe(false);
+    await reconfirm.first().click();
+    await visitor.getByRole("heading", { name: "You’re booked" }).waitFor({ timeout: 30_000 });
+    let movedUid = "";
+    await waitUntil("the rescheduled booking linked to the same private booking", async () => {
+      const [row] = await pipeline.dataSource.query(
+        `SELECT b.uid FROM bookings b JOIN private_booking_intents p ON p.booking_uids @> ARRAY[b.uid]
+          WHERE b.rescheduled_from_uid = $1`,
+        [uid],
+      );
+      movedUid = row?.uid ?? "";
+      return movedUid !== "";
+    });
+    const movedAtCal = await (
+      await fetch(`${calUrl}/bookings/${movedUid}`, { headers: { "cal-api-version": "2024-08-13" } })
+    ).text();
+    expect(movedAtCal).toContain(intent.relay_address);
+    for (const value of Object.values(canaries)) expect(movedAtCal).not.toContain(value);
+
+    // Then cancels it there: the page follows the chain to the new booking.
     await visitor.goto(`${origin}${linkPath}`);
     expect(await visitor.getByTestId("private-booking-status").textContent()).toBe("Booked");
     await visitor.getByTestId("private-cancel").click();
     await visitor.getByTestId("private-cancel-confirm").click();
     await visitor.getByTestId("private-cancelled").waitFor({ timeout: 20_000 });
-    const statusAtCal = async () =>
+    const statusAtCal = async (bookingUid: string) =>
       (
-        (await (await fetch(`${calUrl}/bookings/${uid}`, { headers: { "cal-api-version": "2024-08-13" } })).json()) as {
-          data: { status: string };
-        }
+        (await (
+          await fetch(`${calUrl}/bookings/${bookingUid}`, { headers: { "cal-api-version": "2024-08-13" } })
+        ).json()) as { data: { status: string } }
       ).data.status;
-    expect(await statusAtCal()).toBe("cancelled");
+    expect(await statusAtCal(movedUid)).toBe("cancelled");
     await waitUntil("our booking cancelled through the webhook", async () => {
-      const [row] = await pipeline.dataSource.query("SELECT status FROM bookings WHERE uid = $1", [uid]);
+      const [row] = await pipeline.dataSource.query("SELECT status FROM bookings WHERE uid = $1", [movedUid]);
       return row?.status === "cancelled";
     });
     await visitor.reload();
     expect(await visitor.getByTestId("private-booking-status").textContent()).toBe("Cancelled");
     expect(await visitor.getByTestId("private-cancel").count()).toBe(0);
+    expect(await visitor.getByTestId("private-reschedule").count()).toBe(0);
 
     // An unknown link: the site's ordinary 404, nothing about bookings.
     const unknown = await visitor.goto(`${origin}/private/${"A".repeat(43)}`);

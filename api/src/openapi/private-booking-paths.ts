@@ -24,12 +24,17 @@ const linkViewSchema = z.object({
   pseudonym: z.string(),
   booking: z
     .object({
+      uid: z.string(),
       status: z.string(),
       startTime: z.iso.datetime(),
       endTime: z.iso.datetime(),
       title: z.string().nullable(),
       hostName: z.string().nullable(),
       cancellable: z.boolean(),
+      reschedule: z
+        .object({ hostUsername: z.string(), eventTypeSlug: z.string() })
+        .nullable()
+        .describe("Whom and what the Booker books again to move it (rescheduleUid = uid); null when it cannot move"),
     })
     .nullable()
     .describe("The newest booking of its reschedule chain; null until Cal.com's webhook for it has arrived"),

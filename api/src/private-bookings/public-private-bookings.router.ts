@@ -103,15 +103,23 @@ export function createPublicPrivateBookingsRouter(deps: PublicPrivateBookingDepe
   router.get("/private-bookings/:token", perLink, linkRequest, async (_request, response) => {
     const found = await usableLink(linkRequest.parsed(response).params.token);
     const booking = found.booking;
+    const changeable =
+      booking !== null && CANCELLABLE.has(booking.status) && booking.startTime.getTime() > deps.clock().getTime();
     response.json({
       pseudonym: found.pseudonym,
       booking: booking && {
+        uid: booking.uid,
         status: booking.status,
         startTime: booking.startTime.toISOString(),
         endTime: booking.endTime.toISOString(),
         title: booking.title,
         hostName: booking.hostName,
-        cancellable: CANCELLABLE.has(booking.status) && booking.startTime.getTime() > deps.clock().getTime(),
+        cancellable: changeable,
+        // For our web server's Booker (rescheduleUid): whom and what to book again; absent when it cannot be moved.
+        reschedule:
+          changeable && booking.hostUsername && booking.eventTypeSlug
+            ? { hostUsername: booking.hostUsername, eventTypeSlug: booking.eventTypeSlug }
+            : null,
       },
     });
   });

@@ -5,10 +5,13 @@ import type { Host, PublicEventType } from "../hosts/host.schema";
 export function BookingPageFrame({
   host,
   eventType,
+  privateBooking = false,
   children,
 }: {
   host: Host;
   eventType: PublicEventType;
+  /** A sensitive event type, booked privately: Cal.com gets a made-up name, the details stay with us. */
+  privateBooking?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -25,8 +28,10 @@ export function BookingPageFrame({
       </section>
       <footer className="page-footer">
         <p>
-          Your details go to {host.name} at {host.church.name} through Cal.com, our scheduling service. This page uses
-          no analytics or tracking.
+          {privateBooking
+            ? `Cal.com, our scheduling service, gets only a made-up name and an address made for this booking; what you choose to tell us stays with ${host.church.name}, for ${host.name} only.`
+            : `Your details go to ${host.name} at ${host.church.name} through Cal.com, our scheduling service.`}{" "}
+          This page uses no analytics or tracking.
         </p>
       </footer>
     </main>

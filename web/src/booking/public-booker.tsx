@@ -33,6 +33,8 @@ export interface PublicBookerProps {
    * personal data), and the private link's path to show once booked. Absent for an ordinary booking.
    */
   privateBooking?: PrivateBookingStart;
+  /** Moves this booking instead of making a new one (a private booking's page only). */
+  rescheduleUid?: string;
 }
 
 const PROVIDERS = { CalProvider, CalOAuthProvider };
@@ -55,7 +57,8 @@ export function PublicBooker(props: PublicBookerProps) {
     if (state.timezone) bookerTimeZone.current = state.timezone;
   }, []);
 
-  const isPrivate = props.privateBooking !== undefined;
+  // Rescheduling is offered on a private booking's page only: its attendee address is the relay address too.
+  const isPrivate = props.privateBooking !== undefined || props.rescheduleUid !== undefined;
   const onCreateBookingSuccess = useCallback(
     (response: BookingSuccessResponse) => {
       const booking = toConfirmedBooking(response.data as CreatedBooking, {
@@ -106,6 +109,7 @@ export function PublicBooker(props: PublicBookerProps) {
             onTimeslotsLoaded={onTimeslotsLoaded}
             onBookerStateChange={onBookerStateChange}
             onCreateBookingSuccess={onCreateBookingSuccess}
+            {...(props.rescheduleUid ? { rescheduleUid: props.rescheduleUid } : {})}
             {...(props.privateBooking
               ? {
                   defaultFormValues: {

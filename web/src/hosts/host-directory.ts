@@ -56,3 +56,18 @@ function pathSegment(raw: string): string {
     notFound();
   }
 }
+
+/**
+ * The host and event type a booking is moved with (a private booking's page): null when the api no longer
+ * knows the host or the event type; other failures are thrown.
+ */
+export async function rescheduleTarget(hostUsername: string, eventSlug: string): Promise<BookingTarget | null> {
+  try {
+    const host = await loadHost(hostUsername);
+    const eventType = host.eventTypes.find((candidate) => candidate.slug === eventSlug);
+    return eventType ? { host, eventType } : null;
+  } catch (error) {
+    if (error instanceof HostNotFoundError) return null;
+    throw error;
+  }
+}

@@ -3,6 +3,7 @@
 // address named in X-Forwarded-For, which the api rate-limits by), and the private link's page and
 // cancel. Server-only: the details the person leaves pass through here, never to Cal.com.
 import "server-only";
+import { cache } from "react";
 import { z } from "zod";
 import { webSettings } from "../config/web-settings";
 import { readFieldErrors, type PrivateDetailsRefusal } from "./private-details-refusal";
@@ -26,13 +27,16 @@ async function callApi(
   });
 }
 
-/** Whether the event type is booked privately (it is marked sensitive). */
-export async function isPrivateBookingEventType(eventTypeId: number): Promise<boolean> {
+/**
+ * Whether the event type is booked privately (it is marked sensitive). cache(): the booking page's layout
+ * (its footer) and page (the form) ask within one request; the api is asked once.
+ */
+export const isPrivateBookingEventType = cache(async (eventTypeId: number): Promise<boolean> => {
   const response = await callApi(`/private-bookings/event-types/${eventTypeId}`);
   if (response.status === 404) return false;
   if (!response.ok) throw new Error(`private booking for event type ${eventTypeId}: HTTP ${response.status}`);
   return true;
-}
+});
 
 const startedSchema = z.object({
   pseudonym: z.string(),
@@ -75,12 +79,14 @@ const linkViewSchema = z.object({
   pseudonym: z.string(),
   booking: z
     .object({
+      uid: z.string(),
       status: z.string(),
       startTime: z.string(),
       endTime: z.string(),
       title: z.string().nullable(),
       hostName: z.string().nullable(),
       cancellable: z.boolean(),
+      reschedule: z.object({ hostUsername: z.string(), eventTypeSlug: z.string() }).nullable(),
     })
     .nullable(),
 });

@@ -42,6 +42,8 @@ declare module "@calcom/atoms" {
     defaultFormValues?: { name?: string; email?: string };
     /** Sent as the booking's `metadata` (Cal.com: at most 50 keys, string values up to 500 characters). */
     metadata?: Record<string, string>;
+    /** Moves this booking: the Booker loads it (GET /v2/bookings/{uid}/reschedule) and books the new time with it. */
+    rescheduleUid?: string;
   }
 
   export function Booker(props: BookerProps): JSX.Element;

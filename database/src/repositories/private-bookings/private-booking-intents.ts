@@ -44,6 +44,9 @@ export interface PrivateBookingView {
   endTime: Date;
   title: string | null;
   hostName: string | null;
+  /** The host's Cal.com username and the event type's slug: what a Booker needs to move the booking. */
+  hostUsername: string | null;
+  eventTypeSlug: string | null;
 }
 
 export interface PrivateBookingByLink {
@@ -66,7 +69,8 @@ export function createPrivateBookingIntents(deps: {
 
   async function bookingView(uid: string): Promise<PrivateBookingView | null> {
     const [row] = await dataSource.query(
-      `SELECT b.uid, b.status, b.start_time, b.end_time, b.title, u.name AS host_name
+      `SELECT b.uid, b.status, b.start_time, b.end_time, b.title, b.event_type_slug, u.name AS host_name,
+              u.username AS host_username
          FROM bookings b LEFT JOIN users u ON u.id = b.user_id WHERE b.uid = $1`,
       [uid],
     );
@@ -78,6 +82,8 @@ export function createPrivateBookingIntents(deps: {
       endTime: new Date(row.end_time),
       title: protector.openText(row.title, "bookings.title"),
       hostName: protector.openText(row.host_name, "users.name"),
+      hostUsername: row.host_username ?? null,
+      eventTypeSlug: row.event_type_slug ?? null,
     };
   }
 

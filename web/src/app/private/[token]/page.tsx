@@ -5,6 +5,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { fetchPrivateBooking } from "../../../private-booking/private-booking-api";
 import { PrivateBookingCancel } from "../../../private-booking/private-booking-cancel";
+import { PrivateBookingReschedule } from "../../../private-booking/private-booking-reschedule";
+import { rescheduleTarget } from "../../../hosts/host-directory";
 import { LocalTimeRange } from "../../../staff/local-time";
 import "../../../private-booking/private-booking.css";
 
@@ -24,6 +26,15 @@ export default async function PrivateBookingPage({ params }: { params: Promise<{
   const view = await fetchPrivateBooking(token);
   if (!view) notFound();
   const booking = view.booking;
+  // Moving the booking needs Cal.com's Booker for its host and event type; without them, cancel only.
+  const target = booking?.reschedule
+    ? await rescheduleTarget(booking.reschedule.hostUsername, booking.reschedule.eventTypeSlug).catch(
+        (error: unknown) => {
+          console.error(`private page: reschedule target unavailable: ${(error as Error).message}`);
+          return null;
+        },
+      )
+    : null;
   return (
     <main id="main" className="page page--narrow">
       <header className="host-header">
@@ -53,6 +64,20 @@ export default async function PrivateBookingPage({ params }: { params: Promise<{
               </div>
             </dl>
             <p>Your host and Cal.com know you as {view.pseudonym}.</p>
+            {target ? (
+              <PrivateBookingReschedule
+                calApiUrl={target.host.calApiUrl}
+                calClientId={target.host.calClientId}
+                calProvider={target.host.calProvider}
+                calUsername={target.host.username}
+                eventSlug={target.eventType.slug}
+                eventTypeId={target.eventType.id}
+                eventTitle={target.eventType.title}
+                lengthInMinutes={target.eventType.lengthInMinutes}
+                hostName={target.host.name}
+                rescheduleUid={booking.uid}
+              />
+            ) : null}
             <PrivateBookingCancel token={token} cancellable={booking.cancellable} />
           </>
         ) : (

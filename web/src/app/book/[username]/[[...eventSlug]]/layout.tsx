@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { BookingPageFrame } from "../../../../booking/booking-page-frame";
 import { bookingTargetOrNotFound } from "../../../../hosts/host-directory";
+import { isPrivateBookingEventType } from "../../../../private-booking/private-booking-api";
 
 export type BookingRouteParams = Promise<{ username: string; eventSlug?: string[] }>;
 
@@ -15,8 +16,9 @@ export async function generateMetadata({ params }: { params: BookingRouteParams 
 
 export default async function BookingLayout({ params, children }: { params: BookingRouteParams; children: ReactNode }) {
   const { host, eventType } = await bookingTargetOrNotFound(await params);
+  const privateBooking = await isPrivateBookingEventType(eventType.id);
   return (
-    <BookingPageFrame host={host} eventType={eventType}>
+    <BookingPageFrame host={host} eventType={eventType} privateBooking={privateBooking}>
       {children}
     </BookingPageFrame>
   );
