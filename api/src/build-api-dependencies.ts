@@ -39,6 +39,7 @@ import { createManagedUserTokenService } from "./tokens/managed-user-token-servi
 import { acceptedWebhookSecrets } from "./webhooks/webhook-secrets.js";
 import { createHostEventTypes } from "./questionnaires/host-event-types.js";
 import { createQuestionnaireWorkflowClient } from "./questionnaires/questionnaire-workflow-client.js";
+import { createPrivateBookingExpiry } from "./private-bookings/private-booking-expiry.js";
 
 /** What the api process brings itself; everything else follows from the settings. */
 export interface ApiProcessParts {
@@ -156,6 +157,7 @@ export function buildApiDependencies(
         );
         return rows[0]?.sensitive === true;
       },
+      scheduleExpiry: createPrivateBookingExpiry({ client: temporal, taskQueue }),
       cancelAtCal: (bookingUid) =>
         calClient.cancelBooking(bookingUid, "Cancelled by the attendee through their private link"),
       clock,

@@ -40,3 +40,21 @@ export const SENSITIVE_RETENTION_FORGET_SIGNAL = "sensitiveRetentionForget";
 export function sensitiveRetentionWorkflowId(bookingUid: string): string {
   return `sensitive-retention-${bookingUid.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 64)}`;
 }
+
+/**
+ * A private booking's intent (the pseudonym, relay address and what the person left us) waits for its
+ * booking until `expiresAt`; then, if no booking came, it is deleted. Ids and a date only.
+ */
+export interface ExpireUnusedPrivateBookingIntentInput {
+  intentId: string;
+  expiresAt: string;
+}
+
+export interface ExpireUnusedPrivateBookingIntentResult {
+  /** deleted: nobody booked with it; booked: a booking is linked, so it stays (erased with that booking). */
+  outcome: "deleted" | "booked";
+}
+
+export function privateBookingIntentWorkflowId(intentId: string): string {
+  return `private-booking-intent-${intentId.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 64)}`;
+}

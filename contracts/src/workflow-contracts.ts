@@ -17,7 +17,12 @@ import type {
   ManagePrivateLinksResult,
   SensitiveSettingsOutcome,
 } from "./sensitive-settings.js";
-import type { SensitiveRetentionInput, SensitiveRetentionResult } from "./sensitive-retention.js";
+import type {
+  ExpireUnusedPrivateBookingIntentInput,
+  ExpireUnusedPrivateBookingIntentResult,
+  SensitiveRetentionInput,
+  SensitiveRetentionResult,
+} from "./sensitive-retention.js";
 
 export interface MintManagedUserTokenInput {
   username: string;
@@ -109,6 +114,9 @@ export interface WorkflowSignatures {
   listHostEventTypesWorkflow: (input: { calUserId: number }) => Promise<HostEventTypesResult>;
   managePrivateLinksWorkflow: (input: ManagePrivateLinksInput) => Promise<ManagePrivateLinksResult>;
   expireSensitivePersonalDataWorkflow: (input: SensitiveRetentionInput) => Promise<SensitiveRetentionResult>;
+  expireUnusedPrivateBookingIntentWorkflow: (
+    input: ExpireUnusedPrivateBookingIntentInput,
+  ) => Promise<ExpireUnusedPrivateBookingIntentResult>;
 }
 
 export type WorkflowName = keyof WorkflowSignatures;

@@ -2,12 +2,13 @@
 // days: what the endpoint refuses (not our web server, an event type that is not sensitive, a bad email or
 // phone, a body too big, a field it does not know), what it stores (details sealed, the link's token as a
 // hash), the link made by the booking's own delivery and not by its metadata alone, the private link's
-// view, and the details erased with the booking's personal data. The browser's side is
+// view, the run that deletes an intent nobody booked with, and the details erased with the booking's
+// personal data. The browser's side is
 // e2e-tests/src/staff-sensitive-mode.test.ts.
 import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { sensitiveRetentionWorkflowId } from "@churchhub/contracts";
-import { hashPrivateLinkToken } from "@churchhub/database";
+import { privateBookingIntentWorkflowId, sensitiveRetentionWorkflowId } from "@churchhub/contracts";
+import { deleteUnusedPrivateBookingIntent, hashPrivateLinkToken } from "@churchhub/database";
 import { bookingPayload, envelope, newBookingFixture } from "@churchhub/test-support/cal-deliveries";
 import { readJson, startPipeline, type Pipeline } from "@churchhub/test-support/pipeline";
 
@@ -180,3 +181,21 @@ it("erases what the person left us with the booking's personal data", async () =
   expect(after.details_encrypted).toBeNull();
   expect(after.booking_uids).toEqual([uid]);
 }, 60_000);
+
+it("starts, for each intent, the run that deletes it if it expires unused; a booked intent is not deleted", async () => {
+  const unused = await startPrivateBooking({ name: "Canary Unused Name" });
+  const booked = await startPrivateBooking({ name: "Canary Booked Name" });
+  const uid = await deliverBooking(booked, booked.relayAddress);
+  for (const started of [unused, booked]) {
+    const intentId = started.metadata.churchhubPrivate!;
+    const run = await pipeline.client.workflow.getHandle(privateBookingIntentWorkflowId(intentId)).describe();
+    expect(run.type).toBe("expireUnusedPrivateBookingIntentWorkflow");
+    expect(run.status.name).toBe("RUNNING");
+  }
+  // What that run does at the expiry (PRIVATE_BOOKING_INTENT_HOURS away), on the real table.
+  const manager = pipeline.dataSource.manager;
+  expect(await deleteUnusedPrivateBookingIntent(manager, booked.metadata.churchhubPrivate!)).toBe(false);
+  expect((await intentOf(booked.token)).booking_uids).toEqual([uid]);
+  expect(await deleteUnusedPrivateBookingIntent(manager, unused.metadata.churchhubPrivate!)).toBe(true);
+  expect(await intentOf(unused.token)).toBeUndefined();
+});

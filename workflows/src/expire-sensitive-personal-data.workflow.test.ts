@@ -1,4 +1,5 @@
-// expireSensitivePersonalDataWorkflow on Temporal's time-skipping test server, with mocked activities:
+// expireSensitivePersonalDataWorkflow (and the expiry of unused private booking intents) on Temporal's
+// time-skipping test server, with mocked activities:
 // the erasure waits for the deadline (weeks pass in moments), a reschedule moves it, a request to be
 // forgotten erases at once, a booking that is not sensitive is left alone. Erasure times are read from
 // the server's own clock (when it scheduled the activity), so "not before the deadline" is checked exactly.
@@ -143,5 +144,48 @@ describe("expireSensitivePersonalDataWorkflow", () => {
     );
     expect(result).toEqual({ outcome: "not_sensitive", bookingUid: "retention-5" });
     expect(mock.erasures).toEqual([]);
+  });
+});
+
+describe("expireUnusedPrivateBookingIntentWorkflow", () => {
+  /** The deletion activity, answering as the database would: `booked` when a booking is linked. */
+  function intentMock(booked: boolean) {
+    const deletions: Array<{ intentId: string; at: number }> = [];
+    return {
+      deletions,
+      activities: {
+        async deleteUnusedPrivateBookingIntent(intentId: string) {
+          deletions.push({ intentId, at: Context.current().info.currentAttemptScheduledTimestampMs });
+          return !booked;
+        },
+      },
+    };
+  }
+
+  it("deletes an intent nobody booked with when it expires, a day later, and not before", async () => {
+    const expiresAt = (await now()) + DAY;
+    const mock = intentMock(false);
+    const result = await skipping.withWorkflow(
+      "expireUnusedPrivateBookingIntentWorkflow",
+      [{ intentId: "intent-1", expiresAt: new Date(expiresAt).toISOString() }],
+      mock.activities,
+      (handle) => handle.result(),
+    );
+    expect(result).toEqual({ outcome: "deleted" });
+    expect(mock.deletions).toHaveLength(1);
+    expect(mock.deletions[0]!.intentId).toBe("intent-1");
+    expect(mock.deletions[0]!.at).toBeGreaterThanOrEqual(expiresAt);
+  });
+
+  it("keeps an intent a booking was linked to (erased later with that booking)", async () => {
+    const mock = intentMock(true);
+    const result = await skipping.withWorkflow(
+      "expireUnusedPrivateBookingIntentWorkflow",
+      [{ intentId: "intent-2", expiresAt: new Date((await now()) + DAY).toISOString() }],
+      mock.activities,
+      (handle) => handle.result(),
+    );
+    expect(result).toEqual({ outcome: "booked" });
+    expect(mock.deletions).toHaveLength(1);
   });
 });

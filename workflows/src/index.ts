@@ -13,3 +13,4 @@ export {
 } from "./apply-sensitive-settings.workflow.js";
 export { listHostEventTypesWorkflow, managePrivateLinksWorkflow } from "./host-event-types.workflow.js";
 export { expireSensitivePersonalDataWorkflow } from "./expire-sensitive-personal-data.workflow.js";
+export { expireUnusedPrivateBookingIntentWorkflow } from "./expire-unused-private-booking-intent.workflow.js";

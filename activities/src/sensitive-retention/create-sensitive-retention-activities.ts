@@ -1,14 +1,15 @@
 // The activities of expireSensitivePersonalDataWorkflow: where a booking's retention deadline stands
 // (read afresh each time, so a reschedule or a changed SENSITIVE_RETENTION_DAYS counts), and the erasure
 // itself: the notes' keys destroyed first (final, outside any transaction), then the booking's personal
-// data in one transaction with its audit entry.
+// data in one transaction with its audit entry. Also the deletion of a private booking's intent nobody
+// booked with (expireUnusedPrivateBookingIntentWorkflow).
 import type {
   ErasureReason,
   PersonalDataErasure,
   SensitiveRetentionInput,
   SensitiveRetentionState,
 } from "@churchhub/contracts";
-import type { SecureNoteStore } from "@churchhub/database";
+import { deleteUnusedPrivateBookingIntent, type SecureNoteStore } from "@churchhub/database";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { DataSource } from "typeorm";
 import { rethrowClassified } from "../classify-database-error.js";
@@ -81,6 +82,15 @@ export function createSensitiveRetentionActivities(deps: SensitiveRetentionDepen
           notesDestroyed,
           bookingFound,
         };
+      } catch (error) {
+        rethrowClassified(error);
+      }
+    },
+
+    /** expireUnusedPrivateBookingIntentWorkflow's deletion: true when deleted, false when it was booked. */
+    async deleteUnusedPrivateBookingIntent(intentId: string): Promise<boolean> {
+      try {
+        return await deleteUnusedPrivateBookingIntent(deps.dataSource.manager, intentId);
       } catch (error) {
         rethrowClassified(error);
       }

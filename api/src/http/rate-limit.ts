@@ -12,7 +12,9 @@ export function createRateLimit(perMinute: number, keyOf?: (request: Request) =>
   return rateLimit({
     windowMs: 60_000,
     limit: perMinute,
-    ...(keyOf ? { keyGenerator: keyOf, validate: { keyGeneratorIpFallback: false } } : {}),
+    // Our own key: express-rate-limit's checks of how it would derive an address (X-Forwarded-For without
+    // "trust proxy") do not apply, and only filled the logs with warnings.
+    ...(keyOf ? { keyGenerator: keyOf, validate: { keyGeneratorIpFallback: false, xForwardedForHeader: false } } : {}),
     standardHeaders: "draft-7",
     legacyHeaders: false,
     handler: (request, response) => {

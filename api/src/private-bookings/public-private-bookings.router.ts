@@ -9,7 +9,7 @@
 import express, { type Request, Router } from "express";
 import { CalApiError } from "@churchhub/cal-client";
 import { PRIVATE_BOOKING_METADATA_KEY, type PrivateBookingIntents } from "@churchhub/database";
-import { HttpError, notFound } from "../http/http-errors.js";
+import { HttpError, notFound, serviceUnavailable } from "../http/http-errors.js";
 import { createRateLimit } from "../http/rate-limit.js";
 import { validateRequest } from "../http/validate-request.js";
 import { clientAddress } from "../staff/client-address.js";
@@ -24,6 +24,8 @@ export interface PublicPrivateBookingDependencies {
   intents: PrivateBookingIntents;
   /** Whether the event type is marked sensitive (sensitive_event_types): only those are booked privately. */
   isSensitive: (eventTypeId: number) => Promise<boolean>;
+  /** Starts the run that deletes the intent at `expiresAt` if nobody booked with it. */
+  scheduleExpiry: (intentId: string, expiresAt: Date) => Promise<void>;
   /** Cancels the booking at Cal.com (its delivery then marks our row cancelled). */
   cancelAtCal: (bookingUid: string) => Promise<void>;
   clock: () => Date;
@@ -77,13 +79,15 @@ export function createPublicPrivateBookingsRouter(deps: PublicPrivateBookingDepe
     const identity = newPrivateIdentity(deps.relayDomain);
     const token = newPrivateLinkToken();
     const details = { name: name ?? null, email: email ?? null, phone: phone ?? null };
-    const { intentId } = await deps.intents.create({
-      eventTypeId,
-      ...identity,
-      details,
-      linkToken: token,
-      expiresAt: new Date(deps.clock().getTime() + deps.intentTtlMs),
-    });
+    const expiresAt = new Date(deps.clock().getTime() + deps.intentTtlMs);
+    const { intentId } = await deps.intents.create({ eventTypeId, ...identity, details, linkToken: token, expiresAt });
+    try {
+      await deps.scheduleExpiry(intentId, expiresAt);
+    } catch {
+      // Without its expiry the details could stay forever: keep nothing, and say to try again.
+      await deps.intents.discard(intentId);
+      throw serviceUnavailable("Private booking is unavailable for a moment; try again", 5);
+    }
     response.status(201).json({
       pseudonym: identity.pseudonym,
       relayAddress: identity.relayAddress,

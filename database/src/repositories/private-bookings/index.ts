@@ -1,6 +1,7 @@
 // Private booking storage (issue 19, part 2): intents, their sealed details, private links, linking.
 export {
   createPrivateBookingIntents,
+  deleteUnusedPrivateBookingIntent,
   erasePrivateDetailsInTransaction,
   hashPrivateLinkToken,
   linkPrivateBookingInTransaction,

@@ -2,7 +2,7 @@
 // privately, before Cal.com knows of the booking. It holds the pseudonym and relay address Cal.com gets,
 // what the person chose to leave us (sealed), and the private link's token (SHA-256 only). The booking's
 // delivery links the intent to the booking's uid (linkPrivateBookingInTransaction); an intent never
-// linked is deleted once expired, by the sweep that runs with each new intent.
+// linked is deleted once expired, by expireUnusedPrivateBookingIntentWorkflow (one durable timer each).
 import { createHash } from "node:crypto";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { DataSource, EntityManager } from "typeorm";
@@ -88,15 +88,8 @@ export function createPrivateBookingIntents(deps: {
   }
 
   return {
-    /**
-     * Stores a new intent, and first deletes the intents nobody booked with before they expired (they are
-     * few, and this keeps no unused personal data without a timer or a schedule of its own).
-     */
+    /** Stores a new intent; expireUnusedPrivateBookingIntentWorkflow deletes it if nobody books with it. */
     async create(intent: NewPrivateBookingIntent): Promise<{ intentId: string }> {
-      await dataSource.query(
-        "DELETE FROM private_booking_intents WHERE cardinality(booking_uids) = 0 AND expires_at < $1",
-        [clock()],
-      );
       const [row] = await dataSource.query(
         `INSERT INTO private_booking_intents
            (cal_event_type_id, pseudonym, relay_address, details_encrypted, link_token_hash, expires_at)
@@ -111,6 +104,11 @@ export function createPrivateBookingIntents(deps: {
         ],
       );
       return { intentId: row.id };
+    },
+
+    /** Deletes an intent nobody has booked with (its expiry could not be scheduled); false if booked. */
+    async discard(intentId: string): Promise<boolean> {
+      return deleteUnusedPrivateBookingIntent(dataSource.manager, intentId);
     },
 
     /** The intent a private link names; null for an unknown link or an intent that expired unused. */
@@ -187,4 +185,18 @@ export async function erasePrivateDetailsInTransaction(manager: Queryable, booki
       WHERE booking_uids @> ARRAY[$1::text] AND details_encrypted IS NOT NULL RETURNING 1`,
     [bookingUid],
   );
+}
+
+/**
+ * Deletes an intent nobody booked with (its expiry has come); false when a booking is linked to it, which
+ * keeps it as that booking's personal data. One statement, so a link made at the same moment wins or
+ * loses whole.
+ */
+export async function deleteUnusedPrivateBookingIntent(manager: Queryable, intentId: string): Promise<boolean> {
+  const deleted = await countAffected(
+    manager,
+    "DELETE FROM private_booking_intents WHERE id = $1 AND cardinality(booking_uids) = 0 RETURNING 1",
+    [intentId],
+  );
+  return deleted > 0;
 }
