@@ -5,34 +5,15 @@
 import "server-only";
 import { cache } from "react";
 import { z } from "zod";
-import { webSettings } from "../config/web-settings";
+import { callWebServerApi } from "../config/web-server-api";
 import { readFieldErrors, type PrivateDetailsRefusal } from "./private-details-refusal";
-
-async function callApi(
-  path: string,
-  init: { method?: string; body?: unknown; forwardedFor?: string | null } = {},
-): Promise<Response> {
-  const settings = webSettings();
-  return fetch(`${settings.API_URL}${path}`, {
-    method: init.method ?? "GET",
-    headers: {
-      accept: "application/json",
-      authorization: `Bearer ${settings.WEB_SERVER_TOKEN}`,
-      ...(init.body === undefined ? {} : { "content-type": "application/json" }),
-      ...(init.forwardedFor ? { "x-forwarded-for": init.forwardedFor } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    cache: "no-store",
-    signal: AbortSignal.timeout(10_000),
-  });
-}
 
 /**
  * Whether the event type is booked privately (it is marked sensitive). cache(): the booking page's layout
  * (its footer) and page (the form) ask within one request; the api is asked once.
  */
 export const isPrivateBookingEventType = cache(async (eventTypeId: number): Promise<boolean> => {
-  const response = await callApi(`/private-bookings/event-types/${eventTypeId}`);
+  const response = await callWebServerApi(`/private-bookings/event-types/${eventTypeId}`);
   if (response.status === 404) return false;
   if (!response.ok) throw new Error(`private booking for event type ${eventTypeId}: HTTP ${response.status}`);
   return true;
@@ -56,7 +37,7 @@ export async function startPrivateBooking(
   input: { eventTypeId: number; name: string; email: string; phone: string },
   forwardedFor: string | null,
 ): Promise<StartedPrivateBooking> {
-  const response = await callApi("/private-bookings", { method: "POST", body: input, forwardedFor });
+  const response = await callWebServerApi("/private-bookings", { method: "POST", body: input, forwardedFor });
   if (response.status === 201) {
     const started = startedSchema.parse(await response.json());
     return {
@@ -94,7 +75,7 @@ export type PrivateLinkView = z.infer<typeof linkViewSchema>;
 
 /** The appointment a private link shows; null for an unknown or expired link (the page's 404). */
 export async function fetchPrivateBooking(token: string): Promise<PrivateLinkView | null> {
-  const response = await callApi(`/private-bookings/${encodeURIComponent(token)}`);
+  const response = await callWebServerApi(`/private-bookings/${encodeURIComponent(token)}`);
   if (response.status === 404 || response.status === 400) return null;
   if (!response.ok) throw new Error(`private link: HTTP ${response.status}`);
   return linkViewSchema.parse(await response.json());
@@ -102,7 +83,7 @@ export async function fetchPrivateBooking(token: string): Promise<PrivateLinkVie
 
 /** Cancels through the private link; the message says why not when it could not. */
 export async function cancelPrivateBooking(token: string): Promise<{ ok: true } | { ok: false; message: string }> {
-  const response = await callApi(`/private-bookings/${encodeURIComponent(token)}/cancel`, { method: "POST" });
+  const response = await callWebServerApi(`/private-bookings/${encodeURIComponent(token)}/cancel`, { method: "POST" });
   if (response.ok) return { ok: true };
   if (response.status === 409) {
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;

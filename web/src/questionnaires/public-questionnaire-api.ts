@@ -4,7 +4,7 @@
 import "server-only";
 import { questionnaireDefinitionSchema } from "@churchhub/questionnaire";
 import { z } from "zod";
-import { webSettings } from "../config/web-settings";
+import { callWebServerApi } from "../config/web-server-api";
 import { type Refusal, readRefusal } from "./answer-refusal";
 
 const attachedQuestionnaireSchema = z.object({
@@ -26,24 +26,9 @@ export type AnswerLaterQuestionnaire = z.infer<typeof answerLaterSchema>;
 
 export type SubmissionResult = { ok: true } | ({ ok: false } & Refusal);
 
-async function callApi(path: string, init: { method?: string; body?: unknown } = {}): Promise<Response> {
-  const settings = webSettings();
-  return fetch(`${settings.API_URL}${path}`, {
-    method: init.method ?? "GET",
-    headers: {
-      accept: "application/json",
-      authorization: `Bearer ${settings.WEB_SERVER_TOKEN}`,
-      ...(init.body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    cache: "no-store",
-    signal: AbortSignal.timeout(10_000),
-  });
-}
-
 /** Null when nothing (published) is attached to the event type. */
 export async function fetchEventTypeQuestionnaire(eventTypeId: number): Promise<AttachedQuestionnaire | null> {
-  const response = await callApi(`/questionnaires/event-types/${eventTypeId}`);
+  const response = await callWebServerApi(`/questionnaires/event-types/${eventTypeId}`);
   if (response.status === 404) return null;
   if (!response.ok) throw new Error(`questionnaire for event type ${eventTypeId}: HTTP ${response.status}`);
   return attachedQuestionnaireSchema.parse(await response.json());
@@ -63,7 +48,7 @@ export async function submitBookingAnswers(input: {
   versionId: string;
   answers: Record<string, unknown>;
 }): Promise<SubmissionResult> {
-  return submission(await callApi("/questionnaires/responses", { method: "POST", body: input }));
+  return submission(await callWebServerApi("/questionnaires/responses", { method: "POST", body: input }));
 }
 
 /** The private link's token for a booking just made (null when it was issued already). */
@@ -71,7 +56,7 @@ export async function issueAnswerLaterToken(input: {
   bookingUid: string;
   eventTypeId: number;
 }): Promise<string | null> {
-  const response = await callApi("/questionnaires/answer-later-links", { method: "POST", body: input });
+  const response = await callWebServerApi("/questionnaires/answer-later-links", { method: "POST", body: input });
   if (!response.ok) return null;
   const body = z.object({ token: z.string() }).safeParse(await response.json().catch(() => undefined));
   return body.success ? body.data.token : null;
@@ -81,7 +66,7 @@ export async function issueAnswerLaterToken(input: {
 export async function fetchAnswerLaterQuestionnaire(
   token: string,
 ): Promise<{ ok: true; questionnaire: AnswerLaterQuestionnaire } | { ok: false; message: string }> {
-  const response = await callApi(`/questionnaires/answer-later/${encodeURIComponent(token)}`);
+  const response = await callWebServerApi(`/questionnaires/answer-later/${encodeURIComponent(token)}`);
   if (response.ok) return { ok: true, questionnaire: answerLaterSchema.parse(await response.json()) };
   if (response.status >= 400 && response.status < 500) {
     const refusal = readRefusal(await response.json().catch(() => undefined));
@@ -96,7 +81,7 @@ export async function submitAnswerLaterAnswers(input: {
   answers: Record<string, unknown>;
 }): Promise<SubmissionResult> {
   return submission(
-    await callApi(`/questionnaires/answer-later/${encodeURIComponent(input.token)}`, {
+    await callWebServerApi(`/questionnaires/answer-later/${encodeURIComponent(input.token)}`, {
       method: "POST",
       body: { versionId: input.versionId, answers: input.answers },
     }),

@@ -9,6 +9,7 @@ import { PrivateBookingReschedule } from "../../../private-booking/private-booki
 import { rescheduleTarget } from "../../../hosts/host-directory";
 import { LocalTimeRange } from "../../../staff/local-time";
 import "../../../private-booking/private-booking.css";
+import { decodePathToken } from "../../path-token";
 
 export const metadata: Metadata = { title: "Your appointment" };
 export const dynamic = "force-dynamic";
@@ -22,7 +23,7 @@ const STATUS_WORDS: Record<string, string> = {
 };
 
 export default async function PrivateBookingPage({ params }: { params: Promise<{ token: string }> }) {
-  const token = decodeURIComponentSafely((await params).token);
+  const token = decodePathToken((await params).token);
   const view = await fetchPrivateBooking(token);
   if (!view) notFound();
   const booking = view.booking;
@@ -88,12 +89,4 @@ export default async function PrivateBookingPage({ params }: { params: Promise<{
       </section>
     </main>
   );
-}
-
-function decodeURIComponentSafely(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
 }

@@ -3,13 +3,14 @@
 import type { Metadata } from "next";
 import { fetchAnswerLaterQuestionnaire } from "../../../../questionnaires/public-questionnaire-api";
 import { AnswerLaterForm } from "../../../../questionnaires/answer-later-form";
+import { decodePathToken } from "../../../path-token";
 
 export const metadata: Metadata = { title: "Your questions before the appointment" };
 export const dynamic = "force-dynamic";
 
 export default async function AnswerLaterPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const opened = await fetchAnswerLaterQuestionnaire(decodeURIComponentSafely(token));
+  const opened = await fetchAnswerLaterQuestionnaire(decodePathToken(token));
   return (
     <main id="main" className="page">
       <header className="host-header">
@@ -18,7 +19,7 @@ export default async function AnswerLaterPage({ params }: { params: Promise<{ to
       <section className="booker-card answer-later-card">
         {opened.ok ? (
           <AnswerLaterForm
-            token={decodeURIComponentSafely(token)}
+            token={decodePathToken(token)}
             versionId={opened.questionnaire.versionId}
             definition={opened.questionnaire.definition}
           />
@@ -30,12 +31,4 @@ export default async function AnswerLaterPage({ params }: { params: Promise<{ to
       </section>
     </main>
   );
-}
-
-function decodeURIComponentSafely(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
 }
