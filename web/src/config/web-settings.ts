@@ -1,7 +1,6 @@
 // The web server's settings (zod over process.env), validated once at start-up, listing every problem.
 // Server-side only (it holds WEB_SERVER_TOKEN): read by instrumentation.ts, hosts/host-directory.ts and
-// config/web-server-api.ts. The
-// server-only marker makes a build fail if a client component ever imports it.
+// config/web-server-api.ts. The server-only marker makes a build fail if a client component imports it.
 import "server-only";
 import { z } from "zod";
 
