@@ -18,7 +18,7 @@ import {
   type DataSource,
 } from "@churchhub/database";
 import { linkIn } from "@churchhub/local-stack";
-import { deliveries, newBookingFixture } from "@churchhub/test-support/cal-deliveries";
+import { bookingPayload, deliveries, envelope, newBookingFixture } from "@churchhub/test-support/cal-deliveries";
 import { dumpDatabase } from "@churchhub/test-support/dump-database";
 import { readJson, startPipeline, testProtector, type Pipeline } from "@churchhub/test-support/pipeline";
 import { createScratchDatabase } from "@churchhub/test-support/scratch-database";
@@ -325,6 +325,40 @@ describe("answering", () => {
     expect(
       (await readJson(await staffCall(host, "GET", `/staff/bookings/${uid}/questionnaire-responses`))).responses,
     ).toEqual([expect.objectContaining({ bookingUid: uid, version: 1, answers: { topic: "other", sessions: 2 } })]);
+  });
+
+  it("mails a private booking's reminder to the address its person left us, not to its relay address", async () => {
+    const uid = calUid();
+    const relayAddress = `guest-${randomBytes(8).toString("hex")}@relay.churchhub.invalid`;
+    const personEmail = `private-${randomBytes(4).toString("hex")}@example.org`;
+    // The intent as private booking leaves it once the booking's delivery has linked it.
+    await storesSource.query(
+      `INSERT INTO private_booking_intents
+         (cal_event_type_id, pseudonym, relay_address, details_encrypted, link_token_hash, booking_uids, expires_at)
+       VALUES ($1, 'Guest 1234', $2, $3, $4, ARRAY[$5], now() + interval '1 day')`,
+      [
+        HOST.eventTypeId,
+        relayAddress,
+        pipeline.protector.sealJson({ name: null, email: personEmail, phone: null }, "private_booking_intents.details"),
+        randomBytes(32).toString("hex"),
+        uid,
+      ],
+    );
+    const sentAfter = new Date();
+    const body = envelope(
+      "BOOKING_CREATED",
+      bookingPayload(bookingOf(uid, new Date(Date.now() + 2 * 86_400_000)), {
+        attendees: [{ email: relayAddress, name: "Guest 1234", timeZone: "Europe/London" }],
+      }),
+    );
+    const accepted = await pipeline.send(body);
+    await pipeline.processed(accepted, body);
+    const reminder = pipeline.client.workflow.getHandle(questionnaireReminderWorkflowId(uid));
+    expect(await reminder.result()).toEqual({ outcome: "sent" });
+    const mail = await harness.inbox.waitForLatest(personEmail, { after: sentAfter });
+    expect(linkIn(mail, "/questionnaires/answer/")).toContain("/questionnaires/answer/");
+    // The booking's one reminder has gone out, to the person: none to the relay address.
+    expect(await harness.inbox.to(relayAddress)).toEqual([]);
   });
 
   it("issues a booking's confirmation link once", async () => {

@@ -10,6 +10,7 @@ import {
   type DataSource,
   type LinkOutcome,
   type ReminderPlan,
+  privateBookingEmail,
 } from "@churchhub/database";
 import type { PersonalDataProtector } from "@churchhub/field-encryption";
 import type { Mailer } from "@churchhub/mail";
@@ -58,8 +59,11 @@ export function createQuestionnaireActivities(deps: QuestionnaireActivityDepende
         async (due, manager) => {
           const [booking] = await manager.query(`SELECT attendees FROM bookings WHERE uid = $1`, [due.bookingUid]);
           const attendees = deps.protector.openJson<PersonSnapshot[]>(booking?.attendees ?? null, "bookings.attendees");
-          const to = attendees?.find((attendee) => attendee.email)?.email;
-          // A booking without an attendee address cannot be reminded; it counts as done, not as a retry.
+          // A private booking's attendee address is its relay address, which reaches nobody: the person's
+          // own address if they left us one (and no mail if they did not).
+          const privateEmail = await privateBookingEmail(manager, deps.protector, due.bookingUid);
+          const to = privateEmail === undefined ? attendees?.find((attendee) => attendee.email)?.email : privateEmail;
+          // A booking without an address to remind cannot be reminded; it counts as done, not as a retry.
           if (!to) return false;
           if (!deps.mailer)
             throw ApplicationFailure.nonRetryable(

@@ -6,6 +6,7 @@ export {
   hashPrivateLinkToken,
   linkPrivateBookingInTransaction,
   openPrivateDetails,
+  privateBookingEmail,
   PRIVATE_BOOKING_METADATA_KEY,
   type NewPrivateBookingIntent,
   type PrivateBookingByLink,

@@ -140,6 +140,24 @@ export function openPrivateDetails(protector: PersonalDataProtector, sealed: str
 }
 
 /**
+ * Where our own mail for a booking should go if it was made privately: the email the person left us, or
+ * null when they left none (its attendee address is a relay address that reaches nobody). Undefined for a
+ * booking that was not made privately.
+ */
+export async function privateBookingEmail(
+  manager: Queryable,
+  protector: PersonalDataProtector,
+  bookingUid: string,
+): Promise<string | null | undefined> {
+  const [row] = await manager.query(
+    "SELECT details_encrypted FROM private_booking_intents WHERE booking_uids @> ARRAY[$1::text]",
+    [bookingUid],
+  );
+  if (!row) return undefined;
+  return openPrivateDetails(protector, row.details_encrypted)?.email ?? null;
+}
+
+/**
  * Links a booking's delivery to the intent it was made with, in the delivery's transaction. Not on the
  * browser's word: the booking's metadata must name the intent AND one of its attendees must have the
  * intent's relay address (random, known only to the person who made the intent), or the booking must
