@@ -1,5 +1,5 @@
-// Prints the sum of every vitest run recorded in `.data/test-tally.jsonl` as one closing line,
-// `tests: N passed, N failed, N skipped`, and clears the file. `.ci/run` calls it last.
+// Prints the sum of every vitest run recorded in `.data/test-tally.jsonl`, closing with the plain line
+// `N passed, N failed` (skipped tests on the line before), and clears the file. `.ci/run` calls it last.
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,5 +13,6 @@ const runs = existsSync(tallyFile)
   : [];
 const sum = (key) => runs.reduce((total, run) => total + run[key], 0);
 console.log(`test runs: ${runs.length}`);
-console.log(`tests: ${sum("passed")} passed, ${sum("failed")} failed, ${sum("skipped")} skipped`);
+console.log(`tests skipped: ${sum("skipped")}`);
+console.log(`${sum("passed")} passed, ${sum("failed")} failed`);
 rmSync(tallyFile, { force: true });
