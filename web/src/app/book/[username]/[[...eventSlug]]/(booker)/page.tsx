@@ -8,14 +8,17 @@ import type { BookingRouteParams } from "../layout";
 
 export default async function BookingPage({ params }: { params: BookingRouteParams }) {
   const { host, eventType } = await bookingTargetOrNotFound(await params);
-  // Without its questionnaire the page still books; the reminder mail carries the private link.
-  const questionnaire = await fetchEventTypeQuestionnaire(eventType.id).catch((error: unknown) => {
-    console.error(`questionnaire for event type ${eventType.id} unavailable: ${(error as Error).message}`);
-    return null;
-  });
-  // A sensitive event type is booked privately. Unknown (the api unreachable) is not "ordinary": the page
-  // fails rather than send the person's identity to Cal.com on a guess.
-  const privateBooking = await isPrivateBookingEventType(eventType.id);
+  // Both api questions at once. Without its questionnaire the page still books (the reminder mail carries
+  // the private link). A sensitive event type is
+  // booked privately; unknown (the api unreachable) is not "ordinary": the page fails rather than send the
+  // person's identity to Cal.com on a guess.
+  const [questionnaire, privateBooking] = await Promise.all([
+    fetchEventTypeQuestionnaire(eventType.id).catch((error: unknown) => {
+      console.error(`questionnaire for event type ${eventType.id} unavailable: ${(error as Error).message}`);
+      return null;
+    }),
+    isPrivateBookingEventType(eventType.id),
+  ]);
   // Only public identifiers cross to the browser; the api's answer is never passed whole.
   const props = {
     calApiUrl: host.calApiUrl,
